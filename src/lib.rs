@@ -1,0 +1,114 @@
+//! # newslens
+//!
+//! Reads the structure out of an English news article: headline, dateline,
+//! byline and paragraphs; people, organisations, places and other named
+//! things, grouped into entities; and who said what.
+//!
+//! ```
+//! let text = "Putin meets Kim\n\nMOSCOW (Reuters) - Russian President Vladimir Putin met Kim Jong-Un.";
+//! let analysis = newslens::extract(text);
+//! assert_eq!(analysis.article.title.unwrap().text, "Putin meets Kim");
+//! let putin = analysis.mentions.iter().find(|m| m.text.ends_with("Vladimir Putin"));
+//! assert!(putin.is_some());
+//! ```
+//!
+//! The text flows through one stage per module, in this order:
+//! [`article`] (layout) → [`tokens`] (tokens and sentences) → [`mentions`]
+//! (names, dates, amounts; the trained tagger lives in [`ner`]) → [`entities`]
+//! → [`quotes`], and ends as one serialisable [`Analysis`]. Offsets are UTF-8
+//! byte offsets; [`Analysis::into_utf16`] converts them for JavaScript.
+
+pub mod analysis;
+pub mod article;
+pub mod conll;
+pub mod entities;
+pub mod mentions;
+pub mod ner;
+pub mod quotes;
+pub mod tokens;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use analysis::{
+    Analysis, Article, Boilerplate, BoilerplateKind, Entity, Label, Mention, MentionKind,
+    OffsetUnit, Quote, QuoteKind, Span, Speaker,
+};
+
+/// The crate version, echoed in every [`Analysis`].
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The tokens and sentences of an article's analysed parts (title and body),
+/// shared by the stages after layout.
+#[derive(Debug)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<tokens::Token>,
+    pub sentences: Vec<DocSentence>,
+}
+
+/// A sentence and the part of the article it comes from.
+#[derive(Debug, Clone)]
+pub struct DocSentence {
+    pub sentence: tokens::Sentence,
+    pub part: article::PartKind,
+}
+
+/// Analyses one article. Offsets in the result are byte offsets into `text`.
+pub fn extract(text: &str) -> Analysis {
+    let layout = article::layout(text);
+    let doc = tokenize_parts(text, &layout.parts);
+    let mut mentions = mentions::find(&doc);
+    let entities = entities::group(&doc, &mut mentions);
+    let quotes = quotes::find(&doc, &layout, &mentions, &entities);
+    let sentences = doc
+        .sentences
+        .iter()
+        .filter(|s| s.part.yields_sentences())
+        .map(|s| Span::of(text, s.sentence.start, s.sentence.end))
+        .collect();
+    Analysis {
+        version: VERSION.to_string(),
+        offsets: OffsetUnit::Bytes,
+        article: layout.article,
+        sentences,
+        mentions,
+        entities,
+        quotes,
+    }
+}
+
+/// Tokenises each analysed part and splits it into sentences. A part never
+/// shares a sentence with another: the title is always a sentence of its own.
+fn tokenize_parts<'a>(text: &'a str, parts: &[article::Part]) -> Doc<'a> {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut sentences = Vec::new();
+    let mut sents = Vec::new();
+    for part in parts {
+        let first = toks.len();
+        tokens::tokenize_into(text, part.start..part.end, &mut toks);
+        if part.kind == article::PartKind::Body {
+            sents.clear();
+            tokens::split_sentences(text, &toks, first..toks.len(), &mut sents);
+            sentences.extend(sents.drain(..).map(|s| DocSentence {
+                sentence: s,
+                part: part.kind,
+            }));
+        } else if first < toks.len() {
+            let s = tokens::Sentence {
+                start: toks[first].start,
+                end: toks[toks.len() - 1].end,
+                tokens: first..toks.len(),
+            };
+            sentences.push(DocSentence {
+                sentence: s,
+                part: part.kind,
+            });
+        }
+    }
+    Doc {
+        text,
+        tokens: toks,
+        sentences,
+    }
+}

@@ -1,0 +1,129 @@
+//! Mentions: every name, date, time and amount in the analysed text.
+//!
+//! Names come from the CoNLL-typed tagger in [`crate::ner`], refined into
+//! OntoNotes labels (LOC into GPE or LOC, MISC into NORP or MISC); dates,
+//! times, money, percentages, quantities and numbers come from the rules in
+//! [`numeric`]. Where the two overlap, the name wins.
+
+mod numeric;
+mod refine;
+
+use crate::analysis::{Mention, MentionKind};
+use crate::ner::{self, EntityType, Tag};
+use crate::Doc;
+
+/// Finds all mentions in `doc`, in text order, without overlaps.
+pub fn find(doc: &Doc) -> Vec<Mention> {
+    let text = doc.text;
+    let words: Vec<Vec<&str>> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            doc.tokens[s.sentence.tokens.clone()]
+                .iter()
+                .map(|t| t.text(text))
+                .collect()
+        })
+        .collect();
+    let tags = ner::tag_document(&words);
+    let mut out = Vec::new();
+    for (s, sent_tags) in doc.sentences.iter().zip(&tags) {
+        let toks = &doc.tokens[s.sentence.tokens.clone()];
+        let before = out.len();
+        for (a, b, ty) in spans(sent_tags) {
+            let (start, end) = (toks[a].start, toks[b - 1].end);
+            let words = &words_of(text, &toks[a..b]);
+            out.push(Mention {
+                start,
+                end,
+                text: text[start..end].to_string(),
+                label: refine::label(ty, words),
+                entity: None,
+                kind: MentionKind::Name,
+            });
+        }
+        // Numeric mentions where no name is.
+        let names: Vec<(usize, usize)> = out[before..].iter().map(|m| (m.start, m.end)).collect();
+        for (a, b, label) in numeric::find(text, toks) {
+            let (start, end) = (toks[a].start, toks[b - 1].end);
+            if names.iter().any(|&(s, e)| s < end && start < e) {
+                continue;
+            }
+            out.push(Mention {
+                start,
+                end,
+                text: text[start..end].to_string(),
+                label,
+                entity: None,
+                kind: MentionKind::Name,
+            });
+        }
+        out[before..].sort_by_key(|m| m.start);
+    }
+    out
+}
+
+fn words_of<'a>(text: &'a str, toks: &[crate::tokens::Token]) -> Vec<&'a str> {
+    toks.iter().map(|t| t.text(text)).collect()
+}
+
+/// Decodes IOB2 tags into `(first token, end token, type)` spans. An `I-X`
+/// that does not continue an `X` starts a new span (the lenient reading).
+pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, EntityType)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, EntityType)> = None;
+    for (i, t) in tags.iter().enumerate() {
+        match *t {
+            Tag::I(ty) if cur.is_some_and(|(_, c)| c == ty) => {}
+            Tag::B(ty) | Tag::I(ty) => {
+                if let Some((a, c)) = cur {
+                    out.push((a, i, c));
+                }
+                cur = Some((i, ty));
+            }
+            Tag::O => {
+                if let Some((a, c)) = cur.take() {
+                    out.push((a, i, c));
+                }
+            }
+        }
+    }
+    if let Some((a, c)) = cur {
+        out.push((a, tags.len(), c));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Label;
+
+    #[test]
+    fn iob2_decoding_is_lenient() {
+        use EntityType::*;
+        let tags = [
+            Tag::B(Per),
+            Tag::I(Per),
+            Tag::O,
+            Tag::I(Loc),
+            Tag::B(Loc),
+            Tag::I(Org),
+        ];
+        assert_eq!(
+            spans(&tags),
+            [(0, 2, Per), (3, 4, Loc), (4, 5, Loc), (5, 6, Org)]
+        );
+    }
+
+    #[test]
+    fn mentions_slice_to_their_text() {
+        let text = "Russian President Vladimir Putin met Kim Jong-Un in Vladivostok on Sept. 13, 2023, and pledged $5 million.";
+        let a = crate::extract(text);
+        for m in &a.mentions {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+        let find = |s: &str| a.mentions.iter().find(|m| m.text == s).map(|m| m.label);
+        assert_eq!(find("$5 million"), Some(Label::Money));
+    }
+}

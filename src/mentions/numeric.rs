@@ -1,0 +1,295 @@
+//! Dates, times, money, percentages, quantities, ordinals and cardinals, by
+//! patterns over a sentence's tokens. One left-to-right pass; each pattern
+//! tries to match at the current token and the longest match wins.
+
+use crate::analysis::Label;
+use crate::tokens::{Token, TokenKind};
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Jan",
+    "Feb",
+    "Aug",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const RELATIVE_DAYS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tomorrow",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+];
+const PERIOD_WORDS: &[&str] = &[
+    "week", "weekend", "month", "year", "decade", "century", "quarter", "season", "spring",
+    "summer", "autumn", "fall", "winter", "weeks", "months", "years", "decades", "days",
+];
+const SCALES: &[&str] = &[
+    "million", "billion", "trillion", "thousand", "hundred", "bn", "mln", "m", "k",
+];
+const CURRENCY_SYMBOLS: &[&str] = &["$", "€", "£", "¥", "₹", "₽", "US$", "C$", "A$", "HK$"];
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars", "dollar", "euros", "euro", "pounds", "sterling", "yen", "yuan", "rubles", "roubles",
+    "rupees", "francs", "cents", "pence", "lira", "won", "pesos", "marks", "crowns",
+];
+const UNITS: &[&str] = &[
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "metre",
+    "meter",
+    "feet",
+    "foot",
+    "inches",
+    "kg",
+    "kilograms",
+    "tonnes",
+    "tons",
+    "tonne",
+    "barrels",
+    "litres",
+    "liters",
+    "acres",
+    "hectares",
+    "mph",
+    "degrees",
+];
+const ORDINAL_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+];
+const TIME_SUFFIXES: &[&str] = &[
+    "a.m.", "p.m.", "am", "pm", "GMT", "UTC", "EST", "EDT", "CET", "BST", "PST", "ET",
+];
+const DATE_LEADS: &[&str] = &[
+    "last", "next", "this", "early", "late", "mid", "earlier", "later",
+];
+
+/// `(first token, end token, label)` for each match in `toks`, in order.
+pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let is_num = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Number);
+    let is_year = |i: usize| {
+        is_num(i) && {
+            let s = w(i);
+            s.len() == 4 && (s.starts_with("19") || s.starts_with("20"))
+        }
+    };
+    let is_day = |i: usize| {
+        is_num(i) && w(i).len() <= 2 && w(i).parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let s = w(i);
+        let m: Option<(usize, Label)> = if MONTHS.contains(&s)
+            && (s.len() > 3 || w(i + 1) == "." || is_day(i + 1) || is_year(i + 1))
+        {
+            // "Sept. 13, 2023", "September 2023", "March"
+            let mut j = i + 1;
+            if is_day(j) {
+                j += 1;
+                if w(j) == "," && is_year(j + 1) {
+                    j += 2;
+                } else if is_year(j) {
+                    j += 1;
+                }
+            } else if is_year(j) {
+                j += 1;
+            }
+            // "May" alone is too often a verb.
+            (s != "May" || j > i + 1).then_some((j, Label::Date))
+        } else if is_day(i) && MONTHS.contains(&w(i + 1)) {
+            // "13 September 2023"
+            let j = if is_year(i + 2) { i + 3 } else { i + 2 };
+            Some((j, Label::Date))
+        } else if WEEKDAYS.contains(&s) || RELATIVE_DAYS.contains(&s) {
+            Some((i + 1, Label::Date))
+        } else if DATE_LEADS.contains(&s.to_ascii_lowercase().as_str())
+            && (PERIOD_WORDS.contains(&w(i + 1)) || WEEKDAYS.contains(&w(i + 1)))
+        {
+            Some((i + 2, Label::Date))
+        } else if CURRENCY_SYMBOLS.contains(&s) && is_num(i + 1) {
+            let j = if SCALES.contains(&w(i + 2)) {
+                i + 3
+            } else {
+                i + 2
+            };
+            Some((j, Label::Money))
+        } else if is_num(i) {
+            let mut j = i + 1;
+            if SCALES.contains(&w(j)) {
+                j += 1;
+            }
+            let next = w(j);
+            if next == "%" || next == "percent" || next == "per" && w(j + 1) == "cent" {
+                let end = if next == "per" { j + 2 } else { j + 1 };
+                let end =
+                    if w(end) == "points" || (w(end) == "percentage" && w(end + 1) == "points") {
+                        end + if w(end) == "points" { 1 } else { 2 }
+                    } else {
+                        end
+                    };
+                Some((end, Label::Percent))
+            } else if CURRENCY_WORDS.contains(&next) {
+                Some((j + 1, Label::Money))
+            } else if UNITS.contains(&next) {
+                Some((j + 1, Label::Quantity))
+            } else if s.contains(':') && s.len() <= 5 {
+                let end = if TIME_SUFFIXES.contains(&next) {
+                    j + 1
+                } else {
+                    j
+                };
+                Some((end, Label::Time))
+            } else if TIME_SUFFIXES[..4].contains(&next) {
+                Some((j + 1, Label::Time))
+            } else if is_year(i) && j == i + 1 && !s.contains(',') {
+                Some((j, Label::Date))
+            } else {
+                Some((j, Label::Cardinal))
+            }
+        } else if ORDINAL_WORDS.contains(&s.to_ascii_lowercase().as_str()) || is_numeric_ordinal(s)
+        {
+            Some((i + 1, Label::Ordinal))
+        } else if NUMBER_WORDS.contains(&s) {
+            let j = if SCALES.contains(&w(i + 1)) {
+                i + 2
+            } else {
+                i + 1
+            };
+            Some((j, Label::Cardinal))
+        } else {
+            None
+        };
+        match m {
+            Some((end, label)) if end > i => {
+                out.push((i, end.min(toks.len()), label));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// "1st", "22nd", "3rd", "40th".
+fn is_numeric_ordinal(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&s[digits..], "st" | "nd" | "rd" | "th")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn found(text: &str) -> Vec<(String, Label)> {
+        let toks = tokenize(text);
+        find(text, &toks)
+            .into_iter()
+            .map(|(a, b, l)| (text[toks[a].start..toks[b - 1].end].to_string(), l))
+            .collect()
+    }
+
+    fn one(text: &str, want: &str, label: Label) {
+        let f = found(text);
+        assert!(
+            f.iter().any(|(s, l)| s == want && *l == label),
+            "{want} as {label} in {f:?}"
+        );
+    }
+
+    #[test]
+    fn dates() {
+        one("It started in 2022.", "2022", Label::Date);
+        one("On Sept. 13, 2023 they met.", "Sept. 13, 2023", Label::Date);
+        one("on 13 September 2023", "13 September 2023", Label::Date);
+        one("He spoke on Tuesday.", "Tuesday", Label::Date);
+        one("Sales fell last year.", "last year", Label::Date);
+    }
+
+    #[test]
+    fn money_percent_time_quantity() {
+        one("It cost $5 million.", "$5 million", Label::Money);
+        one("It cost 300 euros.", "300 euros", Label::Money);
+        one("Up 3.5% today", "3.5%", Label::Percent);
+        one("Up 12 percent", "12 percent", Label::Percent);
+        one("at 14:02 GMT", "14:02 GMT", Label::Time);
+        one("at 9 a.m.", "9 a.m.", Label::Time);
+        one("a 30 km drive", "30 km", Label::Quantity);
+    }
+
+    #[test]
+    fn numbers() {
+        one("the first visit", "first", Label::Ordinal);
+        one("the 21st century", "21st", Label::Ordinal);
+        one("1,200 people", "1,200", Label::Cardinal);
+        one("two countries", "two", Label::Cardinal);
+        assert!(found("They may go.").is_empty());
+    }
+}

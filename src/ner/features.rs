@@ -1,0 +1,541 @@
+//! Feature extraction shared by training (`src/bin/train.rs`) and tagging.
+//!
+//! Every feature is a template id mixed with one or more precomputed 64-bit
+//! hashes and folded to a `u32` key; the model stores weights only for keys it
+//! kept. Per-token facts ([`Tok`]) are computed once per document so that the
+//! per-token loop only mixes integers (no allocation, no string work).
+
+use super::lexicon::{Fnv, Lexicon, MAX_GAZ_TOKENS, N_CATS};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Output classes: O, then B/I/L/U for PER, ORG, LOC, MISC.
+pub const NCLASS: usize = 17;
+
+/// `class = 1 + 4 * type + position`, position B=0, I=1, L=2, U=3.
+#[inline]
+pub fn class_parts(c: u8) -> Option<(u8, u8)> {
+    (c > 0).then(|| ((c - 1) / 4, (c - 1) % 4))
+}
+
+/// Whether BILOU class `cur` may follow `prev` (0 = O, also used at sentence start).
+#[inline]
+pub fn allowed(prev: u8, cur: u8) -> bool {
+    let open = matches!(class_parts(prev), Some((_, 0 | 1)));
+    match (class_parts(prev), class_parts(cur)) {
+        (Some((pt, _)), Some((ct, cp))) if open => pt == ct && (cp == 1 || cp == 2),
+        _ if open => false,
+        (_, Some((_, cp))) => cp == 0 || cp == 3,
+        (_, None) => true,
+    }
+}
+
+/// Casing classes of a token.
+pub mod casing {
+    pub const NUMBER: u8 = 0;
+    pub const OTHER: u8 = 1;
+    pub const LOWER: u8 = 2;
+    pub const INIT_CAP: u8 = 3;
+    pub const ALL_CAPS: u8 = 4;
+    pub const ONE_CAP: u8 = 5;
+    pub const PAD: u8 = 6;
+}
+
+/// What one token contributes to features; see [`analyse`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tok {
+    /// Lower case with digits mapped to 0.
+    pub norm: u64,
+    pub exact: u64,
+    /// Character classes with runs collapsed: `Xx`, `X.X.`, `d,d`.
+    pub shape: u64,
+    /// Lower-case prefixes of 2..=4 and suffixes of 1..=4 characters.
+    pub affix: [u64; 7],
+    /// Brown path (MSB first) and its length (0 = unknown word).
+    pub brown: u32,
+    pub brown_len: u8,
+    /// Gazetteer matches: bit `4 * category + position` (B, I, L, U).
+    pub gaz: u64,
+    pub casing: u8,
+    /// The sentence looks like an all-caps headline.
+    pub headline: bool,
+    /// How the word is cased elsewhere in the document (see [`analyse`]).
+    pub doc_case: u8,
+    /// Lower-case key for document-level aggregation.
+    pub lower: u32,
+    /// Stage-1 evidence about the same word elsewhere in the document (stage 2 only).
+    pub s1: u32,
+    pub s1_seq: u32,
+}
+
+const PAD_BOS: Tok = pad(0xB05);
+const PAD_EOS: Tok = pad(0xE05);
+
+const fn pad(h: u64) -> Tok {
+    Tok {
+        norm: h,
+        exact: h,
+        shape: h,
+        affix: [h; 7],
+        brown: 0,
+        brown_len: 0,
+        gaz: 0,
+        casing: casing::PAD,
+        headline: false,
+        doc_case: 0,
+        lower: 0,
+        s1: 0,
+        s1_seq: 0,
+    }
+}
+
+fn str_hash(s: &str) -> u64 {
+    let mut h = Fnv::NEW;
+    for &b in s.as_bytes() {
+        h.byte(b);
+    }
+    h.0
+}
+
+fn token_facts(lex: &Lexicon, w: &str) -> Tok {
+    let mut t = pad(0);
+    t.exact = str_hash(w);
+    let mut norm = Fnv::NEW;
+    let mut shape = Fnv::NEW;
+    let mut last_shape = 0u32;
+    let mut first: [char; 4] = ['\0'; 4];
+    let mut ring: [char; 4] = ['\0'; 4];
+    let mut n = 0usize;
+    let (mut upper, mut lower, mut digit, mut other) = (0usize, 0usize, 0usize, 0usize);
+    let mut first_upper = false;
+    let mut first_lower = false;
+    for c in w.chars() {
+        let class = if c.is_uppercase() {
+            upper += 1;
+            'X'
+        } else if c.is_lowercase() {
+            lower += 1;
+            'x'
+        } else if c.is_ascii_digit() {
+            digit += 1;
+            'd'
+        } else if c.is_alphabetic() {
+            lower += 1; // caseless scripts (CJK, ...) count as lower case
+            'a'
+        } else {
+            other += 1;
+            if c.is_ascii() {
+                c
+            } else {
+                '?'
+            }
+        };
+        if n == 0 {
+            first_upper = class == 'X';
+            first_lower = class == 'x' || class == 'a';
+        }
+        if class as u32 != last_shape {
+            shape.char(class);
+            last_shape = class as u32;
+        }
+        for l in c.to_lowercase() {
+            let l = if l.is_ascii_digit() { '0' } else { l };
+            norm.char(l);
+            if n < 4 {
+                first[n] = l;
+            }
+            ring[n % 4] = l;
+            n += 1;
+        }
+    }
+    t.norm = norm.0;
+    t.shape = shape.0;
+    // Prefixes of 2..=4 characters, then suffixes of 1..=4 (shorter words repeat).
+    for (k, len) in (2..=4).enumerate() {
+        let mut h = Fnv(0xAF1 + len as u64);
+        for &c in &first[..len.min(n)] {
+            h.char(c);
+        }
+        t.affix[k] = h.0;
+    }
+    for (k, len) in (1..=4).enumerate() {
+        let mut h = Fnv(0x5F1 + len as u64);
+        let len = len.min(n);
+        for j in n - len..n {
+            h.char(ring[j % 4]);
+        }
+        t.affix[3 + k] = h.0;
+    }
+    let letters = upper + lower;
+    t.casing = if letters == 0 {
+        if digit > 0 {
+            casing::NUMBER
+        } else {
+            casing::OTHER
+        }
+    } else if first_upper && lower > 0 {
+        casing::INIT_CAP
+    } else if lower == 0 && upper >= 2 {
+        casing::ALL_CAPS
+    } else if lower == 0 && upper == 1 {
+        casing::ONE_CAP
+    } else if first_lower {
+        casing::LOWER
+    } else {
+        casing::OTHER
+    };
+    let _ = other;
+    let mut low = Fnv::NEW;
+    low.lower_str(w);
+    t.lower = low.key();
+    // Brown clusters are case-sensitive; headline words fall back to Title then lower case.
+    let title_key = || {
+        let mut h = Fnv::NEW;
+        for (i, c) in w.chars().enumerate() {
+            if i == 0 {
+                h.char(c);
+            } else {
+                for l in c.to_lowercase() {
+                    h.char(l);
+                }
+            }
+        }
+        h.key()
+    };
+    let found = lex
+        .cluster(Fnv(t.exact).key())
+        .or_else(|| {
+            if t.casing == casing::ALL_CAPS {
+                lex.cluster(title_key())
+            } else {
+                None
+            }
+        })
+        .or_else(|| lex.cluster(t.lower));
+    if let Some((bits, len)) = found {
+        t.brown = bits;
+        t.brown_len = len;
+    }
+    t
+}
+
+fn is_alnum_start(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Marks gazetteer matches (all spans of up to [`MAX_GAZ_TOKENS`] tokens, case-insensitive).
+fn mark_gazetteer(lex: &Lexicon, words: &[&str], toks: &mut [Tok]) {
+    for i in 0..words.len() {
+        if !is_alnum_start(words[i]) {
+            continue;
+        }
+        let mut h = Fnv::NEW;
+        for j in i..words.len().min(i + MAX_GAZ_TOKENS) {
+            if j > i {
+                h.byte(b' ');
+            }
+            h.lower_str(words[j]);
+            let mask = lex.gazetteer(h.key());
+            if mask == 0 {
+                continue;
+            }
+            for cat in 0..N_CATS {
+                if mask & (1 << cat) == 0 {
+                    continue;
+                }
+                let base = 4 * cat as u64;
+                if j == i {
+                    toks[i].gaz |= 1 << (base + 3);
+                } else {
+                    toks[i].gaz |= 1 << base;
+                    for t in &mut toks[i + 1..j] {
+                        t.gaz |= 1 << (base + 1);
+                    }
+                    toks[j].gaz |= 1 << (base + 2);
+                }
+            }
+        }
+    }
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+pub struct IdHasher(u64);
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+pub type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
+
+/// Per-token facts for a whole document, including document-level casing:
+/// whether the word also appears capitalised, or in lower case, where casing
+/// is informative (not sentence-initial, not in an all-caps headline).
+pub fn analyse(lex: &Lexicon, doc: &[Vec<&str>]) -> Vec<Vec<Tok>> {
+    let mut out: Vec<Vec<Tok>> = Vec::with_capacity(doc.len());
+    let mut seen: IdMap<u8> = IdMap::default();
+    for words in doc {
+        let mut toks: Vec<Tok> = words.iter().map(|w| token_facts(lex, w)).collect();
+        mark_gazetteer(lex, words, &mut toks);
+        let lettered = toks
+            .iter()
+            .filter(|t| t.casing >= casing::LOWER && t.casing <= casing::ONE_CAP)
+            .count();
+        let caps = toks
+            .iter()
+            .filter(|t| t.casing == casing::ALL_CAPS || t.casing == casing::ONE_CAP)
+            .count();
+        let headline = lettered > 0 && caps * 10 >= lettered * 7;
+        for (i, t) in toks.iter_mut().enumerate() {
+            t.headline = headline;
+            let initial = i == 0
+                || matches!(
+                    words[i - 1],
+                    "\"" | "``" | "'" | "(" | ":" | "-" | "--" | "“" | "‘"
+                );
+            if headline || initial {
+                continue;
+            }
+            let bit = match t.casing {
+                casing::INIT_CAP | casing::ALL_CAPS | casing::ONE_CAP => 1,
+                casing::LOWER => 2,
+                _ => continue,
+            };
+            *seen.entry(t.lower).or_insert(0) |= bit;
+        }
+        out.push(toks);
+    }
+    for t in out.iter_mut().flatten() {
+        t.doc_case = seen.get(&t.lower).copied().unwrap_or(0);
+    }
+    out
+}
+
+#[inline]
+fn mix(a: u64, b: u64) -> u64 {
+    let x = (a ^ b.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 31)
+}
+
+#[inline]
+fn key(template: u64, v: u64) -> u32 {
+    let h = mix(
+        template.wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ 0x5851_F42D,
+        v,
+    );
+    (h ^ (h >> 32)) as u32
+}
+
+#[inline]
+fn key2(template: u64, a: u64, b: u64) -> u32 {
+    key(template, mix(a, b.wrapping_add(0x1234_5678)))
+}
+
+#[inline]
+fn at(toks: &[Tok], i: usize, d: isize) -> &Tok {
+    let j = i as isize + d;
+    if j < 0 {
+        &PAD_BOS
+    } else if j as usize >= toks.len() {
+        &PAD_EOS
+    } else {
+        &toks[j as usize]
+    }
+}
+
+fn brown_prefix(t: &Tok, len: u8) -> u64 {
+    if t.brown_len == 0 {
+        return 0xFFFF_FFFF_FFFF;
+    }
+    let l = len.min(t.brown_len);
+    let bits = if l >= 32 {
+        t.brown
+    } else {
+        t.brown & !(u32::MAX >> l)
+    };
+    (bits as u64) << 8 | l as u64
+}
+
+fn casing_of(t: &Tok) -> u64 {
+    t.casing as u64 | (t.headline as u64) << 4
+}
+
+/// Features of token `i` that do not depend on earlier decisions.
+pub fn static_features(toks: &[Tok], i: usize, stage2: bool, out: &mut Vec<u32>) {
+    let t = &toks[i];
+    let (p1, p2, n1, n2) = (
+        at(toks, i, -1),
+        at(toks, i, -2),
+        at(toks, i, 1),
+        at(toks, i, 2),
+    );
+    out.push(key(0, 0));
+    out.push(key(1, t.norm));
+    out.push(key(2, t.exact));
+    out.push(key(3, p1.norm));
+    out.push(key(4, n1.norm));
+    out.push(key(5, p2.norm));
+    out.push(key(6, n2.norm));
+    out.push(key2(7, p1.norm, t.norm));
+    out.push(key2(8, t.norm, n1.norm));
+    out.push(key(9, t.shape));
+    out.push(key(10, p1.shape));
+    out.push(key(11, n1.shape));
+    out.push(key2(12, mix(p1.shape, t.shape), n1.shape));
+    for (k, &a) in t.affix.iter().enumerate() {
+        out.push(key(13 + k as u64, a));
+    }
+    let cas = casing_of(t);
+    out.push(key(20, cas | ((i == 0) as u64) << 8));
+    for (k, len) in [4u8, 6, 10, 20].into_iter().enumerate() {
+        out.push(key(21 + k as u64, brown_prefix(t, len)));
+        out.push(key(25 + k as u64, brown_prefix(p1, len)));
+        out.push(key(29 + k as u64, brown_prefix(n1, len)));
+    }
+    out.push(key2(33, brown_prefix(t, 10), cas));
+    for (tmpl, tok) in [(34u64, t), (35, p1), (36, n1)] {
+        let mut g = tok.gaz;
+        while g != 0 {
+            let b = g.trailing_zeros() as u64;
+            g &= g - 1;
+            out.push(key(tmpl, b));
+            if tmpl == 34 {
+                out.push(key2(37, b, cas));
+            }
+        }
+    }
+    if t.gaz == 0 {
+        out.push(key(34, 99));
+    }
+    out.push(key(38, (t.doc_case as u64) << 8 | cas));
+    out.push(key(39, (p1.doc_case as u64) << 8 | casing_of(p1)));
+    out.push(key(40, (n1.doc_case as u64) << 8 | casing_of(n1)));
+    out.push(key2(41, casing_of(p1), mix(cas, casing_of(n1))));
+    if stage2 {
+        out.push(key(50, t.s1 as u64));
+        out.push(key2(51, t.s1 as u64, cas));
+        out.push(key(52, p1.s1 as u64));
+        out.push(key(53, n1.s1 as u64));
+        out.push(key(54, t.s1_seq as u64));
+        out.push(key2(55, t.s1_seq as u64, t.s1 as u64));
+    }
+}
+
+/// Features that depend on the classes chosen for the two previous tokens.
+pub fn dynamic_features(toks: &[Tok], i: usize, prev1: u8, prev2: u8, out: &mut Vec<u32>) {
+    let t = &toks[i];
+    out.push(key(60, prev1 as u64));
+    out.push(key2(61, prev1 as u64, prev2 as u64));
+    out.push(key2(62, prev1 as u64, t.norm));
+    out.push(key2(63, prev1 as u64, t.shape));
+    out.push(key2(64, prev1 as u64, brown_prefix(t, 6)));
+}
+
+/// Anything that can add a feature's weights to class scores.
+pub trait Scorer {
+    fn add(&self, key: u32, acc: &mut [f32; NCLASS]);
+    fn add_all(&self, keys: &[u32], acc: &mut [f32; NCLASS]) {
+        for &k in keys {
+            self.add(k, acc);
+        }
+    }
+}
+
+/// Greedy left-to-right decoding of one sentence with BILOU constraints.
+pub fn decode_sentence<S: Scorer>(
+    scorer: &S,
+    toks: &[Tok],
+    stage2: bool,
+    feats: &mut Vec<u32>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let (mut prev1, mut prev2) = (0u8, 0u8);
+    for i in 0..toks.len() {
+        feats.clear();
+        static_features(toks, i, stage2, feats);
+        dynamic_features(toks, i, prev1, prev2, feats);
+        let mut acc = [0f32; NCLASS];
+        scorer.add_all(feats, &mut acc);
+        let mut best = 0u8;
+        let mut best_score = f32::NEG_INFINITY;
+        for c in 0..NCLASS as u8 {
+            // An entity cannot stay open past the last token.
+            let closes = i + 1 < toks.len() || !matches!(class_parts(c), Some((_, 0 | 1)));
+            if allowed(prev1, c) && closes && acc[c as usize] > best_score {
+                best = c;
+                best_score = acc[c as usize];
+            }
+        }
+        out.push(best);
+        prev2 = prev1;
+        prev1 = best;
+    }
+}
+
+/// Stage-1 evidence for stage 2: for each lower-cased word, which entity
+/// types stage 1 gave it across the document, and the type of the longest
+/// predicted entity it was part of.
+pub fn add_document_evidence(toks: &mut [Vec<Tok>], stage1: &[Vec<u8>]) {
+    // Per word: bit per type seen (0..4), bit 4 = seen as O while capitalised.
+    let mut types: IdMap<u8> = IdMap::default();
+    // Per word: (longest entity length, its type).
+    let mut longest: IdMap<(u8, u8)> = IdMap::default();
+    for (ts, cs) in toks.iter().zip(stage1) {
+        let mut start = 0usize;
+        for (i, (t, &c)) in ts.iter().zip(cs).enumerate() {
+            match class_parts(c) {
+                Some((ty, pos)) => {
+                    *types.entry(t.lower).or_insert(0) |= 1 << ty;
+                    if pos == 0 || pos == 3 {
+                        start = i;
+                    }
+                    if pos == 2 || pos == 3 {
+                        let len = (i + 1 - start).min(255) as u8;
+                        for u in &ts[start..=i] {
+                            let e = longest.entry(u.lower).or_insert((0, 0));
+                            if len > e.0 {
+                                *e = (len, ty + 1);
+                            }
+                        }
+                    }
+                }
+                None if matches!(t.casing, casing::INIT_CAP | casing::ALL_CAPS) => {
+                    *types.entry(t.lower).or_insert(0) |= 1 << 4;
+                }
+                None => {}
+            }
+        }
+    }
+    for t in toks.iter_mut().flatten() {
+        t.s1 = types.get(&t.lower).copied().unwrap_or(0) as u32;
+        t.s1_seq = longest
+            .get(&t.lower)
+            .map_or(0, |&(len, ty)| (len.min(4) as u32) << 4 | ty as u32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_constraints() {
+        let b_per = 1;
+        let i_per = 2;
+        let l_per = 3;
+        let u_org = 8;
+        let i_org = 6;
+        assert!(allowed(0, b_per) && allowed(0, u_org) && !allowed(0, i_per));
+        assert!(allowed(b_per, i_per) && allowed(b_per, l_per) && !allowed(b_per, 0));
+        assert!(!allowed(b_per, i_org) && allowed(l_per, u_org) && allowed(u_org, 0));
+    }
+}

@@ -1,0 +1,136 @@
+//! The command-line contract: `extract`, `extract --jsonl`, `conll`, and
+//! clear errors for bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newslens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run newslens");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out).expect("JSON output")
+}
+
+#[test]
+fn extract_a_file_prints_one_analysis_with_utf16_offsets() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/seed-article.txt"
+    );
+    let out = run(&["extract", path], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a = json(&out.stdout);
+    assert_eq!(a["offsets"], "utf16");
+    assert_eq!(a["article"]["source"]["text"], "Anadolu Agency");
+    assert!(a["mentions"].as_array().unwrap().len() > 10);
+}
+
+#[test]
+fn extract_reads_stdin_and_counts_utf16_units() {
+    let out = run(&["extract"], "😀 Paris is in France.".as_bytes());
+    assert!(out.status.success());
+    let a = json(&out.stdout);
+    let s = &a["sentences"][0];
+    assert_eq!(s["text"], "😀 Paris is in France.");
+    // The emoji is two UTF-16 units (four bytes): 2 + 20, not 24.
+    assert_eq!(
+        (s["start"].as_u64(), s["end"].as_u64()),
+        (Some(0), Some(22))
+    );
+}
+
+#[test]
+fn jsonl_streams_and_reports_bad_lines_by_number() {
+    let input = b"{\"id\": 1, \"text\": \"Angela Merkel visited Paris.\"}\nnot json\n{\"id\": \"b\", \"text\": \"\"}\n\n{\"text\": \"no id\"}\n";
+    let out = run(&["extract", "--jsonl"], input);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a bad line makes the exit non-zero"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 2"), "{stderr}");
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(json)
+        .collect();
+    assert_eq!(lines.len(), 3, "the good lines are still processed");
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[1]["id"], "b");
+    assert_eq!(lines[2]["id"], serde_json::Value::Null);
+    assert_eq!(lines[0]["offsets"], "utf16");
+}
+
+#[test]
+fn jsonl_rejects_invalid_utf8_on_its_line() {
+    let out = run(
+        &["extract", "--jsonl"],
+        b"{\"text\": \"ok\"}\n{\"text\": \"\xff\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2: invalid UTF-8"));
+}
+
+#[test]
+fn conll_appends_one_tag_per_token_line() {
+    // Made-up sentences in the CoNLL column layout (no CoNLL text is copied here).
+    let input = "-DOCSTART- -X- -X- O\n\nMaria NNP B-NP B-PER\nSantos NNP I-NP I-PER\nflew VBD B-VP O\nto TO B-PP O\nLisbon NNP B-NP B-LOC\n. . O O\n\nShe PRP B-NP O\nsmiled VBD B-VP O\n\n";
+    let out = run(&["conll"], input.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let token_lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with("-DOCSTART-"))
+        .collect();
+    assert_eq!(token_lines.len(), 8);
+    assert!(token_lines[0].starts_with("Maria NNP B-NP B-PER "));
+    for l in &token_lines {
+        let tag = l.rsplit(' ').next().unwrap();
+        assert!(
+            tag == "O" || tag.starts_with("B-") || tag.starts_with("I-"),
+            "{l}"
+        );
+    }
+    assert!(text.starts_with("-DOCSTART-"));
+}
+
+#[test]
+fn errors_are_messages_not_panics() {
+    let out = run(&["extract", "/no/such/file.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot open /no/such/file.txt"));
+
+    let out = run(&["extract"], b"caf\xe9\nok");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8 (line 1"));
+
+    let out = run(&["frobnicate"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command"));
+
+    let out = run(&["conll"], b"word\n\xff\xfe\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+    for o in [&out] {
+        assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
+    }
+}

@@ -1,0 +1,65 @@
+//! The embedded NER model on the CoNLL-2003 development set, when the data is
+//! there (`../shared/data/conll2003/dev.txt` next to the crate; it is not
+//! shipped). In debug builds only the first 60 documents (about a quarter of
+//! the tokens) are scored to keep `cargo test` quick; `cargo test --release`
+//! scores all of them.
+
+use newslens::conll::Documents;
+use newslens::ner::eval::Counts;
+use newslens::ner::{tag_document, Tag};
+use std::io::BufReader;
+
+#[test]
+fn dev_f1_is_at_least_0_88() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/conll2003/dev.txt"
+    );
+    let Ok(f) = std::fs::File::open(path) else {
+        println!("SKIPPED: {path} not found; CoNLL-2003 dev set needed for this test");
+        return;
+    };
+    let limit = if cfg!(debug_assertions) {
+        60
+    } else {
+        usize::MAX
+    };
+    let mut counts = Counts::default();
+    for d in Documents::new(BufReader::new(f)).take(limit) {
+        let d = d.expect("readable CoNLL file");
+        let words: Vec<Vec<&str>> = d
+            .sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let pred = tag_document(&words);
+        for (s, p) in d.sentences.iter().zip(&pred) {
+            let gold: Vec<Tag> = s
+                .gold
+                .iter()
+                .map(|g| Tag::parse(g).expect("IOB2 tag"))
+                .collect();
+            counts.add_sentence(&gold, p);
+        }
+    }
+    println!("{}", counts.report());
+    assert!(
+        counts.f1() >= 0.88,
+        "dev F1 {:.4} < 0.88\n{}",
+        counts.f1(),
+        counts.report()
+    );
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    let long = "x".repeat(100_000);
+    let doc: Vec<Vec<&str>> = vec![
+        vec![],
+        vec!["🙂", "北京", "", " ", "\u{0}", "İstanbul", "ǅ"],
+        vec![long.as_str(); 3],
+        vec!["Mr.", "Smith", "went", "to", "Washington", "."],
+    ];
+    let tags = tag_document(&doc);
+    assert_eq!(tags.iter().map(Vec::len).collect::<Vec<_>>(), [0, 7, 3, 6]);
+}
