@@ -11,6 +11,8 @@ cargo build --release --target wasm32-unknown-unknown --lib --no-default-feature
 rm -rf www/pkg
 wasm-bindgen --target web --out-dir www/pkg --out-name newslens \
   target/wasm32-unknown-unknown/release/newslens.wasm
+# The page's "Sample article" button fetches this copy of the test fixture.
+cp tests/fixtures/seed-article.txt www/sample-article.txt
 
 # wasm-opt from npm's binaryen (Debian's binaryen 108 silently writes broken wasm).
 if [ -x node_modules/.bin/wasm-opt ]; then

@@ -187,6 +187,12 @@ pub struct Entity {
     pub role: Option<String>,
     /// For people: the organisation or country the role belongs to.
     pub affiliation: Option<String>,
+    /// The affiliation's entity, where it is one of the article's entities.
+    pub affiliation_entity: Option<usize>,
+    /// For a country: its ISO 3166-1 alpha-2 code ("US").
+    pub country: Option<String>,
+    /// For a nationality or group ("Russian"): the country it relates to, by code.
+    pub related: Option<String>,
     /// How central the entity is to the article, in `0.0..=1.0`.
     pub salience: f32,
 }

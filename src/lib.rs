@@ -25,6 +25,7 @@ pub mod entities;
 pub mod mentions;
 pub mod ner;
 pub mod quotes;
+pub mod roles;
 pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]
@@ -59,8 +60,11 @@ pub fn extract(text: &str) -> Analysis {
     let layout = article::layout(text);
     let doc = tokenize_parts(text, &layout.parts);
     let mut mentions = mentions::find(&doc);
-    let entities = entities::group(&doc, &mut mentions);
+    let mut entities = entities::group(&doc, &mut mentions);
     let quotes = quotes::find(&doc, &layout, &mentions, &entities);
+    let title_end = layout.article.title.as_ref().map_or(0, |t| t.end);
+    let lead_end = layout.article.paragraphs.first().map_or(0, |p| p.end);
+    entities::score_salience(&mut entities, &mentions, &quotes, title_end, lead_end);
     let sentences = doc
         .sentences
         .iter()

@@ -53,8 +53,16 @@ export interface Entity {
   label: Label;
   /** Indices into `mentions`. */
   mentions: number[];
+  /** For people: a title or role noun ("President", "spokesperson"). */
   role: string | null;
+  /** For people: the organisation or country the role belongs to. */
   affiliation: string | null;
+  /** The affiliation's entity, if it is one of this article's. */
+  affiliation_entity: number | null;
+  /** For a country: its ISO 3166-1 alpha-2 code. */
+  country: string | null;
+  /** For a nationality or group: the related country's code ("Russian" -> "RU"). */
+  related: string | null;
   /** 0..1, higher is more central to the article. */
   salience: number;
 }

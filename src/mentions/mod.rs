@@ -8,7 +8,7 @@
 mod numeric;
 mod refine;
 
-use crate::analysis::{Mention, MentionKind};
+use crate::analysis::{Label, Mention, MentionKind};
 use crate::ner::{self, EntityType, Tag};
 use crate::Doc;
 
@@ -27,28 +27,25 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
         .collect();
     let tags = ner::tag_document(&words);
     let mut out = Vec::new();
-    for (s, sent_tags) in doc.sentences.iter().zip(&tags) {
+    for ((s, sent_tags), words) in doc.sentences.iter().zip(&tags).zip(&words) {
         let toks = &doc.tokens[s.sentence.tokens.clone()];
         let before = out.len();
+        let mut names = Vec::new();
         for (a, b, ty) in spans(sent_tags) {
-            let (start, end) = (toks[a].start, toks[b - 1].end);
-            let words = &words_of(text, &toks[a..b]);
-            out.push(Mention {
-                start,
-                end,
-                text: text[start..end].to_string(),
-                label: refine::label(ty, words),
-                entity: None,
-                kind: MentionKind::Name,
-            });
-        }
-        // Numeric mentions where no name is.
-        let names: Vec<(usize, usize)> = out[before..].iter().map(|m| (m.start, m.end)).collect();
-        for (a, b, label) in numeric::find(text, toks) {
-            let (start, end) = (toks[a].start, toks[b - 1].end);
-            if names.iter().any(|&(s, e)| s < end && start < e) {
-                continue;
+            let label = refine::label(ty, &words[a..b]);
+            match refine::split_title(&words[a..b], label) {
+                Some(split) => {
+                    if let Some(prefix_label) = split.prefix_label {
+                        names.push((a, a + split.role_start, prefix_label));
+                    }
+                    names.push((a + split.name_start, b, Label::Person));
+                }
+                None => names.push((a, b, label)),
             }
+        }
+        refine::repair_titles(words, &mut names);
+        let mut push = |a: usize, b: usize, label: Label| {
+            let (start, end) = (toks[a].start, toks[b - 1].end);
             out.push(Mention {
                 start,
                 end,
@@ -57,14 +54,19 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
                 entity: None,
                 kind: MentionKind::Name,
             });
+        };
+        for &(a, b, label) in &names {
+            push(a, b, label);
+        }
+        // Numeric mentions where no name is.
+        for (a, b, label) in numeric::find(text, toks) {
+            if !names.iter().any(|&(s, e, _)| s < b && a < e) {
+                push(a, b, label);
+            }
         }
         out[before..].sort_by_key(|m| m.start);
     }
     out
-}
-
-fn words_of<'a>(text: &'a str, toks: &[crate::tokens::Token]) -> Vec<&'a str> {
-    toks.iter().map(|t| t.text(text)).collect()
 }
 
 /// Decodes IOB2 tags into `(first token, end token, type)` spans. An `I-X`
@@ -97,7 +99,6 @@ pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, EntityType)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Label;
 
     #[test]
     fn iob2_decoding_is_lenient() {

@@ -227,3 +227,204 @@ mod tests {
         assert_eq!(label(EntityType::Misc, &["iPhone"]), Label::Misc);
     }
 }
+
+/// A title inside a tagged name: "Ministry Spokesperson Matthew Miller" is a
+/// prefix ("Ministry"), a role ("Spokesperson") and a person ("Matthew Miller").
+#[derive(Debug, PartialEq, Eq)]
+pub struct TitleSplit {
+    /// The label for the words before the role, if they name something.
+    pub prefix_label: Option<Label>,
+    /// Token offsets within the name.
+    pub role_start: usize,
+    pub name_start: usize,
+}
+
+/// Prefixes too generic to be a name on their own.
+const GENERIC_PREFIXES: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Government",
+    "Office",
+    "Agency",
+    "Council",
+    "Party",
+    "Army",
+    "Police",
+    "Team",
+    "Club",
+    "Company",
+    "Firm",
+    "Bank",
+];
+/// Words that make the tail an organisation, not a person.
+const ORG_TAIL_WORDS: &[&str] = &[
+    "Co",
+    "Co.",
+    "Corp",
+    "Corp.",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Bank",
+    "Group",
+    "Motors",
+    "Electric",
+    "Council",
+    "Committee",
+    "Ministry",
+    "Department",
+    "Agency",
+    "University",
+    "Association",
+    "Party",
+];
+
+/// Finds a role head followed by a personal name inside a tagged name.
+pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
+    if words.len() < 2 || !matches!(label, Label::Person | Label::Org | Label::Misc) {
+        return None;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // The last role head that is followed only by capitalised words.
+    let head = (0..words.len() - 1).rev().find(|&k| {
+        crate::roles::is_head(words[k]) && words[k + 1..].iter().all(|w| capitalised(w))
+    })?;
+    let tail = &words[head + 1..];
+    if tail.iter().any(|w| ORG_TAIL_WORDS.contains(w)) {
+        return None;
+    }
+    let mut role_start = head;
+    while role_start > 0 && crate::roles::is_modifier(words[role_start - 1]) {
+        role_start -= 1;
+    }
+    // An organisation's name starting with a title ("General Electric") is no person.
+    if label != Label::Person && (role_start == 0 || tail.len() < 2) {
+        return None;
+    }
+    let prefix = &words[..role_start];
+    let prefix_label = match prefix {
+        [] => None,
+        [w] if GENERIC_PREFIXES.contains(w) => None,
+        _ => Some(
+            match crate::entities::countries::table()
+                .lookup(&prefix.join(" "))
+                .map(|(_, r)| r)
+            {
+                Some(crate::entities::countries::Relation::Demonym) => Label::Norp,
+                Some(_) => Label::Gpe,
+                None => Label::Org,
+            },
+        ),
+    };
+    Some(TitleSplit {
+        prefix_label,
+        role_start,
+        name_start: head + 1,
+    })
+}
+
+/// Repairs names the tagger cut through a title such as "Secretary of State":
+/// a name never ends with a role noun ("U.S. Secretary" is a country and a
+/// title), and a name right after "<role> of" starts with the rest of the
+/// title ("[Secretary of] State Antony Blinken" is a person, Antony Blinken).
+pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
+    let mut out = Vec::with_capacity(names.len());
+    for &(a, b, label) in names.iter() {
+        if !matches!(label, Label::Person | Label::Org | Label::Misc) {
+            out.push((a, b, label));
+            continue;
+        }
+        let after_title_of = a >= 2 && words[a - 1] == "of" && crate::roles::is_head(words[a - 2]);
+        if after_title_of && b - a >= 2 {
+            // The person's name is the last two words (one, if that is all that follows the title word).
+            let name_start = if b - a >= 3 { b - 2 } else { b - 1 };
+            out.push((name_start, b, Label::Person));
+        } else if b - a >= 2
+            && crate::roles::is_head(words[b - 1])
+            && !crate::roles::is_honorific(words[b - 1])
+        {
+            let mut end = b - 1;
+            while end > a && crate::roles::is_modifier(words[end - 1]) {
+                end -= 1;
+            }
+            if end > a {
+                let prefix = words[a..end].join(" ");
+                let label = match crate::entities::countries::table()
+                    .lookup(&prefix)
+                    .map(|(_, r)| r)
+                {
+                    Some(crate::entities::countries::Relation::Demonym) => Label::Norp,
+                    Some(_) => Label::Gpe,
+                    None => Label::Org,
+                };
+                out.push((a, end, label));
+            }
+        } else {
+            out.push((a, b, label));
+        }
+    }
+    *names = out;
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    fn split(s: &str, label: Label) -> Option<(Option<Label>, Vec<String>)> {
+        let w: Vec<&str> = s.split(' ').collect();
+        split_title(&w, label).map(|t| {
+            (
+                t.prefix_label,
+                vec![
+                    w[t.role_start..t.name_start].join(" "),
+                    w[t.name_start..].join(" "),
+                ],
+            )
+        })
+    }
+
+    #[test]
+    fn titles_split_off_names() {
+        assert_eq!(
+            split("Ministry Spokesperson Matthew Miller", Label::Org),
+            Some((None, vec!["Spokesperson".into(), "Matthew Miller".into()]))
+        );
+        assert_eq!(
+            split("Russian President Vladimir Putin", Label::Person),
+            Some((
+                Some(Label::Norp),
+                vec!["President".into(), "Vladimir Putin".into()]
+            ))
+        );
+        assert_eq!(
+            split("State Department Spokesperson Matthew Miller", Label::Org)
+                .unwrap()
+                .0,
+            Some(Label::Org)
+        );
+        assert_eq!(
+            split("Prime Minister Boris Johnson", Label::Person)
+                .unwrap()
+                .1[0],
+            "Prime Minister"
+        );
+    }
+
+    #[test]
+    fn titles_with_of_are_repaired() {
+        let w: Vec<&str> = "U.S. Secretary of State Antony Blinken met"
+            .split(' ')
+            .collect();
+        let mut names = vec![(0, 2, Label::Person), (3, 6, Label::Org)];
+        repair_titles(&w, &mut names);
+        assert_eq!(names, [(0, 1, Label::Gpe), (4, 6, Label::Person)]);
+    }
+
+    #[test]
+    fn organisations_named_like_titles_stay_whole() {
+        assert_eq!(split("General Electric", Label::Org), None);
+        assert_eq!(split("General Motors Co", Label::Org), None);
+        assert_eq!(split("Vladimir Putin", Label::Person), None);
+    }
+}

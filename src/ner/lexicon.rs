@@ -53,8 +53,8 @@ pub fn hash_str(s: &str) -> u32 {
 /// Open-addressing map from (already hashed) `u32` keys to small values.
 /// Built once at load time; lookups are a masked index and a short probe.
 pub struct U32Map<V: Copy> {
-    keys: Vec<u32>,
-    vals: Vec<V>,
+    /// Key 0 marks an empty slot; key and value share a cache line.
+    slots: Vec<(u32, V)>,
     mask: usize,
     zero: Option<V>,
 }
@@ -63,8 +63,7 @@ impl<V: Copy + Default> U32Map<V> {
     pub fn with_capacity(n: usize) -> Self {
         let size = (n * 2).next_power_of_two().max(16);
         U32Map {
-            keys: vec![0; size],
-            vals: vec![V::default(); size],
+            slots: vec![(0, V::default()); size],
             mask: size - 1,
             zero: None,
         }
@@ -78,9 +77,8 @@ impl<V: Copy + Default> U32Map<V> {
         }
         let mut i = Self::slot(key) & self.mask;
         loop {
-            if self.keys[i] == 0 || self.keys[i] == key {
-                self.keys[i] = key;
-                self.vals[i] = val;
+            if self.slots[i].0 == 0 || self.slots[i].0 == key {
+                self.slots[i] = (key, val);
                 return;
             }
             i = (i + 1) & self.mask;
@@ -100,10 +98,9 @@ impl<V: Copy + Default> U32Map<V> {
         }
         let mut i = Self::slot(key) & self.mask;
         loop {
-            // SAFETY-free indexing: i is always masked into range.
-            let k = self.keys[i];
+            let (k, v) = self.slots[i];
             if k == key {
-                return Some(self.vals[i]);
+                return Some(v);
             }
             if k == 0 {
                 return None;

@@ -1,0 +1,206 @@
+//! Pronouns and role nouns that refer to a named person: "he", "she",
+//! "the spokesman". Precision first: a pronoun is linked only when one person
+//! is the clear antecedent (the only person of the right gender in the same
+//! sentence before it, or in the nearest earlier sentence that names people);
+//! a role noun only when a person with that role was named before.
+
+use crate::analysis::{Entity, Label, Mention, MentionKind};
+use crate::tokens::TokenKind;
+use crate::Doc;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Gender {
+    Male,
+    Female,
+}
+
+fn pronoun_gender(w: &str) -> Option<Gender> {
+    match w {
+        "he" | "He" | "him" | "his" | "His" | "himself" => Some(Gender::Male),
+        "she" | "She" | "her" | "Her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// How many earlier sentences a pronoun may reach back.
+const WINDOW: usize = 2;
+
+/// Adds pronoun and role-noun mentions of people, keeping `mentions` sorted
+/// and every entity's mention list in step.
+pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) {
+    let text = doc.text;
+    let mut gender: Vec<Option<Gender>> = vec![None; entities.len()];
+    for (id, e) in entities.iter().enumerate() {
+        gender[id] = e
+            .mentions
+            .iter()
+            .find_map(|&i| honorific_gender(doc, &mentions[i]));
+    }
+    // Person name mentions per sentence: (sentence, start, entity).
+    let mut people: Vec<(usize, usize, usize)> = Vec::new();
+    let mut m_iter = mentions
+        .iter()
+        .filter(|m| m.label == Label::Person && m.kind == MentionKind::Name)
+        .peekable();
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        while let Some(m) = m_iter.next_if(|m| m.start < sent.sentence.end) {
+            if let Some(e) = m.entity {
+                people.push((s, m.start, e));
+            }
+        }
+    }
+    let mut added: Vec<Mention> = Vec::new();
+    for (s, sent) in doc.sentences.iter().enumerate() {
+        if !sent.part.yields_sentences() {
+            continue;
+        }
+        let mut in_quote = false;
+        let range = sent.sentence.tokens.clone();
+        for k in range.clone() {
+            let t = doc.tokens[k];
+            let w = t.text(text);
+            match t.kind {
+                TokenKind::OpenQuote => in_quote = true,
+                TokenKind::CloseQuote => in_quote = false,
+                TokenKind::Quote if w == "\"" => in_quote = !in_quote,
+                _ => {}
+            }
+            // Words inside quotations speak from someone else's point of view.
+            if in_quote
+                || mentions
+                    .iter()
+                    .any(|m| m.start <= t.start && t.end <= m.end)
+            {
+                continue;
+            }
+            if let Some(g) = pronoun_gender(w) {
+                if let Some(e) = antecedent(&people, &gender, s, t.start, g) {
+                    gender[e] = Some(g);
+                    added.push(Mention {
+                        start: t.start,
+                        end: t.end,
+                        text: w.to_string(),
+                        label: Label::Person,
+                        entity: Some(e),
+                        kind: MentionKind::Pronoun,
+                    });
+                }
+            } else if w.eq_ignore_ascii_case("the") && k + 1 < range.end {
+                // "the spokesman", "the Foreign Minister"
+                let mut j = k + 1;
+                while j + 1 < range.end && crate::roles::is_modifier(doc.tokens[j].text(text)) {
+                    j += 1;
+                }
+                let head = doc.tokens[j];
+                let hw = head.text(text);
+                let next_is_name = doc
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase));
+                if !crate::roles::is_head(hw) || crate::roles::is_honorific(hw) || next_is_name {
+                    continue;
+                }
+                if mentions
+                    .iter()
+                    .any(|m| m.start < head.end && t.start < m.end)
+                {
+                    continue;
+                }
+                if let Some(e) = role_antecedent(entities, &people, s, t.start, hw) {
+                    let (a, b) = (t.start, head.end);
+                    added.push(Mention {
+                        start: a,
+                        end: b,
+                        text: text[a..b].to_string(),
+                        label: Label::Person,
+                        entity: Some(e),
+                        kind: MentionKind::Nominal,
+                    });
+                }
+            }
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    // Merge, then renumber the entities' mention lists.
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.start);
+    for e in entities.iter_mut() {
+        e.mentions.clear();
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(e) = m.entity {
+            entities[e].mentions.push(i);
+        }
+    }
+}
+
+/// "Mr. Smith" is male, "Mrs./Ms. Smith" female.
+fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
+    let a = doc.tokens.partition_point(|t| t.start < m.start);
+    let prev = a.checked_sub(1).map(|p| doc.tokens[p].text(doc.text))?;
+    match prev {
+        "Mr." | "Mr" => Some(Gender::Male),
+        "Mrs." | "Mrs" | "Ms." | "Ms" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The one person a pronoun at `pos` in sentence `s` can refer to, if clear.
+fn antecedent(
+    people: &[(usize, usize, usize)],
+    gender: &[Option<Gender>],
+    s: usize,
+    pos: usize,
+    g: Gender,
+) -> Option<usize> {
+    let compatible = |e: usize| gender[e].is_none_or(|x| x == g);
+    // The same sentence, before the pronoun; else the nearest earlier sentence naming someone.
+    let mut candidates: Vec<usize> = people
+        .iter()
+        .filter(|&&(ps, start, e)| ps == s && start < pos && compatible(e))
+        .map(|p| p.2)
+        .collect();
+    if candidates.is_empty() {
+        if let Some(&(ps, _, _)) = people
+            .iter()
+            .rev()
+            .find(|&&(ps, _, e)| ps < s && s - ps <= WINDOW && compatible(e))
+        {
+            candidates = people
+                .iter()
+                .filter(|&&(q, _, e)| q == ps && compatible(e))
+                .map(|p| p.2)
+                .collect();
+        }
+    }
+    candidates.dedup();
+    candidates.sort_unstable();
+    candidates.dedup();
+    match candidates[..] {
+        [e] => Some(e),
+        _ => None,
+    }
+}
+
+/// The person most recently named before `pos` whose role is `head`.
+fn role_antecedent(
+    entities: &[Entity],
+    people: &[(usize, usize, usize)],
+    _s: usize,
+    pos: usize,
+    head: &str,
+) -> Option<usize> {
+    people
+        .iter()
+        .rev()
+        .filter(|&&(_, start, _)| start < pos)
+        .map(|p| p.2)
+        .find(|&e| {
+            entities[e]
+                .role
+                .as_deref()
+                .is_some_and(|r| crate::roles::same_role(r, head))
+        })
+}

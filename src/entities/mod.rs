@@ -1,0 +1,396 @@
+//! Entities: the mentions of one person, organisation, place or thing
+//! grouped together, with a canonical name, roles and affiliations for
+//! people, and a salience score.
+//!
+//! Grouping runs in passes over the mentions, each joining groups by one
+//! kind of evidence (a union-find keeps it linear in practice):
+//! 1. same normalised name ("Kim Jong-Un" = "Kim Jong-un", "the US" = "US");
+//! 2. the country table: names and aliases ("US" = "United States"), and
+//!    capitals or seats of government used as actors ("Washington said",
+//!    "the Moscow administration", "Pyongyang's commitments"), see [`context`];
+//! 3. a person's shorter form joins the one full name that contains it
+//!    ("Putin", "Kim"), never when two full names share it ("Biden");
+//! 4. acronyms join their expansion ("UN" = "United Nations").
+//!
+//! Then [`roles`] gives people their titles and affiliations, and [`coref`]
+//! adds pronouns and role nouns ("he", "the spokesman") as mentions of the
+//! person they refer to.
+
+pub mod context;
+pub mod coref;
+pub mod countries;
+pub mod roles;
+
+use crate::analysis::{Entity, Label, Mention, MentionKind, Quote};
+use crate::Doc;
+use countries::Relation;
+use std::collections::HashMap;
+
+/// Groups `mentions` into entities, setting each mention's `entity`, and adds
+/// pronoun and role-noun mentions that refer to named people. `mentions`
+/// stays sorted by offset.
+pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
+    let n = mentions.len();
+    let mut sets = UnionFind::new(n);
+    let countries = countries::table();
+    // What a mention is a country's, if anything: Some((code, relation)).
+    let mut country_of: Vec<Option<(&'static str, Relation)>> = vec![None; n];
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        let m = &mentions[i];
+        let key = if m.label.is_named() {
+            let mut key = normalise(&m.text);
+            if let Some((c, rel)) = countries.lookup(&m.text) {
+                let joins = match rel {
+                    Relation::Name => m.label != Label::Person,
+                    Relation::Capital => {
+                        matches!(m.label, Label::Gpe | Label::Loc | Label::Org)
+                            && context::acts_as_government(doc, m)
+                    }
+                    Relation::Seat => {
+                        matches!(m.label, Label::Gpe | Label::Loc | Label::Org | Label::Fac)
+                            && !context::is_located(doc, m)
+                    }
+                    Relation::Demonym => false,
+                };
+                if joins {
+                    key = format!("country:{}", c.code);
+                }
+                country_of[i] = Some((c.code, if joins { Relation::Name } else { rel }));
+            }
+            key
+        } else {
+            // Dates and amounts group by their exact text.
+            format!("{}:{}", m.label, m.text)
+        };
+        match by_key.get(&key) {
+            Some(&j) => sets.union(j, i),
+            None => {
+                by_key.insert(key, i);
+            }
+        }
+    }
+    join_short_person_names(mentions, &mut sets, &country_of);
+    join_acronyms(mentions, &mut sets, &country_of);
+
+    // One entity per set, numbered in order of first mention.
+    let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    for i in 0..n {
+        let root = sets.find(i);
+        let id = *entity_of_root.entry(root).or_insert_with(|| {
+            entities.push(Entity {
+                id: entities.len(),
+                name: String::new(),
+                label: mentions[i].label,
+                mentions: Vec::new(),
+                role: None,
+                affiliation: None,
+                affiliation_entity: None,
+                country: None,
+                related: None,
+                salience: 0.0,
+            });
+            entities.len() - 1
+        });
+        entities[id].mentions.push(i);
+        mentions[i].entity = Some(id);
+    }
+    for e in &mut entities {
+        name_entity(e, mentions, &country_of, countries);
+    }
+    roles::assign(doc, mentions, &mut entities);
+    coref::resolve(doc, mentions, &mut entities);
+    entities
+}
+
+/// Sets an entity's label, canonical name and country codes from its mentions.
+fn name_entity(
+    e: &mut Entity,
+    mentions: &[Mention],
+    country_of: &[Option<(&'static str, Relation)>],
+    countries: &countries::Countries,
+) {
+    let ms = || e.mentions.iter().map(|&i| &mentions[i]);
+    if let Some(code) = e.mentions.iter().find_map(|&i| {
+        country_of[i]
+            .filter(|(_, r)| *r == Relation::Name)
+            .map(|(c, _)| c)
+    }) {
+        e.label = Label::Gpe;
+        e.country = Some(code.to_string());
+        e.name = countries
+            .list
+            .iter()
+            .find(|c| c.code == code)
+            .map_or_else(String::new, |c| c.name.to_string());
+        return;
+    }
+    // The most frequent label among the names, ties to the longest name's.
+    let mut counts: Vec<(Label, usize)> = Vec::new();
+    for m in ms() {
+        match counts.iter_mut().find(|(l, _)| *l == m.label) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((m.label, 1)),
+        }
+    }
+    let longest = ms()
+        .max_by_key(|m| {
+            (
+                m.text.split_whitespace().count(),
+                std::cmp::Reverse(m.start),
+            )
+        })
+        .expect("an entity has mentions");
+    let best = counts.iter().map(|&(_, c)| c).max().unwrap_or(0);
+    e.label = if counts
+        .iter()
+        .find(|(l, _)| *l == longest.label)
+        .is_some_and(|&(_, c)| c == best)
+    {
+        longest.label
+    } else {
+        counts
+            .iter()
+            .find(|&&(_, c)| c == best)
+            .map_or(longest.label, |&(l, _)| l)
+    };
+    // The fullest form with the entity's label.
+    let fullest = ms()
+        .filter(|m| m.label == e.label)
+        .max_by_key(|m| {
+            (
+                m.text.split_whitespace().count(),
+                m.text.len(),
+                std::cmp::Reverse(m.start),
+            )
+        })
+        .unwrap_or(longest);
+    e.name = canonical(&fullest.text);
+    if e.label == Label::Norp {
+        e.related = e
+            .mentions
+            .iter()
+            .find_map(|&i| country_of[i].map(|(c, _)| c.to_string()));
+    }
+}
+
+/// Joins a person's shorter name ("Putin", "Kim") to the one longer name
+/// whose words contain all of its words. Ambiguous short forms stay alone.
+/// A one-word organisation or MISC name that is the surname of exactly one
+/// person in the article ("Blinken told reporters" after "Antony Blinken")
+/// is that person: the tagger saw too little context to say so.
+fn join_short_person_names(
+    mentions: &mut [Mention],
+    sets: &mut UnionFind,
+    country_of: &[Option<(&'static str, Relation)>],
+) {
+    let full_names: Vec<Vec<String>> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Person && m.text.split_whitespace().count() >= 2)
+        .map(|m| normalise(&m.text).split(' ').map(str::to_string).collect())
+        .collect();
+    for (i, m) in mentions.iter_mut().enumerate() {
+        if matches!(m.label, Label::Org | Label::Misc)
+            && country_of[i].is_none()
+            && !m.text.contains(' ')
+        {
+            let key = normalise(&m.text);
+            let owners = full_names.iter().filter(|n| n.last() == Some(&key)).count();
+            if owners >= 1 && full_names.iter().filter(|n| n.contains(&key)).count() == owners {
+                m.label = Label::Person;
+            }
+        }
+    }
+    let people: Vec<(usize, Vec<String>)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.label == Label::Person && m.kind == MentionKind::Name)
+        .map(|(i, m)| {
+            (
+                i,
+                normalise(&m.text).split(' ').map(str::to_string).collect(),
+            )
+        })
+        .collect();
+    for (i, words) in &people {
+        // Distinct longer names (by their set) that contain every word of this one.
+        let mut candidates: Vec<usize> = Vec::new();
+        for (j, longer) in &people {
+            if longer.len() > words.len() && words.iter().all(|w| longer.contains(w)) {
+                let root = sets.find(*j);
+                if !candidates.contains(&root) {
+                    candidates.push(root);
+                }
+            }
+        }
+        if let [root] = candidates[..] {
+            sets.union(root, *i);
+        }
+    }
+}
+
+/// Joins an acronym ("UN", "U.N.", "NATO") to the name it abbreviates.
+fn join_acronyms(
+    mentions: &[Mention],
+    sets: &mut UnionFind,
+    country_of: &[Option<(&'static str, Relation)>],
+) {
+    let initials_of: Vec<Option<String>> = mentions.iter().map(|m| initials(&m.text)).collect();
+    for (i, m) in mentions.iter().enumerate() {
+        if !m.label.is_named() || country_of[i].is_some() {
+            continue;
+        }
+        let letters: String = m.text.chars().filter(|c| *c != '.').collect();
+        if !(2..=6).contains(&letters.chars().count())
+            || !letters.chars().all(|c| c.is_ascii_uppercase())
+        {
+            continue;
+        }
+        let mut roots: Vec<usize> = Vec::new();
+        for (j, ini) in initials_of.iter().enumerate() {
+            if ini.as_deref() == Some(letters.as_str()) && mentions[j].label.is_named() {
+                let r = sets.find(j);
+                if !roots.contains(&r) {
+                    roots.push(r);
+                }
+            }
+        }
+        if let [r] = roots[..] {
+            sets.union(r, i);
+        }
+    }
+}
+
+/// "United Nations" -> "UN"; None for one-word names.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split([' ', '-'])
+        .filter(|w| {
+            !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&" | "The")
+        })
+        .collect();
+    if words.len() < 2
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    Some(words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// A name as it would head a list: without a leading "the" or a possessive.
+fn canonical(name: &str) -> String {
+    let n = ["the ", "The ", "THE "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name);
+    let n = n
+        .strip_suffix("'s")
+        .or_else(|| n.strip_suffix("’s"))
+        .unwrap_or(n);
+    n.to_string()
+}
+
+/// Lowercase, with hyphens as spaces and no leading "the" or possessive.
+fn normalise(name: &str) -> String {
+    let lower = name.to_lowercase().replace(['-', '‐'], " ");
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let lower = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(lower);
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Scores how central each entity is: mentions count (names fully, pronouns
+/// and role nouns half), more in the headline (x3) and first paragraph (x2),
+/// and each quote an entity speaks adds one. Scaled so the top entity is 1.
+pub fn score_salience(
+    entities: &mut [Entity],
+    mentions: &[Mention],
+    quotes: &[Quote],
+    title_end: usize,
+    lead_end: usize,
+) {
+    let mut raw = vec![0.0f32; entities.len()];
+    for m in mentions {
+        let Some(e) = m.entity else { continue };
+        let weight = if m.kind == MentionKind::Name {
+            1.0
+        } else {
+            0.5
+        };
+        let place = if m.end <= title_end {
+            3.0
+        } else if m.end <= lead_end {
+            2.0
+        } else {
+            1.0
+        };
+        // Dates and numbers are rarely what an article is about.
+        let kind = if m.label.is_named() { 1.0 } else { 0.3 };
+        raw[e] += weight * place * kind;
+    }
+    for q in quotes {
+        if let Some(e) = q.speaker.as_ref().and_then(|s| s.entity) {
+            raw[e] += 1.0;
+        }
+    }
+    let max = raw.iter().cloned().fold(0.0, f32::max);
+    for (e, r) in entities.iter_mut().zip(raw) {
+        e.salience = if max > 0.0 {
+            (r / max * 1000.0).round() / 1000.0
+        } else {
+            0.0
+        };
+    }
+}
+
+/// Disjoint sets over mention indices.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Joins the sets of `a` and `b`; the smaller index stays the root, so the
+    /// result does not depend on the order of unions.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[hi] = lo;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(super::initials("United Nations").as_deref(), Some("UN"));
+        assert_eq!(super::initials("North Atlantic Treaty Organization").as_deref(), Some("NATO"));
+        assert_eq!(super::initials("Bank of England").as_deref(), Some("BE"));
+        assert_eq!(super::initials("Reuters"), None);
+    }
+
+    #[test]
+    fn canonical_and_normal_forms() {
+        assert_eq!(super::canonical("the United States"), "United States");
+        assert_eq!(super::canonical("Pyongyang's"), "Pyongyang");
+        assert_eq!(super::normalise("Kim Jong-Un"), super::normalise("kim jong-un"));
+    }
+}

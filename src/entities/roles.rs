@@ -1,0 +1,198 @@
+//! Roles and affiliations of people, from the words around their names:
+//! "Russian President Vladimir Putin" (role President, affiliation Russia),
+//! "White House National Security Council Spokesperson Adrienne Watson",
+//! "Matthew Miller, the State Department spokesman,".
+
+use super::countries::{self, Relation};
+use crate::analysis::{Entity, Label, Mention, MentionKind};
+use crate::roles;
+use crate::tokens::Token;
+use crate::Doc;
+
+/// A role found next to a name.
+struct Found {
+    role: String,
+    /// The affiliation's tokens, if any.
+    affiliation: Option<(usize, usize)>,
+}
+
+/// Sets `role`, `affiliation` and `affiliation_entity` for people, from the
+/// first of their name mentions that has a role next to it.
+pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
+    let toks = &doc.tokens;
+    for e in entities.iter_mut().filter(|e| e.label == Label::Person) {
+        for &i in &e.mentions {
+            let m = &mentions[i];
+            if m.kind != MentionKind::Name || m.label != Label::Person {
+                continue;
+            }
+            let a = toks.partition_point(|t| t.start < m.start);
+            let b = toks.partition_point(|t| t.start < m.end);
+            let s = doc
+                .sentences
+                .partition_point(|s| s.sentence.tokens.end <= a);
+            let Some(sent) = doc.sentences.get(s).map(|s| s.sentence.tokens.clone()) else {
+                continue;
+            };
+            let found = before_name(doc, mentions, sent.start, a)
+                .or_else(|| appositive(doc, mentions, b, sent.end));
+            if let Some(f) = found {
+                e.role = Some(f.role);
+                if let Some((x, y)) = f.affiliation {
+                    let (start, end) = (toks[x].start, toks[y - 1].end);
+                    let (name, entity) = affiliation(doc.text, mentions, start, end);
+                    e.affiliation = Some(name);
+                    e.affiliation_entity = entity;
+                }
+                break;
+            }
+        }
+    }
+}
+
+/// The affiliation's display name and entity: a demonym gives its country
+/// ("Russian" -> "Russia"); a span that is exactly a mention gives its entity.
+fn affiliation(
+    text: &str,
+    mentions: &[Mention],
+    start: usize,
+    end: usize,
+) -> (String, Option<usize>) {
+    let span = &text[start..end];
+    let exact = mentions.iter().find(|m| m.start == start && m.end == end);
+    if let Some((c, Relation::Demonym)) = countries::table().lookup(span) {
+        let entity = mentions.iter().filter_map(|m| m.entity).find(|&id| {
+            mentions.iter().any(|m| {
+                m.entity == Some(id)
+                    && countries::table()
+                        .lookup(&m.text)
+                        .is_some_and(|(k, r)| k.code == c.code && r == Relation::Name)
+            })
+        });
+        return (c.name.to_string(), entity);
+    }
+    (span.to_string(), exact.and_then(|m| m.entity))
+}
+
+fn word<'a>(doc: &Doc<'a>, t: &Token) -> &'a str {
+    t.text(doc.text)
+}
+
+/// "Russian President [Vladimir Putin]": a role right before the name, and an
+/// affiliation before the role.
+fn before_name(
+    doc: &Doc,
+    mentions: &[Mention],
+    sent_start: usize,
+    name_start: usize,
+) -> Option<Found> {
+    let toks = &doc.tokens;
+    let mut k = name_start;
+    // Skip an honorific right before the name ("Spokesperson Mr. Miller").
+    if k > sent_start && roles::is_honorific(word(doc, &toks[k - 1])) {
+        k -= 1;
+    }
+    // "Secretary of State [Antony Blinken]": a title with "of" and up to three capitalised words.
+    if let Some(of) = (k.saturating_sub(4).max(sent_start + 1)..k)
+        .rev()
+        .find(|&j| word(doc, &toks[j]) == "of")
+    {
+        let capitalised = (of + 1..k).all(|j| {
+            word(doc, &toks[j])
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+        if of + 1 < k && capitalised && roles::is_head(word(doc, &toks[of - 1])) {
+            k = of;
+        }
+    }
+    if k == sent_start
+        || !roles::is_head(word(doc, &toks[k - 1]))
+        || roles::is_honorific(word(doc, &toks[k - 1]))
+    {
+        return None;
+    }
+    let role_end = if k < name_start && word(doc, &toks[k]) == "of" {
+        name_start
+    } else {
+        k
+    };
+    let mut role_start = k - 1;
+    while role_start > sent_start {
+        let w = word(doc, &toks[role_start - 1]);
+        if roles::is_modifier(w) || roles::is_head(w) && !roles::is_honorific(w) {
+            role_start -= 1;
+        } else {
+            break;
+        }
+    }
+    let role = doc.text[toks[role_start].start..toks[role_end - 1].end].to_string();
+    let affiliation = affiliation_before(doc, mentions, sent_start, role_start);
+    Some(Found { role, affiliation })
+}
+
+/// The capitalised run (names, and words such as "National") right before `end`.
+fn affiliation_before(
+    doc: &Doc,
+    mentions: &[Mention],
+    sent_start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    let mut a = end;
+    while a > sent_start {
+        let t = &toks[a - 1];
+        let w = word(doc, t);
+        let in_name = mentions
+            .iter()
+            .any(|m| m.label.is_named() && m.start <= t.start && t.end <= m.end);
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        // A sentence-initial capital is only part of the run inside a name.
+        if (in_name || capitalised && a - 1 > sent_start) && !matches!(w, "The" | "A" | "An") {
+            a -= 1;
+        } else {
+            break;
+        }
+    }
+    if a == end {
+        return None;
+    }
+    let (start, stop) = (toks[a].start, toks[end - 1].end);
+    let has_name = mentions
+        .iter()
+        .any(|m| m.label.is_named() && m.start >= start && m.end <= stop);
+    (has_name || end - a >= 2).then_some((a, end))
+}
+
+/// "[Matthew Miller], the State Department spokesman,": a role after the name.
+fn appositive(doc: &Doc, mentions: &[Mention], name_end: usize, sent_end: usize) -> Option<Found> {
+    let toks = &doc.tokens;
+    let w = |k: usize| (k < sent_end).then(|| word(doc, &toks[k])).unwrap_or("");
+    if w(name_end) != "," {
+        return None;
+    }
+    let mut k = name_end + 1;
+    if matches!(w(k).to_ascii_lowercase().as_str(), "the" | "a" | "an") {
+        k += 1;
+    }
+    let start = k;
+    // The phrase runs to the next comma or the end of the sentence.
+    let mut end = start;
+    while end < sent_end && !matches!(w(end), "," | "." | ";" | ")" | "\"" | "”") && end - start < 8
+    {
+        end += 1;
+    }
+    if end == start || !roles::is_head(w(end - 1)) || roles::is_honorific(w(end - 1)) {
+        return None;
+    }
+    let mut role_start = end - 1;
+    while role_start > start && roles::is_modifier(w(role_start - 1)) {
+        role_start -= 1;
+    }
+    let role = doc.text[toks[role_start].start..toks[end - 1].end].to_string();
+    // From the token before the phrase, so that its first word counts as mid-sentence.
+    let affiliation =
+        affiliation_before(doc, mentions, start - 1, role_start).filter(|&(a, _)| a == start);
+    Some(Found { role, affiliation })
+}

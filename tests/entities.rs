@@ -1,0 +1,270 @@
+//! Entities across varied news styles: wire reports, politics, business,
+//! sports; each rule of the entities stage with its counter-case. The
+//! paragraphs are written for these tests.
+
+use newslens::{Analysis, Entity, Label, MentionKind};
+
+fn analyse(text: &str) -> Analysis {
+    newslens::extract(text)
+}
+
+fn entity<'a>(a: &'a Analysis, name: &str) -> &'a Entity {
+    a.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "no entity {name:?}; have {:?}",
+                a.entities
+                    .iter()
+                    .map(|e| (&e.name, e.label))
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
+fn texts(a: &Analysis, e: &Entity) -> Vec<String> {
+    e.mentions
+        .iter()
+        .map(|&i| a.mentions[i].text.clone())
+        .collect()
+}
+
+fn names(a: &Analysis, e: &Entity) -> Vec<String> {
+    e.mentions
+        .iter()
+        .filter(|&&i| a.mentions[i].kind == MentionKind::Name)
+        .map(|&i| a.mentions[i].text.clone())
+        .collect()
+}
+
+#[test]
+fn wire_report_with_titles_surnames_and_a_country_acronym() {
+    let a = analyse(
+        "Blinken meets Wang in Beijing\n\nBEIJING (Reuters) - U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi on Friday. Blinken told reporters the United States wanted stable ties.",
+    );
+    let blinken = entity(&a, "Antony Blinken");
+    assert_eq!(blinken.label, Label::Person);
+    assert!(
+        names(&a, blinken)
+            .iter()
+            .filter(|t| *t == "Blinken")
+            .count()
+            >= 2,
+        "{:?}",
+        texts(&a, blinken)
+    );
+    let wang = entity(&a, "Wang Yi");
+    assert_eq!(wang.role.as_deref(), Some("Foreign Minister"));
+    assert_eq!(wang.affiliation.as_deref(), Some("China"));
+    let us = entity(&a, "United States");
+    assert_eq!(us.country.as_deref(), Some("US"));
+    assert!(names(&a, us).contains(&"U.S.".to_string()));
+}
+
+#[test]
+fn acronyms_join_their_expansion() {
+    let a = analyse("The United Nations warned of famine. A UN spokesman said aid was blocked.");
+    let un = entity(&a, "United Nations");
+    assert_eq!(names(&a, un), ["United Nations", "UN"]);
+}
+
+#[test]
+fn a_capital_speaking_is_its_country_but_a_capital_visited_is_a_place() {
+    let a = analyse(
+        "Russia and Ukraine traded accusations. Moscow said the talks had failed, while Kyiv's envoy disagreed. Later the envoy flew to Moscow for a funeral.",
+    );
+    let russia = entity(&a, "Russia");
+    let texts = names(&a, russia);
+    assert_eq!(
+        texts,
+        ["Russia", "Moscow"],
+        "only the speaking Moscow joins Russia"
+    );
+    let moscow_place = a
+        .mentions
+        .iter()
+        .filter(|m| m.text == "Moscow")
+        .nth(1)
+        .expect("second Moscow");
+    assert_ne!(
+        moscow_place.entity,
+        russia.mentions.first().and_then(|&i| a.mentions[i].entity)
+    );
+    assert!(
+        names(&a, entity(&a, "Ukraine")).contains(&"Kyiv".to_string()),
+        "possessive capital is the government"
+    );
+}
+
+#[test]
+fn administration_and_seat_of_government_are_the_country() {
+    let a = analyse(
+        "The United States imposed sanctions. The Washington administration said more would follow, and the White House said talks were over. A school in Washington closed.",
+    );
+    let us = entity(&a, "United States");
+    let t = names(&a, us);
+    assert!(
+        t.contains(&"Washington".to_string()) && t.contains(&"White House".to_string()),
+        "{t:?}"
+    );
+    assert_eq!(
+        t.iter().filter(|x| *x == "Washington").count(),
+        1,
+        "the school's Washington is a place: {t:?}"
+    );
+    let mention = a.mentions.iter().find(|m| m.text == "White House").unwrap();
+    assert_ne!(
+        mention.label,
+        Label::Person,
+        "a metonym keeps its own label"
+    );
+}
+
+#[test]
+fn two_people_sharing_a_surname_are_never_merged() {
+    let a = analyse(
+        "Joe Biden defended his son Hunter Biden on Tuesday. Biden said the case was political.",
+    );
+    let joe = entity(&a, "Joe Biden");
+    let hunter = entity(&a, "Hunter Biden");
+    assert_ne!(joe.id, hunter.id);
+    assert_eq!(names(&a, joe), ["Joe Biden"]);
+    assert_eq!(names(&a, hunter), ["Hunter Biden"]);
+}
+
+#[test]
+fn family_name_first_and_case_variants() {
+    let a = analyse(
+        "North Korean leader Kim Jong-Un arrived by train. Kim Jong-un was met by officials, and Kim waved.",
+    );
+    let kim = entity(&a, "Kim Jong-Un");
+    assert_eq!(names(&a, kim), ["Kim Jong-Un", "Kim Jong-un", "Kim"]);
+    assert_eq!(kim.role.as_deref(), Some("leader"));
+    assert_eq!(kim.affiliation.as_deref(), Some("North Korea"));
+}
+
+#[test]
+fn possessive_capital_is_the_government() {
+    let a = analyse("North Korea fired a missile. Pyongyang's tests alarmed its neighbours.");
+    let nk = entity(&a, "North Korea");
+    assert_eq!(
+        names(&a, nk),
+        ["North Korea", "Pyongyang's"]
+            .map(String::from)
+            .map(|s| if s.ends_with("'s") {
+                "Pyongyang".to_string()
+            } else {
+                s
+            })
+    );
+}
+
+#[test]
+fn sports_report_surnames_and_ages() {
+    let a = analyse(
+        "Lionel Messi scored twice as Inter Miami beat Orlando City 3-1 on Saturday. Messi, 36, has now scored 11 goals this season.",
+    );
+    let messi = entity(&a, "Lionel Messi");
+    assert_eq!(names(&a, messi), ["Lionel Messi", "Messi"]);
+    assert_eq!(entity(&a, "Inter Miami").label, Label::Org);
+}
+
+#[test]
+fn business_titles_before_names() {
+    let a = analyse("Apple shares rose 3% after Chief Executive Tim Cook said demand was strong.");
+    let cook = entity(&a, "Tim Cook");
+    assert_eq!(cook.role.as_deref(), Some("Chief Executive"));
+}
+
+#[test]
+fn appositive_role_and_affiliation() {
+    let a =
+        analyse("Matthew Miller, the State Department spokesman, said the talks would continue.");
+    let miller = entity(&a, "Matthew Miller");
+    assert_eq!(miller.role.as_deref(), Some("spokesman"));
+    assert_eq!(miller.affiliation.as_deref(), Some("State Department"));
+    let sd = entity(&a, "State Department");
+    assert_eq!(miller.affiliation_entity, Some(sd.id));
+}
+
+#[test]
+fn title_inside_a_tagged_name_is_split_off() {
+    let a = analyse("\"We are concerned,\" Ministry Spokesperson Matthew Miller said on Monday.");
+    let miller = entity(&a, "Matthew Miller");
+    assert_eq!(miller.label, Label::Person);
+    assert_eq!(miller.role.as_deref(), Some("Spokesperson"));
+    assert!(a.entities.iter().all(|e| !e.name.contains("Spokesperson")));
+}
+
+#[test]
+fn a_pronoun_links_to_the_one_clear_antecedent() {
+    let a = analyse("Angela Merkel arrived in Paris on Monday. She met officials at the Elysee.");
+    let merkel = entity(&a, "Angela Merkel");
+    let she = a
+        .mentions
+        .iter()
+        .find(|m| m.text == "She")
+        .expect("pronoun mention");
+    assert_eq!(she.kind, MentionKind::Pronoun);
+    assert_eq!(she.entity, Some(merkel.id));
+}
+
+#[test]
+fn an_ambiguous_pronoun_links_to_no_one() {
+    let a = analyse("Vladimir Putin met Xi Jinping in Moscow. He said the talks went well.");
+    assert!(
+        a.mentions.iter().all(|m| m.text != "He"),
+        "two candidates: no link"
+    );
+}
+
+#[test]
+fn a_role_noun_refers_back_to_the_named_holder() {
+    let a = analyse(
+        "Spokesperson Jane Doe declined to comment on Monday. On Tuesday, the spokeswoman said an inquiry had begun.",
+    );
+    let doe = entity(&a, "Jane Doe");
+    let nominal = a
+        .mentions
+        .iter()
+        .find(|m| m.kind == MentionKind::Nominal)
+        .expect("the spokeswoman");
+    assert_eq!(nominal.text, "the spokeswoman");
+    assert_eq!(nominal.entity, Some(doe.id));
+}
+
+#[test]
+fn a_title_alone_is_never_a_person() {
+    let a = analyse("The President will visit the region next week, the spokesman said.");
+    assert!(
+        a.entities.iter().all(|e| e.label != Label::Person),
+        "{:?}",
+        a.entities
+    );
+    assert!(a.mentions.iter().all(|m| m.kind == MentionKind::Name));
+}
+
+#[test]
+fn demonyms_relate_to_their_country_without_being_it() {
+    let a = analyse("Russian troops crossed the border, Ukraine said. Russia denied it.");
+    let russian = entity(&a, "Russian");
+    assert_eq!(russian.label, Label::Norp);
+    assert_eq!(russian.related.as_deref(), Some("RU"));
+    let russia = entity(&a, "Russia");
+    assert_eq!(names(&a, russia), ["Russia"]);
+}
+
+#[test]
+fn salience_favours_the_headline_and_the_subject() {
+    let a = analyse(
+        "Merkel wins fourth term\n\nBERLIN (Reuters) - Angela Merkel won a fourth term on Sunday. Merkel thanked voters in Berlin. \"We will govern,\" Merkel said.",
+    );
+    let top = a
+        .entities
+        .iter()
+        .max_by(|x, y| x.salience.total_cmp(&y.salience))
+        .unwrap();
+    assert_eq!(top.name, "Angela Merkel");
+    assert_eq!(top.salience, 1.0);
+}
