@@ -55,6 +55,10 @@ pub fn layout(text: &str) -> Layout {
     let mut out = Layout::default();
     let mut title_key: Option<String> = None;
     let mut seen_body = false;
+    // The last unit of more than three words: a title needs text after it.
+    let last_long = units
+        .iter()
+        .rposition(|v| text[v.start..v.end].split_whitespace().nth(3).is_some());
     for (n, u) in units.iter().enumerate() {
         let s = &text[u.start..u.end];
         if let Some(kind) = boilerplate_kind(s, title_key.as_deref()) {
@@ -97,9 +101,7 @@ pub fn layout(text: &str) -> Layout {
             });
             continue;
         }
-        let has_more = units[n + 1..]
-            .iter()
-            .any(|v| text[v.start..v.end].split_whitespace().count() > 3);
+        let has_more = last_long.is_some_and(|l| l > n);
         if title_key.is_none() && !seen_body && has_more && is_title_like(s) {
             title_key = Some(normalise(s));
             out.article.title = Some(Span::of(text, u.start, u.end));

@@ -9,6 +9,7 @@
 
 use crate::analysis::{Entity, Label, Mention, Quote, QuoteKind, Span, Speaker};
 use crate::article::{Layout, PartKind};
+use crate::mentions::within;
 use crate::tokens::{Token, TokenKind};
 use crate::Doc;
 
@@ -99,13 +100,23 @@ pub fn find(doc: &Doc, layout: &Layout, mentions: &[Mention], _entities: &[Entit
             PartKind::Body => {
                 let marked = quotation_marked(doc, toks.clone(), mentions, &mut last_speaker);
                 // Reported speech in the sentences that have no quotation marks.
-                for s in doc
+                let first = doc
                     .sentences
-                    .iter()
-                    .filter(|s| s.sentence.start >= part.start && s.sentence.end <= part.end)
-                {
+                    .partition_point(|s| s.sentence.start < part.start);
+                let last = doc
+                    .sentences
+                    .partition_point(|s| s.sentence.start < part.end);
+                let mut next_marked = 0;
+                for s in &doc.sentences[first..last] {
                     let (a, b) = (s.sentence.start, s.sentence.end);
-                    if marked.iter().any(|q| q.start < b && a < q.end) {
+                    while next_marked < marked.len() && marked[next_marked].end <= a {
+                        next_marked += 1;
+                    }
+                    if marked[next_marked..]
+                        .iter()
+                        .take_while(|q| q.start < b)
+                        .any(|q| a < q.end)
+                    {
                         continue;
                     }
                     out.extend(reported(doc, s.sentence.tokens.clone(), mentions));
@@ -166,8 +177,10 @@ fn quotation_marked(
         let content = (toks[o + 1].start, toks[c - 1].end);
         let sent = doc
             .sentences
-            .iter()
-            .find(|s| s.sentence.tokens.contains(&o))
+            .get(
+                doc.sentences
+                    .partition_point(|s| s.sentence.tokens.end <= o),
+            )
             .map_or(o..c, |s| s.sentence.tokens.clone());
         // Sentence tokens outside the quote, where the attribution lives.
         let before = sent.start..o;
@@ -240,10 +253,10 @@ fn find_speaker(
             return Some((SpeakerRef::Pronoun(prev.start, prev.end), cue));
         }
         let window_start = toks[ci.saturating_sub(4)].start;
-        if let Some(m) = mentions
+        if let Some(m) = within(mentions, window_start, cue_start)
             .iter()
             .rev()
-            .find(|m| m.end <= cue_start && m.start >= window_start && is_speaker_label(m.label))
+            .find(|m| is_speaker_label(m.label))
         {
             return Some((SpeakerRef::Span(speaker_of(m)), cue));
         }
@@ -251,9 +264,9 @@ fn find_speaker(
     // "..., said Watson."
     if after_quote {
         let next_end = toks.get(ci + clen + 3).map_or(toks.last()?.end, |t| t.end);
-        if let Some(m) = mentions
+        if let Some(m) = within(mentions, cue_end, next_end)
             .iter()
-            .find(|m| m.start >= cue_end && m.end <= next_end && is_speaker_label(m.label))
+            .find(|m| is_speaker_label(m.label))
         {
             return Some((SpeakerRef::Span(speaker_of(m)), cue));
         }
@@ -328,9 +341,8 @@ fn reported(doc: &Doc, range: std::ops::Range<usize>, mentions: &[Mention]) -> O
         if ce <= cs {
             return None;
         }
-        let entity = mentions
-            .iter()
-            .find(|m| m.start >= src.0 && m.end <= src.1)
+        let entity = within(mentions, src.0, src.1)
+            .first()
             .and_then(|m| m.entity);
         return Some(Quote {
             kind: QuoteKind::Indirect,
@@ -368,9 +380,9 @@ fn reported(doc: &Doc, range: std::ops::Range<usize>, mentions: &[Mention]) -> O
         return None;
     }
     let (ss, se) = (toks[subj_start].start, toks[ci - 1].end);
-    let m = mentions
+    let m = within(mentions, ss, se)
         .iter()
-        .find(|m| m.start >= ss && m.end <= se && is_speaker_label(m.label))?;
+        .find(|m| is_speaker_label(m.label))?;
     Some(Quote {
         kind: QuoteKind::Indirect,
         start: toks[cs].start,
@@ -408,9 +420,8 @@ fn headline_attribution(
         start + colon + 1 + (title[colon + 1..].len() - title[colon + 1..].trim_start().len());
     let src_end = src_start + source.len();
     let claim = title[..colon].trim_end();
-    let entity = mentions
-        .iter()
-        .find(|m| m.start >= src_start && m.end <= src_end)
+    let entity = within(mentions, src_start, src_end)
+        .first()
         .and_then(|m| m.entity);
     Some(Quote {
         kind: QuoteKind::Indirect,

@@ -24,6 +24,8 @@ fn pronoun_gender(w: &str) -> Option<Gender> {
 
 /// How many earlier sentences a pronoun may reach back.
 const WINDOW: usize = 2;
+/// How many earlier person mentions a role noun may reach back.
+const ROLE_REACH: usize = 50;
 
 /// Adds pronoun and role-noun mentions of people, keeping `mentions` sorted
 /// and every entity's mention list in step.
@@ -66,11 +68,7 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
                 _ => {}
             }
             // Words inside quotations speak from someone else's point of view.
-            if in_quote
-                || mentions
-                    .iter()
-                    .any(|m| m.start <= t.start && t.end <= m.end)
-            {
+            if in_quote || overlaps_mention(mentions, t.start, t.end) {
                 continue;
             }
             if let Some(g) = pronoun_gender(w) {
@@ -100,10 +98,7 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
                 if !crate::roles::is_head(hw) || crate::roles::is_honorific(hw) || next_is_name {
                     continue;
                 }
-                if mentions
-                    .iter()
-                    .any(|m| m.start < head.end && t.start < m.end)
-                {
+                if overlaps_mention(mentions, t.start, head.end) {
                     continue;
                 }
                 if let Some(e) = role_antecedent(entities, &people, s, t.start, hw) {
@@ -136,6 +131,12 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
     }
 }
 
+/// Whether any mention overlaps `start..end` (mentions are sorted and disjoint).
+fn overlaps_mention(mentions: &[Mention], start: usize, end: usize) -> bool {
+    let i = mentions.partition_point(|m| m.end <= start);
+    mentions.get(i).is_some_and(|m| m.start < end)
+}
+
 /// "Mr. Smith" is male, "Mrs./Ms. Smith" female.
 fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
     let a = doc.tokens.partition_point(|t| t.start < m.start);
@@ -155,27 +156,22 @@ fn antecedent(
     pos: usize,
     g: Gender,
 ) -> Option<usize> {
-    let compatible = |e: usize| gender[e].is_none_or(|x| x == g);
-    // The same sentence, before the pronoun; else the nearest earlier sentence naming someone.
-    let mut candidates: Vec<usize> = people
+    let compatible = |p: &&(usize, usize, usize)| gender[p.2].is_none_or(|x| x == g);
+    // The window's people before the pronoun, nearest first (`people` is in text order).
+    let lo = people.partition_point(|p| p.0 + WINDOW < s);
+    let hi = people.partition_point(|p| p.1 < pos).max(lo);
+    let mut nearest = people[lo..hi]
         .iter()
-        .filter(|&&(ps, start, e)| ps == s && start < pos && compatible(e))
+        .rev()
+        .take(ROLE_REACH)
+        .filter(compatible)
+        .peekable();
+    // The same sentence before the pronoun; else the nearest earlier sentence naming someone.
+    let sentence = nearest.peek()?.0;
+    let mut candidates: Vec<usize> = nearest
+        .take_while(|p| p.0 == sentence)
         .map(|p| p.2)
         .collect();
-    if candidates.is_empty() {
-        if let Some(&(ps, _, _)) = people
-            .iter()
-            .rev()
-            .find(|&&(ps, _, e)| ps < s && s - ps <= WINDOW && compatible(e))
-        {
-            candidates = people
-                .iter()
-                .filter(|&&(q, _, e)| q == ps && compatible(e))
-                .map(|p| p.2)
-                .collect();
-        }
-    }
-    candidates.dedup();
     candidates.sort_unstable();
     candidates.dedup();
     match candidates[..] {
@@ -192,10 +188,11 @@ fn role_antecedent(
     pos: usize,
     head: &str,
 ) -> Option<usize> {
-    people
+    // The last few people named: a role noun refers back a short way.
+    let before = people.partition_point(|p| p.1 < pos);
+    people[before.saturating_sub(ROLE_REACH)..before]
         .iter()
         .rev()
-        .filter(|&&(_, start, _)| start < pos)
         .map(|p| p.2)
         .find(|&e| {
             entities[e]

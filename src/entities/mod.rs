@@ -185,50 +185,88 @@ fn join_short_person_names(
     sets: &mut UnionFind,
     country_of: &[Option<(&'static str, Relation)>],
 ) {
-    let full_names: Vec<Vec<String>> = mentions
+    let words_of = |m: &Mention| -> Vec<String> {
+        normalise(&m.text).split(' ').map(str::to_string).collect()
+    };
+    // Distinct multi-word person names, and how often each word ends one or appears in one.
+    let mut full: Vec<Vec<String>> = mentions
         .iter()
         .filter(|m| m.label == Label::Person && m.text.split_whitespace().count() >= 2)
-        .map(|m| normalise(&m.text).split(' ').map(str::to_string).collect())
+        .map(words_of)
         .collect();
+    full.sort();
+    full.dedup();
+    let (mut ends, mut appears): (HashMap<&str, usize>, HashMap<&str, usize>) = Default::default();
+    for name in &full {
+        *ends
+            .entry(name.last().map_or("", String::as_str))
+            .or_default() += 1;
+        let mut seen: Vec<&str> = name.iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            *appears.entry(w).or_default() += 1;
+        }
+    }
     for (i, m) in mentions.iter_mut().enumerate() {
         if matches!(m.label, Label::Org | Label::Misc)
             && country_of[i].is_none()
             && !m.text.contains(' ')
         {
             let key = normalise(&m.text);
-            let owners = full_names.iter().filter(|n| n.last() == Some(&key)).count();
-            if owners >= 1 && full_names.iter().filter(|n| n.contains(&key)).count() == owners {
+            let n_ends = ends.get(key.as_str()).copied().unwrap_or(0);
+            if n_ends >= 1 && appears.get(key.as_str()).copied() == Some(n_ends) {
                 m.label = Label::Person;
             }
         }
     }
-    let people: Vec<(usize, Vec<String>)> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.label == Label::Person && m.kind == MentionKind::Name)
-        .map(|(i, m)| {
-            (
-                i,
-                normalise(&m.text).split(' ').map(str::to_string).collect(),
-            )
-        })
-        .collect();
-    for (i, words) in &people {
-        // Distinct longer names (by their set) that contain every word of this one.
-        let mut candidates: Vec<usize> = Vec::new();
-        for (j, longer) in &people {
+    // Each distinct person name once (its first mention), indexed by word.
+    let mut first_of: HashMap<Vec<String>, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label == Label::Person && m.kind == MentionKind::Name {
+            first_of.entry(words_of(m)).or_insert(i);
+        }
+    }
+    let mut names: Vec<(&Vec<String>, usize)> = first_of.iter().map(|(w, &i)| (w, i)).collect();
+    names.sort_by_key(|&(_, i)| i);
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, (words, _)) in names.iter().enumerate() {
+        for w in words.iter() {
+            by_word.entry(w.as_str()).or_default().push(n);
+        }
+    }
+    for (words, i) in &names {
+        let Some(first_word) = words.first() else {
+            continue;
+        };
+        // Distinct longer names (by their set) that contain every word of this one;
+        // past two it is ambiguous, so the scan stops there.
+        let mut roots: Vec<usize> = Vec::new();
+        for &n in by_word
+            .get(first_word.as_str())
+            .into_iter()
+            .flatten()
+            .take(MAX_CANDIDATES)
+        {
+            let (longer, j) = names[n];
             if longer.len() > words.len() && words.iter().all(|w| longer.contains(w)) {
-                let root = sets.find(*j);
-                if !candidates.contains(&root) {
-                    candidates.push(root);
+                let root = sets.find(j);
+                if !roots.contains(&root) {
+                    roots.push(root);
+                    if roots.len() > 1 {
+                        break;
+                    }
                 }
             }
         }
-        if let [root] = candidates[..] {
+        if let [root] = roots[..] {
             sets.union(root, *i);
         }
     }
 }
+
+/// How many names sharing a word are compared before a short form counts as ambiguous.
+const MAX_CANDIDATES: usize = 256;
 
 /// Joins an acronym ("UN", "U.N.", "NATO") to the name it abbreviates.
 fn join_acronyms(
@@ -236,7 +274,12 @@ fn join_acronyms(
     sets: &mut UnionFind,
     country_of: &[Option<(&'static str, Relation)>],
 ) {
-    let initials_of: Vec<Option<String>> = mentions.iter().map(|m| initials(&m.text)).collect();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, m) in mentions.iter().enumerate() {
+        if let Some(ini) = initials(&m.text).filter(|_| m.label.is_named()) {
+            by_initials.entry(ini).or_default().push(j);
+        }
+    }
     for (i, m) in mentions.iter().enumerate() {
         if !m.label.is_named() || country_of[i].is_some() {
             continue;
@@ -248,11 +291,12 @@ fn join_acronyms(
             continue;
         }
         let mut roots: Vec<usize> = Vec::new();
-        for (j, ini) in initials_of.iter().enumerate() {
-            if ini.as_deref() == Some(letters.as_str()) && mentions[j].label.is_named() {
-                let r = sets.find(j);
-                if !roots.contains(&r) {
-                    roots.push(r);
+        for &j in by_initials.get(&letters).into_iter().flatten() {
+            let r = sets.find(j);
+            if !roots.contains(&r) {
+                roots.push(r);
+                if roots.len() > 1 {
+                    break;
                 }
             }
         }
@@ -382,7 +426,10 @@ mod tests {
     #[test]
     fn initials_of_names() {
         assert_eq!(super::initials("United Nations").as_deref(), Some("UN"));
-        assert_eq!(super::initials("North Atlantic Treaty Organization").as_deref(), Some("NATO"));
+        assert_eq!(
+            super::initials("North Atlantic Treaty Organization").as_deref(),
+            Some("NATO")
+        );
         assert_eq!(super::initials("Bank of England").as_deref(), Some("BE"));
         assert_eq!(super::initials("Reuters"), None);
     }
@@ -391,6 +438,9 @@ mod tests {
     fn canonical_and_normal_forms() {
         assert_eq!(super::canonical("the United States"), "United States");
         assert_eq!(super::canonical("Pyongyang's"), "Pyongyang");
-        assert_eq!(super::normalise("Kim Jong-Un"), super::normalise("kim jong-un"));
+        assert_eq!(
+            super::normalise("Kim Jong-Un"),
+            super::normalise("kim jong-un")
+        );
     }
 }

@@ -5,9 +5,13 @@
 
 use super::countries::{self, Relation};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
+use crate::mentions::within;
 use crate::roles;
 use crate::tokens::Token;
 use crate::Doc;
+
+/// The most words an affiliation runs to.
+const MAX_AFFILIATION: usize = 8;
 
 /// A role found next to a name.
 struct Found {
@@ -20,6 +24,10 @@ struct Found {
 /// first of their name mentions that has a role next to it.
 pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
     let toks = &doc.tokens;
+    let country_entities: Vec<(String, usize)> = entities
+        .iter()
+        .filter_map(|e| Some((e.country.clone()?, e.id)))
+        .collect();
     for e in entities.iter_mut().filter(|e| e.label == Label::Person) {
         for &i in &e.mentions {
             let m = &mentions[i];
@@ -40,7 +48,8 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
                 e.role = Some(f.role);
                 if let Some((x, y)) = f.affiliation {
                     let (start, end) = (toks[x].start, toks[y - 1].end);
-                    let (name, entity) = affiliation(doc.text, mentions, start, end);
+                    let (name, entity) =
+                        affiliation(doc.text, mentions, &country_entities, start, end);
                     e.affiliation = Some(name);
                     e.affiliation_entity = entity;
                 }
@@ -55,22 +64,21 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
 fn affiliation(
     text: &str,
     mentions: &[Mention],
+    country_entities: &[(String, usize)],
     start: usize,
     end: usize,
 ) -> (String, Option<usize>) {
     let span = &text[start..end];
-    let exact = mentions.iter().find(|m| m.start == start && m.end == end);
     if let Some((c, Relation::Demonym)) = countries::table().lookup(span) {
-        let entity = mentions.iter().filter_map(|m| m.entity).find(|&id| {
-            mentions.iter().any(|m| {
-                m.entity == Some(id)
-                    && countries::table()
-                        .lookup(&m.text)
-                        .is_some_and(|(k, r)| k.code == c.code && r == Relation::Name)
-            })
-        });
+        let entity = country_entities
+            .iter()
+            .find(|(code, _)| *code == c.code)
+            .map(|&(_, id)| id);
         return (c.name.to_string(), entity);
     }
+    let exact = within(mentions, start, end)
+        .first()
+        .filter(|m| m.start == start && m.end == end);
     (span.to_string(), exact.and_then(|m| m.entity))
 }
 
@@ -119,7 +127,7 @@ fn before_name(
         k
     };
     let mut role_start = k - 1;
-    while role_start > sent_start {
+    while role_start > sent_start && role_end - role_start < MAX_AFFILIATION {
         let w = word(doc, &toks[role_start - 1]);
         if roles::is_modifier(w) || roles::is_head(w) && !roles::is_honorific(w) {
             role_start -= 1;
@@ -141,12 +149,12 @@ fn affiliation_before(
 ) -> Option<(usize, usize)> {
     let toks = &doc.tokens;
     let mut a = end;
-    while a > sent_start {
+    // Affiliations are short: a bounded walk keeps long capitalised runs linear.
+    while a > sent_start && end - a < MAX_AFFILIATION {
         let t = &toks[a - 1];
         let w = word(doc, t);
-        let in_name = mentions
-            .iter()
-            .any(|m| m.label.is_named() && m.start <= t.start && t.end <= m.end);
+        let containing = mentions.get(mentions.partition_point(|m| m.end <= t.start));
+        let in_name = containing.is_some_and(|m| m.label.is_named() && m.start <= t.start);
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         // A sentence-initial capital is only part of the run inside a name.
         if (in_name || capitalised && a - 1 > sent_start) && !matches!(w, "The" | "A" | "An") {
@@ -159,9 +167,9 @@ fn affiliation_before(
         return None;
     }
     let (start, stop) = (toks[a].start, toks[end - 1].end);
-    let has_name = mentions
+    let has_name = within(mentions, start, stop)
         .iter()
-        .any(|m| m.label.is_named() && m.start >= start && m.end <= stop);
+        .any(|m| m.label.is_named());
     (has_name || end - a >= 2).then_some((a, end))
 }
 

@@ -58,15 +58,27 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
         for &(a, b, label) in &names {
             push(a, b, label);
         }
-        // Numeric mentions where no name is.
+        // Numeric mentions where no name is (both lists are in order: one merge walk).
+        let mut next_name = 0;
         for (a, b, label) in numeric::find(text, toks) {
-            if !names.iter().any(|&(s, e, _)| s < b && a < e) {
+            while next_name < names.len() && names[next_name].1 <= a {
+                next_name += 1;
+            }
+            if names.get(next_name).is_none_or(|&(s, _, _)| s >= b) {
                 push(a, b, label);
             }
         }
         out[before..].sort_by_key(|m| m.start);
     }
     out
+}
+
+/// The mentions lying within `start..end` (bytes), from a list sorted by
+/// offset without overlaps: a binary search, not a scan.
+pub fn within(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
+    let lo = mentions.partition_point(|m| m.start < start);
+    let hi = mentions.partition_point(|m| m.end <= end);
+    &mentions[lo..hi.max(lo)]
 }
 
 /// Decodes IOB2 tags into `(first token, end token, type)` spans. An `I-X`
