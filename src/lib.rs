@@ -58,7 +58,7 @@ pub struct DocSentence {
 /// Analyses one article. Offsets in the result are byte offsets into `text`.
 pub fn extract(text: &str) -> Analysis {
     let layout = article::layout(text);
-    let doc = tokenize_parts(text, &layout.parts);
+    let doc = Doc::new(text, &layout.parts);
     let mut mentions = mentions::find(&doc);
     let mut entities = entities::group(&doc, &mut mentions);
     let quotes = quotes::find(&doc, &layout, &mentions, &entities);
@@ -82,37 +82,39 @@ pub fn extract(text: &str) -> Analysis {
     }
 }
 
-/// Tokenises each analysed part and splits it into sentences. A part never
-/// shares a sentence with another: the title is always a sentence of its own.
-fn tokenize_parts<'a>(text: &'a str, parts: &[article::Part]) -> Doc<'a> {
-    let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut sentences = Vec::new();
-    let mut sents = Vec::new();
-    for part in parts {
-        let first = toks.len();
-        tokens::tokenize_into(text, part.start..part.end, &mut toks);
-        if part.kind == article::PartKind::Body {
-            sents.clear();
-            tokens::split_sentences(text, &toks, first..toks.len(), &mut sents);
-            sentences.extend(sents.drain(..).map(|s| DocSentence {
-                sentence: s,
-                part: part.kind,
-            }));
-        } else if first < toks.len() {
-            let s = tokens::Sentence {
-                start: toks[first].start,
-                end: toks[toks.len() - 1].end,
-                tokens: first..toks.len(),
-            };
-            sentences.push(DocSentence {
-                sentence: s,
-                part: part.kind,
-            });
+impl<'a> Doc<'a> {
+    /// Tokenises each analysed part and splits it into sentences. A part never
+    /// shares a sentence with another: the title is always a sentence of its own.
+    pub fn new(text: &'a str, parts: &[article::Part]) -> Doc<'a> {
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut sentences = Vec::new();
+        let mut sents = Vec::new();
+        for part in parts {
+            let first = toks.len();
+            tokens::tokenize_into(text, part.start..part.end, &mut toks);
+            if part.kind == article::PartKind::Body {
+                sents.clear();
+                tokens::split_sentences(text, &toks, first..toks.len(), &mut sents);
+                sentences.extend(sents.drain(..).map(|s| DocSentence {
+                    sentence: s,
+                    part: part.kind,
+                }));
+            } else if first < toks.len() {
+                let s = tokens::Sentence {
+                    start: toks[first].start,
+                    end: toks[toks.len() - 1].end,
+                    tokens: first..toks.len(),
+                };
+                sentences.push(DocSentence {
+                    sentence: s,
+                    part: part.kind,
+                });
+            }
         }
-    }
-    Doc {
-        text,
-        tokens: toks,
-        sentences,
+        Doc {
+            text,
+            tokens: toks,
+            sentences,
+        }
     }
 }

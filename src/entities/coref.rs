@@ -46,7 +46,8 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
         .peekable();
     for (s, sent) in doc.sentences.iter().enumerate() {
         while let Some(m) = m_iter.next_if(|m| m.start < sent.sentence.end) {
-            if let Some(e) = m.entity {
+            // Only mentions of entities that are people as a whole.
+            if let Some(e) = m.entity.filter(|&e| entities[e].label == Label::Person) {
                 people.push((s, m.start, e));
             }
         }

@@ -365,6 +365,35 @@ pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
         }
     }
     *names = out;
+    join_broken_organisations(words, names);
+}
+
+/// "White House [National] Security Council": a capitalised word the tagger
+/// left out between two names, the second an organisation, makes one
+/// organisation. Adjacent names without such a gap ("U.S. State Department")
+/// are left as they are.
+fn join_broken_organisations(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
+    let mut out: Vec<(usize, usize, Label)> = Vec::with_capacity(names.len());
+    for &(a2, b2, l2) in names.iter() {
+        if let Some(last) = out.last_mut() {
+            let (a1, b1, l1) = *last;
+            let gap = &words[b1..a2];
+            let joins = l2 == Label::Org
+                && matches!(l1, Label::Gpe | Label::Org | Label::Fac | Label::Loc)
+                && (1..=2).contains(&gap.len())
+                && gap.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && !crate::roles::is_head(w)
+                });
+            if joins {
+                *last = (a1, b2, Label::Org);
+                continue;
+            }
+        }
+        out.push((a2, b2, l2));
+    }
+    *names = out;
 }
 
 #[cfg(test)]
@@ -419,6 +448,18 @@ mod split_tests {
         let mut names = vec![(0, 2, Label::Person), (3, 6, Label::Org)];
         repair_titles(&w, &mut names);
         assert_eq!(names, [(0, 1, Label::Gpe), (4, 6, Label::Person)]);
+    }
+
+    #[test]
+    fn a_word_left_out_inside_an_organisation_is_joined() {
+        let w: Vec<&str> = "White House National Security Council Spokesperson Adrienne Watson".split(' ').collect();
+        let mut names = vec![(0, 2, Label::Gpe), (3, 5, Label::Org), (6, 8, Label::Person)];
+        repair_titles(&w, &mut names);
+        assert_eq!(names, [(0, 5, Label::Org), (6, 8, Label::Person)]);
+        let w: Vec<&str> = "U.S. State Department".split(' ').collect();
+        let mut names = vec![(0, 1, Label::Gpe), (1, 3, Label::Org)];
+        repair_titles(&w, &mut names);
+        assert_eq!(names.len(), 2, "adjacent names stay apart");
     }
 
     #[test]
