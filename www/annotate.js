@@ -17,6 +17,8 @@
 // formatting keep their nodes and listeners. remove() unwraps the marks and
 // joins every split text node back into the original node.
 
+import { WARM_UP } from './newslens-warmup.js';
+
 const HANDLE = Symbol.for('newslens.annotation');   // on our marks and on annotated elements
 const PENDING = Symbol.for('newslens.pending');     // on elements being annotated: the newest call
 
@@ -251,11 +253,13 @@ function mainThreadEngine(moduleUrl, wasm) {
   const loaded = (async () => {
     const mod = moduleUrl ? await import(/* @vite-ignore */ moduleUrl) : await import('./newslens-pkg.js');
     await mod.default(wasm === undefined ? undefined : { module_or_path: wasm });
-    return { extract: mod.extract, instantiateMs: performance.now() - t0 };
+    const t1 = performance.now();
+    mod.extract(WARM_UP, { offsets: 'utf16' });
+    return { extract: mod.extract, instantiateMs: t1 - t0, warmupMs: performance.now() - t1 };
   })();
   return {
     get mode() { return 'main'; },
-    ready: loaded.then(({ instantiateMs }) => ({ instantiateMs, mode: 'main' })),
+    ready: loaded.then(({ instantiateMs, warmupMs }) => ({ instantiateMs, warmupMs, mode: 'main' })),
     async extract(text) {
       const { extract } = await loaded;
       const t = performance.now();
@@ -290,7 +294,7 @@ function workerEngine(moduleUrl, wasm) {
   worker.onmessage = ({ data }) => {
     started = true;
     if (data.type === 'ready') {
-      settle.resolve({ instantiateMs: data.instantiateMs, mode: 'worker' });
+      settle.resolve({ instantiateMs: data.instantiateMs, warmupMs: data.warmupMs, mode: 'worker' });
     } else if (data.type === 'result' || data.type === 'error') {
       if (data.id == null) return fail(new Error(data.message));
       const p = pending.get(data.id);
@@ -350,8 +354,8 @@ function engineFor(options = {}) {
 }
 
 /**
- * Starts loading the wasm (in the worker unless `worker: false`) without analysing anything.
- * Resolves to { instantiateMs, mode }.
+ * Starts loading the wasm (in the worker unless `worker: false`) without analysing an article.
+ * Resolves to { instantiateMs, warmupMs, mode }.
  */
 export function preload(options = {}) {
   return engineFor(options).ready;
@@ -516,6 +520,8 @@ function wrap(element, read, analysis, options) {
     });
   }
 
+  const proto = doc.createElement('mark');
+  proto.setAttribute('data-newslens', '');
   const marks = [];
   const splits = [];
   for (const [node, list] of byNode) {
@@ -527,13 +533,12 @@ function wrap(element, read, analysis, options) {
       const target = from > 0 ? node.splitText(from) : node;
       if (target !== node) created.push(target);
       const m = mentions[i];
-      const mark = doc.createElement('mark');
-      mark.setAttribute('data-newslens', '');
-      mark.dataset.label = m.label;
-      mark.dataset.kind = m.kind;
-      mark.dataset.m = String(i);
-      if (m.entity != null) mark.dataset.entity = String(m.entity);
-      if (pieces > 1) mark.dataset.pieces = String(pieces);
+      const mark = proto.cloneNode(false);
+      mark.setAttribute('data-label', m.label);
+      mark.setAttribute('data-kind', m.kind);
+      mark.setAttribute('data-m', String(i));
+      if (m.entity != null) mark.setAttribute('data-entity', String(m.entity));
+      if (pieces > 1) mark.setAttribute('data-pieces', String(pieces));
       if (describeMarks && first) {
         mark.setAttribute('aria-description', describe(m, m.entity != null ? entities[m.entity] : null));
       }

@@ -3,9 +3,11 @@
 //
 //   page -> worker  { type: 'init', moduleUrl?, wasm? }   (absolute same-origin URLs, or a WebAssembly.Module)
 //                   { type: 'extract', id, text }
-//   worker -> page  { type: 'ready', instantiateMs }
+//   worker -> page  { type: 'ready', instantiateMs, warmupMs }
 //                   { type: 'result', id, analysis, extractMs }
 //                   { type: 'error', id, message }        (id null: loading failed)
+
+import { WARM_UP } from './newslens-warmup.js';
 
 let ready = null;
 
@@ -14,7 +16,9 @@ async function load({ moduleUrl, wasm }) {
   // A site-chosen copy of the wasm-bindgen module, or the one next to this file.
   const mod = moduleUrl ? await import(/* @vite-ignore */ moduleUrl) : await import('./newslens-pkg.js');
   await mod.default(wasm === undefined ? undefined : { module_or_path: wasm });
-  postMessage({ type: 'ready', instantiateMs: performance.now() - t0 });
+  const t1 = performance.now();
+  mod.extract(WARM_UP, { offsets: 'utf16' });
+  postMessage({ type: 'ready', instantiateMs: t1 - t0, warmupMs: performance.now() - t1 });
   return mod.extract;
 }
 
