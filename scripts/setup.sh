@@ -13,7 +13,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $want"; then
   # Not --locked: its published lock file fails to resolve on some registries.
   cargo install wasm-bindgen-cli --version "$want"
 fi
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/vite ]; then
+# npm records what it installed in node_modules/.package-lock.json: reinstall when the lock is newer.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null; then

@@ -188,13 +188,27 @@ fn is_hard_wrapped(text: &str, block: &[Unit]) -> bool {
     long == body.len() && open * 2 >= body.len()
 }
 
-/// Lowercase, alphanumeric words only: for comparing a line with the title.
-fn normalise(s: &str) -> String {
+/// The lowercase alphanumeric words of `s`: what a line and the title are compared by.
+fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+}
+
+/// Lowercase, alphanumeric words only, space-separated: the title's key.
+fn normalise(s: &str) -> String {
+    words(s)
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether line `s` has the same words as the title key `t`, without allocating.
+fn same_words(s: &str, t: &str) -> bool {
+    let mut key = t.split(' ').filter(|w| !w.is_empty());
+    words(s).all(|w| {
+        key.next()
+            .is_some_and(|k| k.chars().eq(w.chars().flat_map(char::to_lowercase)))
+    }) && key.next().is_none()
 }
 
 fn is_title_like(s: &str) -> bool {
@@ -281,7 +295,7 @@ fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<BoilerplateKind> {
     if !s.chars().any(char::is_alphanumeric) {
         return Some(BoilerplateKind::Label);
     }
-    if title.is_some_and(|t| normalise(s) == t) {
+    if title.is_some_and(|t| same_words(s, t)) {
         return Some(BoilerplateKind::RepeatedTitle);
     }
     if words <= 12 && STAMP_WORDS.iter().any(|p| starts_with_ci(core, p)) {

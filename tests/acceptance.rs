@@ -10,7 +10,10 @@ use serde_json::Value;
 
 /// Checks that do not pass yet, with the issue that will make them pass.
 const EXPECTED_TO_FAIL: &[(&str, &str)] = &[
-    ("quote:not to supply weapons to Moscow:speaker", "quotes (#6)"),
+    (
+        "quote:not to supply weapons to Moscow:speaker",
+        "quotes (#6)",
+    ),
     ("quote:not to supply weapons to Moscow:cue", "quotes (#6)"),
 ];
 

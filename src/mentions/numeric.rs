@@ -169,7 +169,7 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
             Some((j, Label::Date))
         } else if WEEKDAYS.contains(&s) || RELATIVE_DAYS.contains(&s) {
             Some((i + 1, Label::Date))
-        } else if DATE_LEADS.contains(&s.to_ascii_lowercase().as_str())
+        } else if in_ci(DATE_LEADS, s)
             && (PERIOD_WORDS.contains(&w(i + 1)) || WEEKDAYS.contains(&w(i + 1)))
         {
             Some((i + 2, Label::Date))
@@ -213,8 +213,7 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
             } else {
                 Some((j, Label::Cardinal))
             }
-        } else if ORDINAL_WORDS.contains(&s.to_ascii_lowercase().as_str()) || is_numeric_ordinal(s)
-        {
+        } else if in_ci(ORDINAL_WORDS, s) || is_numeric_ordinal(s) {
             Some((i + 1, Label::Ordinal))
         } else if NUMBER_WORDS.contains(&s) {
             let j = if SCALES.contains(&w(i + 1)) {
@@ -235,6 +234,11 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
         }
     }
     out
+}
+
+/// Whether `list` holds `s`, ignoring ASCII case (without allocating).
+fn in_ci(list: &[&str], s: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(s))
 }
 
 /// "1st", "22nd", "3rd", "40th".

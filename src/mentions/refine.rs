@@ -452,8 +452,14 @@ mod split_tests {
 
     #[test]
     fn a_word_left_out_inside_an_organisation_is_joined() {
-        let w: Vec<&str> = "White House National Security Council Spokesperson Adrienne Watson".split(' ').collect();
-        let mut names = vec![(0, 2, Label::Gpe), (3, 5, Label::Org), (6, 8, Label::Person)];
+        let w: Vec<&str> = "White House National Security Council Spokesperson Adrienne Watson"
+            .split(' ')
+            .collect();
+        let mut names = vec![
+            (0, 2, Label::Gpe),
+            (3, 5, Label::Org),
+            (6, 8, Label::Person),
+        ];
         repair_titles(&w, &mut names);
         assert_eq!(names, [(0, 5, Label::Org), (6, 8, Label::Person)]);
         let w: Vec<&str> = "U.S. State Department".split(' ').collect();
