@@ -8,9 +8,10 @@ bash scripts/setup.sh --browser
 
 echo "== cargo test"
 cargo test
-echo "== wasm build"
+echo "== wasm build and npm package"
 bash scripts/build-wasm.sh
-echo "== wasm under Node"
+bash scripts/build-package.sh
+echo "== wasm under Node, the npm package"
 node --test tests/js/
 echo "== TypeScript declarations"
 node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 --moduleResolution bundler tests/js/types-check.ts

@@ -22,6 +22,8 @@ pub mod analysis;
 pub mod article;
 pub mod conll;
 pub mod entities;
+#[cfg(feature = "cli")]
+pub mod jsonl;
 pub mod mentions;
 pub mod ner;
 pub mod quotes;

@@ -177,3 +177,40 @@ fn pathological_inputs() {
         check(c);
     }
 }
+
+/// Replays the fuzzers' corpora (`fuzz/corpus/`, minimised inputs that found
+/// new paths) through the same checks, so the suite keeps what fuzzing found.
+#[test]
+fn fuzz_corpora_replay() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let read = |target: &str| -> Vec<Vec<u8>> {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(target))
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        files.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+    };
+    let extract = read("extract");
+    assert!(!extract.is_empty(), "fuzz/corpus/extract is empty");
+    for data in &extract {
+        check(&String::from_utf8_lossy(data));
+    }
+    for data in read("conll") {
+        for doc in newslens::conll::Documents::new(&data[..]) {
+            let Ok(doc) = doc else { break };
+            let words: Vec<Vec<&str>> = doc
+                .sentences
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
+            assert_eq!(newslens::ner::tag_document(&words).len(), words.len());
+        }
+    }
+    let mut out = Vec::new();
+    for data in read("jsonl") {
+        for line in data.split(|&b| b == b'\n') {
+            out.clear();
+            let _ = newslens::jsonl::analyse_line(line, &mut out);
+        }
+    }
+}

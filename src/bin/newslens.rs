@@ -7,7 +7,7 @@
 //! ```
 //! Offsets in the JSON are UTF-16 code units, as in the JavaScript API.
 
-use newslens::{conll, mentions, ner};
+use newslens::{conll, jsonl, mentions, ner};
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -112,27 +112,13 @@ fn extract_one(file: Option<&str>, pretty: bool) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-#[derive(serde::Deserialize)]
-struct Line {
-    #[serde(default)]
-    id: serde_json::Value,
-    text: String,
-}
-
-#[derive(serde::Serialize)]
-struct Output<'a> {
-    id: &'a serde_json::Value,
-    #[serde(flatten)]
-    analysis: &'a newslens::Analysis,
-}
-
 /// Streams JSON Lines: one line in, one line out, memory independent of the
 /// number of lines. A bad line is reported on stderr and skipped.
 fn extract_jsonl(file: Option<&str>) -> Result<ExitCode, String> {
     let mut input = open(file)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let progress = io::stderr().is_terminal();
-    let mut buf = Vec::new();
+    let (mut buf, mut line_out) = (Vec::new(), Vec::new());
     let (mut line_no, mut bad, mut done) = (0usize, 0usize, 0usize);
     loop {
         buf.clear();
@@ -147,29 +133,14 @@ fn extract_jsonl(file: Option<&str>) -> Result<ExitCode, String> {
         if raw.is_empty() {
             continue;
         }
-        let parsed = std::str::from_utf8(raw)
-            .map_err(|_| "invalid UTF-8".to_string())
-            .and_then(|s| {
-                serde_json::from_str::<Line>(s).map_err(|e| format!("invalid JSON line: {e}"))
-            });
-        let line = match parsed {
-            Ok(l) => l,
-            Err(msg) => {
-                eprintln!("newslens: line {line_no}: {msg}");
-                bad += 1;
-                continue;
-            }
-        };
-        let analysis = newslens::extract(&line.text).into_utf16(&line.text);
-        serde_json::to_writer(
-            &mut out,
-            &Output {
-                id: &line.id,
-                analysis: &analysis,
-            },
-        )
-        .map_err(|e| e.to_string())?;
-        out.write_all(b"\n").map_err(|e| e.to_string())?;
+        line_out.clear();
+        if let Err(msg) = jsonl::analyse_line(raw, &mut line_out) {
+            eprintln!("newslens: line {line_no}: {msg}");
+            bad += 1;
+            continue;
+        }
+        line_out.push(b'\n');
+        out.write_all(&line_out).map_err(|e| e.to_string())?;
         done += 1;
         if progress && done % 1000 == 0 {
             eprint!("\r{done} articles");

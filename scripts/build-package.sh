@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Builds the npm package `newslens` into pkg/ from the wasm build in www/pkg
+# (run scripts/build-wasm.sh first): the wasm-bindgen module and its types, a
+# Node entry that loads the wasm from disk, the embedding layer (annotate(),
+# <news-lens>), package.json and README. `npm pack ./pkg` makes the tarball.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f www/pkg/newslens.js ] || { echo "build-package: run scripts/build-wasm.sh first" >&2; exit 1; }
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+rm -rf pkg && mkdir -p pkg
+cp www/pkg/newslens.js www/pkg/newslens.d.ts www/pkg/newslens_bg.wasm www/pkg/newslens_bg.wasm.d.ts pkg/
+# The embedding layer, with its one import of the module pointed at the files beside it.
+cp www/annotate.js www/news-lens.js www/newslens-worker.js www/newslens-warmup.js pkg/
+sed "s#'./pkg/newslens.js'#'./newslens.js'#" www/newslens-pkg.js > pkg/newslens-pkg.js
+grep -q "'./newslens.js'" pkg/newslens-pkg.js || { echo "build-package: newslens-pkg.js import not rewritten" >&2; exit 1; }
+
+# Node: load the wasm from the package directory, synchronously, on import.
+cat > pkg/node.js <<'JS'
+// Node entry: `import { extract } from 'newslens'` works with no init call.
+import { readFileSync } from 'node:fs';
+import { initSync, extract } from './newslens.js';
+initSync({ module: readFileSync(new URL('./newslens_bg.wasm', import.meta.url)) });
+export { extract };
+JS
+
+cat > pkg/package.json <<JSON
+{
+  "name": "newslens",
+  "version": "$version",
+  "description": "Reads the structure out of an English news article: headline, entities, who said what. WebAssembly, runs locally.",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./node.js",
+  "module": "./newslens.js",
+  "types": "./newslens.d.ts",
+  "exports": {
+    ".": {
+      "types": "./newslens.d.ts",
+      "node": "./node.js",
+      "default": "./newslens.js"
+    },
+    "./annotate": "./annotate.js",
+    "./news-lens": "./news-lens.js",
+    "./newslens_bg.wasm": "./newslens_bg.wasm",
+    "./package.json": "./package.json"
+  },
+  "files": ["*.js", "*.d.ts", "newslens_bg.wasm", "README.md"],
+  "sideEffects": ["./node.js", "./news-lens.js"],
+  "keywords": ["nlp", "ner", "named-entity-recognition", "quotes", "news", "wasm"],
+  "engines": { "node": ">=20" }
+}
+JSON
+
+cat > pkg/README.md <<'MD'
+# newslens
+
+Reads the structure out of an English news article in the browser or in
+Node: headline and paragraphs, people, organisations and places grouped into
+entities, and who said what. WebAssembly; nothing leaves the machine.
+
+## Browser (plain module script)
+
+```html
+<script type="module">
+  import init, { extract } from './node_modules/newslens/newslens.js';
+  await init();   // fetches newslens_bg.wasm next to newslens.js
+  console.log(extract(document.body.innerText).entities);
+</script>
+```
+
+## Bundlers (Vite, webpack)
+
+```js
+import init, { extract } from 'newslens';
+await init(new URL('newslens/newslens_bg.wasm', import.meta.url));
+```
+
+## Node 20+
+
+```js
+import { extract } from 'newslens';   // loads the wasm synchronously on import
+const analysis = extract(text);
+```
+
+ES modules only (`import`, or `await import('newslens')` from CommonJS).
+
+## Web Worker
+
+```js
+// worker.js, started with new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })
+import init, { extract } from 'newslens';
+await init();
+onmessage = (e) => postMessage(extract(e.data));
+```
+
+## Annotating an article already on the page
+
+```js
+import { annotate } from 'newslens/annotate';
+const handle = await annotate(document.querySelector('article'));
+handle.remove();   // the DOM exactly as it was
+```
+
+or `import 'newslens/news-lens'` and wrap the article in `<news-lens>`.
+
+Offsets are UTF-16 code units: `text.slice(m.start, m.end) === m.text`.
+The result's types are in `newslens.d.ts`.
+MD
+echo "pkg/: newslens $version ($(du -sh pkg | cut -f1))"

@@ -1,0 +1,46 @@
+// The npm package as a user installs it: `npm pack ./pkg`, install the
+// tarball into a fresh directory, then import it from Node (ES module and,
+// through dynamic import, CommonJS). pkg/ is built by scripts/build-package.sh.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const pkgDir = fileURLToPath(new URL('../../pkg/', import.meta.url));
+if (!existsSync(join(pkgDir, 'package.json'))) {
+  throw new Error('pkg/ is missing: run `bash scripts/build-wasm.sh && bash scripts/build-package.sh` first');
+}
+const seedPath = fileURLToPath(new URL('../fixtures/seed-article.txt', import.meta.url));
+
+test('the package installs from its tarball and works in Node by import and from CommonJS', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'newslens-pkg-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const tgz = execFileSync('npm', ['pack', pkgDir, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, tgz)], { cwd: dir, stdio: 'pipe' });
+
+  const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/newslens/package.json'), 'utf8'));
+  assert.equal(manifest.name, 'newslens');
+  assert.ok(manifest.types && manifest.exports['.'].types, 'types are declared');
+  for (const target of Object.values(manifest.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)))) {
+    assert.ok(existsSync(join(dir, 'node_modules/newslens', target)), `exported file ${target} is in the package`);
+  }
+
+  writeFileSync(join(dir, 'esm.mjs'), `
+    import { readFileSync } from 'node:fs';
+    import { extract } from 'newslens';
+    const a = extract(readFileSync(${JSON.stringify(seedPath)}, 'utf8'));
+    console.log(JSON.stringify({ title: a.article.title.text, source: a.article.source.text, mentions: a.mentions.length }));`);
+  const esm = JSON.parse(execFileSync('node', ['esm.mjs'], { cwd: dir, encoding: 'utf8' }));
+  assert.equal(esm.title, 'Putin begs North Korea for military assistance: US');
+  assert.equal(esm.source, 'Anadolu Agency');
+  assert.ok(esm.mentions > 20);
+
+  writeFileSync(join(dir, 'cjs.cjs'), `
+    import('newslens').then(({ extract }) => console.log(extract('Angela Merkel visited Paris.').mentions.length));`);
+  const n = Number(execFileSync('node', ['cjs.cjs'], { cwd: dir, encoding: 'utf8' }).trim());
+  assert.ok(n >= 2, `CommonJS consumer found ${n} mentions`);
+});
