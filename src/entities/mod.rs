@@ -38,6 +38,7 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for i in 0..n {
         let m = &mentions[i];
+        let mut is_country_name = false;
         let key = if m.label.is_named() {
             let mut key = normalise(&m.text);
             if let Some((c, rel)) = countries.lookup(&m.text) {
@@ -55,6 +56,8 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
                 };
                 if joins {
                     key = format!("country:{}", c.code);
+                    // A country's own name is a GPE whatever the tagger said ("(US)" as MISC).
+                    is_country_name = rel == Relation::Name;
                 }
                 country_of[i] = Some((c.code, if joins { Relation::Name } else { rel }));
             }
@@ -63,6 +66,9 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
             // Dates and amounts group by their exact text.
             format!("{}:{}", m.label, m.text)
         };
+        if is_country_name {
+            mentions[i].label = Label::Gpe;
+        }
         match by_key.get(&key) {
             Some(&j) => sets.union(j, i),
             None => {
