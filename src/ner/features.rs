@@ -54,11 +54,17 @@ pub struct Tok {
     /// Brown path (MSB first) and its length (0 = unknown word).
     pub brown: u32,
     pub brown_len: u8,
+    /// GloVe k-means clusters of the lower-cased word, fine and coarse (0 = unknown).
+    pub glove: u16,
+    pub glove_coarse: u8,
     /// Gazetteer matches: bit `4 * category + position` (B, I, L, U).
     pub gaz: u64,
     pub casing: u8,
     /// The sentence looks like an all-caps headline.
     pub headline: bool,
+    /// The run of capitalised words this word is in: `4 * min(len, 4) + position`
+    /// (B, I, L, U), 0 when the word is not capitalised.
+    pub cap_run: u8,
     /// How the word is cased elsewhere in the document (see [`analyse`]).
     pub doc_case: u8,
     /// Lower-case key for document-level aggregation.
@@ -71,6 +77,16 @@ pub struct Tok {
 const PAD_BOS: Tok = pad(0xB05);
 const PAD_EOS: Tok = pad(0xE05);
 
+/// The padding before the first token of a sentence.
+pub fn pad_bos() -> &'static Tok {
+    &PAD_BOS
+}
+
+/// The padding after the last token of a sentence.
+pub fn pad_eos() -> &'static Tok {
+    &PAD_EOS
+}
+
 const fn pad(h: u64) -> Tok {
     Tok {
         norm: h,
@@ -79,9 +95,12 @@ const fn pad(h: u64) -> Tok {
         affix: [h; 7],
         brown: 0,
         brown_len: 0,
+        glove: 0,
+        glove_coarse: 0,
         gaz: 0,
         casing: casing::PAD,
         headline: false,
+        cap_run: 0,
         doc_case: 0,
         lower: 0,
         s1: 0,
@@ -97,7 +116,7 @@ fn str_hash(s: &str) -> u64 {
     h.0
 }
 
-fn token_facts(lex: &Lexicon, w: &str) -> Tok {
+fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
     let mut t = pad(0);
     t.exact = str_hash(w);
     let mut norm = Fnv::NEW;
@@ -212,6 +231,7 @@ fn token_facts(lex: &Lexicon, w: &str) -> Tok {
             }
         })
         .or_else(|| lex.cluster(t.lower));
+    (t.glove, t.glove_coarse) = lex.glove(t.lower);
     if let Some((bits, len)) = found {
         t.brown = bits;
         t.brown_len = len;
@@ -223,15 +243,41 @@ fn is_alnum_start(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// Marks gazetteer matches (all spans of up to [`MAX_GAZ_TOKENS`] tokens, case-insensitive).
-fn mark_gazetteer(lex: &Lexicon, words: &[&str], toks: &mut [Tok]) {
+/// Whether a word starts with an upper-case letter or a digit.
+fn is_name_start(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Lower-case words and marks that may sit inside a multi-word name.
+const CONNECTORS: [&str; 30] = [
+    "of", "the", "de", "and", "&", "for", "-", "'s", "'", ".", "du", "del", "der", "la", "le",
+    "van", "von", "y", "da", "di", "on", "am", "upon", "al", "el", "bin", "ibn", "des", "den",
+    "in",
+];
+
+/// Marks gazetteer matches (case-insensitive). Every word is looked up on
+/// its own; spans of up to [`MAX_GAZ_TOKENS`] tokens are looked up only from
+/// a word that starts with a capital or digit, and only as far as the next
+/// word that neither does so nor is a connector like "of".
+fn mark_gazetteer(lex: &Lexicon<'_>, words: &[&str], toks: &mut [Tok]) {
     for i in 0..words.len() {
         if !is_alnum_start(words[i]) {
             continue;
         }
         let mut h = Fnv::NEW;
-        for j in i..words.len().min(i + MAX_GAZ_TOKENS) {
+        let span = if is_name_start(words[i]) {
+            MAX_GAZ_TOKENS
+        } else {
+            1
+        };
+        for j in i..words.len().min(i + span) {
             if j > i {
+                let w = words[j];
+                if !is_name_start(w) && !CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+                    break;
+                }
                 h.byte(b' ');
             }
             h.lower_str(words[j]);
@@ -258,6 +304,38 @@ fn mark_gazetteer(lex: &Lexicon, words: &[&str], toks: &mut [Tok]) {
     }
 }
 
+/// Sets [`Tok::cap_run`].
+fn mark_cap_runs(toks: &mut [Tok]) {
+    let capital = |t: &Tok| {
+        matches!(
+            t.casing,
+            casing::INIT_CAP | casing::ALL_CAPS | casing::ONE_CAP
+        )
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !capital(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < toks.len() && capital(&toks[j]) {
+            j += 1;
+        }
+        let len = (j - i).min(4) as u8;
+        for (k, t) in toks[i..j].iter_mut().enumerate() {
+            let pos = match (k == 0, i + k + 1 == j) {
+                (true, true) => 3,
+                (true, false) => 0,
+                (false, true) => 2,
+                (false, false) => 1,
+            };
+            t.cap_run = 4 * len + pos;
+        }
+        i = j;
+    }
+}
+
 /// A hasher for keys that are hashes already.
 #[derive(Default)]
 pub struct IdHasher(u64);
@@ -273,17 +351,32 @@ impl Hasher for IdHasher {
     fn write_u32(&mut self, n: u32) {
         self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 pub type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
+/// A map keyed by 64-bit hashes.
+pub type IdMap64<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// Per-token facts for a whole document, including document-level casing:
 /// whether the word also appears capitalised, or in lower case, where casing
 /// is informative (not sentence-initial, not in an all-caps headline).
-pub fn analyse(lex: &Lexicon, doc: &[Vec<&str>]) -> Vec<Vec<Tok>> {
+pub fn analyse(lex: &Lexicon<'_>, doc: &[Vec<&str>]) -> Vec<Vec<Tok>> {
     let mut out: Vec<Vec<Tok>> = Vec::with_capacity(doc.len());
     let mut seen: IdMap<u8> = IdMap::default();
+    let mut facts: IdMap64<Tok> = IdMap64::default();
     for words in doc {
-        let mut toks: Vec<Tok> = words.iter().map(|w| token_facts(lex, w)).collect();
+        // A word's facts depend on its text alone: work them out once per
+        // distinct word of the document.
+        let mut toks: Vec<Tok> = words
+            .iter()
+            .map(|w| {
+                *facts
+                    .entry(str_hash(w))
+                    .or_insert_with(|| token_facts(lex, w))
+            })
+            .collect();
         mark_gazetteer(lex, words, &mut toks);
         let lettered = toks
             .iter()
@@ -294,6 +387,7 @@ pub fn analyse(lex: &Lexicon, doc: &[Vec<&str>]) -> Vec<Vec<Tok>> {
             .filter(|t| t.casing == casing::ALL_CAPS || t.casing == casing::ONE_CAP)
             .count();
         let headline = lettered > 0 && caps * 10 >= lettered * 7;
+        mark_cap_runs(&mut toks);
         for (i, t) in toks.iter_mut().enumerate() {
             t.headline = headline;
             let initial = i == 0
@@ -368,8 +462,52 @@ fn casing_of(t: &Tok) -> u64 {
     t.casing as u64 | (t.headline as u64) << 4
 }
 
+/// Which features a stage uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// All token features.
+    Stage1,
+    /// All token features plus the stage-1 document evidence.
+    Stage2Full,
+    /// Only the stage-1 document evidence, added to the stage-1 scores of
+    /// the token features (a residual stage: a few lookups per token).
+    Stage2Residual,
+}
+
+impl Mode {
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+    pub fn from_code(c: u8) -> Option<Mode> {
+        [Mode::Stage1, Mode::Stage2Full, Mode::Stage2Residual]
+            .get(c as usize)
+            .copied()
+    }
+}
+
+/// The stage-1 document evidence of token `i` (stage 2 only).
+fn evidence_features(toks: &[Tok], i: usize, out: &mut Vec<u32>) {
+    let t = &toks[i];
+    let (p1, n1) = (at(toks, i, -1), at(toks, i, 1));
+    let cas = casing_of(t);
+    out.push(key(50, t.s1 as u64));
+    out.push(key2(51, t.s1 as u64, cas));
+    out.push(key(52, p1.s1 as u64));
+    out.push(key(53, n1.s1 as u64));
+    out.push(key(54, t.s1_seq as u64));
+    out.push(key2(55, t.s1_seq as u64, t.s1 as u64));
+    out.push(key2(56, t.s1 as u64, mix(p1.s1 as u64, n1.s1 as u64)));
+    out.push(key2(57, t.s1_seq as u64, cas));
+    out.push(key2(58, t.s1 as u64, t.doc_case as u64));
+}
+
 /// Features of token `i` that do not depend on earlier decisions.
-pub fn static_features(toks: &[Tok], i: usize, stage2: bool, out: &mut Vec<u32>) {
+pub fn static_features(toks: &[Tok], i: usize, mode: Mode, out: &mut Vec<u32>) {
+    if mode == Mode::Stage2Residual {
+        out.push(key(0, 1));
+        evidence_features(toks, i, out);
+        return;
+    }
     let t = &toks[i];
     let (p1, p2, n1, n2) = (
         at(toks, i, -1),
@@ -419,14 +557,98 @@ pub fn static_features(toks: &[Tok], i: usize, stage2: bool, out: &mut Vec<u32>)
     out.push(key(39, (p1.doc_case as u64) << 8 | casing_of(p1)));
     out.push(key(40, (n1.doc_case as u64) << 8 | casing_of(n1)));
     out.push(key2(41, casing_of(p1), mix(cas, casing_of(n1))));
-    if stage2 {
-        out.push(key(50, t.s1 as u64));
-        out.push(key2(51, t.s1 as u64, cas));
-        out.push(key(52, p1.s1 as u64));
-        out.push(key(53, n1.s1 as u64));
-        out.push(key(54, t.s1_seq as u64));
-        out.push(key2(55, t.s1_seq as u64, t.s1 as u64));
+    out.push(key(42, t.glove as u64));
+    out.push(key(43, t.glove_coarse as u64));
+    out.push(key(44, p1.glove_coarse as u64));
+    out.push(key(45, n1.glove_coarse as u64));
+    out.push(key2(46, t.glove as u64, cas));
+    out.push(key(47, p1.glove as u64));
+    out.push(key(48, n1.glove as u64));
+    out.push(key2(49, t.cap_run as u64, cas));
+    if mode == Mode::Stage2Full {
+        evidence_features(toks, i, out);
     }
+}
+
+/// The stage-1 static features that depend only on one word's own text, as
+/// the token itself (`role` 0), the previous (1) or next (2) word, or the
+/// word two before (3) or after (4). Together with [`context_features`] they
+/// are exactly [`static_features`] in [`Mode::Stage1`], so the tagger can sum
+/// them once per distinct word of a document.
+pub fn word_features(w: &Tok, role: usize, out: &mut Vec<u32>) {
+    match role {
+        0 => {
+            out.push(key(1, w.norm));
+            out.push(key(2, w.exact));
+            out.push(key(9, w.shape));
+            for (k, &a) in w.affix.iter().enumerate() {
+                out.push(key(13 + k as u64, a));
+            }
+            for (k, len) in [4u8, 6, 10, 20].into_iter().enumerate() {
+                out.push(key(21 + k as u64, brown_prefix(w, len)));
+            }
+            out.push(key(42, w.glove as u64));
+            out.push(key(43, w.glove_coarse as u64));
+        }
+        1 | 2 => {
+            let next = (role == 2) as u64;
+            out.push(key(3 + next, w.norm));
+            out.push(key(10 + next, w.shape));
+            for (k, len) in [4u8, 6, 10, 20].into_iter().enumerate() {
+                out.push(key(25 + 4 * next + k as u64, brown_prefix(w, len)));
+            }
+            out.push(key(44 + next, w.glove_coarse as u64));
+            out.push(key(47 + next, w.glove as u64));
+        }
+        3 => out.push(key(5, w.norm)),
+        _ => out.push(key(6, w.norm)),
+    }
+}
+
+/// The stage-1 static features of token `i` that are not [`word_features`].
+pub fn context_features(toks: &[Tok], i: usize, out: &mut Vec<u32>) {
+    let t = &toks[i];
+    let (p1, n1) = (at(toks, i, -1), at(toks, i, 1));
+    out.push(key(0, 0));
+    out.push(key2(7, p1.norm, t.norm));
+    out.push(key2(8, t.norm, n1.norm));
+    out.push(key2(12, mix(p1.shape, t.shape), n1.shape));
+    let cas = casing_of(t);
+    out.push(key(20, cas | ((i == 0) as u64) << 8));
+    out.push(key2(33, brown_prefix(t, 10), cas));
+    for (tmpl, tok) in [(34u64, t), (35, p1), (36, n1)] {
+        let mut g = tok.gaz;
+        while g != 0 {
+            let b = g.trailing_zeros() as u64;
+            g &= g - 1;
+            out.push(key(tmpl, b));
+            if tmpl == 34 {
+                out.push(key2(37, b, cas));
+            }
+        }
+    }
+    if t.gaz == 0 {
+        out.push(key(34, 99));
+    }
+    out.push(key(38, (t.doc_case as u64) << 8 | cas));
+    out.push(key(39, (p1.doc_case as u64) << 8 | casing_of(p1)));
+    out.push(key(40, (n1.doc_case as u64) << 8 | casing_of(n1)));
+    out.push(key2(41, casing_of(p1), mix(cas, casing_of(n1))));
+    out.push(key2(46, t.glove as u64, cas));
+    out.push(key2(49, t.cap_run as u64, cas));
+}
+
+/// The tokens at offsets -2..=2 of `i` (padding outside the sentence), in
+/// the order of [`word_features`] roles: token, previous, next, two before,
+/// two after.
+pub fn window(toks: &[Tok], i: usize) -> [&Tok; 5] {
+    [
+        &toks[i],
+        at(toks, i, -1),
+        at(toks, i, 1),
+        at(toks, i, -2),
+        at(toks, i, 2),
+    ]
 }
 
 /// Features that depend on the classes chosen for the two previous tokens.
@@ -449,21 +671,39 @@ pub trait Scorer {
     }
 }
 
-/// Greedy left-to-right decoding of one sentence with BILOU constraints.
+/// The summed weights of every token's static features in one sentence.
+pub fn static_scores<S: Scorer>(
+    scorer: &S,
+    toks: &[Tok],
+    mode: Mode,
+    feats: &mut Vec<u32>,
+    out: &mut Vec<[f32; NCLASS]>,
+) {
+    out.clear();
+    for i in 0..toks.len() {
+        feats.clear();
+        static_features(toks, i, mode, feats);
+        let mut acc = [0f32; NCLASS];
+        scorer.add_all(feats, &mut acc);
+        out.push(acc);
+    }
+}
+
+/// Greedy left-to-right decoding of one sentence with BILOU constraints,
+/// given the static scores of its tokens (see [`static_scores`]).
 pub fn decode_sentence<S: Scorer>(
     scorer: &S,
     toks: &[Tok],
-    stage2: bool,
+    statics: &[[f32; NCLASS]],
     feats: &mut Vec<u32>,
     out: &mut Vec<u8>,
 ) {
     out.clear();
     let (mut prev1, mut prev2) = (0u8, 0u8);
-    for i in 0..toks.len() {
+    for (i, st) in statics.iter().enumerate().take(toks.len()) {
         feats.clear();
-        static_features(toks, i, stage2, feats);
         dynamic_features(toks, i, prev1, prev2, feats);
-        let mut acc = [0f32; NCLASS];
+        let mut acc = *st;
         scorer.add_all(feats, &mut acc);
         let mut best = 0u8;
         let mut best_score = f32::NEG_INFINITY;
@@ -526,6 +766,41 @@ pub fn add_document_evidence(toks: &mut [Vec<Tok>], stage1: &[Vec<u8>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_and_context_features_are_the_static_features() {
+        let doc = vec![
+            vec![
+                "Russian",
+                "President",
+                "Vladimir",
+                "Putin",
+                "met",
+                "KIM",
+                "in",
+                "Moscow",
+                ".",
+            ],
+            vec!["Hi"],
+            vec![],
+        ];
+        let lex_bytes = include_bytes!("../../data/ner/lexicons.bin");
+        let lex = Lexicon::from_bytes(lex_bytes).unwrap();
+        for sent in analyse(&lex, &doc) {
+            for i in 0..sent.len() {
+                let mut whole = Vec::new();
+                static_features(&sent, i, Mode::Stage1, &mut whole);
+                let mut parts = Vec::new();
+                for (role, w) in window(&sent, i).into_iter().enumerate() {
+                    word_features(w, role, &mut parts);
+                }
+                context_features(&sent, i, &mut parts);
+                whole.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(whole, parts);
+            }
+        }
+    }
 
     #[test]
     fn bilou_constraints() {

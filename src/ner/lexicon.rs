@@ -1,6 +1,9 @@
-//! Compact lookup tables the tagger reads at run time: Brown clusters and
-//! gazetteers (built by `scripts/build_ner_lexicons.py`), and the open-addressing
-//! `u32` map that also holds the model's feature weights.
+//! Compact lookup tables the tagger reads at run time: Brown clusters, GloVe
+//! k-means clusters and gazetteers (built by `scripts/build_ner_lexicons.py`),
+//! and the read-only hash [`Table`] that also holds the model's weights.
+//!
+//! Tables are read in place from the embedded bytes (no per-entry work at
+//! load): see [`Table`] for the layout.
 
 /// FNV-1a over bytes; the lexicon builder (Python) computes the same function.
 #[derive(Clone, Copy)]
@@ -50,64 +53,194 @@ pub fn hash_str(s: &str) -> u32 {
     h.key()
 }
 
-/// Open-addressing map from (already hashed) `u32` keys to small values.
-/// Built once at load time; lookups are a masked index and a short probe.
-pub struct U32Map<V: Copy> {
-    /// Key 0 marks an empty slot; key and value share a cache line.
-    slots: Vec<(u32, V)>,
+/// A read-only hash table of `u32` keys to fixed-width byte values, used in
+/// place from its serialised bytes: an open-addressing table with linear
+/// probing, stored slot by slot.
+///
+/// Layout: `u8` slot bits `B` (4..=28), `u8` fingerprint bytes `F` (1 or
+/// 2), `u8` value width `W`, `u32` number of entries, `u16` longest probe,
+/// then `2^B` slots of `F + W` bytes: the key's fingerprint (little endian,
+/// 0 = empty slot) and the value. A key's first slot is its top `B` bits and
+/// its fingerprint its low `8 F` bits (1 if those are 0). Fingerprints are
+/// not whole keys: an absent key is taken for a present one when a slot it
+/// probes has its fingerprint (about one lookup in 2^14 with 2 bytes, one in
+/// 200 with 1 byte), which the features tolerate. Loading reads the header;
+/// a lookup usually touches one cache line.
+pub struct Table<'a> {
+    shift: u32,
     mask: usize,
-    zero: Option<V>,
+    fp_bytes: usize,
+    width: usize,
+    len: usize,
+    max_probe: usize,
+    slots: &'a [u8],
 }
 
-impl<V: Copy + Default> U32Map<V> {
-    pub fn with_capacity(n: usize) -> Self {
-        let size = (n * 2).next_power_of_two().max(16);
-        U32Map {
-            slots: vec![(0, V::default()); size],
-            mask: size - 1,
-            zero: None,
+#[inline]
+fn fingerprint(key: u32, bytes: usize) -> u16 {
+    if bytes == 1 {
+        (key as u8).max(1) as u16
+    } else {
+        (key as u16).max(1)
+    }
+}
+
+impl<'a> Table<'a> {
+    pub fn read(r: &mut Reader<'a>) -> Result<Table<'a>, String> {
+        let bits = r.u8()? as u32;
+        if !(4..=28).contains(&bits) {
+            return Err("bad table size".into());
         }
+        let fp_bytes = r.u8()? as usize;
+        if !(1..=2).contains(&fp_bytes) {
+            return Err("bad table fingerprint size".into());
+        }
+        let width = r.u8()? as usize;
+        let len = r.u32()? as usize;
+        let max_probe = r.u16()? as usize;
+        let n_slots = 1usize << bits;
+        if len > n_slots || max_probe >= n_slots {
+            return Err("bad table header".into());
+        }
+        let size = n_slots
+            .checked_mul(fp_bytes + width)
+            .ok_or("table too large")?;
+        let slots = r.bytes(size)?;
+        Ok(Table {
+            shift: 32 - bits,
+            mask: n_slots - 1,
+            fp_bytes,
+            width,
+            len,
+            max_probe,
+            slots,
+        })
     }
 
-    /// Inserts or overwrites. Capacity is fixed: callers size the map up front.
-    pub fn insert(&mut self, key: u32, val: V) {
-        if key == 0 {
-            self.zero = Some(val);
-            return;
-        }
-        let mut i = Self::slot(key) & self.mask;
-        loop {
-            if self.slots[i].0 == 0 || self.slots[i].0 == key {
-                self.slots[i] = (key, val);
-                return;
-            }
-            i = (i + 1) & self.mask;
+    /// Bytes per value.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The first slot to probe for `key` (to warm the cache ahead of [`Table::get`]).
+    #[inline]
+    pub fn home(&self, key: u32) -> usize {
+        (key >> self.shift) as usize
+    }
+
+    /// Reads slot `i`'s fingerprint; used to start cache misses early.
+    #[inline]
+    pub fn touch(&self, i: usize) -> u16 {
+        let at = i * (self.fp_bytes + self.width);
+        match self.slots.get(at..at + self.fp_bytes) {
+            Some(b) => self.fp_at(b),
+            None => 0,
         }
     }
 
     #[inline]
-    fn slot(key: u32) -> usize {
-        // Keys are hashes already; one multiply spreads FNV's weaker low bits.
-        (key.wrapping_mul(0x9E37_79B1) >> 7) as usize ^ key as usize
+    fn fp_at(&self, s: &[u8]) -> u16 {
+        if self.fp_bytes == 1 {
+            s[0] as u16
+        } else {
+            u16::from_le_bytes([s[0], s[1]])
+        }
     }
 
+    /// The value stored for `key`.
     #[inline]
-    pub fn get(&self, key: u32) -> Option<V> {
-        if key == 0 {
-            return self.zero;
-        }
-        let mut i = Self::slot(key) & self.mask;
-        loop {
-            let (k, v) = self.slots[i];
-            if k == key {
-                return Some(v);
+    pub fn get(&self, key: u32) -> Option<&'a [u8]> {
+        let stride = self.fp_bytes + self.width;
+        let fp = fingerprint(key, self.fp_bytes);
+        let mut i = self.home(key);
+        let slots: &'a [u8] = self.slots;
+        for _ in 0..=self.max_probe {
+            let s = slots.get(i * stride..(i + 1) * stride)?;
+            let f = self.fp_at(s);
+            if f == fp {
+                return Some(&s[self.fp_bytes..]);
             }
-            if k == 0 {
+            if f == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
         }
+        None
     }
+
+    /// Like [`Table::get`] for a table with 2-byte fingerprints and `W`-byte
+    /// values (the caller checks both once), with the slot size known.
+    #[inline]
+    pub fn get_fixed<const W: usize>(&self, key: u32) -> Option<&'a [u8; W]> {
+        let fp = fingerprint(key, 2);
+        let mut i = self.home(key);
+        let slots: &'a [u8] = self.slots;
+        for _ in 0..=self.max_probe {
+            let s = slots.get(i * (2 + W)..(i + 1) * (2 + W))?;
+            let f = u16::from_le_bytes([s[0], s[1]]);
+            if f == fp {
+                return s[2..].try_into().ok();
+            }
+            if f == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+        None
+    }
+
+    /// Fingerprint bytes per slot.
+    pub fn fingerprint_bytes(&self) -> usize {
+        self.fp_bytes
+    }
+
+    #[inline]
+    pub fn get_u16(&self, key: u32) -> Option<u16> {
+        self.get(key)
+            .filter(|v| v.len() >= 2)
+            .map(|v| u16::from_le_bytes([v[0], v[1]]))
+    }
+}
+
+/// Serialises a [`Table`] with 2-byte fingerprints: `entries` sorted by key,
+/// unique, each value `width` bytes. The table is at most half full, which
+/// keeps probes for absent keys (most feature lookups) short.
+pub fn write_table(out: &mut Vec<u8>, entries: &[(u32, &[u8])], width: usize) {
+    let mut bits = 4u32;
+    while (1usize << bits) < entries.len() * 2 {
+        bits += 1;
+    }
+    let n_slots = 1usize << bits;
+    let stride = 2 + width;
+    let mut slots = vec![0u8; n_slots * stride];
+    let mut max_probe = 0usize;
+    for (k, v) in entries {
+        assert_eq!(v.len(), width);
+        let mut i = (*k >> (32 - bits)) as usize;
+        let mut probe = 0;
+        while slots[i * stride] != 0 || slots[i * stride + 1] != 0 {
+            i = (i + 1) & (n_slots - 1);
+            probe += 1;
+        }
+        max_probe = max_probe.max(probe);
+        slots[i * stride..i * stride + 2].copy_from_slice(&fingerprint(*k, 2).to_le_bytes());
+        slots[i * stride + 2..(i + 1) * stride].copy_from_slice(v);
+    }
+    out.push(bits as u8);
+    out.push(2);
+    out.push(width as u8);
+    out.extend((entries.len() as u32).to_le_bytes());
+    out.extend((max_probe.min(u16::MAX as usize) as u16).to_le_bytes());
+    out.extend(slots);
 }
 
 /// A little-endian cursor over the embedded bytes.
@@ -142,39 +275,6 @@ impl<'a> Reader<'a> {
     pub fn f32(&mut self) -> Result<f32, String> {
         Ok(f32::from_le_bytes(self.bytes(4)?.try_into().unwrap()))
     }
-    pub fn varint(&mut self) -> Result<u64, String> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.u8()?;
-            v |= ((b & 0x7F) as u64) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err("bad varint".into())
-    }
-    /// `n` sorted keys stored as varint deltas.
-    pub fn sorted_keys(&mut self, n: usize) -> Result<Vec<u32>, String> {
-        let mut out = Vec::with_capacity(n);
-        let mut prev = 0u64;
-        for _ in 0..n {
-            prev += self.varint()?;
-            out.push(u32::try_from(prev).map_err(|_| "key out of range")?);
-        }
-        Ok(out)
-    }
-}
-
-pub fn write_varint(out: &mut Vec<u8>, mut n: u64) {
-    loop {
-        let b = (n & 0x7F) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
 }
 
 /// Gazetteer categories, in the order of the builder's `CATS`.
@@ -182,35 +282,33 @@ pub const N_CATS: usize = 16;
 /// The longest gazetteer entry, in tokens.
 pub const MAX_GAZ_TOKENS: usize = 6;
 
-pub struct Lexicon {
-    /// Brown cluster paths: bits (MSB first) and length.
-    paths: Vec<(u32, u8)>,
-    words: U32Map<u16>,
-    gaz: U32Map<u16>,
+pub struct Lexicon<'a> {
+    /// Brown cluster paths: `u32` bits (MSB first) per path, then `u8` lengths.
+    path_bits: &'a [u8],
+    path_lens: &'a [u8],
+    /// Case-sensitive word hash -> `u16` path index.
+    words: Table<'a>,
+    /// Fine GloVe cluster -> coarse cluster (`u8`).
+    glove_coarse: &'a [u8],
+    /// Lower-cased word hash -> `u16` fine GloVe cluster.
+    glove: Table<'a>,
+    /// Lower-cased entry hash -> `u16` category mask.
+    gaz: Table<'a>,
 }
 
-impl Lexicon {
-    pub fn from_bytes(buf: &[u8]) -> Result<Lexicon, String> {
+impl<'a> Lexicon<'a> {
+    pub fn from_bytes(buf: &'a [u8]) -> Result<Lexicon<'a>, String> {
         let mut r = Reader::new(buf);
-        if r.bytes(8)? != b"NLLEX001" {
-            return Err("not a newslens lexicon file".into());
+        if r.bytes(8)? != b"NLLEX002" {
+            return Err("not a newslens lexicon file (NLLEX002)".into());
         }
         let n_paths = r.u32()? as usize;
-        let mut paths = Vec::with_capacity(n_paths.min(1 << 16));
-        for _ in 0..n_paths {
-            let bits = r.u32()?;
-            paths.push((bits, r.u8()?));
-        }
-        let n = r.u32()? as usize;
-        let keys = r.sorted_keys(n)?;
-        let mut words = U32Map::with_capacity(n);
-        for k in keys {
-            let p = r.u16()?;
-            if p as usize >= paths.len() {
-                return Err("bad cluster index".into());
-            }
-            words.insert(k, p);
-        }
+        let path_bits = r.bytes(4 * n_paths)?;
+        let path_lens = r.bytes(n_paths)?;
+        let words = Table::read(&mut r)?;
+        let n_fine = r.u32()? as usize;
+        let glove_coarse = r.bytes(n_fine)?;
+        let glove = Table::read(&mut r)?;
         let n_cats = r.u32()? as usize;
         for _ in 0..n_cats {
             let len = r.u8()? as usize;
@@ -221,25 +319,44 @@ impl Lexicon {
                 "expected {N_CATS} gazetteer categories, found {n_cats}"
             ));
         }
-        let n = r.u32()? as usize;
-        let keys = r.sorted_keys(n)?;
-        let mut gaz = U32Map::with_capacity(n);
-        for k in keys {
-            gaz.insert(k, r.u16()?);
-        }
-        Ok(Lexicon { paths, words, gaz })
+        let gaz = Table::read(&mut r)?;
+        Ok(Lexicon {
+            path_bits,
+            path_lens,
+            words,
+            glove_coarse,
+            glove,
+            gaz,
+        })
     }
 
     /// The Brown cluster path of a word hashed with [`hash_str`] (or an equivalent [`Fnv`]).
     #[inline]
     pub fn cluster(&self, key: u32) -> Option<(u32, u8)> {
-        self.words.get(key).map(|p| self.paths[p as usize])
+        let p = self.words.get_u16(key)? as usize;
+        let len = *self.path_lens.get(p)?;
+        let b = self.path_bits.get(4 * p..4 * p + 4)?;
+        Some((u32::from_le_bytes([b[0], b[1], b[2], b[3]]), len))
+    }
+
+    /// The GloVe clusters (fine, coarse) of a lower-cased word key, both counted from 1.
+    #[inline]
+    pub fn glove(&self, key: u32) -> (u16, u8) {
+        match self.glove.get_u16(key) {
+            Some(f) => (
+                f.saturating_add(1),
+                self.glove_coarse
+                    .get(f as usize)
+                    .map_or(0, |c| c.saturating_add(1)),
+            ),
+            None => (0, 0),
+        }
     }
 
     /// The category mask of a gazetteer entry key (lower-cased tokens joined by one space).
     #[inline]
     pub fn gazetteer(&self, key: u32) -> u16 {
-        self.gaz.get(key).unwrap_or(0)
+        self.gaz.get_u16(key).unwrap_or(0)
     }
 }
 
@@ -248,15 +365,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn map_finds_what_was_inserted_including_zero() {
-        let mut m = U32Map::with_capacity(3);
-        m.insert(0, 7u16);
-        m.insert(42, 1);
-        m.insert(42 + 1024, 2);
-        assert_eq!(
-            (m.get(0), m.get(42), m.get(1066), m.get(5)),
-            (Some(7), Some(1), Some(2), None)
-        );
+    fn table_finds_what_was_written_including_zero() {
+        let keys = [0u32, 42, 42 + (1 << 16), 0xFFFF_FFFF, 0x8000_0000];
+        let mut sorted = keys.to_vec();
+        sorted.sort();
+        let vals: Vec<[u8; 2]> = sorted
+            .iter()
+            .map(|&k| (k as u16 ^ 7).to_le_bytes())
+            .collect();
+        let entries: Vec<(u32, &[u8])> = sorted
+            .iter()
+            .zip(&vals)
+            .map(|(&k, v)| (k, &v[..]))
+            .collect();
+        let mut out = Vec::new();
+        write_table(&mut out, &entries, 2);
+        let t = Table::read(&mut Reader::new(&out)).unwrap();
+        for k in keys {
+            assert_eq!(t.get_u16(k), Some(k as u16 ^ 7));
+        }
+        assert_eq!(t.get(5), None);
+        assert_eq!(t.len(), 5);
+    }
+
+    #[test]
+    fn truncated_tables_are_errors() {
+        let mut out = Vec::new();
+        write_table(&mut out, &[(1, &[1u8, 2][..])], 2);
+        for n in 0..out.len() {
+            assert!(Table::read(&mut Reader::new(&out[..n])).is_err());
+        }
     }
 
     #[test]
@@ -264,16 +402,5 @@ mod tests {
         let mut h = Fnv::NEW;
         h.lower_str("ÉCOLE Paris");
         assert_eq!(h.key(), hash_str("école paris"));
-    }
-
-    #[test]
-    fn varints_round_trip() {
-        let mut out = Vec::new();
-        for n in [0u64, 1, 127, 128, 300, u32::MAX as u64] {
-            write_varint(&mut out, n);
-        }
-        let mut r = Reader::new(&out);
-        let back: Vec<u64> = (0..6).map(|_| r.varint().unwrap()).collect();
-        assert_eq!(back, [0, 1, 127, 128, 300, u32::MAX as u64]);
     }
 }

@@ -5,12 +5,14 @@
 //! Tagging a whole document at once lets a recogniser use document context
 //! (how the same word was tagged elsewhere).
 //!
-//! The recogniser is a greedy left-to-right averaged perceptron over BILOU
-//! classes with hashed sparse features (words, shapes, affixes, Brown
-//! clusters, gazetteers, document-level casing), run in two stages: the second
-//! also sees how stage one tagged the same word elsewhere in the document.
-//! The model is embedded (`data/ner/`) and parsed lazily on first use; see
-//! `data/ner/MODEL.md` for sources, licences, training and scores.
+//! The recogniser is a greedy left-to-right linear model over BILOU classes
+//! (averaged passive-aggressive training) with hashed sparse features (words,
+//! shapes, affixes, Brown clusters, GloVe k-means clusters, gazetteers,
+//! document-level casing), run in two stages: the second adds, to stage one's
+//! scores, what stage one said about the same word elsewhere in the document.
+//! The model is embedded (`data/ner/`) and read in place, without parsing, on
+//! first use; see `data/ner/MODEL.md` for sources, licences, training and
+//! scores.
 
 /// The four CoNLL-2003 entity types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -99,8 +101,8 @@ static LEXICON_BYTES: &[u8] = include_bytes!("../../data/ner/lexicons.bin");
 static WEIGHTS_BYTES: &[u8] = include_bytes!("../../data/ner/weights.bin");
 
 /// The embedded tagger, parsed on first use.
-pub fn embedded() -> &'static model::Tagger {
-    static TAGGER: OnceLock<model::Tagger> = OnceLock::new();
+pub fn embedded() -> &'static model::Tagger<'static> {
+    static TAGGER: OnceLock<model::Tagger<'static>> = OnceLock::new();
     TAGGER.get_or_init(|| {
         model::Tagger::from_bytes(LEXICON_BYTES, WEIGHTS_BYTES)
             .expect("embedded NER model is valid")
@@ -114,7 +116,7 @@ pub fn tag_document(doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
 }
 
 /// Like [`tag_document`] with a given tagger (used when training and evaluating).
-pub fn tag_with(tagger: &model::Tagger, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+pub fn tag_with(tagger: &model::Tagger<'_>, doc: &[Vec<&str>]) -> Vec<Vec<Tag>> {
     tagger
         .classes(doc)
         .into_iter()

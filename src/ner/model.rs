@@ -1,191 +1,143 @@
-//! The stored model: quantised sparse weights for one or two stages, and the
-//! tagger that runs them over a document.
+//! The stored model: int8 weights for one or two stages, and the tagger that
+//! runs them over a document.
 //!
-//! Weights file layout (little endian):
-//! `b"NLNERW02"`, `u32` number of stages, then per stage: `f32` scale,
-//! `u32` n, n varint deltas of the sorted feature keys, n varint class masks
-//! (bit c = class c has a weight), then one `i8` per set mask bit, in order.
-//! A stored `q` means `sign(q) * (q / 127)^2 * scale`: square-law companding
-//! keeps the many small weights that linear int8 would round to zero.
+//! Weights file layout (little endian): `b"NLNERW03"`, `u32` number of
+//! stages, then per stage: `u8` feature mode ([`Mode::code`]), `f32` alpha
+//! (the weight of the stage-1 static scores in a residual stage 2), `f32`
+//! scale and a [`Table`] from feature key to a row of `NCLASS` `i8` weights
+//! (weight = stored value * scale). The tables are read in place from the
+//! embedded bytes.
 
-use super::features::{self, Scorer, Tok, NCLASS};
-use super::lexicon::{write_varint, Lexicon, Reader};
+use super::features::{self, Mode, Scorer, Tok, NCLASS};
+use super::lexicon::{write_table, Lexicon, Reader, Table};
 
-/// One table slot: a feature key and its row of weights, side by side so a
-/// hit costs one cache miss.
-#[derive(Clone, Copy)]
-#[repr(C)]
-struct Entry {
-    key: u32,
-    row: [i8; NCLASS],
-}
-
-const EMPTY: Entry = Entry {
-    key: 0,
-    row: [0; NCLASS],
-};
-
-/// One stage's weights: an open-addressing table keyed by feature hash.
-pub struct Weights {
-    table: Vec<Entry>,
-    mask: usize,
-    /// The row of key 0, which marks empty slots in `table`.
-    zero: [i8; NCLASS],
+/// One stage's weights.
+pub struct Weights<'a> {
+    table: Table<'a>,
     scale: f32,
-    /// Stored byte -> weight.
-    lut: [f32; 256],
+    pub mode: Mode,
+    pub alpha: f32,
 }
 
-/// The stored byte for weight `w` (see the module comment).
-pub fn compand(w: f32, scale: f32) -> i8 {
-    let x = (w.abs() / scale).min(1.0).sqrt() * 127.0;
-    (x.round() as i32 * if w < 0.0 { -1 } else { 1 }) as i8
+/// The stored byte for weight `w` at `scale` (linear, saturating).
+pub fn quantise_weight(w: f32, scale: f32) -> i8 {
+    (w / scale).round().clamp(-127.0, 127.0) as i8
 }
 
-pub fn expand(q: i8, scale: f32) -> f32 {
-    let x = q as f32 / 127.0;
-    x * x.abs() * scale
-}
+impl<'a> Weights<'a> {
+    fn read(r: &mut Reader<'a>) -> Result<Weights<'a>, String> {
+        let mode = Mode::from_code(r.u8()?).ok_or("unknown stage mode")?;
+        let alpha = r.f32()?;
+        let scale = r.f32()?;
+        let table = Table::read(r)?;
+        if table.width() != NCLASS || table.fingerprint_bytes() != 2 {
+            return Err("weight rows have the wrong layout".into());
+        }
+        Ok(Weights {
+            table,
+            scale,
+            mode,
+            alpha,
+        })
+    }
 
-#[inline]
-fn slot(key: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) >> 5) as usize ^ key as usize
-}
+    /// Number of stored rows.
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
 
-impl Weights {
+    pub fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+
     #[inline]
-    fn add_row(&self, row: &[i8; NCLASS], acc: &mut [f32; NCLASS]) {
+    fn add_row(row: &[u8; NCLASS], acc: &mut [i32; NCLASS]) {
         for (a, &w) in acc.iter_mut().zip(row) {
-            *a += self.lut[w as u8 as usize];
+            *a += w as i8 as i32;
         }
     }
 
-    fn probe(&self, key: u32) -> Option<&[i8; NCLASS]> {
-        if key == 0 {
-            return Some(&self.zero);
-        }
-        let mut i = slot(key) & self.mask;
-        loop {
-            let e = &self.table[i];
-            if e.key == key {
-                return Some(&e.row);
-            }
-            if e.key == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-}
-
-impl Scorer for Weights {
+    /// Sums the rows of `keys` into integer scores.
     #[inline]
-    fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
-        if let Some(row) = self.probe(key) {
-            self.add_row(row, acc);
-        }
-    }
-
-    /// Loads every first slot before branching on any of them, so that the
-    /// cache misses overlap instead of queueing behind mispredicted branches.
-    fn add_all(&self, keys: &[u32], acc: &mut [f32; NCLASS]) {
+    pub fn sum(&self, keys: &[u32], acc: &mut [i32; NCLASS]) {
+        // Touch every first slot before reading any row, so that the cache
+        // misses overlap instead of queueing behind each other.
         const CHUNK: usize = 32;
         for chunk in keys.chunks(CHUNK) {
-            let mut first = [0u32; CHUNK];
-            let mut at = [0usize; CHUNK];
-            for (j, &k) in chunk.iter().enumerate() {
-                at[j] = slot(k) & self.mask;
-                first[j] = self.table[at[j]].key;
+            let mut seen = [0u16; CHUNK];
+            for (f, &k) in seen.iter_mut().zip(chunk) {
+                *f = self.table.touch(self.table.home(k));
             }
-            for (j, &k) in chunk.iter().enumerate() {
-                if first[j] == k && k != 0 {
-                    self.add_row(&self.table[at[j]].row, acc);
-                } else if first[j] != 0 || k == 0 {
-                    self.add(k, acc);
+            for (&f, &k) in seen.iter().zip(chunk) {
+                // An empty first slot means the key is absent.
+                if f != 0 {
+                    if let Some(row) = self.table.get_fixed::<NCLASS>(k) {
+                        Self::add_row(row, acc);
+                    }
                 }
             }
         }
     }
 }
 
-impl Weights {
-    fn read(r: &mut Reader) -> Result<Weights, String> {
-        let scale = r.f32()?;
-        let n = r.u32()? as usize;
-        let keys = r.sorted_keys(n)?;
-        let mut masks = Vec::with_capacity(n);
-        for _ in 0..n {
-            masks.push(r.varint()? as u32);
+impl Scorer for Weights<'_> {
+    fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
+        self.add_all(&[key], acc);
+    }
+
+    fn add_all(&self, keys: &[u32], acc: &mut [f32; NCLASS]) {
+        let mut sum = [0i32; NCLASS];
+        self.sum(keys, &mut sum);
+        for (a, s) in acc.iter_mut().zip(sum) {
+            *a += s as f32 * self.scale;
         }
-        // Load factor <= 0.7: short probes at moderate memory.
-        let size = (n + n / 2 + 16).next_power_of_two();
-        let mut w = Weights {
-            table: vec![EMPTY; size],
-            mask: size - 1,
-            zero: [0; NCLASS],
-            scale,
-            lut: [0.0; 256],
-        };
-        w.lut = std::array::from_fn(|b| expand(b as u8 as i8, scale));
-        for (&k, &m) in keys.iter().zip(&masks) {
-            let mut row = [0i8; NCLASS];
-            for (c, v) in row.iter_mut().enumerate() {
-                if m & (1 << c) != 0 {
-                    *v = r.u8()? as i8;
-                }
-            }
-            if k == 0 {
-                w.zero = row;
-                continue;
-            }
-            let mut i = slot(k) & w.mask;
-            while w.table[i].key != 0 && w.table[i].key != k {
-                i = (i + 1) & w.mask;
-            }
-            w.table[i] = Entry { key: k, row };
-        }
-        Ok(w)
     }
 }
 
-/// Serialises quantised stages: each is (scale, sorted (key, row) pairs).
-pub fn write_weights(stages: &[(f32, Vec<(u32, [i8; NCLASS])>)]) -> Vec<u8> {
-    let mut out = b"NLNERW02".to_vec();
+/// One quantised stage, ready to write.
+pub struct StageOut {
+    pub mode: Mode,
+    pub alpha: f32,
+    pub scale: f32,
+    /// (key, row) pairs sorted by key.
+    pub rows: Vec<(u32, [i8; NCLASS])>,
+}
+
+/// Serialises quantised stages.
+pub fn write_weights(stages: &[StageOut]) -> Vec<u8> {
+    let mut out = b"NLNERW03".to_vec();
     out.extend((stages.len() as u32).to_le_bytes());
-    for (scale, rows) in stages {
-        out.extend(scale.to_le_bytes());
-        out.extend((rows.len() as u32).to_le_bytes());
-        let mut prev = 0u64;
-        for (k, _) in rows {
-            write_varint(&mut out, *k as u64 - prev);
-            prev = *k as u64;
-        }
-        for (_, row) in rows {
-            let mask = row
-                .iter()
-                .enumerate()
-                .fold(0u64, |m, (c, &w)| m | ((w != 0) as u64) << c);
-            write_varint(&mut out, mask);
-        }
-        for (_, row) in rows {
-            out.extend(row.iter().filter(|&&w| w != 0).map(|&w| w as u8));
-        }
+    for st in stages {
+        let rows = &st.rows;
+        out.push(st.mode.code());
+        out.extend(st.alpha.to_le_bytes());
+        out.extend(st.scale.to_le_bytes());
+        let bytes: Vec<[u8; NCLASS]> = rows
+            .iter()
+            .map(|(_, r)| std::array::from_fn(|c| r[c] as u8))
+            .collect();
+        let entries: Vec<(u32, &[u8])> = rows
+            .iter()
+            .zip(&bytes)
+            .map(|((k, _), b)| (*k, &b[..]))
+            .collect();
+        write_table(&mut out, &entries, NCLASS);
     }
     out
 }
 
-/// Lexicons plus one or two stages of weights.
-pub struct Tagger {
-    pub lex: Lexicon,
-    stages: Vec<Weights>,
+/// Lexicons plus one or two stages of weights, all borrowed from their bytes.
+pub struct Tagger<'a> {
+    pub lex: Lexicon<'a>,
+    stages: Vec<Weights<'a>>,
 }
 
-impl Tagger {
-    pub fn from_bytes(lexicon: &[u8], weights: &[u8]) -> Result<Tagger, String> {
+impl<'a> Tagger<'a> {
+    pub fn from_bytes(lexicon: &'a [u8], weights: &'a [u8]) -> Result<Tagger<'a>, String> {
         let lex = Lexicon::from_bytes(lexicon)?;
         let mut r = Reader::new(weights);
-        if r.bytes(8)? != b"NLNERW02" {
-            return Err("not a newslens weights file".into());
+        if r.bytes(8)? != b"NLNERW03" {
+            return Err("not a newslens weights file (NLNERW03)".into());
         }
         let n = r.u32()?;
         if !(1..=2).contains(&n) {
@@ -200,27 +152,129 @@ impl Tagger {
     /// Tags a document; the result holds one BILOU class per token.
     pub fn classes(&self, doc: &[Vec<&str>]) -> Vec<Vec<u8>> {
         let mut toks = features::analyse(&self.lex, doc);
-        let mut classes = run_stage(&self.stages[0], &toks, false);
-        if let Some(s2) = self.stages.get(1) {
-            features::add_document_evidence(&mut toks, &classes);
-            classes = run_stage(s2, &toks, true);
-        }
-        classes
+        let s1 = &self.stages[0];
+        let Some(s2) = self.stages.get(1) else {
+            return if s1.mode == Mode::Stage1 {
+                run_stage1_cached(s1, &toks).0
+            } else {
+                run_stage(s1, &toks, s1.mode, None).0
+            };
+        };
+        let (classes, statics) = if s1.mode == Mode::Stage1 {
+            run_stage1_cached(s1, &toks)
+        } else {
+            run_stage(s1, &toks, s1.mode, None)
+        };
+        features::add_document_evidence(&mut toks, &classes);
+        let base = (s2.mode == Mode::Stage2Residual).then_some((&statics[..], s2.alpha));
+        run_stage(s2, &toks, s2.mode, base).0
     }
 
-    /// The scale that turns stored int8 weights back into perceptron units.
+    /// The weight of one stored unit in a stage.
     pub fn scale(&self, stage: usize) -> f32 {
         self.stages[stage].scale
     }
+
+    /// One stage's weights.
+    pub fn stage(&self, i: usize) -> &Weights<'a> {
+        &self.stages[i]
+    }
+
+    /// Rows stored per stage.
+    pub fn rows(&self) -> Vec<usize> {
+        self.stages.iter().map(Weights::len).collect()
+    }
 }
 
-pub fn run_stage<S: Scorer>(s: &S, toks: &[Vec<Tok>], stage2: bool) -> Vec<Vec<u8>> {
+/// Runs one stage over a document: its classes, and the static scores of
+/// every token. With `base = (scores, alpha)`, `alpha * scores` is added to
+/// the static scores (a residual stage over stage 1).
+#[allow(clippy::type_complexity)]
+pub fn run_stage<S: Scorer>(
+    s: &S,
+    toks: &[Vec<Tok>],
+    mode: Mode,
+    base: Option<(&[Vec<[f32; NCLASS]>], f32)>,
+) -> (Vec<Vec<u8>>, Vec<Vec<[f32; NCLASS]>>) {
     let mut feats = Vec::with_capacity(128);
-    toks.iter()
-        .map(|sent| {
-            let mut out = Vec::with_capacity(sent.len());
-            features::decode_sentence(s, sent, stage2, &mut feats, &mut out);
-            out
-        })
-        .collect()
+    let mut classes = Vec::with_capacity(toks.len());
+    let mut statics = Vec::with_capacity(toks.len());
+    for (si, sent) in toks.iter().enumerate() {
+        let mut st = Vec::with_capacity(sent.len());
+        features::static_scores(s, sent, mode, &mut feats, &mut st);
+        if let Some((b, alpha)) = base {
+            for (acc, b) in st.iter_mut().zip(&b[si]) {
+                for (a, &x) in acc.iter_mut().zip(b) {
+                    *a += alpha * x;
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(sent.len());
+        features::decode_sentence(s, sent, &st, &mut feats, &mut out);
+        classes.push(out);
+        statics.push(st);
+    }
+    (classes, statics)
+}
+
+/// [`run_stage`] for stage 1, with the sums of [`features::word_features`]
+/// computed once per distinct word of the document (its exact-text hash)
+/// instead of once per token: same scores, fewer table lookups.
+#[allow(clippy::type_complexity)]
+pub fn run_stage1_cached(
+    s: &Weights<'_>,
+    toks: &[Vec<Tok>],
+) -> (Vec<Vec<u8>>, Vec<Vec<[f32; NCLASS]>>) {
+    // Distinct words (and the two paddings) -> index into `rows`.
+    let mut ids: features::IdMap64<u32> = Default::default();
+    let mut rows: Vec<[[i32; NCLASS]; 5]> = Vec::new();
+    let mut feats = Vec::with_capacity(64);
+    let mut id_of = |w: &Tok, feats: &mut Vec<u32>| -> usize {
+        *ids.entry(w.exact).or_insert_with(|| {
+            rows.push(std::array::from_fn(|role| {
+                feats.clear();
+                features::word_features(w, role, feats);
+                let mut acc = [0i32; NCLASS];
+                s.sum(feats, &mut acc);
+                acc
+            }));
+            rows.len() as u32 - 1
+        }) as usize
+    };
+    let mut sent_ids: Vec<Vec<usize>> = Vec::with_capacity(toks.len());
+    let (bos, eos) = (features::pad_bos(), features::pad_eos());
+    let pads = (id_of(bos, &mut feats), id_of(eos, &mut feats));
+    for sent in toks {
+        sent_ids.push(sent.iter().map(|w| id_of(w, &mut feats)).collect());
+    }
+    let mut classes = Vec::with_capacity(toks.len());
+    let mut statics = Vec::with_capacity(toks.len());
+    for (sent, sids) in toks.iter().zip(&sent_ids) {
+        let id = |j: isize| -> usize {
+            if j < 0 {
+                pads.0
+            } else {
+                sids.get(j as usize).copied().unwrap_or(pads.1)
+            }
+        };
+        let mut st = Vec::with_capacity(sent.len());
+        for i in 0..sent.len() {
+            let j = i as isize;
+            let mut sum = [0i32; NCLASS];
+            for (role, d) in [0isize, -1, 1, -2, 2].into_iter().enumerate() {
+                for (a, &x) in sum.iter_mut().zip(&rows[id(j + d)][role]) {
+                    *a += x;
+                }
+            }
+            feats.clear();
+            features::context_features(sent, i, &mut feats);
+            s.sum(&feats, &mut sum);
+            st.push(sum.map(|x| x as f32 * s.scale));
+        }
+        let mut out = Vec::with_capacity(sent.len());
+        features::decode_sentence(s, sent, &st, &mut feats, &mut out);
+        classes.push(out);
+        statics.push(st);
+    }
+    (classes, statics)
 }
