@@ -268,3 +268,20 @@ fn salience_favours_the_headline_and_the_subject() {
     assert_eq!(top.name, "Angela Merkel");
     assert_eq!(top.salience, 1.0);
 }
+
+#[test]
+fn a_capital_that_is_a_persons_surname_stays_the_person() {
+    let a = analyse(
+        "The actor Denzel Washington won an award on Sunday. Washington said he was grateful.",
+    );
+    let denzel = entity(&a, "Denzel Washington");
+    assert!(
+        names(&a, denzel).contains(&"Washington".to_string()),
+        "{:?}",
+        names(&a, denzel)
+    );
+    assert!(a
+        .entities
+        .iter()
+        .all(|e| e.country.as_deref() != Some("US")));
+}

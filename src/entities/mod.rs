@@ -36,6 +36,17 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     // What a mention is a country's, if anything: Some((code, relation)).
     let mut country_of: Vec<Option<(&'static str, Relation)>> = vec![None; n];
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    // The words of multi-word person names: "Washington" in "Denzel Washington".
+    let person_words: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Person && m.text.contains(' '))
+        .flat_map(|m| {
+            normalise(&m.text)
+                .split(' ')
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
     for i in 0..n {
         let m = &mentions[i];
         let mut is_country_name = false;
@@ -44,8 +55,11 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
             if let Some((c, rel)) = countries.lookup(&m.text) {
                 let joins = match rel {
                     Relation::Name => m.label != Label::Person,
+                    // A capital the tagger took for a person ("Kyiv's envoy") is one
+                    // unless a person in the article carries it in their name.
                     Relation::Capital => {
-                        matches!(m.label, Label::Gpe | Label::Loc | Label::Org)
+                        (matches!(m.label, Label::Gpe | Label::Loc | Label::Org)
+                            || m.label == Label::Person && !person_words.contains(key.as_str()))
                             && context::acts_as_government(doc, m)
                     }
                     Relation::Seat => {
@@ -66,7 +80,10 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
             // Dates and amounts group by their exact text.
             format!("{}:{}", m.label, m.text)
         };
-        if is_country_name {
+        if is_country_name
+            || country_of[i].is_some_and(|(_, r)| r == Relation::Name)
+                && mentions[i].label == Label::Person
+        {
             mentions[i].label = Label::Gpe;
         }
         match by_key.get(&key) {
