@@ -170,15 +170,20 @@ const MODIFIERS: &[&str] = &[
     "head",
 ];
 
+/// Whether `list` (lowercase) holds `word` in any case, without allocating.
+fn holds(list: &[&str], word: &str) -> bool {
+    list.iter()
+        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+}
+
 /// Whether `word` (any case) is a role head noun.
 pub fn is_head(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    HEADS.contains(&w.as_str())
+    holds(HEADS, word.trim_end_matches('.'))
 }
 
 /// Whether `word` (any case) can modify a role head.
 pub fn is_modifier(word: &str) -> bool {
-    MODIFIERS.contains(&word.to_ascii_lowercase().as_str())
+    holds(MODIFIERS, word)
 }
 
 /// Honorifics are not roles worth showing ("Mr.").

@@ -146,6 +146,10 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     // The char at byte `i` of `s`, if any.
     let char_at = |i: usize| s[i..].chars().next();
     while i < s.len() {
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let Some(c) = char_at(i) else { break };
         if c.is_whitespace() || c.is_control() {
             i += c.len_utf8();
@@ -250,7 +254,13 @@ fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
     let mut dotted_letters = true;
     let mut piece_len = 0; // letters since the last dot
     loop {
-        // A run of word characters.
+        // A run of word characters: ASCII bytes first (the common case), then any others.
+        let bytes = s.as_bytes();
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            all_digits &= bytes[i].is_ascii_digit();
+            piece_len += 1;
+            i += 1;
+        }
         while let Some(c) = next(i).filter(|&c| is_word_char(c)) {
             if !c.is_ascii_digit() && !is_word_continuation(c) {
                 all_digits = false;

@@ -47,12 +47,23 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
                 .collect::<Vec<_>>()
         })
         .collect();
+    // Names repeat within an article: normalise and look each one up once.
+    let mut seen: HashMap<String, (String, Option<(&'static countries::Country, Relation)>)> =
+        HashMap::new();
     for i in 0..n {
         let m = &mentions[i];
         let mut is_country_name = false;
         let key = if m.label.is_named() {
-            let mut key = normalise(&m.text);
-            if let Some((c, rel)) = countries.lookup(&m.text) {
+            let (norm, country) = match seen.get(&m.text) {
+                Some(found) => found.clone(),
+                None => {
+                    let found = (normalise(&m.text), countries.lookup(&m.text));
+                    seen.insert(m.text.clone(), found.clone());
+                    found
+                }
+            };
+            let mut key = norm;
+            if let Some((c, rel)) = country {
                 let joins = match rel {
                     Relation::Name => m.label != Label::Person,
                     // A capital the tagger took for a person ("Kyiv's envoy") is one
