@@ -14,11 +14,6 @@ const EXPECTED_TO_FAIL: &[(&str, &str)] = &[
         "entity:White House National Security Council",
         "NER spans (#7) and roles (#3)",
     ),
-    (
-        "quote:not to supply weapons to Moscow:speaker",
-        "quotes (#6)",
-    ),
-    ("quote:not to supply weapons to Moscow:cue", "quotes (#6)"),
 ];
 
 fn norm(s: &str) -> String {

@@ -145,9 +145,9 @@ fn score_dev<S: Scorer>(s: &S, dev: &[Record]) -> Score {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (mut train_p, mut dev_p) = ("train.jsonl".to_string(), "dev.jsonl".to_string());
-    let mut epochs = 8usize;
+    let mut epochs = 10usize;
     let mut out = format!("{}/data/quotes/weights.bin", env!("CARGO_MANIFEST_DIR"));
-    let mut prune = 0.0f32;
+    let mut prune = 6.0f32;
     let mut scan = false;
     while let Some(a) = args.next() {
         if a == "--prune-scan" {

@@ -195,10 +195,11 @@ pub(super) fn assemble(
     // Quoted spans by token position, to find those inside a content span.
     let mut out: Vec<(usize, Quote)> = Vec::new();
     let mut used_marks = vec![false; marked.len()];
-    // (marked span, index in `out`) of quotations already emitted.
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    // The opening mark of each quotation in `out` (None for indirect speech).
-    let mut opens: Vec<Option<usize>> = Vec::new();
+    // For each marked span: the index in `out` of the quote that took it.
+    let mut taken: Vec<Option<usize>> = vec![None; marked.len()];
+    // The first opening and last closing mark of each quotation in `out`
+    // (None for indirect speech).
+    let mut opens: Vec<Option<(usize, usize)>> = Vec::new();
     let mut last_speaker: Option<(usize, Option<usize>)> = None; // (paragraph, entity)
     let mut attr_order: Vec<usize> = (0..attrs.len()).collect();
     attr_order.sort_by_key(|&i| pcs[attrs[i].content[0]].toks.start);
@@ -247,7 +248,7 @@ pub(super) fn assemble(
             let m1 = &marked[*inside.last().unwrap()];
             // A quotation already taken by an earlier content piece: this
             // piece only lends it a cue and speaker it lacked.
-            if let Some(&(_, qi)) = taken.iter().find(|(m, _)| inside.contains(m)) {
+            if let Some(qi) = inside.iter().find_map(|&m| taken[m]) {
                 let q: &mut Quote = &mut out[qi].1;
                 if q.speaker.is_none() && a.source.is_some() {
                     let r = &pcs[a.source.unwrap_or(0)].toks;
@@ -259,14 +260,14 @@ pub(super) fn assemble(
             }
             for &m in &inside {
                 used_marks[m] = true;
-                taken.push((m, out.len()));
+                taken[m] = Some(out.len());
             }
             let kind = if covered * 10 >= range.len() * 6 && starts_sentence(doc, m0.open) {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
             };
-            (kind, m0.start, m1.end, Some(m0.open))
+            (kind, m0.start, m1.end, Some((m0.open, m1.close.unwrap_or(m1.after))))
         } else {
             let (s, e) = trim(doc, range.clone());
             if e <= s {
@@ -301,8 +302,22 @@ pub(super) fn assemble(
     }
 
     // Quoted spans the tagger did not take: direct quotes by rule.
+    // Spans already taken, sorted, for an overlap test by binary search.
+    let mut spans: Vec<(usize, usize)> = out.iter().map(|(_, q)| (q.start, q.end)).collect();
+    spans.sort_unstable();
+    let mut reach = Vec::with_capacity(spans.len()); // running max of ends
+    let mut r = 0;
+    for &(_, e) in &spans {
+        r = r.max(e);
+        reach.push(r);
+    }
+    let overlaps = |s: usize, e: usize| {
+        // The last span starting before `e` and any earlier one reaching past `s`.
+        let k = spans.partition_point(|x| x.0 < e);
+        k > 0 && reach[k - 1] > s
+    };
     for (k, m) in marked.iter().enumerate() {
-        if used_marks[k] || out.iter().any(|(_, q)| q.start < m.end && m.start < q.end) {
+        if used_marks[k] || overlaps(m.start, m.end) {
             continue;
         }
         let close = m.close.unwrap_or(m.after);
@@ -318,8 +333,9 @@ pub(super) fn assemble(
             .sentences
             .get(doc.sentences.partition_point(|s| s.sentence.tokens.end <= m.open))
             .map_or(m.open..close, |s| s.sentence.tokens.clone());
-        let before = sent.start..m.open.max(sent.start);
-        let after = (close + 1).min(sent.end)..sent.end;
+        // The attribution is next to the quote: look a few tokens either side.
+        let before = sent.start.max(m.open.saturating_sub(12))..m.open.max(sent.start);
+        let after = (close + 1).min(sent.end)..sent.end.min(close + 13);
         let para = paras
             .partition_point(|p| p.tokens.end <= m.open)
             .min(paras.len().saturating_sub(1));
@@ -341,7 +357,7 @@ pub(super) fn assemble(
         if let Some(sp) = &speaker {
             last_speaker = Some((para, sp.entity));
         }
-        opens.push(Some(m.open));
+        opens.push(Some((m.open, close)));
         out.push((
             para,
             Quote {
@@ -361,14 +377,14 @@ pub(super) fn assemble(
     // A quotation introduced by a colon ("Cruz continued: “...”") without a
     // speaker of its own takes the attribution of the clause before the colon.
     for ((para, q), open) in out.iter_mut().zip(&opens) {
-        let Some(o) = *open else { continue };
+        let Some((o, _)) = *open else { continue };
         if q.speaker.is_some() || o == 0 || toks[o - 1].text(text) != ":" {
             continue;
         }
         let colon = o - 1;
         let si = doc.sentences.partition_point(|s| s.sentence.tokens.end <= colon);
         let Some(sent) = doc.sentences.get(si) else { continue };
-        let clause = sent.sentence.tokens.start..colon;
+        let clause = sent.sentence.tokens.start.max(colon.saturating_sub(16))..colon;
         let lo = pcs.partition_point(|p| p.toks.end <= clause.start);
         let hi = pcs.partition_point(|p| p.toks.start < clause.end);
         let cue = pcs[lo..hi.max(lo)].iter().rev().find(|p| p.role == Role::Cue);
@@ -400,7 +416,45 @@ pub(super) fn assemble(
             q.cue = Some(cue);
         }
     }
-    out.into_iter().map(|(_, q)| q).collect()
+    // "“We will,” he said, “do it.”": one quotation interrupted by its
+    // attribution becomes one quote over both parts.
+    let mut items: Vec<(Quote, Option<(usize, usize)>)> =
+        out.into_iter().map(|(_, q)| q).zip(opens).collect();
+    items.sort_by_key(|(q, _)| (q.start, q.end));
+    let mut merged: Vec<(Quote, Option<(usize, usize)>)> = Vec::with_capacity(items.len());
+    for (q, m) in items {
+        if let (Some((prev, Some((po, pc)))), Some((o, c))) = (merged.last_mut(), m) {
+            let (po, pc) = (*po, *pc);
+            let between = &toks[(pc + 1).min(o)..o];
+            let interrupted = prev.text.ends_with(',')
+                && !between.is_empty()
+                && between.len() <= 10
+                && between.last().is_some_and(|t| t.text(text) == ",")
+                && between.iter().all(|t| !matches!(t.text(text), "." | "!" | "?"))
+                && between.iter().any(|t| {
+                    let mut b = String::new();
+                    super::cues::lemma(t.text(text), &mut b);
+                    super::cues::classes(&b) != 0
+                });
+            if interrupted {
+                if std::env::var_os("NEWSLENS_DEBUG_MERGE").is_some() {
+                    eprintln!("MERGE {:?} [{:?}] + {:?} [{:?}]", prev.text, prev.speaker.as_ref().map(|s| &s.text), q.text, q.speaker.as_ref().map(|s| &s.text));
+                }
+                prev.end = q.end;
+                prev.text = text[prev.start..prev.end].to_string();
+                if prev.speaker.is_none() {
+                    prev.speaker = q.speaker;
+                    prev.cue = q.cue.or(prev.cue.take());
+                }
+                if let Some(last) = merged.last_mut() {
+                    last.1 = Some((po, c));
+                }
+                continue;
+            }
+        }
+        merged.push((q, m));
+    }
+    merged.into_iter().map(|(q, _)| q).collect()
 }
 
 /// Words between a subject and its cue verb ("he later said", "Cruz has argued").
@@ -427,7 +481,7 @@ fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Option<Range<u
     let si = doc.sentences.partition_point(|s| s.sentence.tokens.end <= cue);
     let start = doc.sentences.get(si).map_or(0, |s| s.sentence.tokens.start);
     let mut k = cue;
-    while k > start && {
+    while k > start && cue - k < 4 && {
         let w = toks[k - 1].text(text).to_ascii_lowercase();
         BETWEEN.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4)
     } {
@@ -443,6 +497,10 @@ fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Option<Range<u
         return Some(end - 1..end);
     }
     if last.kind != TokenKind::Word && last.kind != TokenKind::Clitic {
+        return None;
+    }
+    // "it was stated that": a passive cue has no subject for a source.
+    if matches!(lw.as_str(), "was" | "is" | "were" | "are" | "been" | "be" | "being") {
         return None;
     }
     // Back to the clause start, at most 8 tokens.
@@ -528,7 +586,12 @@ fn cue_span(doc: &Doc, r: &Range<usize>) -> Span {
             end += 1;
         }
     }
-    Span::of(text, toks[r.start].start, toks[end - 1].end)
+    // "said:" -> "said".
+    let mut last = end - 1;
+    while last > r.start && !matches!(toks[last].kind, TokenKind::Word | TokenKind::Number | TokenKind::Clitic) {
+        last -= 1;
+    }
+    Span::of(text, toks[r.start].start, toks[last].end)
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "him", "her", "it"];
@@ -544,6 +607,12 @@ fn resolve(
     entities: &[Entity],
     last: &Option<(usize, Option<usize>)>,
 ) -> Speaker {
+    // No punctuation at the edges of a speaker span.
+    let edge = |c: char| c.is_ascii_punctuation() && !matches!(c, '.' | '\'' | ')') || "—–“”‘’«»".contains(c);
+    let trimmed = text[s..e].trim_end_matches(edge);
+    let e = s + trimmed.len();
+    let lead = trimmed.len() - trimmed.trim_start_matches(edge).len();
+    let (s, e) = if s + lead < e { (s + lead, e) } else { (s, s + text[s..].len().min(e - s)) };
     let ms = within(mentions, s, e);
     let src = &text[s..e];
     let is_pronoun = PRONOUNS.iter().any(|p| src.eq_ignore_ascii_case(p));
@@ -558,6 +627,14 @@ fn resolve(
         pick(&|m| m.label == Label::Person && m.kind == MentionKind::Name)
             .or_else(|| pick(&|m| m.label == Label::Person))
             .or_else(|| pick(&|m| matches!(m.label, Label::Org | Label::Gpe | Label::Norp)))
+            .or_else(|| {
+                // "The US administration": an adjectival name of a country or group.
+                ms.iter().filter_map(|m| m.entity).find(|&e| {
+                    entities
+                        .get(e)
+                        .is_some_and(|x| matches!(x.label, Label::Org | Label::Gpe | Label::Norp))
+                })
+            })
             .or_else(|| {
                 // A role noun the entity stage left unresolved: the previous speaker.
                 let lower = src.to_ascii_lowercase();

@@ -4,9 +4,9 @@
 //!   Single marks (`‘...’`, `'...'`) inside a double-quoted span are nested
 //!   quotes and stay part of it; outside one they pair up on their own
 //!   (British style), but only as an opening `‘` with a closing `’`.
-//! * A quote whose opening mark starts a paragraph and that is still open at
-//!   the paragraph's end continues into the next paragraph when that one also
-//!   starts with an opening mark (the newspaper convention for multi-paragraph
+//! * A quote whose opening mark starts a paragraph (or follows a colon) and
+//!   that is still open at the paragraph's end continues into the next
+//!   paragraph when that one also starts with an opening mark (the newspaper convention for multi-paragraph
 //!   quotes); it ends at the first closing mark after that.
 //! * An opening mark that is never closed is dropped at the end of its
 //!   paragraph (or, for an ambiguous `"`, where a new quote plainly starts), so
@@ -140,7 +140,10 @@ pub fn pair(text: &str, toks: &[Token], paras: &[std::ops::Range<usize>]) -> Vec
             i += 1;
         }
         if let Some((o, true)) = open {
-            let opened_paragraph = o == range.start || carried_from_before(o, &range);
+            // Opening the paragraph, or after a colon ("she said: “...").
+            let opened_paragraph = o == range.start
+                || carried_from_before(o, &range)
+                || o > range.start && toks[o - 1].text(text) == ":";
             if opened_paragraph && pi + 1 < paras.len() {
                 carried = Some(o);
             } else if opened_paragraph {
@@ -227,6 +230,10 @@ mod tests {
         );
         // An unclosed quote that opens a paragraph followed by one that does
         // not start with a mark ends with its paragraph.
+        assert_eq!(
+            quoted(&["She said: “We will fight.", "“And win,” she added."]),
+            ["We will fight.\n\n“And win,"]
+        );
         assert_eq!(
             quoted(&["“We will fight.", "Later she said “go” twice."]),
             ["We will fight.", "go"]

@@ -4,9 +4,9 @@
 //! lexicon, names and pronouns from the mention stage, quotation-mark state,
 //! punctuation and position in the sentence).
 //!
-//! Weights file (little endian): `b"NLQUOT01"`, `f32` scale, `u32` n, n varint
-//! deltas of the sorted feature keys, then `n * NCLASS` `i8` weights, row by
-//! row; a stored `q` means `sign(q) * (q / 127)^2 * scale` (square-law
+//! Weights file (little endian): `b"NLQUOT02"`, `f32` scale, `u32` n, n varint
+//! deltas of the sorted feature keys, n `u8` class masks (bit c: class c has
+//! a weight), then one `i8` per set mask bit, row by row; a stored `q` means `sign(q) * (q / 127)^2 * scale` (square-law
 //! companding keeps small weights that linear int8 would round to zero).
 
 use super::cues;
@@ -431,7 +431,7 @@ pub struct Model {
     lut: [f32; 256],
 }
 
-const MAGIC: &[u8; 8] = b"NLQUOT01";
+const MAGIC: &[u8; 8] = b"NLQUOT02";
 
 fn slot(key: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> 7) as usize ^ key as usize
@@ -508,14 +508,18 @@ impl Model {
             prev += varint(buf, &mut at)?;
             keys.push(u32::try_from(prev).map_err(|_| "key out of range")?);
         }
-        let rows = buf.get(at..at + n * NCLASS).ok_or("truncated weights")?;
+        let masks = buf.get(at..at + n).ok_or("truncated weights")?;
+        at += n;
         let cap = (n * 10 / 7 + 1).next_power_of_two().max(2);
         let mut table = vec![(0u32, [0i8; NCLASS]); cap];
         let mask = cap - 1;
         for (j, &k) in keys.iter().enumerate() {
             let mut row = [0i8; NCLASS];
             for (c, r) in row.iter_mut().enumerate() {
-                *r = rows[j * NCLASS + c] as i8;
+                if masks[j] & (1 << c) != 0 {
+                    *r = *buf.get(at).ok_or("truncated weights")? as i8;
+                    at += 1;
+                }
             }
             let mut i = slot(k) & mask;
             while table[i].0 != 0 {
@@ -563,7 +567,14 @@ impl Model {
             prev = *k as u64;
         }
         for (_, q) in &rows {
-            out.extend(q.iter().map(|&v| v as u8));
+            let m = q
+                .iter()
+                .enumerate()
+                .fold(0u8, |m, (c, &v)| if v != 0 { m | 1 << c } else { m });
+            out.push(m);
+        }
+        for (_, q) in &rows {
+            out.extend(q.iter().filter(|&&v| v != 0).map(|&v| v as u8));
         }
         out
     }
