@@ -6,7 +6,7 @@
 use newslens::quotes::eval::{Record, Score};
 
 /// The scores of the shipped model minus a small margin.
-const CONTENT_F1: f64 = 0.76;
+const CONTENT_F1: f64 = 0.77;
 const ATTRIBUTION_F1: f64 = 0.60;
 const QUOTE_SPEAKER: f64 = 0.84;
 

@@ -1,7 +1,7 @@
 //! Trains the attribution tagger and writes `data/quotes/weights.bin`.
 //!
 //! cargo run --release --features train --bin train-quotes -- \
-//!     [--train FILE] [--dev FILE] [--epochs N] [--prune STEPS] [--prune-scan] [--out FILE]
+//!     [--train FILE] [--dev FILE] [--epochs N] [--bits B] [--out FILE]
 //!
 //! Bare file names are looked up in `../shared/data/quotes/polnear/`
 //! (defaults: `train.jsonl`, `dev.jsonl`; primary records only). Averaged
@@ -13,7 +13,6 @@
 use newslens::quotes::eval::{Record, Score};
 use newslens::quotes::tagger::{self, Model, Scorer, NCLASS};
 use newslens::quotes::{self, Paragraph};
-use std::collections::HashMap;
 use std::io::BufRead;
 use std::time::Instant;
 
@@ -68,66 +67,52 @@ fn gold_classes(r: &Record, toks: &[newslens::tokens::Token], paras: &[Paragraph
     }).collect()
 }
 
-/// Perceptron with lazy averaging (avg = w - u / c).
-#[derive(Default)]
+/// Perceptron with lazy averaging (avg = w - u / c) over the hashed table.
 struct Perceptron {
-    index: HashMap<u32, usize>,
-    keys: Vec<u32>,
+    mask: usize,
     w: Vec<[f32; NCLASS]>,
     u: Vec<[f64; NCLASS]>,
     c: f64,
 }
 
 impl Perceptron {
+    fn new(bits: u32) -> Perceptron {
+        Perceptron {
+            mask: (1 << bits) - 1,
+            w: vec![[0.0; NCLASS]; 1 << bits],
+            u: vec![[0.0; NCLASS]; 1 << bits],
+            c: 0.0,
+        }
+    }
     fn update(&mut self, feats: &[u32], gold: u8, pred: u8) {
         for &k in feats {
-            let i = *self.index.entry(k).or_insert_with(|| {
-                self.keys.push(k);
-                self.w.push([0.0; NCLASS]);
-                self.u.push([0.0; NCLASS]);
-                self.keys.len() - 1
-            });
+            let i = tagger::row_of(k, self.mask);
             self.w[i][gold as usize] += 1.0;
             self.u[i][gold as usize] += self.c;
             self.w[i][pred as usize] -= 1.0;
             self.u[i][pred as usize] -= self.c;
         }
     }
-    fn averaged(&self) -> Vec<(u32, [f32; NCLASS])> {
-        let mut out: Vec<(u32, [f32; NCLASS])> = self
-            .keys
+    fn averaged(&self) -> Vec<[f32; NCLASS]> {
+        self.w
             .iter()
-            .enumerate()
-            .map(|(i, &k)| {
+            .zip(&self.u)
+            .map(|(w, u)| {
                 let mut r = [0f32; NCLASS];
                 for c in 0..NCLASS {
-                    r[c] = (self.w[i][c] as f64 - self.u[i][c] / self.c.max(1.0)) as f32;
+                    r[c] = (w[c] as f64 - u[c] / self.c.max(1.0)) as f32;
                 }
-                (k, r)
+                r
             })
-            .collect();
-        out.sort_by_key(|x| x.0);
-        out
+            .collect()
     }
 }
 
 impl Scorer for Perceptron {
     fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
-        if let Some(&i) = self.index.get(&key) {
-            for c in 0..NCLASS {
-                acc[c] += self.w[i][c];
-            }
-        }
-    }
-}
-
-struct Table(HashMap<u32, [f32; NCLASS]>);
-impl Scorer for Table {
-    fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
-        if let Some(r) = self.0.get(&key) {
-            for c in 0..NCLASS {
-                acc[c] += r[c];
-            }
+        let r = &self.w[tagger::row_of(key, self.mask)];
+        for c in 0..NCLASS {
+            acc[c] += r[c];
         }
     }
 }
@@ -146,21 +131,16 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (mut train_p, mut dev_p) = ("train.jsonl".to_string(), "dev.jsonl".to_string());
     let mut epochs = 10usize;
+    let mut bits = 17u32;
     let mut out = format!("{}/data/quotes/weights.bin", env!("CARGO_MANIFEST_DIR"));
-    let mut prune = 6.0f32;
-    let mut scan = false;
     while let Some(a) = args.next() {
-        if a == "--prune-scan" {
-            scan = true;
-            continue;
-        }
         let v = args.next().unwrap_or_default();
         match a.as_str() {
             "--train" => train_p = v,
             "--dev" => dev_p = v,
             "--epochs" => epochs = v.parse().expect("number"),
+            "--bits" => bits = v.parse().expect("number"),
             "--out" => out = v,
-            "--prune" => prune = v.parse().expect("number"),
             _ => panic!("unknown option {a}"),
         }
     }
@@ -175,12 +155,17 @@ fn main() {
         data.push((paras, gold));
     }
     let ntok: usize = data.iter().flat_map(|d| d.1.iter()).map(|g| g.len()).sum();
-    eprintln!("{} train documents, {ntok} tokens, {} dev documents, prepared in {:.1}s", data.len(), dev.len(), t0.elapsed().as_secs_f64());
+    eprintln!(
+        "{} train documents, {ntok} tokens, {} dev documents, prepared in {:.1}s",
+        data.len(),
+        dev.len(),
+        t0.elapsed().as_secs_f64()
+    );
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
-    let mut p = Perceptron::default();
+    let mut p = Perceptron::new(bits);
     let mut feats = Vec::new();
-    let mut best: Option<(f64, usize, Vec<(u32, [f32; NCLASS])>)> = None;
+    let mut best: Option<(f64, usize, Vec<u8>)> = None;
     for epoch in 1..=epochs {
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
@@ -198,9 +183,7 @@ fn main() {
                     tagger::static_features(&para.seq, i, &mut feats);
                     tagger::dynamic_features(&para.seq, i, p1, p2, &mut feats);
                     let mut acc = [0f32; NCLASS];
-                    for &k in &feats {
-                        p.add(k, &mut acc);
-                    }
+                    p.add_all(&feats, &mut acc);
                     let pred = tagger::best(&acc, p1);
                     // After a wrong history, a continuation is learnt as a start.
                     let gi = if tagger::allowed(p1, g[i]) { g[i] } else { g[i] - 1 };
@@ -216,41 +199,21 @@ fn main() {
                 }
             }
         }
-        let avg = p.averaged();
-        let table = Table(avg.iter().cloned().collect());
-        let s = score_dev(&table, &dev);
+        let bytes = Model::to_bytes(&p.averaged(), bits);
+        let s = score_dev(&Model::from_bytes(&bytes).expect("round trip"), &dev);
         let (_, _, cf) = s.content();
         let (_, _, af) = s.attribution();
         eprintln!(
-            "epoch {epoch}: train token acc {:.4}, {} features; dev content F1 {cf:.3} attribution F1 {af:.3} quote speaker {:.3} ({:.0}s)",
+            "epoch {epoch}: train token acc {:.4}; dev content F1 {cf:.3} attribution F1 {af:.3} quote speaker {:.3} ({:.0}s)",
             right as f64 / total as f64,
-            p.keys.len(),
             s.quote_speaker(),
             t0.elapsed().as_secs_f64()
         );
         if best.as_ref().is_none_or(|b| af + cf > b.0) {
-            best = Some((af + cf, epoch, avg));
+            best = Some((af + cf, epoch, bytes));
         }
     }
-    let (_, epoch, mut avg) = best.expect("at least one epoch");
-    // Pruning: drop features whose weights all stay below `prune / 127` of
-    // the largest weight (`--prune-scan` reports the trade-off).
-    let scale = avg.iter().flat_map(|(_, r)| r.iter()).fold(0f32, |m, w| m.max(w.abs()));
-    if scan {
-        for steps in [0.5f32, 1.0, 2.0, 4.0, 6.0, 8.0] {
-            let t = steps / 127.0 * scale;
-            let kept: Vec<_> = avg.iter().filter(|(_, r)| r.iter().any(|w| w.abs() >= t)).cloned().collect();
-            let bytes = Model::to_bytes(&kept);
-            let s = score_dev(&Model::from_bytes(&bytes).expect("round trip"), &dev);
-            eprintln!("prune {steps}: {} features, {} bytes, content F1 {:.3} attribution F1 {:.3} quote speaker {:.3}",
-                kept.len(), bytes.len(), s.content().2, s.attribution().2, s.quote_speaker());
-        }
-    }
-    if prune > 0.0 {
-        let t = prune / 127.0 * scale;
-        avg.retain(|(_, r)| r.iter().any(|w| w.abs() >= t));
-    }
-    let bytes = Model::to_bytes(&avg);
+    let (_, epoch, bytes) = best.expect("at least one epoch");
     let model = Model::from_bytes(&bytes).expect("round trip");
     let s = score_dev(&model, &dev);
     eprintln!("kept epoch {epoch}: {} bytes\n{}", bytes.len(), s.report());

@@ -213,6 +213,16 @@ pub(super) fn assemble(
             range.start = range.start.min(pcs[c].toks.start);
             range.end = range.end.max(pcs[c].toks.end);
         }
+        // "according to X, ...": X is the whole phrase up to the comma.
+        let according = a.cue.and_then(|j| according_source(doc, &pcs[j].toks));
+        if let Some(src) = &according {
+            if range.start >= src.start && range.start < src.end + 1 {
+                range.start = (src.end + 1).min(range.end);
+            }
+            if range.is_empty() {
+                continue;
+            }
+        }
         // Marked spans overlapping the content.
         while mi < marked.len() && marked[mi].after <= range.start && marked[mi].open < range.start {
             mi += 1;
@@ -276,9 +286,9 @@ pub(super) fn assemble(
             (QuoteKind::Indirect, s, e, None)
         };
         let cue = a.cue.map(|j| cue_span(doc, &pcs[j].toks));
-        let source = a
-            .source
-            .map(|j| pcs[j].toks.clone())
+        let source = according
+            .clone()
+            .or_else(|| a.source.map(|j| pcs[j].toks.clone()))
             .or_else(|| a.cue.and_then(|j| subject_before(doc, pcs[j].toks.start, mentions)));
         let speaker = source.map(|r| {
             let (s, e) = (toks[r.start].start, toks[r.end - 1].end);
@@ -437,9 +447,6 @@ pub(super) fn assemble(
                     super::cues::classes(&b) != 0
                 });
             if interrupted {
-                if std::env::var_os("NEWSLENS_DEBUG_MERGE").is_some() {
-                    eprintln!("MERGE {:?} [{:?}] + {:?} [{:?}]", prev.text, prev.speaker.as_ref().map(|s| &s.text), q.text, q.speaker.as_ref().map(|s| &s.text));
-                }
                 prev.end = q.end;
                 prev.text = text[prev.start..prev.end].to_string();
                 if prev.speaker.is_none() {
@@ -530,6 +537,32 @@ fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Option<Range<u
         return None;
     }
     Some(b..end)
+}
+
+/// For an "according to" cue: the source phrase after it, up to the next
+/// comma or the end of the sentence (at most 15 tokens).
+fn according_source(doc: &Doc, cue: &Range<usize>) -> Option<Range<usize>> {
+    let text = doc.text;
+    let toks = &doc.tokens;
+    let words: Vec<&str> = toks[cue.clone()]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .collect();
+    if !(words.len() == 2
+        && words[0].eq_ignore_ascii_case("according")
+        && words[1].eq_ignore_ascii_case("to"))
+    {
+        return None;
+    }
+    let si = doc.sentences.partition_point(|s| s.sentence.tokens.end <= cue.start);
+    let sent_end = doc.sentences.get(si).map_or(toks.len(), |s| s.sentence.tokens.end);
+    let start = cue.end;
+    let mut k = start;
+    while k < sent_end && k < start + 15 && !matches!(toks[k].text(text), "," | "." | "!" | "?" | ";" | ":") {
+        k += 1;
+    }
+    (k > start && (k == sent_end || k < start + 15)).then_some(start..k)
 }
 
 /// Whether the quotation mark at token `open` starts its sentence, or follows

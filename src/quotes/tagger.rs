@@ -4,9 +4,8 @@
 //! lexicon, names and pronouns from the mention stage, quotation-mark state,
 //! punctuation and position in the sentence).
 //!
-//! Weights file (little endian): `b"NLQUOT02"`, `f32` scale, `u32` n, n varint
-//! deltas of the sorted feature keys, n `u8` class masks (bit c: class c has
-//! a weight), then one `i8` per set mask bit, row by row; a stored `q` means `sign(q) * (q / 127)^2 * scale` (square-law
+//! Weights file (little endian): `b"NLQUOT03"`, `f32` scale, `u32` bits, then
+//! `2^bits` rows of `ROW` bytes: one `i8` weight per class and padding; a stored `q` means `sign(q) * (q / 127)^2 * scale` (square-law
 //! companding keeps small weights that linear int8 would round to zero).
 
 use super::cues;
@@ -36,6 +35,13 @@ pub fn allowed(prev: u8, cur: u8) -> bool {
 /// What scores a feature key: the stored model or the trainer's perceptron.
 pub trait Scorer {
     fn add(&self, key: u32, acc: &mut [f32; NCLASS]);
+
+    /// Adds the rows of all `keys`.
+    fn add_all(&self, keys: &[u32], acc: &mut [f32; NCLASS]) {
+        for &k in keys {
+            self.add(k, acc);
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -393,16 +399,22 @@ pub fn dynamic_features(seq: &Sequence, i: usize, p1: u8, p2: u8, out: &mut Vec<
 
 /// Greedy decoding of one sequence; `feats` is scratch space.
 pub fn decode<S: Scorer>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(seq.toks.len());
-    let (mut p1, mut p2) = (O, O);
-    for i in 0..seq.toks.len() {
+    let n = seq.toks.len();
+    // Static scores first, for all tokens: no decision in between, so the
+    // weight lookups of many tokens overlap in flight.
+    let mut stat = vec![[0f32; NCLASS]; n];
+    for (i, acc) in stat.iter_mut().enumerate() {
         feats.clear();
         static_features(seq, i, feats);
+        scorer.add_all(feats, acc);
+    }
+    let mut out = Vec::with_capacity(n);
+    let (mut p1, mut p2) = (O, O);
+    for (i, st) in stat.iter().enumerate() {
+        feats.clear();
         dynamic_features(seq, i, p1, p2, feats);
-        let mut acc = [0f32; NCLASS];
-        for &k in feats.iter() {
-            scorer.add(k, &mut acc);
-        }
+        let mut acc = *st;
+        scorer.add_all(feats, &mut acc);
         let c = best(&acc, p1);
         out.push(c);
         p2 = p1;
@@ -424,64 +436,40 @@ pub fn best(acc: &[f32; NCLASS], prev: u8) -> u8 {
     b
 }
 
-/// The stored weights, in an open-addressing table built at load time.
+/// Row width in the stored table: `NCLASS` weights and one byte of padding.
+pub const ROW: usize = 8;
+
+/// The stored weights: a direct-indexed table of `2^bits` rows (the hashing
+/// trick: a feature's row is its key's low bits; the trainer learns in the
+/// same hashed space, collisions included). The embedded table is used in
+/// place, without parsing or copying.
 pub struct Model {
-    table: Vec<(u32, [i8; NCLASS])>,
+    rows: std::borrow::Cow<'static, [u8]>,
     mask: usize,
     lut: [f32; 256],
 }
 
-const MAGIC: &[u8; 8] = b"NLQUOT02";
+const MAGIC: &[u8; 8] = b"NLQUOT03";
+const HEADER: usize = 16;
 
-fn slot(key: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) >> 7) as usize ^ key as usize
+/// The row of feature `key` in a table of `mask + 1` rows.
+#[inline]
+pub fn row_of(key: u32, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 8 ^ key) as usize & mask
 }
 
 impl Scorer for Model {
     #[inline]
     fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
-        if self.table.is_empty() {
+        if self.rows.is_empty() {
             return;
         }
-        let mut i = slot(key) & self.mask;
-        loop {
-            let (k, row) = &self.table[i];
-            if *k == key {
-                for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += self.lut[w as u8 as usize];
-                }
-                return;
+        let at = HEADER + row_of(key, self.mask) * ROW;
+        if let Some(row) = self.rows.get(at..at + NCLASS) {
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += self.lut[w as usize];
             }
-            if *k == 0 {
-                return;
-            }
-            i = (i + 1) & self.mask;
         }
-    }
-}
-
-fn varint(buf: &[u8], at: &mut usize) -> Result<u64, String> {
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
-        let b = *buf.get(*at).ok_or("truncated weights")?;
-        *at += 1;
-        v |= ((b & 0x7F) as u64) << shift;
-        if b & 0x80 == 0 {
-            return Ok(v);
-        }
-    }
-    Err("bad varint".into())
-}
-
-fn write_varint(out: &mut Vec<u8>, mut n: u64) {
-    loop {
-        let b = (n & 0x7F) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
     }
 }
 
@@ -489,92 +477,70 @@ impl Model {
     /// A model with no weights (tags everything O).
     pub fn empty() -> Model {
         Model {
-            table: Vec::new(),
+            rows: std::borrow::Cow::Borrowed(&[]),
             mask: 0,
             lut: [0.0; 256],
         }
     }
 
-    pub fn from_bytes(buf: &[u8]) -> Result<Model, String> {
-        if buf.len() < 16 || &buf[..8] != MAGIC {
+    fn check(buf: &[u8]) -> Result<(f32, usize), String> {
+        if buf.len() < HEADER || &buf[..8] != MAGIC {
             return Err("not a quotes weights file".into());
         }
         let scale = f32::from_le_bytes(buf[8..12].try_into().unwrap());
-        let n = u32::from_le_bytes(buf[12..16].try_into().unwrap()) as usize;
-        let mut at = 16;
-        let mut keys = Vec::with_capacity(n);
-        let mut prev = 0u64;
-        for _ in 0..n {
-            prev += varint(buf, &mut at)?;
-            keys.push(u32::try_from(prev).map_err(|_| "key out of range")?);
+        let bits = u32::from_le_bytes(buf[12..16].try_into().unwrap());
+        if !(4..=26).contains(&bits) || buf.len() != HEADER + (1usize << bits) * ROW {
+            return Err("bad weights table size".into());
         }
-        let masks = buf.get(at..at + n).ok_or("truncated weights")?;
-        at += n;
-        let cap = (n * 10 / 7 + 1).next_power_of_two().max(2);
-        let mut table = vec![(0u32, [0i8; NCLASS]); cap];
-        let mask = cap - 1;
-        for (j, &k) in keys.iter().enumerate() {
-            let mut row = [0i8; NCLASS];
-            for (c, r) in row.iter_mut().enumerate() {
-                if masks[j] & (1 << c) != 0 {
-                    *r = *buf.get(at).ok_or("truncated weights")? as i8;
-                    at += 1;
-                }
-            }
-            let mut i = slot(k) & mask;
-            while table[i].0 != 0 {
-                i = (i + 1) & mask;
-            }
-            table[i] = (k, row);
-        }
+        Ok((scale, (1usize << bits) - 1))
+    }
+
+    fn lut(scale: f32) -> [f32; 256] {
         let mut lut = [0f32; 256];
         for (b, l) in lut.iter_mut().enumerate() {
             let x = (b as u8 as i8) as f32 / 127.0;
             *l = x * x.abs() * scale;
         }
-        Ok(Model { table, mask, lut })
+        lut
     }
 
-    /// Serialises `weights` (key, row), dropping rows whose largest weight
-    /// rounds to zero.
-    pub fn to_bytes(weights: &[(u32, [f32; NCLASS])]) -> Vec<u8> {
-        let scale = weights
+    /// The model in `buf`, used in place.
+    pub fn from_static(buf: &'static [u8]) -> Result<Model, String> {
+        let (scale, mask) = Self::check(buf)?;
+        Ok(Model {
+            rows: std::borrow::Cow::Borrowed(buf),
+            mask,
+            lut: Self::lut(scale),
+        })
+    }
+
+    /// The model in `buf`, copied.
+    pub fn from_bytes(buf: &[u8]) -> Result<Model, String> {
+        let (scale, mask) = Self::check(buf)?;
+        Ok(Model {
+            rows: std::borrow::Cow::Owned(buf.to_vec()),
+            mask,
+            lut: Self::lut(scale),
+        })
+    }
+
+    /// Serialises a table of `2^bits` weight rows (square-law companded to `i8`).
+    pub fn to_bytes(rows: &[[f32; NCLASS]], bits: u32) -> Vec<u8> {
+        assert_eq!(rows.len(), 1 << bits);
+        let scale = rows
             .iter()
-            .flat_map(|(_, r)| r.iter())
+            .flat_map(|r| r.iter())
             .fold(0f32, |m, w| m.max(w.abs()))
             .max(1e-6);
-        let mut rows: Vec<(u32, [i8; NCLASS])> = weights
-            .iter()
-            .filter(|(k, _)| *k != 0)
-            .map(|(k, r)| {
-                let mut q = [0i8; NCLASS];
-                for (o, w) in q.iter_mut().zip(r) {
-                    let x = (w.abs() / scale).min(1.0).sqrt() * 127.0;
-                    *o = (x.round() * w.signum()) as i8;
-                }
-                (*k, q)
-            })
-            .filter(|(_, q)| q.iter().any(|&v| v != 0))
-            .collect();
-        rows.sort_by_key(|r| r.0);
-        rows.dedup_by_key(|r| r.0);
         let mut out = MAGIC.to_vec();
         out.extend(scale.to_le_bytes());
-        out.extend((rows.len() as u32).to_le_bytes());
-        let mut prev = 0u64;
-        for (k, _) in &rows {
-            write_varint(&mut out, *k as u64 - prev);
-            prev = *k as u64;
-        }
-        for (_, q) in &rows {
-            let m = q
-                .iter()
-                .enumerate()
-                .fold(0u8, |m, (c, &v)| if v != 0 { m | 1 << c } else { m });
-            out.push(m);
-        }
-        for (_, q) in &rows {
-            out.extend(q.iter().filter(|&&v| v != 0).map(|&v| v as u8));
+        out.extend(bits.to_le_bytes());
+        for r in rows {
+            for &w in r {
+                let x = (w.abs() / scale).min(1.0).sqrt() * 127.0;
+                out.push((x.round() * w.signum()) as i8 as u8);
+            }
+            out.extend(std::iter::repeat_n(0u8, ROW - NCLASS));
         }
         out
     }
