@@ -6,13 +6,16 @@
 use newslens::quotes::eval::{Record, Score};
 
 /// The scores of the shipped model minus a small margin.
-const CONTENT_F1: f64 = 0.77;
-const ATTRIBUTION_F1: f64 = 0.60;
+const CONTENT_F1: f64 = 0.78;
+const ATTRIBUTION_F1: f64 = 0.61;
 const QUOTE_SPEAKER: f64 = 0.84;
 
 #[test]
 fn polnear_dev_scores_stay_above_the_floor() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/quotes/polnear/dev.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/quotes/polnear/dev.jsonl"
+    );
     let Ok(data) = std::fs::read_to_string(path) else {
         eprintln!("skipped: PolNeAR dev data not found at {path}");
         return;
@@ -29,8 +32,20 @@ fn polnear_dev_scores_stay_above_the_floor() {
     assert!(score.gold > 2000, "dev has lost records");
     let (_, _, cf) = score.content();
     let (_, _, af) = score.attribution();
-    assert!(cf >= CONTENT_F1, "content F1 {cf:.3} < {CONTENT_F1}\n{}", score.report());
-    assert!(af >= ATTRIBUTION_F1, "attribution F1 {af:.3} < {ATTRIBUTION_F1}\n{}", score.report());
+    assert!(
+        cf >= CONTENT_F1,
+        "content F1 {cf:.3} < {CONTENT_F1}\n{}",
+        score.report()
+    );
+    assert!(
+        af >= ATTRIBUTION_F1,
+        "attribution F1 {af:.3} < {ATTRIBUTION_F1}\n{}",
+        score.report()
+    );
     let qs = score.quote_speaker();
-    assert!(qs >= QUOTE_SPEAKER, "quote speaker {qs:.3} < {QUOTE_SPEAKER}\n{}", score.report());
+    assert!(
+        qs >= QUOTE_SPEAKER,
+        "quote speaker {qs:.3} < {QUOTE_SPEAKER}\n{}",
+        score.report()
+    );
 }

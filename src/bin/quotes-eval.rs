@@ -17,7 +17,9 @@ fn main() {
     let mut show_speakers = 0usize;
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--show-speakers" => show_speakers = args.next().and_then(|n| n.parse().ok()).unwrap_or(20),
+            "--show-speakers" => {
+                show_speakers = args.next().and_then(|n| n.parse().ok()).unwrap_or(20)
+            }
             "--show-quotes" => show_quotes = args.next().and_then(|n| n.parse().ok()).unwrap_or(20),
             "--show" => show = args.next().and_then(|n| n.parse().ok()).unwrap_or(20),
             _ => path = Some(a),
@@ -67,7 +69,8 @@ fn main() {
         let t = Instant::now();
         let mut feats = Vec::new();
         for para in &paras {
-            let _ = newslens::quotes::tagger::decode(newslens::quotes::model(), &para.seq, &mut feats);
+            let _ =
+                newslens::quotes::tagger::decode(newslens::quotes::model(), &para.seq, &mut feats);
         }
         decode_time += t.elapsed().as_secs_f64();
         tokens += p.doc.tokens.len();
@@ -82,20 +85,49 @@ fn main() {
             let text = &r.text;
             let g = &gold[gi];
             let q = &a.quotes[qi];
-            let j = |v: &[(usize, usize)]| v.iter().map(|&(s, e)| &text[s..e]).collect::<Vec<_>>().join(" … ");
+            let j = |v: &[(usize, usize)]| {
+                v.iter()
+                    .map(|&(s, e)| &text[s..e])
+                    .collect::<Vec<_>>()
+                    .join(" … ")
+            };
             let c0 = g.content.first().map_or(0, |c| c.0);
-            let ctx_start = g.source.first().map_or(c0, |s| s.0.min(c0)).min(q.speaker.as_ref().map_or(c0, |s| s.start));
-            let ctx_end = g.content.last().map_or(c0, |c| c.1).max(g.source.last().map_or(0, |s| s.1));
+            let ctx_start = g
+                .source
+                .first()
+                .map_or(c0, |s| s.0.min(c0))
+                .min(q.speaker.as_ref().map_or(c0, |s| s.start));
+            let ctx_end = g
+                .content
+                .last()
+                .map_or(c0, |c| c.1)
+                .max(g.source.last().map_or(0, |s| s.1));
             let ctx: String = text[ctx_start..ctx_end].chars().take(200).collect();
-            println!("G [{}] <{}>  P [{}] <{}>   | {:?}", j(&g.source), j(&g.cue), q.speaker.as_ref().map_or("", |s| s.text.as_str()), q.cue.as_ref().map_or("", |s| s.text.as_str()), ctx);
+            println!(
+                "G [{}] <{}>  P [{}] <{}>   | {:?}",
+                j(&g.source),
+                j(&g.cue),
+                q.speaker.as_ref().map_or("", |s| s.text.as_str()),
+                q.cue.as_ref().map_or("", |s| s.text.as_str()),
+                ctx
+            );
         }
         if show_quotes > 0 {
             let text = &r.text;
-            let j = |v: &[(usize, usize)]| v.iter().map(|&(s, e)| &text[s..e]).collect::<Vec<_>>().join(" … ");
+            let j = |v: &[(usize, usize)]| {
+                v.iter()
+                    .map(|&(s, e)| &text[s..e])
+                    .collect::<Vec<_>>()
+                    .join(" … ")
+            };
             for g in gold.iter().filter(|g| g.marked) {
                 let c0 = g.content.first().map_or(0, |c| c.0);
                 let c1 = g.content.last().map_or(0, |c| c.1);
-                let best = a.quotes.iter().filter(|q| q.start < c1 && c0 < q.end).max_by_key(|q| q.end.min(c1) - q.start.max(c0));
+                let best = a
+                    .quotes
+                    .iter()
+                    .filter(|q| q.start < c1 && c0 < q.end)
+                    .max_by_key(|q| q.end.min(c1) - q.start.max(c0));
                 let ok = best.is_some_and(|q| match &q.speaker {
                     Some(s) => g.source.iter().any(|&(a, b)| s.start < b && a < s.end),
                     None => g.source.is_empty(),
@@ -105,7 +137,13 @@ fn main() {
                     let head: String = j(&g.content).chars().take(70).collect();
                     println!("G [{}] <{}> {:?}", j(&g.source), j(&g.cue), head);
                     match best {
-                        Some(q) => println!("  P [{}] <{}> {:?} {:?}", q.speaker.as_ref().map_or("", |s| s.text.as_str()), q.cue.as_ref().map_or("", |s| s.text.as_str()), q.kind, q.text.chars().take(70).collect::<String>()),
+                        Some(q) => println!(
+                            "  P [{}] <{}> {:?} {:?}",
+                            q.speaker.as_ref().map_or("", |s| s.text.as_str()),
+                            q.cue.as_ref().map_or("", |s| s.text.as_str()),
+                            q.kind,
+                            q.text.chars().take(70).collect::<String>()
+                        ),
                         None => println!("  P none"),
                     }
                 }
@@ -119,7 +157,12 @@ fn main() {
                 let c: Vec<&str> = g.content.iter().map(|&(s, e)| &text[s..e]).collect();
                 let s: Vec<&str> = g.source.iter().map(|&(s, e)| &text[s..e]).collect();
                 let q: Vec<&str> = g.cue.iter().map(|&(s, e)| &text[s..e]).collect();
-                println!("  G [{}] <{}> {:?}", s.join(" … "), q.join(" … "), c.join(" … "));
+                println!(
+                    "  G [{}] <{}> {:?}",
+                    s.join(" … "),
+                    q.join(" … "),
+                    c.join(" … ")
+                );
             }
             for q in &a.quotes {
                 println!(
@@ -133,7 +176,7 @@ fn main() {
         }
     }
     let per = |t: f64| t * 1e3 / docs.max(1) as f64;
-    println!(
+    let mut report = format!(
         "{docs} documents, {} tokens each on average: {:.2} ms per document, of which quotes {:.3} ms (features {:.3} ms, tagging {:.3} ms)",
         tokens / docs.max(1),
         per(time),
@@ -141,5 +184,9 @@ fn main() {
         per(prep_time),
         per(decode_time)
     );
-    println!("{}", score.report());
+    report.push('\n');
+    report.push_str(&score.report());
+    // One write, so that `| head` does not cut the report in the middle.
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout(), "{report}");
 }

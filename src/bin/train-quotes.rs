@@ -20,7 +20,10 @@ fn locate(p: &str) -> String {
     if std::path::Path::new(p).exists() {
         p.to_string()
     } else {
-        format!("{}/../shared/data/quotes/polnear/{p}", env!("CARGO_MANIFEST_DIR"))
+        format!(
+            "{}/../shared/data/quotes/polnear/{p}",
+            env!("CARGO_MANIFEST_DIR")
+        )
     }
 }
 
@@ -57,14 +60,22 @@ fn gold_classes(r: &Record, toks: &[newslens::tokens::Token], paras: &[Paragraph
         mark(&g.cue, tagger::B_CUE, tagger::I_CUE);
         mark(&g.source, tagger::B_SRC, tagger::I_SRC);
     }
-    paras.iter().map(|p| {
-        let mut c = cls[p.tokens.clone()].to_vec();
-        // A paragraph starting inside a span starts it afresh.
-        if let Some(f) = c.first_mut() {
-            *f = match *f { tagger::I_CON => tagger::B_CON, tagger::I_CUE => tagger::B_CUE, tagger::I_SRC => tagger::B_SRC, x => x };
-        }
-        c
-    }).collect()
+    paras
+        .iter()
+        .map(|p| {
+            let mut c = cls[p.tokens.clone()].to_vec();
+            // A paragraph starting inside a span starts it afresh.
+            if let Some(f) = c.first_mut() {
+                *f = match *f {
+                    tagger::I_CON => tagger::B_CON,
+                    tagger::I_CUE => tagger::B_CUE,
+                    tagger::I_SRC => tagger::B_SRC,
+                    x => x,
+                };
+            }
+            c
+        })
+        .collect()
 }
 
 /// Perceptron with lazy averaging (avg = w - u / c) over the hashed table.
@@ -131,7 +142,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (mut train_p, mut dev_p) = ("train.jsonl".to_string(), "dev.jsonl".to_string());
     let mut epochs = 10usize;
-    let mut bits = 17u32;
+    let mut bits = 18u32;
     let mut out = format!("{}/data/quotes/weights.bin", env!("CARGO_MANIFEST_DIR"));
     while let Some(a) = args.next() {
         let v = args.next().unwrap_or_default();
@@ -186,7 +197,11 @@ fn main() {
                     p.add_all(&feats, &mut acc);
                     let pred = tagger::best(&acc, p1);
                     // After a wrong history, a continuation is learnt as a start.
-                    let gi = if tagger::allowed(p1, g[i]) { g[i] } else { g[i] - 1 };
+                    let gi = if tagger::allowed(p1, g[i]) {
+                        g[i]
+                    } else {
+                        g[i] - 1
+                    };
                     p.c += 1.0;
                     if pred != gi {
                         p.update(&feats, gi, pred);
@@ -209,7 +224,7 @@ fn main() {
             s.quote_speaker(),
             t0.elapsed().as_secs_f64()
         );
-        if best.as_ref().is_none_or(|b| af + cf > b.0) {
+        if best.as_ref().map_or(true, |b| af + cf > b.0) {
             best = Some((af + cf, epoch, bytes));
         }
     }

@@ -31,6 +31,8 @@ struct Piece {
 /// How far (in tokens) a cue may be from its content, and a source from its cue.
 const MAX_CUE_GAP: usize = 40;
 const MAX_SOURCE_GAP: usize = 12;
+/// How close a cue-less content piece must follow the previous one to continue it.
+const CONTINUE_GAP: usize = 15;
 /// How many paragraphs back a pronoun may find the previous speaker.
 const PRONOUN_REACH: usize = 3;
 
@@ -144,7 +146,7 @@ pub(super) fn assemble(
             }
             let same = u.sent >= c.sent && u.sent <= c.sent_end;
             let cost = g + if same { 0 } else { 30 };
-            if best.is_none_or(|(bc, _)| cost < bc) {
+            if best.map_or(true, |(bc, _)| cost < bc) {
                 best = Some((cost, j));
             }
         }
@@ -160,11 +162,23 @@ pub(super) fn assemble(
                     });
                 }
             },
-            None => attrs.push(Attribution {
-                content: vec![k],
-                cue: None,
-                source: None,
-            }),
+            None => {
+                // A content piece with no cue of its own that directly
+                // continues the previous one (the next sentence of the same
+                // quotation or paraphrase) belongs to the same attribution.
+                let prev = attrs.last_mut().filter(|a| {
+                    let p = &pcs[*a.content.last().unwrap_or(&a.content[0])];
+                    p.para == c.para && c.toks.start >= p.toks.end && c.toks.start - p.toks.end <= CONTINUE_GAP
+                });
+                match prev {
+                    Some(a) => a.content.push(k),
+                    None => attrs.push(Attribution {
+                        content: vec![k],
+                        cue: None,
+                        source: None,
+                    }),
+                }
+            }
         }
     }
     // Sources: the nearest source piece to the cue (or to the content when
@@ -185,7 +199,7 @@ pub(super) fn assemble(
             if !same && g > 2 || g > MAX_SOURCE_GAP + if a.cue.is_none() { 0 } else { 8 } {
                 continue;
             }
-            if best.is_none_or(|(bg, _)| g < bg) {
+            if best.map_or(true, |(bg, _)| g < bg) {
                 best = Some((g, j));
             }
         }
@@ -224,7 +238,8 @@ pub(super) fn assemble(
             }
         }
         // Marked spans overlapping the content.
-        while mi < marked.len() && marked[mi].after <= range.start && marked[mi].open < range.start {
+        while mi < marked.len() && marked[mi].after <= range.start && marked[mi].open < range.start
+        {
             mi += 1;
         }
         let mut inside: Vec<usize> = Vec::new();
@@ -263,7 +278,15 @@ pub(super) fn assemble(
                 if q.speaker.is_none() && a.source.is_some() {
                     let r = &pcs[a.source.unwrap_or(0)].toks;
                     let (s, e) = (toks[r.start].start, toks[r.end - 1].end);
-                    q.speaker = Some(resolve(text, s, e, first.para, mentions, entities, &last_speaker));
+                    q.speaker = Some(resolve(
+                        text,
+                        s,
+                        e,
+                        first.para,
+                        mentions,
+                        entities,
+                        &last_speaker,
+                    ));
                     q.cue = a.cue.map(|j| cue_span(doc, &pcs[j].toks)).or(q.cue.take());
                 }
                 continue;
@@ -277,7 +300,12 @@ pub(super) fn assemble(
             } else {
                 QuoteKind::Partial
             };
-            (kind, m0.start, m1.end, Some((m0.open, m1.close.unwrap_or(m1.after))))
+            (
+                kind,
+                m0.start,
+                m1.end,
+                Some((m0.open, m1.close.unwrap_or(m1.after))),
+            )
         } else {
             let (s, e) = trim(doc, range.clone());
             if e <= s {
@@ -289,7 +317,10 @@ pub(super) fn assemble(
         let source = according
             .clone()
             .or_else(|| a.source.map(|j| pcs[j].toks.clone()))
-            .or_else(|| a.cue.and_then(|j| subject_before(doc, pcs[j].toks.start, mentions)));
+            .or_else(|| {
+                a.cue
+                    .and_then(|j| subject_before(doc, pcs[j].toks.start, mentions))
+            });
         let speaker = source.map(|r| {
             let (s, e) = (toks[r.start].start, toks[r.end - 1].end);
             resolve(text, s, e, first.para, mentions, entities, &last_speaker)
@@ -341,7 +372,10 @@ pub(super) fn assemble(
         }
         let sent = doc
             .sentences
-            .get(doc.sentences.partition_point(|s| s.sentence.tokens.end <= m.open))
+            .get(
+                doc.sentences
+                    .partition_point(|s| s.sentence.tokens.end <= m.open),
+            )
             .map_or(m.open..close, |s| s.sentence.tokens.clone());
         // The attribution is next to the quote: look a few tokens either side.
         let before = sent.start.max(m.open.saturating_sub(12))..m.open.max(sent.start);
@@ -353,12 +387,21 @@ pub(super) fn assemble(
             .or_else(|| find_speaker(doc, before, mentions, false));
         let (speaker, cue) = match found {
             Some((SpeakerRef::Span(sp), cue)) => {
-                let sp = resolve(text, sp.start, sp.end, para, mentions, entities, &last_speaker);
+                let sp = resolve(
+                    text,
+                    sp.start,
+                    sp.end,
+                    para,
+                    mentions,
+                    entities,
+                    &last_speaker,
+                );
                 (Some(sp), Some(cue))
             }
-            Some((SpeakerRef::Pronoun(a, b), cue)) => {
-                (Some(resolve(text, a, b, para, mentions, entities, &last_speaker)), Some(cue))
-            }
+            Some((SpeakerRef::Pronoun(a, b), cue)) => (
+                Some(resolve(text, a, b, para, mentions, entities, &last_speaker)),
+                Some(cue),
+            ),
             None => (None, None),
         };
         if speaker.is_none() && !direct {
@@ -392,12 +435,19 @@ pub(super) fn assemble(
             continue;
         }
         let colon = o - 1;
-        let si = doc.sentences.partition_point(|s| s.sentence.tokens.end <= colon);
-        let Some(sent) = doc.sentences.get(si) else { continue };
+        let si = doc
+            .sentences
+            .partition_point(|s| s.sentence.tokens.end <= colon);
+        let Some(sent) = doc.sentences.get(si) else {
+            continue;
+        };
         let clause = sent.sentence.tokens.start.max(colon.saturating_sub(16))..colon;
         let lo = pcs.partition_point(|p| p.toks.end <= clause.start);
         let hi = pcs.partition_point(|p| p.toks.start < clause.end);
-        let cue = pcs[lo..hi.max(lo)].iter().rev().find(|p| p.role == Role::Cue);
+        let cue = pcs[lo..hi.max(lo)]
+            .iter()
+            .rev()
+            .find(|p| p.role == Role::Cue);
         let src = pcs[lo..hi.max(lo)]
             .iter()
             .rev()
@@ -440,7 +490,9 @@ pub(super) fn assemble(
                 && !between.is_empty()
                 && between.len() <= 10
                 && between.last().is_some_and(|t| t.text(text) == ",")
-                && between.iter().all(|t| !matches!(t.text(text), "." | "!" | "?"))
+                && between
+                    .iter()
+                    .all(|t| !matches!(t.text(text), "." | "!" | "?"))
                 && between.iter().any(|t| {
                     let mut b = String::new();
                     super::cues::lemma(t.text(text), &mut b);
@@ -466,15 +518,46 @@ pub(super) fn assemble(
 
 /// Words between a subject and its cue verb ("he later said", "Cruz has argued").
 const BETWEEN: &[&str] = &[
-    "also", "later", "then", "has", "had", "have", "would", "will",
-    "previously", "recently", "repeatedly", "once", "not", "n't", "did", "does", "do", "again",
-    "still", "even", "further", "quickly", "publicly", "privately", "reportedly", "initially",
-    "similarly", "just", "had", "may", "might", "could", "can", "should", "already",
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "previously",
+    "recently",
+    "repeatedly",
+    "once",
+    "not",
+    "n't",
+    "did",
+    "does",
+    "do",
+    "again",
+    "still",
+    "even",
+    "further",
+    "quickly",
+    "publicly",
+    "privately",
+    "reportedly",
+    "initially",
+    "similarly",
+    "just",
+    "had",
+    "may",
+    "might",
+    "could",
+    "can",
+    "should",
+    "already",
 ];
 /// Words that end a subject when scanning back from the cue.
 const CLAUSE_START: &[&str] = &[
-    "that", "and", "but", "as", "when", "while", "because", "if", "after", "before", "since",
-    "so", "though", "although", "where", "whom", "whose",
+    "that", "and", "but", "as", "when", "while", "because", "if", "after", "before", "since", "so",
+    "though", "although", "where", "whom", "whose",
 ];
 const SUBJECT_PRONOUNS: &[&str] = &[
     "he", "she", "they", "i", "we", "it", "who", "you", "which", "one",
@@ -485,7 +568,9 @@ const SUBJECT_PRONOUNS: &[&str] = &[
 fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Option<Range<usize>> {
     let text = doc.text;
     let toks = &doc.tokens;
-    let si = doc.sentences.partition_point(|s| s.sentence.tokens.end <= cue);
+    let si = doc
+        .sentences
+        .partition_point(|s| s.sentence.tokens.end <= cue);
     let start = doc.sentences.get(si).map_or(0, |s| s.sentence.tokens.start);
     let mut k = cue;
     while k > start && cue - k < 4 && {
@@ -507,7 +592,10 @@ fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Option<Range<u
         return None;
     }
     // "it was stated that": a passive cue has no subject for a source.
-    if matches!(lw.as_str(), "was" | "is" | "were" | "are" | "been" | "be" | "being") {
+    if matches!(
+        lw.as_str(),
+        "was" | "is" | "were" | "are" | "been" | "be" | "being"
+    ) {
         return None;
     }
     // Back to the clause start, at most 8 tokens.
@@ -555,11 +643,19 @@ fn according_source(doc: &Doc, cue: &Range<usize>) -> Option<Range<usize>> {
     {
         return None;
     }
-    let si = doc.sentences.partition_point(|s| s.sentence.tokens.end <= cue.start);
-    let sent_end = doc.sentences.get(si).map_or(toks.len(), |s| s.sentence.tokens.end);
+    let si = doc
+        .sentences
+        .partition_point(|s| s.sentence.tokens.end <= cue.start);
+    let sent_end = doc
+        .sentences
+        .get(si)
+        .map_or(toks.len(), |s| s.sentence.tokens.end);
     let start = cue.end;
     let mut k = start;
-    while k < sent_end && k < start + 15 && !matches!(toks[k].text(text), "," | "." | "!" | "?" | ";" | ":") {
+    while k < sent_end
+        && k < start + 15
+        && !matches!(toks[k].text(text), "," | "." | "!" | "?" | ";" | ":")
+    {
         k += 1;
     }
     (k > start && (k == sent_end || k < start + 15)).then_some(start..k)
@@ -572,7 +668,9 @@ fn starts_sentence(doc: &Doc, open: usize) -> bool {
     if open == 0 {
         return true;
     }
-    let si = doc.sentences.partition_point(|s| s.sentence.tokens.end <= open);
+    let si = doc
+        .sentences
+        .partition_point(|s| s.sentence.tokens.end <= open);
     if doc
         .sentences
         .get(si)
@@ -590,7 +688,12 @@ fn trim(doc: &Doc, mut r: Range<usize>) -> (usize, usize) {
     if r.len() > 2 && toks[r.start].text(text).eq_ignore_ascii_case("that") {
         r.start += 1;
     }
-    while r.len() > 1 && matches!(toks[r.end - 1].text(text), "," | "." | ":" | ";" | "—" | "–") {
+    while r.len() > 1
+        && matches!(
+            toks[r.end - 1].text(text),
+            "," | "." | ":" | ";" | "—" | "–"
+        )
+    {
         r.end -= 1;
     }
     while r.len() > 1 && matches!(toks[r.start].text(text), "," | ":" | ";" | "—" | "–") {
@@ -611,7 +714,9 @@ fn cue_span(doc: &Doc, r: &Range<usize>) -> Span {
         let w = toks[r.start].text(text).to_ascii_lowercase();
         let next = toks.get(end).map(|t| t.text(text).to_ascii_lowercase());
         let particle = match w.as_str() {
-            "called" | "calls" | "call" | "calling" => matches!(next.as_deref(), Some("on" | "for")),
+            "called" | "calls" | "call" | "calling" => {
+                matches!(next.as_deref(), Some("on" | "for"))
+            }
             "pointed" | "points" | "point" | "pointing" => next.as_deref() == Some("out"),
             _ => false,
         };
@@ -621,7 +726,12 @@ fn cue_span(doc: &Doc, r: &Range<usize>) -> Span {
     }
     // "said:" -> "said".
     let mut last = end - 1;
-    while last > r.start && !matches!(toks[last].kind, TokenKind::Word | TokenKind::Number | TokenKind::Clitic) {
+    while last > r.start
+        && !matches!(
+            toks[last].kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Clitic
+        )
+    {
         last -= 1;
     }
     Span::of(text, toks[r.start].start, toks[last].end)
@@ -641,11 +751,17 @@ fn resolve(
     last: &Option<(usize, Option<usize>)>,
 ) -> Speaker {
     // No punctuation at the edges of a speaker span.
-    let edge = |c: char| c.is_ascii_punctuation() && !matches!(c, '.' | '\'' | ')') || "—–“”‘’«»".contains(c);
+    let edge = |c: char| {
+        c.is_ascii_punctuation() && !matches!(c, '.' | '\'' | ')') || "—–“”‘’«»".contains(c)
+    };
     let trimmed = text[s..e].trim_end_matches(edge);
     let e = s + trimmed.len();
     let lead = trimmed.len() - trimmed.trim_start_matches(edge).len();
-    let (s, e) = if s + lead < e { (s + lead, e) } else { (s, s + text[s..].len().min(e - s)) };
+    let (s, e) = if s + lead < e {
+        (s + lead, e)
+    } else {
+        (s, s + text[s..].len().min(e - s))
+    };
     let ms = within(mentions, s, e);
     let src = &text[s..e];
     let is_pronoun = PRONOUNS.iter().any(|p| src.eq_ignore_ascii_case(p));
@@ -653,34 +769,36 @@ fn resolve(
         let ent = ent?;
         (para <= p + PRONOUN_REACH && entities.get(ent)?.label == Label::Person).then_some(ent)
     });
-    let entity = if is_pronoun && !src.eq_ignore_ascii_case("they") && !src.eq_ignore_ascii_case("we") {
-        recent_person.or_else(|| ms.iter().find_map(|m| m.entity))
-    } else {
-        let pick = |f: &dyn Fn(&Mention) -> bool| ms.iter().filter(|m| f(m)).find_map(|m| m.entity);
-        pick(&|m| m.label == Label::Person && m.kind == MentionKind::Name)
-            .or_else(|| pick(&|m| m.label == Label::Person))
-            .or_else(|| pick(&|m| matches!(m.label, Label::Org | Label::Gpe | Label::Norp)))
-            .or_else(|| {
-                // "The US administration": an adjectival name of a country or group.
-                ms.iter().filter_map(|m| m.entity).find(|&e| {
-                    entities
-                        .get(e)
-                        .is_some_and(|x| matches!(x.label, Label::Org | Label::Gpe | Label::Norp))
+    let entity =
+        if is_pronoun && !src.eq_ignore_ascii_case("they") && !src.eq_ignore_ascii_case("we") {
+            recent_person.or_else(|| ms.iter().find_map(|m| m.entity))
+        } else {
+            let pick =
+                |f: &dyn Fn(&Mention) -> bool| ms.iter().filter(|m| f(m)).find_map(|m| m.entity);
+            pick(&|m| m.label == Label::Person && m.kind == MentionKind::Name)
+                .or_else(|| pick(&|m| m.label == Label::Person))
+                .or_else(|| pick(&|m| matches!(m.label, Label::Org | Label::Gpe | Label::Norp)))
+                .or_else(|| {
+                    // "The US administration": an adjectival name of a country or group.
+                    ms.iter().filter_map(|m| m.entity).find(|&e| {
+                        entities.get(e).is_some_and(|x| {
+                            matches!(x.label, Label::Org | Label::Gpe | Label::Norp)
+                        })
+                    })
                 })
-            })
-            .or_else(|| {
-                // A role noun the entity stage left unresolved: the previous speaker.
-                let lower = src.to_ascii_lowercase();
-                let role = ["spokesman", "spokeswoman", "spokesperson", "the official"]
-                    .iter()
-                    .any(|r| lower.ends_with(r));
-                if role {
-                    recent_person
-                } else {
-                    None
-                }
-            })
-    };
+                .or_else(|| {
+                    // A role noun the entity stage left unresolved: the previous speaker.
+                    let lower = src.to_ascii_lowercase();
+                    let role = ["spokesman", "spokeswoman", "spokesperson", "the official"]
+                        .iter()
+                        .any(|r| lower.ends_with(r));
+                    if role {
+                        recent_person
+                    } else {
+                        None
+                    }
+                })
+        };
     let _ = speaker_of;
     Speaker {
         start: s,

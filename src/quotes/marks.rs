@@ -127,9 +127,9 @@ pub fn pair(text: &str, toks: &[Token], paras: &[std::ops::Range<usize>]) -> Vec
                 (Some(Mark::OpenSingle), None) => open = Some((i, false)),
                 (Some(Mark::OpenSingle), Some((_, false))) => open = Some((i, false)),
                 (Some(Mark::CloseSingle), Some((o, false))) => {
-                    let next_is_letter = toks.get(i + 1).is_some_and(|n| {
-                        n.start == toks[i].end && n.kind == TokenKind::Word
-                    });
+                    let next_is_letter = toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.start == toks[i].end && n.kind == TokenKind::Word);
                     if !next_is_letter {
                         push(&mut out, toks, o, Some(i), i);
                         open = None;
@@ -210,7 +210,10 @@ mod tests {
 
     #[test]
     fn single_marks_pair_outside_double_ones_but_apostrophes_do_not() {
-        assert_eq!(quoted(&["He called it ‘a disgrace’ on Friday."]), ["a disgrace"]);
+        assert_eq!(
+            quoted(&["He called it ‘a disgrace’ on Friday."]),
+            ["a disgrace"]
+        );
         assert!(quoted(&["The candidates’ plans don’t add up."]).is_empty());
     }
 

@@ -60,7 +60,11 @@ pub struct Paragraph {
 /// The body paragraphs of an article prepared for the tagger, and the
 /// paired quotation marks (for the trainer and [`find`]).
 #[doc(hidden)]
-pub fn paragraphs(doc: &Doc, layout: &Layout, mentions: &[Mention]) -> (Vec<Paragraph>, Vec<marks::Marked>) {
+pub fn paragraphs(
+    doc: &Doc,
+    layout: &Layout,
+    mentions: &[Mention],
+) -> (Vec<Paragraph>, Vec<marks::Marked>) {
     let text = doc.text;
     let ranges: Vec<Range<usize>> = layout
         .parts
@@ -72,7 +76,11 @@ pub fn paragraphs(doc: &Doc, layout: &Layout, mentions: &[Mention]) -> (Vec<Para
     let mut state = vec![0u8; doc.tokens.len()];
     for m in &marked {
         let close = m.close.unwrap_or(m.after);
-        for s in state.iter_mut().take(close.min(doc.tokens.len())).skip(m.open) {
+        for s in state
+            .iter_mut()
+            .take(close.min(doc.tokens.len()))
+            .skip(m.open)
+        {
             *s = 1;
         }
         state[m.open] = 2;
@@ -82,7 +90,12 @@ pub fn paragraphs(doc: &Doc, layout: &Layout, mentions: &[Mention]) -> (Vec<Para
     }
     // Marks of continued paragraphs.
     for (i, t) in doc.tokens.iter().enumerate() {
-        if state[i] == 1 && matches!(t.kind, TokenKind::OpenQuote | TokenKind::Quote | TokenKind::CloseQuote) {
+        if state[i] == 1
+            && matches!(
+                t.kind,
+                TokenKind::OpenQuote | TokenKind::Quote | TokenKind::CloseQuote
+            )
+        {
             let s = t.text(text);
             if matches!(s, "\"" | "“" | "”" | "«" | "»") {
                 state[i] = 2;
@@ -96,7 +109,9 @@ pub fn paragraphs(doc: &Doc, layout: &Layout, mentions: &[Mention]) -> (Vec<Para
             continue;
         }
         sents.clear();
-        let first = doc.sentences.partition_point(|s| s.sentence.tokens.end <= r.start);
+        let first = doc
+            .sentences
+            .partition_point(|s| s.sentence.tokens.end <= r.start);
         for s in &doc.sentences[first..] {
             if s.sentence.tokens.start >= r.end {
                 break;
@@ -148,7 +163,9 @@ pub fn find_with<S: Scorer>(
         let t = tagger::decode(scorer, &p.seq, &mut feats);
         tags[p.tokens.clone()].copy_from_slice(&t);
     }
-    out.extend(assemble::assemble(doc, &paras, &marked, &tags, mentions, entities));
+    out.extend(assemble::assemble(
+        doc, &paras, &marked, &tags, mentions, entities,
+    ));
     out.sort_by_key(|q| (q.start, q.end));
     out
 }
@@ -165,11 +182,46 @@ fn token_range(tokens: &[Token], start: usize, end: usize) -> Range<usize> {
 /// Cue words for the rule that finds the speaker of a quoted span the tagger
 /// did not take. Multi-word cues come first.
 const CUES: &[&str] = &[
-    "called on", "according to", "said", "says", "say", "added", "adds", "told", "tells",
-    "stated", "states", "asked", "warned", "warns", "noted", "notes", "explained", "declared",
-    "insisted", "argued", "argues", "wrote", "writes", "tweeted", "announced", "urged",
-    "claimed", "claims", "replied", "responded", "continued", "stressed", "emphasized",
-    "emphasised", "acknowledged", "admitted", "confirmed", "denied", "reiterated", "recalled",
+    "called on",
+    "according to",
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "asked",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "explained",
+    "declared",
+    "insisted",
+    "argued",
+    "argues",
+    "wrote",
+    "writes",
+    "tweeted",
+    "announced",
+    "urged",
+    "claimed",
+    "claims",
+    "replied",
+    "responded",
+    "continued",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "acknowledged",
+    "admitted",
+    "confirmed",
+    "denied",
+    "reiterated",
+    "recalled",
     "suggested",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];

@@ -350,8 +350,16 @@ pub fn static_features(seq: &Sequence, i: usize, out: &mut Vec<u32>) {
     out.push(f(20).u32(x.sent as u32).key());
     let (ld, ll, lc) = x.left;
     let (rd, rl, rc) = x.right;
-    let lb = if ld == u16::MAX { 99 } else { bucket(ld as usize) };
-    let rb = if rd == u16::MAX { 99 } else { bucket(rd as usize) };
+    let lb = if ld == u16::MAX {
+        99
+    } else {
+        bucket(ld as usize)
+    };
+    let rb = if rd == u16::MAX {
+        99
+    } else {
+        bucket(rd as usize)
+    };
     out.push(f(21).u32(lb).u32(lc as u32).key());
     out.push(f(22).u32(rb).u32(rc as u32).key());
     if ld != u16::MAX {
@@ -364,7 +372,13 @@ pub fn static_features(seq: &Sequence, i: usize, out: &mut Vec<u32>) {
         out.push(f(27).u32(rl).u32(x.commas_right as u32).key());
         out.push(f(28).u32(rc as u32).u32(x.ner as u32).u32(rb).key());
     }
-    out.push(f(29).u32(lb.min(8)).u32(rb.min(8)).u32(x.quote as u32).key());
+    out.push(
+        f(29)
+            .u32(lb.min(8))
+            .u32(rb.min(8))
+            .u32(x.quote as u32)
+            .key(),
+    );
     out.push(f(30).u32(x.punct as u32).u32(x.commas_left as u32).key());
     out.push(
         f(31)
@@ -540,7 +554,7 @@ impl Model {
                 let x = (w.abs() / scale).min(1.0).sqrt() * 127.0;
                 out.push((x.round() * w.signum()) as i8 as u8);
             }
-            out.extend(std::iter::repeat_n(0u8, ROW - NCLASS));
+            out.extend([0u8; ROW - NCLASS]);
         }
         out
     }

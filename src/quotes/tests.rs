@@ -11,7 +11,10 @@ fn quote<'a>(a: &'a Analysis, starts: &str) -> &'a Quote {
 
 fn speaker_name(a: &Analysis, q: &Quote) -> Option<String> {
     let s = q.speaker.as_ref()?;
-    Some(s.entity.map_or_else(|| s.text.clone(), |e| a.entities[e].name.clone()))
+    Some(
+        s.entity
+            .map_or_else(|| s.text.clone(), |e| a.entities[e].name.clone()),
+    )
 }
 
 #[test]
@@ -34,7 +37,11 @@ fn curly_marks_and_guillemets_are_quotes_too() {
         let a = crate::extract(&text);
         let q = quote(&a, "The budget is balanced");
         assert_eq!(q.kind, QuoteKind::Direct, "{open}");
-        assert_eq!(speaker_name(&a, q).as_deref(), Some("Maria Lopez"), "{open}");
+        assert_eq!(
+            speaker_name(&a, q).as_deref(),
+            Some("Maria Lopez"),
+            "{open}"
+        );
     }
 }
 
@@ -77,7 +84,10 @@ fn a_quote_interrupted_by_its_attribution_is_one_quote() {
     assert!(q.text.ends_with("before the summer."), "{}", q.text);
     assert_eq!(speaker_name(&a, q).as_deref(), Some("Jane Doe"));
     assert_eq!(
-        a.quotes.iter().filter(|q| q.text.contains("pass this bill")).count(),
+        a.quotes
+            .iter()
+            .filter(|q| q.text.contains("pass this bill"))
+            .count(),
         1
     );
 }
@@ -107,7 +117,11 @@ fn a_partial_quote_takes_the_speaker_of_its_sentence() {
 fn a_scare_quoted_word_is_no_quote() {
     let text = "Markets\n\nThe so-called “experts” disagreed about the markets last year.";
     let a = crate::extract(text);
-    assert!(a.quotes.iter().all(|q| q.text != "experts"), "{:#?}", a.quotes);
+    assert!(
+        a.quotes.iter().all(|q| q.text != "experts"),
+        "{:#?}",
+        a.quotes
+    );
 }
 
 #[test]
@@ -169,7 +183,10 @@ fn according_to_and_headline_colon() {
 fn a_headline_colon_needs_a_short_capitalised_source() {
     let text = "Why prices rise: the long story of inflation in many countries\n\nPrices rose.";
     let a = crate::extract(text);
-    assert!(a.quotes.iter().all(|q| q.cue.as_ref().is_none_or(|c| c.text != ":")));
+    assert!(a
+        .quotes
+        .iter()
+        .all(|q| q.cue.as_ref().map_or(true, |c| c.text != ":")));
 }
 
 #[test]
@@ -182,8 +199,18 @@ fn unbalanced_marks_do_not_break_the_rest() {
 #[test]
 fn odd_marks_anywhere_never_panic() {
     for text in [
-        "\"", "“", "”", "«»", "\"\"\"", "T\n\n“a\n\n“b\n\n“", "T\n\n” said he “", "T\n\n‘’‘’\"",
-        "T\n\nsaid", "T\n\naccording to", ": X", "T\n\n, he said, “",
+        "\"",
+        "“",
+        "”",
+        "«»",
+        "\"\"\"",
+        "T\n\n“a\n\n“b\n\n“",
+        "T\n\n” said he “",
+        "T\n\n‘’‘’\"",
+        "T\n\nsaid",
+        "T\n\naccording to",
+        ": X",
+        "T\n\n, he said, “",
     ] {
         let _ = crate::extract(text);
     }
