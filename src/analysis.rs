@@ -264,10 +264,16 @@ pub struct Speaker {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub kind: QuoteKind,
-    /// The quoted content (without its quotation marks).
+    /// The quoted content, without its quotation marks; for indirect speech,
+    /// the reported clause. A quotation interrupted by its attribution
+    /// ("'We will,' he said, 'do it.'") is one quote running from the first
+    /// part to the last, attribution included; a quotation that continues
+    /// over several paragraphs is one quote too.
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// Who said it: a name, a description ("a senior official") or a
+    /// pronoun, with the entity it refers to (pronouns and role nouns resolved).
     pub speaker: Option<Speaker>,
     /// The verb or phrase that attributes it ("said", "according to").
     pub cue: Option<Span>,

@@ -57,12 +57,39 @@ pub struct DocSentence {
     pub part: article::PartKind,
 }
 
-/// Analyses one article. Offsets in the result are byte offsets into `text`.
-pub fn extract(text: &str) -> Analysis {
+/// The stages before quotes, run on one article (for the quotes training and
+/// evaluation commands; not a stable API).
+#[doc(hidden)]
+pub struct Prepared<'a> {
+    pub layout: article::Layout,
+    pub doc: Doc<'a>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+}
+
+/// Runs layout, tokens, mentions and entities (everything before quotes).
+#[doc(hidden)]
+pub fn prepare(text: &str) -> Prepared<'_> {
     let layout = article::layout(text);
     let doc = Doc::new(text, &layout.parts);
     let mut mentions = mentions::find(&doc);
-    let mut entities = entities::group(&doc, &mut mentions);
+    let entities = entities::group(&doc, &mut mentions);
+    Prepared {
+        layout,
+        doc,
+        mentions,
+        entities,
+    }
+}
+
+/// Analyses one article. Offsets in the result are byte offsets into `text`.
+pub fn extract(text: &str) -> Analysis {
+    let Prepared {
+        layout,
+        doc,
+        mentions,
+        mut entities,
+    } = prepare(text);
     let quotes = quotes::find(&doc, &layout, &mentions, &entities);
     let title_end = layout.article.title.as_ref().map_or(0, |t| t.end);
     let lead_end = layout.article.paragraphs.first().map_or(0, |p| p.end);

@@ -1,0 +1,186 @@
+//! Scoring quotes against PolNeAR attributions (used by `quotes-eval`, the
+//! trainer and the dev-floor test; not a stable API).
+//!
+//! A predicted quote matches a gold attribution when their content spans
+//! overlap by at least half of the shorter one; matching is one-to-one,
+//! largest overlaps first. An attribution match also needs the speaker right:
+//! the predicted speaker span overlaps the gold source, or, for gold without a
+//! source, no speaker is predicted.
+
+use crate::analysis::Quote;
+use serde::Deserialize;
+
+/// One PolNeAR record (see `SOURCE.md` of the data set). Offsets are code points.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Record {
+    pub id: String,
+    #[serde(default)]
+    pub primary: bool,
+    pub text: String,
+    pub attributions: Vec<Attribution>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Attribution {
+    pub source: Vec<[usize; 2]>,
+    pub cue: Vec<[usize; 2]>,
+    pub content: Vec<[usize; 2]>,
+    #[serde(default)]
+    pub content_text: String,
+}
+
+/// A gold attribution in byte offsets.
+#[derive(Debug, Clone)]
+pub struct Gold {
+    pub source: Vec<(usize, usize)>,
+    pub cue: Vec<(usize, usize)>,
+    pub content: Vec<(usize, usize)>,
+    /// The content holds a double quotation mark.
+    pub marked: bool,
+}
+
+impl Record {
+    /// The gold attributions with offsets converted from code points to bytes.
+    pub fn gold(&self) -> Vec<Gold> {
+        let mut bytes: Vec<usize> = self.text.char_indices().map(|(i, _)| i).collect();
+        bytes.push(self.text.len());
+        let b = |c: usize| bytes[c.min(bytes.len() - 1)];
+        let conv = |v: &[[usize; 2]]| -> Vec<(usize, usize)> {
+            v.iter().map(|&[s, e]| (b(s), b(e))).collect()
+        };
+        self.attributions
+            .iter()
+            .map(|a| Gold {
+                source: conv(&a.source),
+                cue: conv(&a.cue),
+                content: conv(&a.content),
+                marked: a.content_text.contains(['"', '“', '”']),
+            })
+            .collect()
+    }
+}
+
+fn overlap(a: &[(usize, usize)], b: &[(usize, usize)]) -> usize {
+    let mut n = 0;
+    for &(s, e) in a {
+        for &(t, f) in b {
+            n += e.min(f).saturating_sub(s.max(t));
+        }
+    }
+    n
+}
+
+fn len(a: &[(usize, usize)]) -> usize {
+    a.iter().map(|(s, e)| e - s).sum()
+}
+
+/// Running totals over documents.
+#[derive(Debug, Default, Clone)]
+pub struct Score {
+    pub predicted: usize,
+    pub gold: usize,
+    pub content_matched: usize,
+    pub attribution_matched: usize,
+    /// Gold attributions whose content holds a quotation mark.
+    pub marked_gold: usize,
+    /// ... of which matched with the speaker right.
+    pub marked_right: usize,
+    /// Content matched, speaker wrong: none predicted / one predicted where
+    /// gold has none / both present without overlap.
+    pub speaker_missing: usize,
+    pub speaker_extra: usize,
+    pub speaker_elsewhere: usize,
+}
+
+impl Score {
+    /// Scores one document's predicted quotes against its gold attributions;
+    /// returns the matched pairs (quote, gold, speaker right).
+    pub fn add(&mut self, quotes: &[Quote], gold: &[Gold]) -> Vec<(usize, usize, bool)> {
+        let mut matched = Vec::new();
+        self.predicted += quotes.len();
+        self.gold += gold.len();
+        self.marked_gold += gold.iter().filter(|g| g.marked).count();
+        let mut pairs = Vec::new();
+        for (qi, q) in quotes.iter().enumerate() {
+            let p = [(q.start, q.end)];
+            for (gi, g) in gold.iter().enumerate() {
+                let o = overlap(&p, &g.content);
+                let shorter = (q.end - q.start).min(len(&g.content));
+                if o > 0 && 2 * o >= shorter {
+                    pairs.push((o, qi, gi));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut q_used = vec![false; quotes.len()];
+        let mut g_used = vec![false; gold.len()];
+        for (_, qi, gi) in pairs {
+            if q_used[qi] || g_used[gi] {
+                continue;
+            }
+            q_used[qi] = true;
+            g_used[gi] = true;
+            self.content_matched += 1;
+            let g = &gold[gi];
+            let right = match (&quotes[qi].speaker, g.source.is_empty()) {
+                (None, true) => true,
+                (Some(s), false) => overlap(&[(s.start, s.end)], &g.source) > 0,
+                _ => false,
+            };
+            match (&quotes[qi].speaker, g.source.is_empty()) {
+                (None, false) => self.speaker_missing += 1,
+                (Some(_), true) => self.speaker_extra += 1,
+                (Some(_), false) if !right => self.speaker_elsewhere += 1,
+                _ => {}
+            }
+            matched.push((qi, gi, right));
+            if right {
+                self.attribution_matched += 1;
+                if g.marked {
+                    self.marked_right += 1;
+                }
+            }
+        }
+        matched
+    }
+
+    fn prf(m: usize, p: usize, g: usize) -> (f64, f64, f64) {
+        let pr = if p == 0 { 0.0 } else { m as f64 / p as f64 };
+        let re = if g == 0 { 0.0 } else { m as f64 / g as f64 };
+        let f = if pr + re == 0.0 {
+            0.0
+        } else {
+            2.0 * pr * re / (pr + re)
+        };
+        (pr, re, f)
+    }
+
+    /// Content precision, recall, F1.
+    pub fn content(&self) -> (f64, f64, f64) {
+        Self::prf(self.content_matched, self.predicted, self.gold)
+    }
+
+    /// Attribution (content and speaker) precision, recall, F1.
+    pub fn attribution(&self) -> (f64, f64, f64) {
+        Self::prf(self.attribution_matched, self.predicted, self.gold)
+    }
+
+    /// Over gold attributions with quotation marks: matched with the speaker right.
+    pub fn quote_speaker(&self) -> f64 {
+        if self.marked_gold == 0 {
+            0.0
+        } else {
+            self.marked_right as f64 / self.marked_gold as f64
+        }
+    }
+
+    pub fn report(&self) -> String {
+        let (cp, cr, cf) = self.content();
+        let (ap, ar, af) = self.attribution();
+        format!(
+            "predicted {} gold {} (speaker wrong: {} missing, {} extra, {} elsewhere)\ncontent      P {:.3} R {:.3} F1 {:.3}\nattribution  P {:.3} R {:.3} F1 {:.3}\nquote speaker {:.3} ({} of {} gold attributions with quotation marks)",
+            self.predicted, self.gold, self.speaker_missing, self.speaker_extra, self.speaker_elsewhere, cp, cr, cf, ap, ar, af,
+            self.quote_speaker(), self.marked_right, self.marked_gold
+        )
+    }
+}

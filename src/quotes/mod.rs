@@ -1,0 +1,349 @@
+//! Quotes and attributions: who said what.
+//!
+//! Two components work together:
+//!
+//! * **Rules for quotation marks** ([`marks`]): every style of mark pairs up
+//!   into quoted spans, including nested single quotes and quotes that run
+//!   over several paragraphs. A quoted span that is a whole sentence (or
+//!   follows "said:" or a comma) is a *direct* quote; one inside a sentence is
+//!   a *partial* quote.
+//! * **A learned attribution tagger** ([`tagger`]): an averaged perceptron
+//!   trained on PolNeAR that labels source, cue and content tokens in every
+//!   body paragraph. It finds indirect speech ("X said that ...", "according
+//!   to X, ...", "polls show ...") and the speaker and cue of quoted spans.
+//!
+//! The two meet in [`find`]: each content span the tagger finds is linked to
+//! the nearest cue and the source next to that cue; content that is mostly a
+//! quotation becomes a direct or partial quote with the exact quoted span,
+//! the rest becomes an indirect quote. A quote interrupted by its attribution
+//! ("'We will,' he said, 'do it.'") is **one** quote: `start..end` runs from
+//! the first part's first word to the last part's last word (so `text`
+//! includes the attribution in the middle), and `speaker` and `cue` are those
+//! of the attribution. A pronoun or role noun speaker ("he added") resolves to
+//! the entity of the previous quote's speaker when that quote is recent.
+//! Headlines ending in ": X" are attributed to X by rule.
+//!
+//! Runs in time linear in the article: one pass for marks, one tagging pass
+//! per paragraph, and linking searches bounded to a few sentences.
+
+use crate::analysis::{Entity, Label, Mention, Quote, QuoteKind, Span, Speaker};
+use crate::article::{Layout, PartKind};
+use crate::mentions::within;
+use crate::tokens::{Token, TokenKind};
+use crate::Doc;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub mod cues;
+pub mod eval;
+pub mod marks;
+pub mod tagger;
+
+use tagger::{Model, Scorer};
+
+/// Weights written by `cargo run --release --features train --bin train-quotes`.
+static WEIGHTS: &[u8] = include_bytes!("../../data/quotes/weights.bin");
+
+/// The embedded attribution tagger, parsed on first use.
+pub fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_static(WEIGHTS).unwrap_or_else(|_| Model::empty()))
+}
+
+/// One tagged paragraph: its token range and the prepared sequence.
+#[doc(hidden)]
+pub struct Paragraph {
+    pub tokens: Range<usize>,
+    pub seq: tagger::Sequence,
+}
+
+/// The body paragraphs of an article prepared for the tagger, and the
+/// paired quotation marks (for the trainer and [`find`]).
+#[doc(hidden)]
+pub fn paragraphs(
+    doc: &Doc,
+    layout: &Layout,
+    mentions: &[Mention],
+) -> (Vec<Paragraph>, Vec<marks::Marked>) {
+    let text = doc.text;
+    let ranges: Vec<Range<usize>> = layout
+        .parts
+        .iter()
+        .filter(|p| p.kind == PartKind::Body)
+        .map(|p| token_range(&doc.tokens, p.start, p.end))
+        .collect();
+    let marked = marks::pair(text, &doc.tokens, &ranges);
+    let mut state = vec![0u8; doc.tokens.len()];
+    for m in &marked {
+        let close = m.close.unwrap_or(m.after);
+        for s in state
+            .iter_mut()
+            .take(close.min(doc.tokens.len()))
+            .skip(m.open)
+        {
+            *s = 1;
+        }
+        state[m.open] = 2;
+        if let Some(c) = m.close {
+            state[c] = 2;
+        }
+    }
+    // Marks of continued paragraphs.
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if state[i] == 1
+            && matches!(
+                t.kind,
+                TokenKind::OpenQuote | TokenKind::Quote | TokenKind::CloseQuote
+            )
+        {
+            let s = t.text(text);
+            if matches!(s, "\"" | "“" | "”" | "«" | "»") {
+                state[i] = 2;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut sents: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        if r.is_empty() {
+            continue;
+        }
+        sents.clear();
+        let first = doc
+            .sentences
+            .partition_point(|s| s.sentence.tokens.end <= r.start);
+        for s in &doc.sentences[first..] {
+            if s.sentence.tokens.start >= r.end {
+                break;
+            }
+            let a = s.sentence.tokens.start.max(r.start) - r.start;
+            let b = s.sentence.tokens.end.min(r.end) - r.start;
+            sents.push(a..b);
+        }
+        let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
+        let lo = mentions.partition_point(|m| m.end <= a);
+        let hi = mentions.partition_point(|m| m.start < b);
+        let seq = tagger::prepare(&tagger::Input {
+            text,
+            tokens: &doc.tokens[r.clone()],
+            sentences: &sents,
+            mentions: &mentions[lo..hi.max(lo)],
+            quote: &state[r.clone()],
+            title: false,
+        });
+        out.push(Paragraph { tokens: r, seq });
+    }
+    (out, marked)
+}
+
+/// Finds the quotes of the article.
+pub fn find(doc: &Doc, layout: &Layout, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote> {
+    find_with(model(), doc, layout, mentions, entities)
+}
+
+/// [`find`] with a given tagger (used when training).
+pub fn find_with<S: Scorer>(
+    scorer: &S,
+    doc: &Doc,
+    layout: &Layout,
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Vec<Quote> {
+    let text = doc.text;
+    let mut out = Vec::new();
+    for part in layout.parts.iter().filter(|p| p.kind == PartKind::Title) {
+        if let Some(q) = headline_attribution(text, part.start, part.end, mentions) {
+            out.push(q);
+        }
+    }
+    let (paras, marked) = paragraphs(doc, layout, mentions);
+    let mut feats = Vec::new();
+    let mut tags = vec![tagger::O; doc.tokens.len()];
+    for p in &paras {
+        let t = tagger::decode(scorer, &p.seq, &mut feats);
+        tags[p.tokens.clone()].copy_from_slice(&t);
+    }
+    out.extend(assemble::assemble(
+        doc, &paras, &marked, &tags, mentions, entities,
+    ));
+    out.sort_by_key(|q| (q.start, q.end));
+    out
+}
+
+mod assemble;
+
+/// Tokens lying within `start..end` (tokens are sorted by offset).
+fn token_range(tokens: &[Token], start: usize, end: usize) -> Range<usize> {
+    let a = tokens.partition_point(|t| t.start < start);
+    let b = tokens.partition_point(|t| t.start < end);
+    a..b
+}
+
+/// Cue words for the rule that finds the speaker of a quoted span the tagger
+/// did not take. Multi-word cues come first.
+const CUES: &[&str] = &[
+    "called on",
+    "according to",
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "asked",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "explained",
+    "declared",
+    "insisted",
+    "argued",
+    "argues",
+    "wrote",
+    "writes",
+    "tweeted",
+    "announced",
+    "urged",
+    "claimed",
+    "claims",
+    "replied",
+    "responded",
+    "continued",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "acknowledged",
+    "admitted",
+    "confirmed",
+    "denied",
+    "reiterated",
+    "recalled",
+    "suggested",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
+
+enum SpeakerRef {
+    Span(Speaker),
+    /// A pronoun at this byte range, to resolve to the last speaker.
+    Pronoun(usize, usize),
+}
+
+/// A cue in the tokens `range` and the speaker next to it.
+fn find_speaker(
+    doc: &Doc,
+    range: std::ops::Range<usize>,
+    mentions: &[Mention],
+    after_quote: bool,
+) -> Option<(SpeakerRef, Span)> {
+    let text = doc.text;
+    let toks = &doc.tokens[range.clone()];
+    let (ci, clen) = find_cue(text, toks)?;
+    let cue_start = toks[ci].start;
+    let cue_end = toks[ci + clen - 1].end;
+    let cue = Span::of(text, cue_start, cue_end);
+    // "..., he said" / "Watson said:" : the subject right before the cue.
+    if ci > 0 {
+        let prev = toks[ci - 1];
+        if PRONOUNS.contains(&prev.text(text)) {
+            return Some((SpeakerRef::Pronoun(prev.start, prev.end), cue));
+        }
+        let window_start = toks[ci.saturating_sub(4)].start;
+        if let Some(m) = within(mentions, window_start, cue_start)
+            .iter()
+            .rev()
+            .find(|m| is_speaker_label(m.label))
+        {
+            return Some((SpeakerRef::Span(speaker_of(m)), cue));
+        }
+    }
+    // "..., said Watson."
+    if after_quote {
+        let next_end = toks.get(ci + clen + 3).map_or(toks.last()?.end, |t| t.end);
+        if let Some(m) = within(mentions, cue_end, next_end)
+            .iter()
+            .find(|m| is_speaker_label(m.label))
+        {
+            return Some((SpeakerRef::Span(speaker_of(m)), cue));
+        }
+    }
+    None
+}
+
+fn is_speaker_label(l: Label) -> bool {
+    matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Norp)
+}
+
+fn speaker_of(m: &Mention) -> Speaker {
+    Speaker {
+        start: m.start,
+        end: m.end,
+        text: m.text.clone(),
+        entity: m.entity,
+    }
+}
+
+/// The first cue in `toks`: (token index, number of tokens).
+fn find_cue(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
+    for i in 0..toks.len() {
+        let w = toks[i].text(text);
+        for cue in CUES {
+            let mut parts = cue.split(' ');
+            let first = parts.next()?;
+            if !w.eq_ignore_ascii_case(first) {
+                continue;
+            }
+            let rest: Vec<&str> = parts.collect();
+            let ok = rest.iter().enumerate().all(|(k, p)| {
+                toks.get(i + 1 + k)
+                    .is_some_and(|t| t.text(text).eq_ignore_ascii_case(p))
+            });
+            if ok {
+                return Some((i, 1 + rest.len()));
+            }
+        }
+    }
+    None
+}
+
+/// "Putin begs North Korea for help: US" -> the claim, attributed to "US".
+fn headline_attribution(
+    text: &str,
+    start: usize,
+    end: usize,
+    mentions: &[Mention],
+) -> Option<Quote> {
+    let title = &text[start..end];
+    let colon = title.rfind(':')?;
+    let source = title[colon + 1..].trim();
+    let words = source.split_whitespace().count();
+    if !(1..=4).contains(&words) || !source.chars().next()?.is_uppercase() || colon == 0 {
+        return None;
+    }
+    let src_start =
+        start + colon + 1 + (title[colon + 1..].len() - title[colon + 1..].trim_start().len());
+    let src_end = src_start + source.len();
+    let claim = title[..colon].trim_end();
+    let entity = within(mentions, src_start, src_end)
+        .first()
+        .and_then(|m| m.entity);
+    Some(Quote {
+        kind: QuoteKind::Indirect,
+        start,
+        end: start + claim.len(),
+        text: claim.to_string(),
+        speaker: Some(Speaker {
+            start: src_start,
+            end: src_end,
+            text: source.to_string(),
+            entity,
+        }),
+        cue: Some(Span::of(text, start + colon, start + colon + 1)),
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,561 @@
+//! The attribution tagger: a greedy left-to-right averaged perceptron that
+//! labels every token of a paragraph as part of a source, a cue or a content
+//! span (BIO), with hashed sparse features (words, crude lemmas, the cue
+//! lexicon, names and pronouns from the mention stage, quotation-mark state,
+//! punctuation and position in the sentence).
+//!
+//! Weights file (little endian): `b"NLQUOT03"`, `f32` scale, `u32` bits, then
+//! `2^bits` rows of `ROW` bytes: one `i8` weight per class and padding; a stored `q` means `sign(q) * (q / 127)^2 * scale` (square-law
+//! companding keeps small weights that linear int8 would round to zero).
+
+use super::cues;
+use crate::analysis::{Label, Mention, MentionKind};
+use crate::tokens::{Token, TokenKind};
+
+/// O, B-SRC, I-SRC, B-CUE, I-CUE, B-CON, I-CON.
+pub const NCLASS: usize = 7;
+pub const O: u8 = 0;
+pub const B_SRC: u8 = 1;
+pub const I_SRC: u8 = 2;
+pub const B_CUE: u8 = 3;
+pub const I_CUE: u8 = 4;
+pub const B_CON: u8 = 5;
+pub const I_CON: u8 = 6;
+
+/// Whether class `cur` may follow class `prev` (I-X only after B-X or I-X).
+pub fn allowed(prev: u8, cur: u8) -> bool {
+    match cur {
+        I_SRC => prev == B_SRC || prev == I_SRC,
+        I_CUE => prev == B_CUE || prev == I_CUE,
+        I_CON => prev == B_CON || prev == I_CON,
+        _ => true,
+    }
+}
+
+/// What scores a feature key: the stored model or the trainer's perceptron.
+pub trait Scorer {
+    fn add(&self, key: u32, acc: &mut [f32; NCLASS]);
+
+    /// Adds the rows of all `keys`.
+    fn add_all(&self, keys: &[u32], acc: &mut [f32; NCLASS]) {
+        for &k in keys {
+            self.add(k, acc);
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(template: u8) -> Fnv {
+        let mut h = Fnv(0xCBF2_9CE4_8422_2325);
+        h.byte(template);
+        h
+    }
+    #[inline]
+    fn byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    fn u32(mut self, v: u32) -> Fnv {
+        for b in v.to_le_bytes() {
+            self.byte(b);
+        }
+        self
+    }
+    fn key(self) -> u32 {
+        let k = (self.0 ^ (self.0 >> 32)) as u32;
+        if k == 0 {
+            1
+        } else {
+            k
+        }
+    }
+}
+
+fn hash_str(s: &str) -> u32 {
+    let mut h = Fnv::new(0);
+    for &b in s.as_bytes() {
+        h.byte(b);
+    }
+    (h.0 ^ (h.0 >> 32)) as u32
+}
+
+/// Per-token facts the features are made of.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tok {
+    word: u32,
+    lemma: u32,
+    shape: u32,
+    /// Cue class set (see [`cues::classes`]).
+    cue: u8,
+    /// Mention label code, 0 for none; + 16 for a continuation token; + 32
+    /// for a pronoun, + 64 for a role noun.
+    ner: u8,
+    /// 1 inside a quotation, 2 a quotation mark, 0 otherwise.
+    quote: u8,
+    /// Position in the sentence: token index from the start and from the end.
+    from_start: u16,
+    from_end: u16,
+    /// Sentence flags: 1 has a cue word, 2 has a quotation mark, 4 first in
+    /// its paragraph, 8 the title, 16 has "according".
+    sent: u8,
+    /// Nearest cue word to the left in the sentence: (distance, lemma hash, class set).
+    left: (u16, u32, u8),
+    right: (u16, u32, u8),
+    /// Commas between the left cue and this token (capped at 3).
+    commas_left: u8,
+    /// Commas between this token and the right cue (capped at 3).
+    commas_right: u8,
+    punct: u8,
+}
+
+fn shape(w: &str) -> u32 {
+    let mut out = [0u8; 4];
+    let mut n = 0;
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_numeric() {
+            b'd'
+        } else {
+            b'p'
+        };
+        if n == 0 || out[n - 1] != s {
+            if n == 4 {
+                break;
+            }
+            out[n] = s;
+            n += 1;
+        }
+    }
+    u32::from_le_bytes(out)
+}
+
+fn ner_code(m: &Mention, continuation: bool) -> u8 {
+    let l = match m.label {
+        Label::Person => 1,
+        Label::Org => 2,
+        Label::Gpe => 3,
+        Label::Norp => 4,
+        Label::Date | Label::Time => 5,
+        Label::Cardinal | Label::Percent | Label::Money | Label::Quantity | Label::Ordinal => 6,
+        _ => 7,
+    };
+    let kind = match m.kind {
+        MentionKind::Name => 0,
+        MentionKind::Pronoun => 32,
+        MentionKind::Nominal => 64,
+    };
+    l + if continuation { 16 } else { 0 } + kind
+}
+
+fn bucket(d: usize) -> u32 {
+    match d {
+        0..=3 => d as u32,
+        4..=6 => 4,
+        7..=12 => 5,
+        13..=25 => 6,
+        _ => 7,
+    }
+}
+
+/// One paragraph (or title) prepared for tagging.
+pub struct Sequence {
+    pub toks: Vec<Tok>,
+}
+
+/// The input of [`prepare`]: a run of tokens and where its sentences and
+/// quotation marks are.
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// Sentence token ranges covering the sequence, in order.
+    pub sentences: &'a [std::ops::Range<usize>],
+    /// Mentions overlapping the sequence, sorted by start.
+    pub mentions: &'a [Mention],
+    /// For each token: 1 inside a quotation, 2 a quotation mark, 0 outside.
+    pub quote: &'a [u8],
+    pub title: bool,
+}
+
+/// Computes the per-token facts of one sequence. Linear in its length.
+pub fn prepare(inp: &Input) -> Sequence {
+    let text = inp.text;
+    let n = inp.tokens.len();
+    let mut toks = vec![Tok::default(); n];
+    let mut buf = String::new();
+    let mut mi = 0;
+    for (i, t) in inp.tokens.iter().enumerate() {
+        let w = t.text(text);
+        cues::lemma(w, &mut buf);
+        let tk = &mut toks[i];
+        tk.word = hash_str(&buf);
+        tk.cue = if t.kind == TokenKind::Word {
+            cues::classes(&buf)
+        } else {
+            0
+        };
+        if buf.len() > 4 {
+            tk.lemma = hash_str(&buf);
+        } else {
+            tk.lemma = tk.word;
+        }
+        // Word hash is the lowercased full word.
+        buf.clear();
+        for c in w.chars() {
+            buf.extend(c.to_lowercase());
+        }
+        tk.word = hash_str(&buf);
+        tk.shape = shape(w);
+        tk.punct = match w {
+            "," => 1,
+            ":" => 2,
+            "." | "!" | "?" => 3,
+            "(" | ")" => 4,
+            "—" | "–" | "-" | "--" => 5,
+            ";" => 6,
+            _ => 0,
+        };
+        while mi < inp.mentions.len() && inp.mentions[mi].end <= t.start {
+            mi += 1;
+        }
+        if let Some(m) = inp.mentions.get(mi) {
+            if m.start <= t.start && t.end <= m.end {
+                tk.ner = ner_code(m, m.start < t.start);
+            }
+        }
+        tk.quote = inp.quote.get(i).copied().unwrap_or(0);
+    }
+    for (si, s) in inp.sentences.iter().enumerate() {
+        let s = s.start.min(n)..s.end.min(n);
+        let len = s.len();
+        let mut flags = 0u8;
+        if si == 0 {
+            flags |= 4;
+        }
+        if inp.title {
+            flags |= 8;
+        }
+        for i in s.clone() {
+            if toks[i].cue != 0 {
+                flags |= 1;
+            }
+            if toks[i].quote == 2 {
+                flags |= 2;
+            }
+            if inp.tokens[i].text(text).eq_ignore_ascii_case("according") {
+                flags |= 16;
+            }
+        }
+        let mut left: (u16, u32, u8) = (u16::MAX, 0, 0);
+        let mut commas = 0u8;
+        for (k, i) in s.clone().enumerate() {
+            toks[i].from_start = k.min(u16::MAX as usize) as u16;
+            toks[i].from_end = (len - 1 - k).min(u16::MAX as usize) as u16;
+            toks[i].sent = flags;
+            if left.0 != u16::MAX {
+                left.0 = left.0.saturating_add(1);
+            }
+            toks[i].left = left;
+            toks[i].commas_left = commas.min(3);
+            if toks[i].punct == 1 {
+                commas = commas.saturating_add(1);
+            }
+            if toks[i].cue != 0 && toks[i].quote == 0 {
+                left = (0, toks[i].lemma, toks[i].cue);
+                commas = 0;
+            }
+        }
+        let mut right: (u16, u32, u8) = (u16::MAX, 0, 0);
+        let mut commas = 0u8;
+        for i in s.clone().rev() {
+            if right.0 != u16::MAX {
+                right.0 = right.0.saturating_add(1);
+            }
+            toks[i].right = right;
+            toks[i].commas_right = commas.min(3);
+            if toks[i].punct == 1 {
+                commas = commas.saturating_add(1);
+            }
+            if toks[i].cue != 0 && toks[i].quote == 0 {
+                right = (0, toks[i].lemma, toks[i].cue);
+                commas = 0;
+            }
+        }
+    }
+    Sequence { toks }
+}
+
+/// The static features of token `i` (they do not depend on earlier decisions).
+pub fn static_features(seq: &Sequence, i: usize, out: &mut Vec<u32>) {
+    let t = &seq.toks;
+    let n = t.len();
+    let at = |k: isize| -> Option<&Tok> {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n {
+            None
+        } else {
+            Some(&t[j as usize])
+        }
+    };
+    let w = |k: isize| at(k).map_or(0xFFFF_FFFF, |x| x.word);
+    let c = |k: isize| at(k).map_or(0xFF, |x| x.cue as u32);
+    let x = &t[i];
+    let f = Fnv::new;
+    out.push(f(1).key());
+    out.push(f(2).u32(x.word).key());
+    out.push(f(3).u32(w(-1)).key());
+    out.push(f(4).u32(w(1)).key());
+    out.push(f(5).u32(w(-2)).key());
+    out.push(f(6).u32(w(2)).key());
+    out.push(f(7).u32(w(-1)).u32(x.word).key());
+    out.push(f(8).u32(x.word).u32(w(1)).key());
+    out.push(f(9).u32(x.lemma).key());
+    out.push(f(10).u32(x.shape).key());
+    out.push(
+        f(11)
+            .u32(at(-1).map_or(0, |t| t.shape))
+            .u32(x.shape)
+            .u32(at(1).map_or(0, |t| t.shape))
+            .key(),
+    );
+    out.push(f(12).u32(x.cue as u32).key());
+    out.push(f(13).u32(c(-1)).u32(c(1)).key());
+    out.push(f(14).u32(c(-2)).u32(c(2)).key());
+    out.push(f(15).u32(x.ner as u32).key());
+    out.push(
+        f(16)
+            .u32(at(-1).map_or(0xFF, |t| t.ner as u32))
+            .u32(x.ner as u32)
+            .u32(at(1).map_or(0xFF, |t| t.ner as u32))
+            .key(),
+    );
+    out.push(f(17).u32(x.quote as u32).key());
+    out.push(
+        f(18)
+            .u32(at(-1).map_or(9, |t| t.quote as u32))
+            .u32(x.quote as u32)
+            .u32(at(1).map_or(9, |t| t.quote as u32))
+            .key(),
+    );
+    out.push(
+        f(19)
+            .u32(bucket(x.from_start as usize))
+            .u32(bucket(x.from_end as usize))
+            .key(),
+    );
+    out.push(f(20).u32(x.sent as u32).key());
+    let (ld, ll, lc) = x.left;
+    let (rd, rl, rc) = x.right;
+    let lb = if ld == u16::MAX {
+        99
+    } else {
+        bucket(ld as usize)
+    };
+    let rb = if rd == u16::MAX {
+        99
+    } else {
+        bucket(rd as usize)
+    };
+    out.push(f(21).u32(lb).u32(lc as u32).key());
+    out.push(f(22).u32(rb).u32(rc as u32).key());
+    if ld != u16::MAX {
+        out.push(f(23).u32(ll).key());
+        out.push(f(24).u32(ll).u32(x.commas_left as u32).key());
+        out.push(f(25).u32(lc as u32).u32(x.word).key());
+    }
+    if rd != u16::MAX {
+        out.push(f(26).u32(rl).key());
+        out.push(f(27).u32(rl).u32(x.commas_right as u32).key());
+        out.push(f(28).u32(rc as u32).u32(x.ner as u32).u32(rb).key());
+    }
+    out.push(
+        f(29)
+            .u32(lb.min(8))
+            .u32(rb.min(8))
+            .u32(x.quote as u32)
+            .key(),
+    );
+    out.push(f(30).u32(x.punct as u32).u32(x.commas_left as u32).key());
+    out.push(
+        f(31)
+            .u32(x.ner as u32)
+            .u32(x.cue as u32)
+            .u32(x.quote as u32)
+            .key(),
+    );
+    out.push(f(33).u32(x.word).u32(x.quote as u32).key());
+    out.push(f(34).u32(x.lemma).u32(lb.min(8)).u32(rb.min(8)).key());
+    out.push(
+        f(32)
+            .u32(x.sent as u32)
+            .u32(x.quote as u32)
+            .u32(lb.min(8))
+            .key(),
+    );
+}
+
+/// The features that depend on the two previous decisions.
+pub fn dynamic_features(seq: &Sequence, i: usize, p1: u8, p2: u8, out: &mut Vec<u32>) {
+    let x = &seq.toks[i];
+    let f = Fnv::new;
+    out.push(f(40).u32(p1 as u32).key());
+    out.push(f(41).u32(p1 as u32).u32(p2 as u32).key());
+    out.push(f(42).u32(p1 as u32).u32(x.word).key());
+    out.push(f(43).u32(p1 as u32).u32(x.quote as u32).key());
+    out.push(f(44).u32(p1 as u32).u32(x.cue as u32).key());
+    out.push(f(45).u32(p1 as u32).u32(x.ner as u32).key());
+    out.push(f(46).u32(p1 as u32).u32(x.punct as u32).key());
+}
+
+/// Greedy decoding of one sequence; `feats` is scratch space.
+pub fn decode<S: Scorer>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>) -> Vec<u8> {
+    let n = seq.toks.len();
+    // Static scores first, for all tokens: no decision in between, so the
+    // weight lookups of many tokens overlap in flight.
+    let mut stat = vec![[0f32; NCLASS]; n];
+    for (i, acc) in stat.iter_mut().enumerate() {
+        feats.clear();
+        static_features(seq, i, feats);
+        scorer.add_all(feats, acc);
+    }
+    let mut out = Vec::with_capacity(n);
+    let (mut p1, mut p2) = (O, O);
+    for (i, st) in stat.iter().enumerate() {
+        feats.clear();
+        dynamic_features(seq, i, p1, p2, feats);
+        let mut acc = *st;
+        scorer.add_all(feats, &mut acc);
+        let c = best(&acc, p1);
+        out.push(c);
+        p2 = p1;
+        p1 = c;
+    }
+    out
+}
+
+/// The best class allowed after `prev`.
+pub fn best(acc: &[f32; NCLASS], prev: u8) -> u8 {
+    let mut b = O;
+    let mut bs = f32::NEG_INFINITY;
+    for (c, &s) in acc.iter().enumerate() {
+        if allowed(prev, c as u8) && s > bs {
+            bs = s;
+            b = c as u8;
+        }
+    }
+    b
+}
+
+/// Row width in the stored table: `NCLASS` weights and one byte of padding.
+pub const ROW: usize = 8;
+
+/// The stored weights: a direct-indexed table of `2^bits` rows (the hashing
+/// trick: a feature's row is its key's low bits; the trainer learns in the
+/// same hashed space, collisions included). The embedded table is used in
+/// place, without parsing or copying.
+pub struct Model {
+    rows: std::borrow::Cow<'static, [u8]>,
+    mask: usize,
+    lut: [f32; 256],
+}
+
+const MAGIC: &[u8; 8] = b"NLQUOT03";
+const HEADER: usize = 16;
+
+/// The row of feature `key` in a table of `mask + 1` rows.
+#[inline]
+pub fn row_of(key: u32, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 8 ^ key) as usize & mask
+}
+
+impl Scorer for Model {
+    #[inline]
+    fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let at = HEADER + row_of(key, self.mask) * ROW;
+        if let Some(row) = self.rows.get(at..at + NCLASS) {
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += self.lut[w as usize];
+            }
+        }
+    }
+}
+
+impl Model {
+    /// A model with no weights (tags everything O).
+    pub fn empty() -> Model {
+        Model {
+            rows: std::borrow::Cow::Borrowed(&[]),
+            mask: 0,
+            lut: [0.0; 256],
+        }
+    }
+
+    fn check(buf: &[u8]) -> Result<(f32, usize), String> {
+        if buf.len() < HEADER || &buf[..8] != MAGIC {
+            return Err("not a quotes weights file".into());
+        }
+        let scale = f32::from_le_bytes(buf[8..12].try_into().unwrap());
+        let bits = u32::from_le_bytes(buf[12..16].try_into().unwrap());
+        if !(4..=26).contains(&bits) || buf.len() != HEADER + (1usize << bits) * ROW {
+            return Err("bad weights table size".into());
+        }
+        Ok((scale, (1usize << bits) - 1))
+    }
+
+    fn lut(scale: f32) -> [f32; 256] {
+        let mut lut = [0f32; 256];
+        for (b, l) in lut.iter_mut().enumerate() {
+            let x = (b as u8 as i8) as f32 / 127.0;
+            *l = x * x.abs() * scale;
+        }
+        lut
+    }
+
+    /// The model in `buf`, used in place.
+    pub fn from_static(buf: &'static [u8]) -> Result<Model, String> {
+        let (scale, mask) = Self::check(buf)?;
+        Ok(Model {
+            rows: std::borrow::Cow::Borrowed(buf),
+            mask,
+            lut: Self::lut(scale),
+        })
+    }
+
+    /// The model in `buf`, copied.
+    pub fn from_bytes(buf: &[u8]) -> Result<Model, String> {
+        let (scale, mask) = Self::check(buf)?;
+        Ok(Model {
+            rows: std::borrow::Cow::Owned(buf.to_vec()),
+            mask,
+            lut: Self::lut(scale),
+        })
+    }
+
+    /// Serialises a table of `2^bits` weight rows (square-law companded to `i8`).
+    pub fn to_bytes(rows: &[[f32; NCLASS]], bits: u32) -> Vec<u8> {
+        assert_eq!(rows.len(), 1 << bits);
+        let scale = rows
+            .iter()
+            .flat_map(|r| r.iter())
+            .fold(0f32, |m, w| m.max(w.abs()))
+            .max(1e-6);
+        let mut out = MAGIC.to_vec();
+        out.extend(scale.to_le_bytes());
+        out.extend(bits.to_le_bytes());
+        for r in rows {
+            for &w in r {
+                let x = (w.abs() / scale).min(1.0).sqrt() * 127.0;
+                out.push((x.round() * w.signum()) as i8 as u8);
+            }
+            out.extend([0u8; ROW - NCLASS]);
+        }
+        out
+    }
+}

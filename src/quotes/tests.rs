@@ -1,0 +1,217 @@
+//! Examples of each rule and its counter-case, on short paragraphs.
+
+use crate::analysis::{Analysis, Quote, QuoteKind};
+
+fn quote<'a>(a: &'a Analysis, starts: &str) -> &'a Quote {
+    a.quotes
+        .iter()
+        .find(|q| q.text.starts_with(starts))
+        .unwrap_or_else(|| panic!("no quote starts {starts:?}: {:#?}", a.quotes))
+}
+
+fn speaker_name(a: &Analysis, q: &Quote) -> Option<String> {
+    let s = q.speaker.as_ref()?;
+    Some(
+        s.entity
+            .map_or_else(|| s.text.clone(), |e| a.entities[e].name.clone()),
+    )
+}
+
+#[test]
+fn direct_quote_with_speaker_after() {
+    let text = "Headline words here\n\n\"We will win,\" John Smith said on Monday.";
+    let a = crate::extract(text);
+    let q = quote(&a, "We will win");
+    assert_eq!(q.text, "We will win,");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.speaker.as_ref().unwrap().text, "John Smith");
+    assert_eq!(q.cue.as_ref().unwrap().text, "said");
+}
+
+#[test]
+fn curly_marks_and_guillemets_are_quotes_too() {
+    for (open, close) in [("“", "”"), ("«", "»"), ("\"", "\"")] {
+        let text = format!(
+            "Budget talks\n\n{open}The budget is balanced,{close} Finance Minister Maria Lopez said."
+        );
+        let a = crate::extract(&text);
+        let q = quote(&a, "The budget is balanced");
+        assert_eq!(q.kind, QuoteKind::Direct, "{open}");
+        assert_eq!(
+            speaker_name(&a, q).as_deref(),
+            Some("Maria Lopez"),
+            "{open}"
+        );
+    }
+}
+
+#[test]
+fn a_title_before_the_name_belongs_to_the_speaker_span() {
+    let text = "Talks\n\n“We are ready,” Ministry Spokesperson Matthew Miller said.";
+    let a = crate::extract(text);
+    let q = quote(&a, "We are ready");
+    let s = q.speaker.as_ref().unwrap();
+    assert!(s.text.ends_with("Matthew Miller"), "{}", s.text);
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Matthew Miller"));
+    // One speaker, not two: the title is no speaker of its own.
+    assert_eq!(a.quotes.len(), 1);
+}
+
+#[test]
+fn nested_single_quotes_stay_inside_the_quote() {
+    let text = "Trial\n\n“He told me ‘never again’ and walked out,” said Anna Berg, a witness.";
+    let a = crate::extract(text);
+    let q = quote(&a, "He told me");
+    assert!(q.text.contains("‘never again’"));
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn a_quote_over_two_paragraphs_is_one_quote() {
+    let text = "Strike\n\nUnion leader Paul Grant said on Tuesday: “We will not go back to work until the company listens.\n\n“Our members have waited long enough.”\n\nThe company declined to comment.";
+    let a = crate::extract(text);
+    let q = quote(&a, "We will not go back");
+    assert!(q.text.ends_with("waited long enough."), "{}", q.text);
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Paul Grant"));
+}
+
+#[test]
+fn a_quote_interrupted_by_its_attribution_is_one_quote() {
+    let text = "Vote\n\n“We will,” Senator Jane Doe said, “pass this bill before the summer.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "We will");
+    assert!(q.text.ends_with("before the summer."), "{}", q.text);
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Jane Doe"));
+    assert_eq!(
+        a.quotes
+            .iter()
+            .filter(|q| q.text.contains("pass this bill"))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn he_added_goes_to_the_last_speaker_not_to_a_name_inside_the_quote() {
+    let text = "Talks\n\n“It is over for Putin,” John Smith said.\n\n“We are done,” he added.";
+    let a = crate::extract(text);
+    let first = quote(&a, "It is over");
+    let second = quote(&a, "We are done");
+    let s = second.speaker.as_ref().unwrap();
+    assert_eq!(s.text, "he");
+    assert_eq!(s.entity, first.speaker.as_ref().unwrap().entity);
+    assert_eq!(speaker_name(&a, second).as_deref(), Some("John Smith"));
+}
+
+#[test]
+fn a_partial_quote_takes_the_speaker_of_its_sentence() {
+    let text = "Plan\n\nOpposition leader Karen Holt called the plan “a reckless gamble with our savings” on Monday.";
+    let a = crate::extract(text);
+    let q = quote(&a, "a reckless gamble");
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Karen Holt"));
+}
+
+#[test]
+fn a_scare_quoted_word_is_no_quote() {
+    let text = "Markets\n\nThe so-called “experts” disagreed about the markets last year.";
+    let a = crate::extract(text);
+    assert!(
+        a.quotes.iter().all(|q| q.text != "experts"),
+        "{:#?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn reported_speech_with_that() {
+    let text = "Talks\n\nForeign Minister Ana Costa said that the talks had failed because neither side would move.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the talks had failed");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_ref().unwrap().text, "said");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Ana Costa"));
+}
+
+#[test]
+fn according_to_attributes_the_clause() {
+    let text = "Economy\n\nThe economy will shrink by two percent next year, according to the central bank.";
+    let a = crate::extract(text);
+    let q = quote(&a, "The economy will shrink");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.as_ref().unwrap().text, "according to");
+    assert!(q.speaker.as_ref().unwrap().text.ends_with("central bank"));
+}
+
+#[test]
+fn beliefs_and_findings_are_attributions_too() {
+    let text = "Election\n\nSenator Tom Reed believes the deal is dead.\n\nA new poll shows that most voters oppose the plan.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the deal is dead");
+    assert_eq!(q.cue.as_ref().unwrap().text, "believes");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Tom Reed"));
+    let q = quote(&a, "most voters oppose");
+    assert!(q.speaker.as_ref().unwrap().text.ends_with("poll"));
+}
+
+#[test]
+fn a_plain_statement_of_fact_is_no_attribution() {
+    let text = "Storm\n\nThe storm hit the coast on Monday and cut power to thousands of homes.";
+    let a = crate::extract(text);
+    assert!(a.quotes.is_empty(), "{:#?}", a.quotes);
+}
+
+#[test]
+fn according_to_and_headline_colon() {
+    let text = "Prices will rise: IMF\n\nPrices will rise next year, according to local sources.";
+    let a = crate::extract(text);
+    let kinds: Vec<(&str, &str)> = a
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.speaker.as_ref().unwrap().text.as_str(),
+                q.cue.as_ref().unwrap().text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(kinds, [("IMF", ":"), ("local sources", "according to")]);
+}
+
+#[test]
+fn a_headline_colon_needs_a_short_capitalised_source() {
+    let text = "Why prices rise: the long story of inflation in many countries\n\nPrices rose.";
+    let a = crate::extract(text);
+    assert!(a
+        .quotes
+        .iter()
+        .all(|q| q.cue.as_ref().map_or(true, |c| c.text != ":")));
+}
+
+#[test]
+fn unbalanced_marks_do_not_break_the_rest() {
+    let text = "Title here\n\nHe said \"this is odd.\n\n\"Fine,\" Jane Doe said.";
+    let a = crate::extract(text);
+    assert!(a.quotes.iter().any(|q| q.text == "Fine,"));
+}
+
+#[test]
+fn odd_marks_anywhere_never_panic() {
+    for text in [
+        "\"",
+        "“",
+        "”",
+        "«»",
+        "\"\"\"",
+        "T\n\n“a\n\n“b\n\n“",
+        "T\n\n” said he “",
+        "T\n\n‘’‘’\"",
+        "T\n\nsaid",
+        "T\n\naccording to",
+        ": X",
+        "T\n\n, he said, “",
+    ] {
+        let _ = crate::extract(text);
+    }
+}
