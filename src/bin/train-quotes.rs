@@ -142,7 +142,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (mut train_p, mut dev_p) = ("train.jsonl".to_string(), "dev.jsonl".to_string());
     let mut epochs = 10usize;
-    let mut bits = 18u32;
+    let mut bits = 16u32;
     let mut out = format!("{}/data/quotes/weights.bin", env!("CARGO_MANIFEST_DIR"));
     while let Some(a) = args.next() {
         let v = args.next().unwrap_or_default();
