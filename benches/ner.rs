@@ -20,7 +20,7 @@ fn document(n: usize) -> Vec<Vec<String>> {
         .map(|i| {
             sentences[i % sentences.len()]
                 .split(' ')
-                .map(|w| format!("{w}"))
+                .map(|w| w.to_string())
                 .collect()
         })
         .collect()

@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
 
+echo "== format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
 echo "== cargo test"
 cargo test
 echo "== wasm build and npm package"

@@ -26,6 +26,9 @@ use crate::Doc;
 use countries::Relation;
 use std::collections::HashMap;
 
+/// A country a name refers to, and how.
+type CountryRef = Option<(&'static countries::Country, Relation)>;
+
 /// Groups `mentions` into entities, setting each mention's `entity`, and adds
 /// pronoun and role-noun mentions that refer to named people. `mentions`
 /// stays sorted by offset.
@@ -48,8 +51,7 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
         })
         .collect();
     // Names repeat within an article: normalise and look each one up once.
-    let mut seen: HashMap<String, (String, Option<(&'static countries::Country, Relation)>)> =
-        HashMap::new();
+    let mut seen: HashMap<String, (String, CountryRef)> = HashMap::new();
     for i in 0..n {
         let m = &mentions[i];
         let mut is_country_name = false;
@@ -110,13 +112,13 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     // One entity per set, numbered in order of first mention.
     let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
-    for i in 0..n {
+    for (i, mention) in mentions.iter_mut().enumerate() {
         let root = sets.find(i);
         let id = *entity_of_root.entry(root).or_insert_with(|| {
             entities.push(Entity {
                 id: entities.len(),
                 name: String::new(),
-                label: mentions[i].label,
+                label: mention.label,
                 mentions: Vec::new(),
                 role: None,
                 affiliation: None,
@@ -128,7 +130,7 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
             entities.len() - 1
         });
         entities[id].mentions.push(i);
-        mentions[i].entity = Some(id);
+        mention.entity = Some(id);
     }
     for e in &mut entities {
         name_entity(e, mentions, &country_of, countries);

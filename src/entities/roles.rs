@@ -176,7 +176,13 @@ fn affiliation_before(
 /// "[Matthew Miller], the State Department spokesman,": a role after the name.
 fn appositive(doc: &Doc, mentions: &[Mention], name_end: usize, sent_end: usize) -> Option<Found> {
     let toks = &doc.tokens;
-    let w = |k: usize| (k < sent_end).then(|| word(doc, &toks[k])).unwrap_or("");
+    let w = |k: usize| {
+        if k < sent_end {
+            word(doc, &toks[k])
+        } else {
+            ""
+        }
+    };
     if w(name_end) != "," {
         return None;
     }

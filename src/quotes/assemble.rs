@@ -39,10 +39,8 @@ const PRONOUN_REACH: usize = 3;
 fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start {
         b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
     } else {
-        0
+        a.start.saturating_sub(b.end)
     }
 }
 
@@ -146,7 +144,7 @@ pub(super) fn assemble(
             }
             let same = u.sent >= c.sent && u.sent <= c.sent_end;
             let cost = g + if same { 0 } else { 30 };
-            if best.map_or(true, |(bc, _)| cost < bc) {
+            if best.is_none_or(|(bc, _)| cost < bc) {
                 best = Some((cost, j));
             }
         }
@@ -168,7 +166,9 @@ pub(super) fn assemble(
                 // quotation or paraphrase) belongs to the same attribution.
                 let prev = attrs.last_mut().filter(|a| {
                     let p = &pcs[*a.content.last().unwrap_or(&a.content[0])];
-                    p.para == c.para && c.toks.start >= p.toks.end && c.toks.start - p.toks.end <= CONTINUE_GAP
+                    p.para == c.para
+                        && c.toks.start >= p.toks.end
+                        && c.toks.start - p.toks.end <= CONTINUE_GAP
                 });
                 match prev {
                     Some(a) => a.content.push(k),
@@ -199,7 +199,7 @@ pub(super) fn assemble(
             if !same && g > 2 || g > MAX_SOURCE_GAP + if a.cue.is_none() { 0 } else { 8 } {
                 continue;
             }
-            if best.map_or(true, |(bg, _)| g < bg) {
+            if best.is_none_or(|(bg, _)| g < bg) {
                 best = Some((g, j));
             }
         }

@@ -119,10 +119,10 @@ pub fn pair(text: &str, toks: &[Token], paras: &[std::ops::Range<usize>]) -> Vec
                         open = None;
                     }
                 }
-                (Some(Mark::EitherDouble), _) => {
-                    if !looks_closing(text, toks, i, range.start) || i == range.start {
-                        open = Some((i, true));
-                    }
+                (Some(Mark::EitherDouble), _)
+                    if (!looks_closing(text, toks, i, range.start) || i == range.start) =>
+                {
+                    open = Some((i, true));
                 }
                 (Some(Mark::OpenSingle), None) => open = Some((i, false)),
                 (Some(Mark::OpenSingle), Some((_, false))) => open = Some((i, false)),

@@ -186,7 +186,7 @@ fn a_headline_colon_needs_a_short_capitalised_source() {
     assert!(a
         .quotes
         .iter()
-        .all(|q| q.cue.as_ref().map_or(true, |c| c.text != ":")));
+        .all(|q| q.cue.as_ref().is_none_or(|c| c.text != ":")));
 }
 
 #[test]
