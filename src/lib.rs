@@ -5,11 +5,26 @@
 //! things, grouped into entities; and who said what.
 //!
 //! ```
-//! let text = "Putin meets Kim\n\nMOSCOW (Reuters) - Russian President Vladimir Putin met Kim Jong-Un.";
-//! let analysis = newslens::extract(text);
-//! assert_eq!(analysis.article.title.unwrap().text, "Putin meets Kim");
-//! let putin = analysis.mentions.iter().find(|m| m.text.ends_with("Vladimir Putin"));
-//! assert!(putin.is_some());
+//! let text = "Putin meets Kim\n\nMOSCOW (Reuters) - Russian President Vladimir Putin met \
+//!             Kim Jong-Un on Tuesday. \"We agreed on everything,\" Putin said.";
+//! let a = newslens::extract(text);
+//! assert_eq!(a.article.title.as_ref().unwrap().text, "Putin meets Kim");
+//! assert_eq!(a.article.source.as_ref().unwrap().text, "Reuters");
+//!
+//! // "Putin" in the headline, "Vladimir Putin" and "Putin" are one person, with a role.
+//! let putin = a.entities.iter().find(|e| e.name == "Vladimir Putin").unwrap();
+//! assert_eq!(putin.role.as_deref(), Some("President"));
+//! assert_eq!(putin.affiliation.as_deref(), Some("Russia"));
+//! assert!(putin.mentions.len() >= 3);
+//!
+//! // Who said what.
+//! let quote = &a.quotes[0];
+//! assert_eq!(quote.text, "We agreed on everything,");
+//! assert_eq!(quote.speaker.as_ref().unwrap().entity, Some(putin.id));
+//!
+//! // Offsets are bytes in Rust: slicing gives the mention.
+//! let m = &a.mentions[putin.mentions[0]];
+//! assert_eq!(&text[m.start..m.end], m.text);
 //! ```
 //!
 //! The text flows through one stage per module, in this order:
