@@ -9,45 +9,26 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { ROOT, launch } from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const LAYER = ['annotate.js', 'news-lens.js', 'newslens-worker.js', 'newslens-pkg.js', 'newslens-warmup.js'];
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'";
 
-let server;
 let origin;
 let browser;
+let close;
 
 before(async () => {
-  const problems = [];
-  if (!existsSync(join(ROOT, 'www/pkg/newslens.js')) || !existsSync(join(ROOT, 'www/pkg/newslens_bg.wasm'))) {
-    problems.push('www/pkg/newslens.js or newslens_bg.wasm is missing: build the package first with `bash scripts/build-wasm.sh`.');
-  }
-  if (!existsSync(CHROMIUM)) {
-    problems.push(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-  }
-  if (!existsSync(join(ROOT, 'node_modules/vite/bin/vite.js'))) {
-    problems.push('node_modules/vite is missing: run `npm ci` (scripts/setup.sh does) for the Vite bundling test.');
-  }
-  if (problems.length) throw new Error(`embedding tests cannot run:\n  - ${problems.join('\n  - ')}`);
-
-  server = await serve({ port: 0, host: '127.0.0.1' });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  const extra = existsSync(join(ROOT, 'node_modules/vite/bin/vite.js'))
+    ? []
+    : ['node_modules/vite is missing: run `npm ci` (scripts/setup.sh does) for the Vite bundling test.'];
+  ({ origin, browser, close } = await launch('embedding tests', extra));
 });
 
 after(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
+  await close?.();
 });
 
 /** A fresh page that records page errors, console errors, CSP violations and every request. */

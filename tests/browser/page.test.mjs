@@ -5,42 +5,21 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { ROOT, launch } from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-let server;
 let origin;
 let browser;
+let close;
 
 before(async () => {
-  const problems = [];
-  if (!existsSync(join(ROOT, 'www/pkg/newslens.js')) || !existsSync(join(ROOT, 'www/pkg/newslens_bg.wasm'))) {
-    problems.push('www/pkg/newslens.js or newslens_bg.wasm is missing: build the package first with `bash scripts/build-wasm.sh`.');
-  }
-  if (!existsSync(join(ROOT, 'www/sample-article.txt'))) {
-    problems.push('www/sample-article.txt is missing: scripts/build-wasm.sh copies it from tests/fixtures/seed-article.txt.');
-  }
-  if (!existsSync(CHROMIUM)) {
-    problems.push(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-  }
-  if (problems.length) throw new Error(`browser tests cannot run:\n  - ${problems.join('\n  - ')}`);
-
-  server = await serve({ port: 0, host: '127.0.0.1' });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  const extra = existsSync(join(ROOT, 'www/sample-article.txt'))
+    ? []
+    : ['www/sample-article.txt is missing: scripts/build-wasm.sh copies it from tests/fixtures/seed-article.txt.'];
+  ({ origin, browser, close } = await launch('browser tests', extra));
 });
 
 after(async () => {
-  await browser?.close();
-  await new Promise((ok) => (server ? server.close(ok) : ok()));
+  await close?.();
 });
 
 /** A fresh context + page; page errors and console errors are collected. */
