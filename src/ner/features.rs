@@ -508,63 +508,12 @@ pub fn static_features(toks: &[Tok], i: usize, mode: Mode, out: &mut Vec<u32>) {
         evidence_features(toks, i, out);
         return;
     }
-    let t = &toks[i];
-    let (p1, p2, n1, n2) = (
-        at(toks, i, -1),
-        at(toks, i, -2),
-        at(toks, i, 1),
-        at(toks, i, 2),
-    );
-    out.push(key(0, 0));
-    out.push(key(1, t.norm));
-    out.push(key(2, t.exact));
-    out.push(key(3, p1.norm));
-    out.push(key(4, n1.norm));
-    out.push(key(5, p2.norm));
-    out.push(key(6, n2.norm));
-    out.push(key2(7, p1.norm, t.norm));
-    out.push(key2(8, t.norm, n1.norm));
-    out.push(key(9, t.shape));
-    out.push(key(10, p1.shape));
-    out.push(key(11, n1.shape));
-    out.push(key2(12, mix(p1.shape, t.shape), n1.shape));
-    for (k, &a) in t.affix.iter().enumerate() {
-        out.push(key(13 + k as u64, a));
+    // Stage-1 features are the per-word ones of the window plus the context
+    // ones: the tagger's per-document cache relies on exactly this split.
+    for (role, w) in window(toks, i).into_iter().enumerate() {
+        word_features(w, role, out);
     }
-    let cas = casing_of(t);
-    out.push(key(20, cas | ((i == 0) as u64) << 8));
-    for (k, len) in [4u8, 6, 10, 20].into_iter().enumerate() {
-        out.push(key(21 + k as u64, brown_prefix(t, len)));
-        out.push(key(25 + k as u64, brown_prefix(p1, len)));
-        out.push(key(29 + k as u64, brown_prefix(n1, len)));
-    }
-    out.push(key2(33, brown_prefix(t, 10), cas));
-    for (tmpl, tok) in [(34u64, t), (35, p1), (36, n1)] {
-        let mut g = tok.gaz;
-        while g != 0 {
-            let b = g.trailing_zeros() as u64;
-            g &= g - 1;
-            out.push(key(tmpl, b));
-            if tmpl == 34 {
-                out.push(key2(37, b, cas));
-            }
-        }
-    }
-    if t.gaz == 0 {
-        out.push(key(34, 99));
-    }
-    out.push(key(38, (t.doc_case as u64) << 8 | cas));
-    out.push(key(39, (p1.doc_case as u64) << 8 | casing_of(p1)));
-    out.push(key(40, (n1.doc_case as u64) << 8 | casing_of(n1)));
-    out.push(key2(41, casing_of(p1), mix(cas, casing_of(n1))));
-    out.push(key(42, t.glove as u64));
-    out.push(key(43, t.glove_coarse as u64));
-    out.push(key(44, p1.glove_coarse as u64));
-    out.push(key(45, n1.glove_coarse as u64));
-    out.push(key2(46, t.glove as u64, cas));
-    out.push(key(47, p1.glove as u64));
-    out.push(key(48, n1.glove as u64));
-    out.push(key2(49, t.cap_run as u64, cas));
+    context_features(toks, i, out);
     if mode == Mode::Stage2Full {
         evidence_features(toks, i, out);
     }
