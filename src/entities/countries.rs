@@ -3,7 +3,7 @@
 //! names and aliases, capitals, demonyms and seats of government, looked up by
 //! a normalised form ("U.S." and "US" alike).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../../data/countries/countries.tsv");
@@ -55,7 +55,7 @@ pub fn table() -> &'static Countries {
     static T: OnceLock<Countries> = OnceLock::new();
     T.get_or_init(|| {
         let mut list = Vec::new();
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for line in TABLE
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())

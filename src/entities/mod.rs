@@ -24,7 +24,7 @@ pub mod roles;
 use crate::analysis::{Entity, Label, Mention, MentionKind, Quote};
 use crate::Doc;
 use countries::Relation;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A country a name refers to, and how.
 type CountryRef = Option<(&'static countries::Country, Relation)>;
@@ -38,9 +38,9 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     let countries = countries::table();
     // What a mention is a country's, if anything: Some((code, relation)).
     let mut country_of: Vec<Option<(&'static str, Relation)>> = vec![None; n];
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     // The words of multi-word person names: "Washington" in "Denzel Washington".
-    let person_words: std::collections::HashSet<String> = mentions
+    let person_words: HashSet<String> = mentions
         .iter()
         .filter(|m| m.label == Label::Person && m.text.contains(' '))
         .flat_map(|m| {
@@ -51,7 +51,7 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
         })
         .collect();
     // Names repeat within an article: normalise and look each one up once.
-    let mut seen: HashMap<String, (String, CountryRef)> = HashMap::new();
+    let mut seen: HashMap<String, (String, CountryRef)> = HashMap::default();
     for i in 0..n {
         let m = &mentions[i];
         let mut is_country_name = false;
@@ -110,7 +110,7 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     join_acronyms(mentions, &mut sets, &country_of);
 
     // One entity per set, numbered in order of first mention.
-    let mut entity_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut entity_of_root: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     for (i, mention) in mentions.iter_mut().enumerate() {
         let root = sets.find(i);
@@ -257,7 +257,7 @@ fn join_short_person_names(
         }
     }
     // Each distinct person name once (its first mention), indexed by word.
-    let mut first_of: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut first_of: HashMap<Vec<String>, usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.label == Label::Person && m.kind == MentionKind::Name {
             first_of.entry(words_of(m)).or_insert(i);
@@ -265,7 +265,7 @@ fn join_short_person_names(
     }
     let mut names: Vec<(&Vec<String>, usize)> = first_of.iter().map(|(w, &i)| (w, i)).collect();
     names.sort_by_key(|&(_, i)| i);
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for (n, (words, _)) in names.iter().enumerate() {
         for w in words.iter() {
             by_word.entry(w.as_str()).or_default().push(n);
@@ -310,7 +310,7 @@ fn join_acronyms(
     sets: &mut UnionFind,
     country_of: &[Option<(&'static str, Relation)>],
 ) {
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (j, m) in mentions.iter().enumerate() {
         if let Some(ini) = initials(&m.text).filter(|_| m.label.is_named()) {
             by_initials.entry(ini).or_default().push(j);

@@ -45,7 +45,7 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 }
 
 /// The pieces (maximal runs of one role) of the tagged paragraphs.
-fn pieces(doc: &Doc, paras: &[Paragraph], tags: &[u8]) -> Vec<Piece> {
+fn pieces(doc: &Doc, paras: &[Paragraph], tags: &[u8], mentions: &[Mention]) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let mut si = 0;
     for (pi, p) in paras.iter().enumerate() {
@@ -88,6 +88,7 @@ fn pieces(doc: &Doc, paras: &[Paragraph], tags: &[u8]) -> Vec<Piece> {
                 .iter()
                 .any(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
     });
+    widen_sources(doc, paras, mentions, &mut out);
     // Sentence indices, by a forward sweep (pieces are in token order).
     let sents = &doc.sentences;
     for pc in out.iter_mut() {
@@ -102,6 +103,96 @@ fn pieces(doc: &Doc, paras: &[Paragraph], tags: &[u8]) -> Vec<Piece> {
         pc.sent_end = sj;
     }
     out
+}
+
+/// Whether a mention is a name a source span should hold whole.
+fn is_name(m: &Mention) -> bool {
+    m.kind == MentionKind::Name
+        && !matches!(
+            m.label,
+            Label::Date
+                | Label::Time
+                | Label::Percent
+                | Label::Money
+                | Label::Quantity
+                | Label::Ordinal
+                | Label::Cardinal
+        )
+}
+
+/// Source pieces follow the names in them, whatever the tagger's token-level
+/// boundaries: a piece that cuts a name takes all of it ("Department" ->
+/// "The State Department"), a piece ending in a determiner takes the name
+/// after it ("the" -> "the Washington"), and source pieces that then touch
+/// become one ("the Washington" + "administration"). A piece only grows over
+/// tokens of its paragraph that no other piece holds.
+fn widen_sources(doc: &Doc, paras: &[Paragraph], mentions: &[Mention], out: &mut Vec<Piece>) {
+    let toks = &doc.tokens;
+    let text = doc.text;
+    let determiner = |i: usize| {
+        let w = toks[i].text(text);
+        ["the", "a", "an"].iter().any(|d| w.eq_ignore_ascii_case(d))
+    };
+    for k in 0..out.len() {
+        if out[k].role != Role::Source {
+            continue;
+        }
+        let para = paras[out[k].para].tokens.clone();
+        let lo = if k > 0 && out[k - 1].para == out[k].para {
+            out[k - 1].toks.end
+        } else {
+            para.start
+        };
+        let hi = match out.get(k + 1) {
+            Some(n) if n.para == out[k].para => n.toks.start,
+            _ => para.end,
+        };
+        let Range { mut start, mut end } = out[k].toks.clone();
+        // Names cut by the piece's edges.
+        let (s, e) = (toks[start].start, toks[end - 1].end);
+        let first = mentions.partition_point(|m| m.end <= s);
+        for m in mentions[first..].iter().take_while(|m| m.start < e) {
+            if !is_name(m) {
+                continue;
+            }
+            while start > lo && toks[start - 1].end > m.start {
+                start -= 1;
+            }
+            while end < hi && toks[end].start < m.end {
+                end += 1;
+            }
+        }
+        if end < hi && determiner(end - 1) {
+            // "the" + the name that follows.
+            let at = toks[end].start;
+            let first = mentions.partition_point(|m| m.end <= at);
+            if let Some(m) = mentions.get(first).filter(|m| m.start == at && is_name(m)) {
+                while end < hi && toks[end].start < m.end {
+                    end += 1;
+                }
+            }
+        }
+        if start > lo && determiner(start - 1) {
+            start -= 1;
+        }
+        out[k].toks = start..end;
+    }
+    // Touching source pieces of one paragraph are one source.
+    let mut merged: Vec<Piece> = Vec::with_capacity(out.len());
+    for p in out.drain(..) {
+        match merged.last_mut() {
+            Some(l)
+                if l.role == Role::Source
+                    && p.role == Role::Source
+                    && l.para == p.para
+                    && l.toks.end >= p.toks.start =>
+            {
+                l.toks.end = l.toks.end.max(p.toks.end);
+            }
+            _ => merged.push(p),
+        }
+    }
+    *out = merged;
 }
 
 struct Attribution {
@@ -120,7 +211,7 @@ pub(super) fn assemble(
 ) -> Vec<Quote> {
     let text = doc.text;
     let toks = &doc.tokens;
-    let pcs = pieces(doc, paras, tags);
+    let pcs = pieces(doc, paras, tags, mentions);
     // Link every content piece to the nearest cue piece of the same paragraph,
     // searching a bounded number of pieces either way.
     let mut by_cue: Vec<Option<usize>> = vec![None; pcs.len()];

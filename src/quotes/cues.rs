@@ -396,20 +396,28 @@ pub fn lemma(word: &str, buf: &mut String) {
     for c in word.chars() {
         buf.extend(c.to_lowercase());
     }
-    let n = buf.len();
+    let n = strip_inflection(buf).len();
+    buf.truncate(n);
+}
+
+/// The crude lemma of an already lower-cased word: it without "ing", "ed",
+/// "es" or "s" when enough is left.
+pub fn strip_inflection(lower: &str) -> &str {
+    let n = lower.len();
     for suf in ["ing", "ed", "es", "s"] {
-        if n > suf.len() + 2 && buf.ends_with(suf) && buf.is_char_boundary(n - suf.len()) {
-            buf.truncate(n - suf.len());
-            break;
+        if n > suf.len() + 2 && lower.ends_with(suf) && lower.is_char_boundary(n - suf.len()) {
+            return &lower[..n - suf.len()];
         }
     }
+    lower
 }
 
 /// The cue classes of a lemma, as a bit set (bit `c` for class value `c`).
 pub fn classes(lemma: &str) -> u8 {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t: Vec<(&'static str, u8)> = Vec::new();
+        let mut t = rustc_hash::FxHashMap::default();
         for (list, class) in [
             (SPEECH, CueClass::Speech),
             (BELIEF, CueClass::Belief),
@@ -417,22 +425,14 @@ pub fn classes(lemma: &str) -> u8 {
             (INTENTION, CueClass::Intention),
             (NOUNS, CueClass::Noun),
         ] {
-            t.extend(list.iter().map(|w| (*w, 1u8 << class as u8)));
-        }
-        t.sort_unstable();
-        // Merge the classes of words listed more than once.
-        let mut merged: Vec<(&'static str, u8)> = Vec::with_capacity(t.len());
-        for (w, c) in t {
-            match merged.last_mut() {
-                Some((lw, lc)) if *lw == w => *lc |= c,
-                _ => merged.push((w, c)),
+            for w in list {
+                // A word listed under several classes has them all.
+                *t.entry(*w).or_insert(0) |= 1u8 << class as u8;
             }
         }
-        merged
+        t
     });
-    table
-        .binary_search_by(|(w, _)| (*w).cmp(lemma))
-        .map_or(0, |i| table[i].1)
+    table.get(lemma).copied().unwrap_or(0)
 }
 
 /// The first (strongest) class in a set from [`classes`].

@@ -47,7 +47,7 @@ static WEIGHTS: &[u8] = include_bytes!("../../data/quotes/weights.bin");
 /// The embedded attribution tagger, parsed on first use.
 pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_static(WEIGHTS).unwrap_or_else(|_| Model::empty()))
+    MODEL.get_or_init(|| Model::from_bytes(WEIGHTS).unwrap_or_else(|_| Model::empty()))
 }
 
 /// One tagged paragraph: its token range and the prepared sequence.

@@ -44,27 +44,25 @@ pub trait Scorer {
     }
 }
 
+/// A feature key under construction: a template number mixed with the
+/// feature's values, one multiply per 32-bit value (hashing byte by byte
+/// cost a quarter of the stage).
 #[derive(Clone, Copy)]
 struct Fnv(u64);
 
 impl Fnv {
+    #[inline]
     fn new(template: u8) -> Fnv {
-        let mut h = Fnv(0xCBF2_9CE4_8422_2325);
-        h.byte(template);
-        h
+        Fnv((template as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
     #[inline]
-    fn byte(&mut self, b: u8) {
-        self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3);
+    fn u32(self, v: u32) -> Fnv {
+        let x = (self.0 ^ v as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        Fnv(x ^ x >> 32)
     }
-    fn u32(mut self, v: u32) -> Fnv {
-        for b in v.to_le_bytes() {
-            self.byte(b);
-        }
-        self
-    }
+    #[inline]
     fn key(self) -> u32 {
-        let k = (self.0 ^ (self.0 >> 32)) as u32;
+        let k = (self.0 ^ (self.0 >> 29)) as u32;
         if k == 0 {
             1
         } else {
@@ -74,11 +72,11 @@ impl Fnv {
 }
 
 fn hash_str(s: &str) -> u32 {
-    let mut h = Fnv::new(0);
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
     for &b in s.as_bytes() {
-        h.byte(b);
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3);
     }
-    (h.0 ^ (h.0 >> 32)) as u32
+    (h ^ (h >> 32)) as u32
 }
 
 /// Per-token facts the features are made of.
@@ -190,25 +188,19 @@ pub fn prepare(inp: &Input) -> Sequence {
     let mut mi = 0;
     for (i, t) in inp.tokens.iter().enumerate() {
         let w = t.text(text);
-        cues::lemma(w, &mut buf);
-        let tk = &mut toks[i];
-        tk.word = hash_str(&buf);
-        tk.cue = if t.kind == TokenKind::Word {
-            cues::classes(&buf)
-        } else {
-            0
-        };
-        if buf.len() > 4 {
-            tk.lemma = hash_str(&buf);
-        } else {
-            tk.lemma = tk.word;
-        }
-        // Word hash is the lowercased full word.
         buf.clear();
         for c in w.chars() {
             buf.extend(c.to_lowercase());
         }
+        let tk = &mut toks[i];
         tk.word = hash_str(&buf);
+        let lemma = cues::strip_inflection(&buf);
+        tk.lemma = hash_str(lemma);
+        tk.cue = if t.kind == TokenKind::Word {
+            cues::classes(lemma)
+        } else {
+            0
+        };
         tk.shape = shape(w);
         tk.punct = match w {
             "," => 1,
@@ -455,12 +447,12 @@ pub const ROW: usize = 8;
 
 /// The stored weights: a direct-indexed table of `2^bits` rows (the hashing
 /// trick: a feature's row is its key's low bits; the trainer learns in the
-/// same hashed space, collisions included). The embedded table is used in
-/// place, without parsing or copying.
+/// same hashed space, collisions included). The file's companded bytes are
+/// expanded once, on load, into `f32` rows padded to eight lanes, so adding a
+/// row is two vector additions instead of seven table look-ups.
 pub struct Model {
-    rows: std::borrow::Cow<'static, [u8]>,
+    rows: Vec<[f32; ROW]>,
     mask: usize,
-    lut: [f32; 256],
 }
 
 const MAGIC: &[u8; 8] = b"NLQUOT03";
@@ -475,15 +467,25 @@ pub fn row_of(key: u32, mask: usize) -> usize {
 impl Scorer for Model {
     #[inline]
     fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
-        if self.rows.is_empty() {
-            return;
-        }
-        let at = HEADER + row_of(key, self.mask) * ROW;
-        if let Some(row) = self.rows.get(at..at + NCLASS) {
+        if let Some(row) = self.rows.get(row_of(key, self.mask)) {
             for (a, &w) in acc.iter_mut().zip(row) {
-                *a += self.lut[w as usize];
+                *a += w;
             }
         }
+    }
+
+    fn add_all(&self, keys: &[u32], acc: &mut [f32; NCLASS]) {
+        // Eight lanes (the last one is padding, always 0) vectorise.
+        let mut wide = [0f32; ROW];
+        wide[..NCLASS].copy_from_slice(acc);
+        for &k in keys {
+            if let Some(row) = self.rows.get(row_of(k, self.mask)) {
+                for (a, &w) in wide.iter_mut().zip(row) {
+                    *a += w;
+                }
+            }
+        }
+        acc.copy_from_slice(&wide[..NCLASS]);
     }
 }
 
@@ -491,13 +493,13 @@ impl Model {
     /// A model with no weights (tags everything O).
     pub fn empty() -> Model {
         Model {
-            rows: std::borrow::Cow::Borrowed(&[]),
+            rows: Vec::new(),
             mask: 0,
-            lut: [0.0; 256],
         }
     }
 
-    fn check(buf: &[u8]) -> Result<(f32, usize), String> {
+    /// The model in `buf`: checks the header and expands the rows.
+    pub fn from_bytes(buf: &[u8]) -> Result<Model, String> {
         if buf.len() < HEADER || &buf[..8] != MAGIC {
             return Err("not a quotes weights file".into());
         }
@@ -506,35 +508,19 @@ impl Model {
         if !(4..=26).contains(&bits) || buf.len() != HEADER + (1usize << bits) * ROW {
             return Err("bad weights table size".into());
         }
-        Ok((scale, (1usize << bits) - 1))
-    }
-
-    fn lut(scale: f32) -> [f32; 256] {
+        // A stored q means sign(q) * (q / 127)^2 * scale.
         let mut lut = [0f32; 256];
         for (b, l) in lut.iter_mut().enumerate() {
             let x = (b as u8 as i8) as f32 / 127.0;
             *l = x * x.abs() * scale;
         }
-        lut
-    }
-
-    /// The model in `buf`, used in place.
-    pub fn from_static(buf: &'static [u8]) -> Result<Model, String> {
-        let (scale, mask) = Self::check(buf)?;
+        let rows = buf[HEADER..]
+            .chunks_exact(ROW)
+            .map(|r| std::array::from_fn(|c| if c < NCLASS { lut[r[c] as usize] } else { 0.0 }))
+            .collect();
         Ok(Model {
-            rows: std::borrow::Cow::Borrowed(buf),
-            mask,
-            lut: Self::lut(scale),
-        })
-    }
-
-    /// The model in `buf`, copied.
-    pub fn from_bytes(buf: &[u8]) -> Result<Model, String> {
-        let (scale, mask) = Self::check(buf)?;
-        Ok(Model {
-            rows: std::borrow::Cow::Owned(buf.to_vec()),
-            mask,
-            lut: Self::lut(scale),
+            rows,
+            mask: (1usize << bits) - 1,
         })
     }
 
