@@ -78,7 +78,7 @@ const PAD_BOS: Tok = pad(0xB05);
 const PAD_EOS: Tok = pad(0xE05);
 
 /// The padding before the first token of a sentence.
-pub fn pad_bos() -> &'static Tok {
+pub const fn pad_bos() -> &'static Tok {
     &PAD_BOS
 }
 
@@ -116,7 +116,8 @@ fn str_hash(s: &str) -> u64 {
     h.0
 }
 
-fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
+/// The facts of one word that depend on its text alone (no context).
+pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
     let mut t = pad(0);
     t.exact = str_hash(w);
     let mut norm = Fnv::NEW;
@@ -363,20 +364,25 @@ pub type IdMap64<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 /// whether the word also appears capitalised, or in lower case, where casing
 /// is informative (not sentence-initial, not in an all-caps headline).
 pub fn analyse(lex: &Lexicon<'_>, doc: &[Vec<&str>]) -> Vec<Vec<Tok>> {
+    // A word's facts depend on its text alone: work them out once per
+    // distinct word of the document.
+    let mut facts: IdMap64<Tok> = IdMap64::default();
+    analyse_with(lex, doc, |w, exact| {
+        *facts.entry(exact).or_insert_with(|| token_facts(lex, w))
+    })
+}
+
+/// [`analyse`] with the facts of each word (given its text and exact-text
+/// hash) from `facts`, which must return [`token_facts`].
+pub fn analyse_with(
+    lex: &Lexicon<'_>,
+    doc: &[Vec<&str>],
+    mut facts: impl FnMut(&str, u64) -> Tok,
+) -> Vec<Vec<Tok>> {
     let mut out: Vec<Vec<Tok>> = Vec::with_capacity(doc.len());
     let mut seen: IdMap<u8> = IdMap::default();
-    let mut facts: IdMap64<Tok> = IdMap64::default();
     for words in doc {
-        // A word's facts depend on its text alone: work them out once per
-        // distinct word of the document.
-        let mut toks: Vec<Tok> = words
-            .iter()
-            .map(|w| {
-                *facts
-                    .entry(str_hash(w))
-                    .or_insert_with(|| token_facts(lex, w))
-            })
-            .collect();
+        let mut toks: Vec<Tok> = words.iter().map(|w| facts(w, str_hash(w))).collect();
         mark_gazetteer(lex, words, &mut toks);
         let lettered = toks
             .iter()

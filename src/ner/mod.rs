@@ -81,6 +81,7 @@ impl Tag {
 pub mod eval;
 mod features;
 mod lexicon;
+mod memo;
 mod model;
 
 #[doc(hidden)]

@@ -10,6 +10,7 @@
 
 use super::features::{self, Mode, Scorer, Tok, NCLASS};
 use super::lexicon::{write_table, Lexicon, Reader, Table};
+use super::memo::{WordMemo, WordRows};
 
 /// One stage's weights.
 pub struct Weights<'a> {
@@ -130,6 +131,8 @@ pub fn write_weights(stages: &[StageOut]) -> Vec<u8> {
 pub struct Tagger<'a> {
     pub lex: Lexicon<'a>,
     stages: Vec<Weights<'a>>,
+    /// Unique per tagger, so a word memo never serves another model's rows.
+    id: u64,
 }
 
 impl<'a> Tagger<'a> {
@@ -146,25 +149,31 @@ impl<'a> Tagger<'a> {
         let stages = (0..n)
             .map(|_| Weights::read(&mut r))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Tagger { lex, stages })
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Tagger { lex, stages, id })
     }
 
     /// Tags a document; the result holds one BILOU class per token.
     pub fn classes(&self, doc: &[Vec<&str>]) -> Vec<Vec<u8>> {
-        let mut toks = features::analyse(&self.lex, doc);
+        WordMemo::with(self.id, |memo| self.classes_with(doc, memo))
+    }
+
+    fn classes_with(&self, doc: &[Vec<&str>], memo: &mut WordMemo) -> Vec<Vec<u8>> {
+        let mut toks =
+            features::analyse_with(&self.lex, doc, |w, exact| memo.tok(&self.lex, w, exact));
         let s1 = &self.stages[0];
-        let Some(s2) = self.stages.get(1) else {
-            return if s1.mode == Mode::Stage1 {
-                run_stage1_cached(s1, &toks).0
+        let first = |toks: &[Vec<Tok>], memo: &mut WordMemo| {
+            if s1.mode == Mode::Stage1 {
+                run_stage1_cached(s1, toks, memo)
             } else {
-                run_stage(s1, &toks, s1.mode, None).0
-            };
+                run_stage(s1, toks, s1.mode, None)
+            }
         };
-        let (classes, statics) = if s1.mode == Mode::Stage1 {
-            run_stage1_cached(s1, &toks)
-        } else {
-            run_stage(s1, &toks, s1.mode, None)
+        let Some(s2) = self.stages.get(1) else {
+            return first(&toks, memo).0;
         };
+        let (classes, statics) = first(&toks, memo);
         features::add_document_evidence(&mut toks, &classes);
         let base = (s2.mode == Mode::Stage2Residual).then_some((&statics[..], s2.alpha));
         run_stage(s2, &toks, s2.mode, base).0
@@ -218,43 +227,40 @@ pub fn run_stage<S: Scorer>(
 }
 
 /// [`run_stage`] for stage 1, with the sums of [`features::word_features`]
-/// computed once per distinct word of the document (its exact-text hash)
-/// instead of once per token: same scores, fewer table lookups.
+/// taken from the word memo (computed once per word it remembers) instead of
+/// looked up for every token: same scores, fewer table lookups.
 #[allow(clippy::type_complexity)]
 pub fn run_stage1_cached(
     s: &Weights<'_>,
     toks: &[Vec<Tok>],
+    memo: &mut WordMemo,
 ) -> (Vec<Vec<u8>>, Vec<Vec<[f32; NCLASS]>>) {
-    // Distinct words (and the two paddings) -> index into `rows`.
-    let mut ids: features::IdMap64<u32> = Default::default();
-    let mut rows: Vec<[[i32; NCLASS]; 5]> = Vec::new();
     let mut feats = Vec::with_capacity(64);
-    let mut id_of = |w: &Tok, feats: &mut Vec<u32>| -> usize {
-        *ids.entry(w.exact).or_insert_with(|| {
-            rows.push(std::array::from_fn(|role| {
-                feats.clear();
-                features::word_features(w, role, feats);
-                let mut acc = [0i32; NCLASS];
-                s.sum(feats, &mut acc);
-                acc
-            }));
-            rows.len() as u32 - 1
-        }) as usize
+    let mut word_rows = |w: &Tok| -> WordRows {
+        std::array::from_fn(|role| {
+            feats.clear();
+            features::word_features(w, role, &mut feats);
+            let mut acc = [0i32; NCLASS];
+            s.sum(&feats, &mut acc);
+            acc.map(|x| x.clamp(i16::MIN as i32, i16::MAX as i32) as i16)
+        })
     };
-    let mut sent_ids: Vec<Vec<usize>> = Vec::with_capacity(toks.len());
-    let (bos, eos) = (features::pad_bos(), features::pad_eos());
-    let pads = (id_of(bos, &mut feats), id_of(eos, &mut feats));
-    for sent in toks {
-        sent_ids.push(sent.iter().map(|w| id_of(w, &mut feats)).collect());
-    }
+    let pads = (
+        word_rows(features::pad_bos()),
+        word_rows(features::pad_eos()),
+    );
     let mut classes = Vec::with_capacity(toks.len());
     let mut statics = Vec::with_capacity(toks.len());
-    for (sent, sids) in toks.iter().zip(&sent_ids) {
-        let id = |j: isize| -> usize {
+    let mut rows: Vec<WordRows> = Vec::new();
+    let mut feats = Vec::with_capacity(64);
+    for sent in toks {
+        rows.clear();
+        rows.extend(sent.iter().map(|w| memo.rows(w, &mut word_rows)));
+        let row = |j: isize| -> &WordRows {
             if j < 0 {
-                pads.0
+                &pads.0
             } else {
-                sids.get(j as usize).copied().unwrap_or(pads.1)
+                rows.get(j as usize).unwrap_or(&pads.1)
             }
         };
         let mut st = Vec::with_capacity(sent.len());
@@ -262,8 +268,8 @@ pub fn run_stage1_cached(
             let j = i as isize;
             let mut sum = [0i32; NCLASS];
             for (role, d) in [0isize, -1, 1, -2, 2].into_iter().enumerate() {
-                for (a, &x) in sum.iter_mut().zip(&rows[id(j + d)][role]) {
-                    *a += x;
+                for (a, &x) in sum.iter_mut().zip(&row(j + d)[role]) {
+                    *a += x as i32;
                 }
             }
             feats.clear();
