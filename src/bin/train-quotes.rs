@@ -48,8 +48,8 @@ fn gold_classes(r: &Record, toks: &[newslens::tokens::Token], paras: &[Paragraph
         for &(s, e) in frags {
             let a = toks.partition_point(|t| t.start < s);
             let z = toks.partition_point(|t| t.start < e);
-            for k in a..z {
-                cls[k] = if k == a { b } else { i };
+            for (k, c) in cls.iter_mut().enumerate().take(z).skip(a) {
+                *c = if k == a { b } else { i };
             }
         }
     };
@@ -189,7 +189,7 @@ fn main() {
             let (paras, gold) = &data[d];
             for (para, g) in paras.iter().zip(gold) {
                 let (mut p1, mut p2) = (tagger::O, tagger::O);
-                for i in 0..g.len() {
+                for (i, &gc) in g.iter().enumerate() {
                     feats.clear();
                     tagger::static_features(&para.seq, i, &mut feats);
                     tagger::dynamic_features(&para.seq, i, p1, p2, &mut feats);
@@ -197,11 +197,7 @@ fn main() {
                     p.add_all(&feats, &mut acc);
                     let pred = tagger::best(&acc, p1);
                     // After a wrong history, a continuation is learnt as a start.
-                    let gi = if tagger::allowed(p1, g[i]) {
-                        g[i]
-                    } else {
-                        g[i] - 1
-                    };
+                    let gi = if tagger::allowed(p1, gc) { gc } else { gc - 1 };
                     p.c += 1.0;
                     if pred != gi {
                         p.update(&feats, gi, pred);
@@ -224,7 +220,7 @@ fn main() {
             s.quote_speaker(),
             t0.elapsed().as_secs_f64()
         );
-        if best.as_ref().map_or(true, |b| af + cf > b.0) {
+        if best.as_ref().is_none_or(|b| af + cf > b.0) {
             best = Some((af + cf, epoch, bytes));
         }
     }

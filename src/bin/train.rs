@@ -3,7 +3,8 @@
 //! cargo run --release --features train --bin train -- \
 //!     [--train FILE] [--dev FILE] [--lexicons FILE] [--out FILE] [--epochs N] [--folds K] \
 //!     [--stages 1|2] [--stage2 residual|full] [--alpha A[,A...]] [--pa C] \
-//!     [--min-q N[,N...]] [--sat F[,F...]]
+//!     [--min-q N[,N...]] [--sat F[,F...]] [--epochs2 N] [--word-drop P [--word-drop-entities]] \
+//!     [--final]
 //!
 //! Averaged passive-aggressive (PA-I, `--pa C`; `--pa 0` gives plain
 //! perceptron updates) training, greedy decoding with the model's own
@@ -16,6 +17,13 @@
 //! choices only. Defaults: 12 epochs, 5 folds, residual stage 2, alpha 0.6,
 //! PA C 1, rows pruned below |q| 3, no saturation. Deterministic: fixed
 //! shuffling seeds, sorted output.
+//!
+//! `--epochs2 N` sets stage 2's epochs apart from stage 1's. `--final`
+//! trains on train + dev with the epoch counts given, choosing nothing on dev
+//! (the dev figures it prints are then not held out). The shipped model is
+//! `--final --epochs 9 --epochs2 1`, the epochs chosen on dev by a train-only
+//! run (see data/ner/MODEL.md). `--word-drop P` (tried, not used) leaves a
+//! token's word-identity features out of a stage-1 update with probability P.
 
 use newslens::conll::Documents;
 use newslens::ner::eval::Counts;
@@ -130,6 +138,14 @@ impl Scorer for Averaged {
 /// The passive-aggressive step cap C (`--pa`); 0 = plain perceptron updates.
 static PA: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0x3F80_0000); // 1.0
 
+/// Word dropout (`--word-drop P`): the probability that a training token's
+/// own identity features (its word and exact form, the two word bigrams and
+/// the previous-decision-with-word feature) are left out of an update, so
+/// that stage 1 learns to tag from shape, clusters, gazetteers and context.
+static WORD_DROP: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+/// With `--word-drop-entities`, word dropout applies only to tokens of gold entities.
+static DROP_ENTITIES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// xorshift64*: a fixed-seed shuffle without a dependency.
 struct Rng(u64);
 impl Rng {
@@ -188,6 +204,16 @@ fn train_stage(
                 .collect(),
         );
     }
+    // The identity keys of each token (see WORD_DROP): word, exact form, bigrams.
+    let ident = |s: &[Tok], i: usize| -> [u32; 4] {
+        let (mut w, mut c) = (Vec::new(), Vec::new());
+        nx::word_features(&s[i], 0, &mut w);
+        nx::context_features(s, i, &mut c);
+        [w[0], w[1], c[1], c[2]]
+    };
+    let word_drop = f32::from_bits(WORD_DROP.load(std::sync::atomic::Ordering::Relaxed)) as f64;
+    let mut drop_rng = Rng(seed ^ 0xD809_D809);
+    let drop_entities = DROP_ENTITIES.load(std::sync::atomic::Ordering::Relaxed);
     let mut p = Perceptron::default();
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = Rng(seed);
@@ -202,10 +228,22 @@ fn train_stage(
             let d = train[di];
             for (si, sent) in d.toks.iter().enumerate() {
                 let (mut prev1, mut prev2) = (0u8, 0u8);
-                for i in 0..sent.len() {
+                for (i, cached) in cache[di][si].iter().enumerate() {
                     feats.clear();
-                    feats.extend_from_slice(&cache[di][si][i]);
-                    nx::dynamic_features(sent, i, prev1, prev2, &mut feats);
+                    let dropped = mode == Mode::Stage1
+                        && word_drop > 0.0
+                        && (d.gold[si][i] != 0 || !drop_entities)
+                        && ((drop_rng.next() >> 11) as f64) / ((1u64 << 53) as f64) < word_drop;
+                    if dropped {
+                        let id = ident(sent, i);
+                        feats.extend(cached.iter().filter(|k| !id.contains(k)));
+                        let n = feats.len();
+                        nx::dynamic_features(sent, i, prev1, prev2, &mut feats);
+                        feats.remove(n + 2); // previous decision with the word
+                    } else {
+                        feats.extend_from_slice(cached);
+                        nx::dynamic_features(sent, i, prev1, prev2, &mut feats);
+                    }
                     let mut acc = [0f32; NCLASS];
                     if mode == Mode::Stage2Residual {
                         for (a, b) in acc.iter_mut().zip(&d.base[si][i]) {
@@ -269,7 +307,7 @@ fn train_stage(
             avg.w.len(),
             t0.elapsed().as_secs_f64()
         );
-        if best.as_ref().map_or(true, |b| f1 > b.0) {
+        if best.as_ref().is_none_or(|b| f1 > b.0) {
             best = Some((f1, avg, epoch));
         }
     }
@@ -328,6 +366,8 @@ fn main() {
     let mut lex_path = format!("{root}/data/ner/lexicons.bin");
     let mut out_path = format!("{root}/data/ner/weights.bin");
     let (mut epochs, mut folds, mut stages) = (12usize, 5usize, 2usize);
+    let mut epochs2: Option<usize> = None;
+    let mut final_model = false;
     let mut min_qs = vec![3i32];
     let mut sats = vec![0f64];
     let mut stage2 = Mode::Stage2Residual;
@@ -341,6 +381,8 @@ fn main() {
             "--lexicons" => lex_path = val(),
             "--out" => out_path = val(),
             "--epochs" => epochs = val().parse().expect("--epochs N"),
+            "--epochs2" => epochs2 = Some(val().parse().expect("--epochs2 N")),
+            "--final" => final_model = true,
             "--folds" => folds = val().parse().expect("--folds K"),
             "--stages" => stages = val().parse().expect("--stages 1|2"),
             "--min-q" => {
@@ -366,6 +408,13 @@ fn main() {
                 let c: f32 = val().parse().expect("--pa C");
                 PA.store(c.to_bits(), std::sync::atomic::Ordering::Relaxed);
             }
+            "--word-drop-entities" => {
+                DROP_ENTITIES.store(true, std::sync::atomic::Ordering::Relaxed)
+            }
+            "--word-drop" => {
+                let p: f32 = val().parse().expect("--word-drop P");
+                WORD_DROP.store(p.to_bits(), std::sync::atomic::Ordering::Relaxed);
+            }
             "--alpha" => {
                 alphas = val()
                     .split(',')
@@ -380,6 +429,13 @@ fn main() {
     let lex = Lexicon::from_bytes(&lex_bytes).expect("valid lexicons");
     let mut train = load(&train_path, &lex);
     let mut dev = load(&dev_path, &lex);
+    if final_model {
+        // Train on train + dev with the epoch counts given (chosen on dev
+        // beforehand); nothing is selected on dev any more.
+        train.append(&mut dev);
+        println!("final model: training on train + dev, fixed epochs, no selection on dev");
+    }
+    let epochs2 = epochs2.unwrap_or(epochs);
     println!(
         "loaded {} train / {} dev documents in {:.1}s",
         train.len(),
@@ -430,9 +486,9 @@ fn main() {
         let mut best: Option<(f64, Averaged, f32)> = None;
         for alpha in candidates {
             let label = format!("stage2 alpha {alpha}");
-            let (s2, _) = train_stage(&tr, &dv, epochs, stage2, alpha, 0x5EED_0002, &label);
+            let (s2, _) = train_stage(&tr, &dv, epochs2, stage2, alpha, 0x5EED_0002, &label);
             let f1 = evaluate(&s2, &dv, stage2, alpha).f1();
-            if best.as_ref().map_or(true, |b| f1 > b.0) {
+            if best.as_ref().is_none_or(|b| f1 > b.0) {
                 best = Some((f1, s2, alpha));
             }
         }
@@ -454,11 +510,14 @@ fn main() {
             q.iter().map(|s| s.rows.len()).sum::<usize>(),
             counts.f1()
         );
-        if best.as_ref().map_or(true, |b| counts.f1() > b.0) {
+        if best.as_ref().is_none_or(|b| counts.f1() > b.0) {
             best = Some((counts.f1(), sat, bytes, counts));
         }
     }
     let (_, sat, bytes, counts) = best.expect("at least one --sat value");
+    if final_model {
+        println!("(dev was part of the training data: the dev figures below are not held out)");
+    }
     std::fs::write(&out_path, &bytes).unwrap_or_else(|e| panic!("{out_path}: {e}"));
     println!("wrote {out_path}: {} bytes (saturating {sat})", bytes.len());
     println!("dev, written model:\n{}", counts.report());
