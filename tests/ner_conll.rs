@@ -2,6 +2,11 @@
 //! there (`../shared/data/conll2003/dev.txt` next to the crate; it is not
 //! shipped). All 216 documents are scored; that takes well under a second
 //! optimised and a few seconds in an unoptimised build.
+//!
+//! The shipped weights are trained on train+dev with settings chosen on dev
+//! (see `data/ner/MODEL.md`), so dev is not held out for them: this floor is
+//! a guard against breakage (features and weights out of step, a damaged
+//! table), not an accuracy figure. The held-out figures are in the card.
 
 use newslens::conll::Documents;
 use newslens::ner::eval::Counts;
@@ -9,7 +14,7 @@ use newslens::ner::{tag_document, Tag};
 use std::io::BufReader;
 
 #[test]
-fn dev_f1_is_at_least_0_88() {
+fn dev_f1_is_at_least_0_95() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/data/conll2003/dev.txt"
@@ -38,8 +43,8 @@ fn dev_f1_is_at_least_0_88() {
     }
     println!("{}", counts.report());
     assert!(
-        counts.f1() >= 0.88,
-        "dev F1 {:.4} < 0.88\n{}",
+        counts.f1() >= 0.95,
+        "dev F1 {:.4} < 0.95\n{}",
         counts.f1(),
         counts.report()
     );
