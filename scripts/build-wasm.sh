@@ -16,7 +16,7 @@ cp tests/fixtures/seed-article.txt www/sample-article.txt
 
 # wasm-opt from npm's binaryen (Debian's binaryen 108 silently writes broken wasm).
 if [ -x node_modules/.bin/wasm-opt ]; then
-  node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+  node_modules/.bin/wasm-opt -O3 --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     www/pkg/newslens_bg.wasm -o www/pkg/newslens_bg.opt.wasm
   mv www/pkg/newslens_bg.opt.wasm www/pkg/newslens_bg.wasm
