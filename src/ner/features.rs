@@ -491,26 +491,61 @@ impl Mode {
     }
 }
 
+/// Everything the stage-1 document evidence features of a token read. Many
+/// tokens of a document share it, so the tagger sums its features once per
+/// distinct value (see `model.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Evidence {
+    s1: u32,
+    s1_prev: u32,
+    s1_next: u32,
+    s1_seq: u32,
+    cas: u64,
+    doc_case: u8,
+}
+
+impl Evidence {
+    pub fn of(toks: &[Tok], i: usize) -> Evidence {
+        let t = &toks[i];
+        Evidence {
+            s1: t.s1,
+            s1_prev: at(toks, i, -1).s1,
+            s1_next: at(toks, i, 1).s1,
+            s1_seq: t.s1_seq,
+            cas: casing_of(t),
+            doc_case: t.doc_case,
+        }
+    }
+
+    /// The stage-1 document evidence features (stage 2 only).
+    pub fn features(&self, out: &mut Vec<u32>) {
+        let (s1, seq, cas) = (self.s1 as u64, self.s1_seq as u64, self.cas);
+        out.push(key(50, s1));
+        out.push(key2(51, s1, cas));
+        out.push(key(52, self.s1_prev as u64));
+        out.push(key(53, self.s1_next as u64));
+        out.push(key(54, seq));
+        out.push(key2(55, seq, s1));
+        out.push(key2(56, s1, mix(self.s1_prev as u64, self.s1_next as u64)));
+        out.push(key2(57, seq, cas));
+        out.push(key2(58, s1, self.doc_case as u64));
+    }
+}
+
 /// The stage-1 document evidence of token `i` (stage 2 only).
 fn evidence_features(toks: &[Tok], i: usize, out: &mut Vec<u32>) {
-    let t = &toks[i];
-    let (p1, n1) = (at(toks, i, -1), at(toks, i, 1));
-    let cas = casing_of(t);
-    out.push(key(50, t.s1 as u64));
-    out.push(key2(51, t.s1 as u64, cas));
-    out.push(key(52, p1.s1 as u64));
-    out.push(key(53, n1.s1 as u64));
-    out.push(key(54, t.s1_seq as u64));
-    out.push(key2(55, t.s1_seq as u64, t.s1 as u64));
-    out.push(key2(56, t.s1 as u64, mix(p1.s1 as u64, n1.s1 as u64)));
-    out.push(key2(57, t.s1_seq as u64, cas));
-    out.push(key2(58, t.s1 as u64, t.doc_case as u64));
+    Evidence::of(toks, i).features(out);
+}
+
+/// The bias feature of a residual stage 2.
+pub fn residual_bias() -> u32 {
+    key(0, 1)
 }
 
 /// Features of token `i` that do not depend on earlier decisions.
 pub fn static_features(toks: &[Tok], i: usize, mode: Mode, out: &mut Vec<u32>) {
     if mode == Mode::Stage2Residual {
-        out.push(key(0, 1));
+        out.push(residual_bias());
         evidence_features(toks, i, out);
         return;
     }
@@ -560,37 +595,87 @@ pub fn word_features(w: &Tok, role: usize, out: &mut Vec<u32>) {
     }
 }
 
-/// The stage-1 static features of token `i` that are not [`word_features`].
+/// The stage-1 static features of token `i` that are not [`word_features`]:
+/// [`context_word_features`] and the features of its [`Context`].
 pub fn context_features(toks: &[Tok], i: usize, out: &mut Vec<u32>) {
+    context_word_features(toks, i, out);
+    Context::of(toks, i).features(out);
+}
+
+/// The context features made of the words themselves: bigrams, the shape
+/// trigram, the word's cluster and GloVe cluster with its casing.
+pub fn context_word_features(toks: &[Tok], i: usize, out: &mut Vec<u32>) {
     let t = &toks[i];
     let (p1, n1) = (at(toks, i, -1), at(toks, i, 1));
-    out.push(key(0, 0));
+    let cas = casing_of(t);
     out.push(key2(7, p1.norm, t.norm));
     out.push(key2(8, t.norm, n1.norm));
     out.push(key2(12, mix(p1.shape, t.shape), n1.shape));
-    let cas = casing_of(t);
-    out.push(key(20, cas | ((i == 0) as u64) << 8));
     out.push(key2(33, brown_prefix(t, 10), cas));
-    for (tmpl, tok) in [(34u64, t), (35, p1), (36, n1)] {
-        let mut g = tok.gaz;
-        while g != 0 {
-            let b = g.trailing_zeros() as u64;
-            g &= g - 1;
-            out.push(key(tmpl, b));
-            if tmpl == 34 {
-                out.push(key2(37, b, cas));
-            }
+    out.push(key2(46, t.glove as u64, cas));
+}
+
+/// Everything the casing, gazetteer and position features of a token read:
+/// few distinct values per document, so the tagger sums their features once
+/// per value (see `model.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Context {
+    cas: u64,
+    cas_prev: u64,
+    cas_next: u64,
+    first: bool,
+    gaz: u64,
+    gaz_prev: u64,
+    gaz_next: u64,
+    doc_case: u8,
+    doc_case_prev: u8,
+    doc_case_next: u8,
+    cap_run: u8,
+}
+
+impl Context {
+    pub fn of(toks: &[Tok], i: usize) -> Context {
+        let t = &toks[i];
+        let (p1, n1) = (at(toks, i, -1), at(toks, i, 1));
+        Context {
+            cas: casing_of(t),
+            cas_prev: casing_of(p1),
+            cas_next: casing_of(n1),
+            first: i == 0,
+            gaz: t.gaz,
+            gaz_prev: p1.gaz,
+            gaz_next: n1.gaz,
+            doc_case: t.doc_case,
+            doc_case_prev: p1.doc_case,
+            doc_case_next: n1.doc_case,
+            cap_run: t.cap_run,
         }
     }
-    if t.gaz == 0 {
-        out.push(key(34, 99));
+
+    pub fn features(&self, out: &mut Vec<u32>) {
+        let cas = self.cas;
+        out.push(key(0, 0));
+        out.push(key(20, cas | (self.first as u64) << 8));
+        for (tmpl, gaz) in [(34u64, self.gaz), (35, self.gaz_prev), (36, self.gaz_next)] {
+            let mut g = gaz;
+            while g != 0 {
+                let b = g.trailing_zeros() as u64;
+                g &= g - 1;
+                out.push(key(tmpl, b));
+                if tmpl == 34 {
+                    out.push(key2(37, b, cas));
+                }
+            }
+        }
+        if self.gaz == 0 {
+            out.push(key(34, 99));
+        }
+        out.push(key(38, (self.doc_case as u64) << 8 | cas));
+        out.push(key(39, (self.doc_case_prev as u64) << 8 | self.cas_prev));
+        out.push(key(40, (self.doc_case_next as u64) << 8 | self.cas_next));
+        out.push(key2(41, self.cas_prev, mix(cas, self.cas_next)));
+        out.push(key2(49, self.cap_run as u64, cas));
     }
-    out.push(key(38, (t.doc_case as u64) << 8 | cas));
-    out.push(key(39, (p1.doc_case as u64) << 8 | casing_of(p1)));
-    out.push(key(40, (n1.doc_case as u64) << 8 | casing_of(n1)));
-    out.push(key2(41, casing_of(p1), mix(cas, casing_of(n1))));
-    out.push(key2(46, t.glove as u64, cas));
-    out.push(key2(49, t.cap_run as u64, cas));
 }
 
 /// The tokens at offsets -2..=2 of `i` (padding outside the sentence), in
@@ -606,11 +691,22 @@ pub fn window(toks: &[Tok], i: usize) -> [&Tok; 5] {
     ]
 }
 
-/// Features that depend on the classes chosen for the two previous tokens.
+/// Features that depend on the classes chosen for the two previous tokens:
+/// [`transition_features`] and the previous class with the token.
 pub fn dynamic_features(toks: &[Tok], i: usize, prev1: u8, prev2: u8, out: &mut Vec<u32>) {
-    let t = &toks[i];
+    transition_features(prev1, prev2, out);
+    dynamic_word_features(toks, i, prev1, out);
+}
+
+/// The features of the two previous classes alone.
+pub fn transition_features(prev1: u8, prev2: u8, out: &mut Vec<u32>) {
     out.push(key(60, prev1 as u64));
     out.push(key2(61, prev1 as u64, prev2 as u64));
+}
+
+/// The previous class conjoined with the token's word, shape and cluster.
+pub fn dynamic_word_features(toks: &[Tok], i: usize, prev1: u8, out: &mut Vec<u32>) {
+    let t = &toks[i];
     out.push(key2(62, prev1 as u64, t.norm));
     out.push(key2(63, prev1 as u64, t.shape));
     out.push(key2(64, prev1 as u64, brown_prefix(t, 6)));
@@ -660,20 +756,27 @@ pub fn decode_sentence<S: Scorer>(
         dynamic_features(toks, i, prev1, prev2, feats);
         let mut acc = *st;
         scorer.add_all(feats, &mut acc);
-        let mut best = 0u8;
-        let mut best_score = f32::NEG_INFINITY;
-        for c in 0..NCLASS as u8 {
-            // An entity cannot stay open past the last token.
-            let closes = i + 1 < toks.len() || !matches!(class_parts(c), Some((_, 0 | 1)));
-            if allowed(prev1, c) && closes && acc[c as usize] > best_score {
-                best = c;
-                best_score = acc[c as usize];
-            }
-        }
+        let best = best_class(&acc, prev1, i + 1 == toks.len());
         out.push(best);
         prev2 = prev1;
         prev1 = best;
     }
+}
+
+/// The best-scoring class that may follow `prev1`; at the `last` token of a
+/// sentence, one that closes any entity.
+#[inline]
+pub fn best_class(acc: &[f32; NCLASS], prev1: u8, last: bool) -> u8 {
+    let mut best = 0u8;
+    let mut best_score = f32::NEG_INFINITY;
+    for c in 0..NCLASS as u8 {
+        let closes = !last || !matches!(class_parts(c), Some((_, 0 | 1)));
+        if allowed(prev1, c) && closes && acc[c as usize] > best_score {
+            best = c;
+            best_score = acc[c as usize];
+        }
+    }
+    best
 }
 
 /// Stage-1 evidence for stage 2: for each lower-cased word, which entity
