@@ -5,7 +5,8 @@
 //! punctuation and position in the sentence).
 //!
 //! Weights file (little endian): `b"NLQUOT03"`, `f32` scale, `u32` bits, then
-//! `2^bits` rows of `ROW` bytes: one `i8` weight per class and padding; a stored `q` means `sign(q) * (q / 127)^2 * scale` (square-law
+//! `2^bits` rows of `ROW` bytes: one `i8` weight per class and padding; a
+//! stored `q` means `sign(q) * (q / 127)^2 * scale` (square-law
 //! companding keeps small weights that linear int8 would round to zero).
 
 use super::cues;
@@ -447,12 +448,15 @@ pub const ROW: usize = 8;
 
 /// The stored weights: a direct-indexed table of `2^bits` rows (the hashing
 /// trick: a feature's row is its key's low bits; the trainer learns in the
-/// same hashed space, collisions included). The file's companded bytes are
-/// expanded once, on load, into `f32` rows padded to eight lanes, so adding a
-/// row is two vector additions instead of seven table look-ups.
+/// same hashed space, collisions included). A stored byte `q` means
+/// `q * |q| / 127^2 * scale`. On load each row is expanded to the eight
+/// `i16` values `q * |q|` (the last is padding): rows are then summed exactly
+/// as integers, eight lanes at a time, and scaled once per token.
 pub struct Model {
-    rows: Vec<[f32; ROW]>,
+    rows: Vec<[i16; ROW]>,
     mask: usize,
+    /// `scale / 127^2`: the weight of one unit of `q * |q|`.
+    unit: f32,
 }
 
 const MAGIC: &[u8; 8] = b"NLQUOT03";
@@ -467,25 +471,21 @@ pub fn row_of(key: u32, mask: usize) -> usize {
 impl Scorer for Model {
     #[inline]
     fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
-        if let Some(row) = self.rows.get(row_of(key, self.mask)) {
-            for (a, &w) in acc.iter_mut().zip(row) {
-                *a += w;
-            }
-        }
+        self.add_all(&[key], acc);
     }
 
     fn add_all(&self, keys: &[u32], acc: &mut [f32; NCLASS]) {
-        // Eight lanes (the last one is padding, always 0) vectorise.
-        let mut wide = [0f32; ROW];
-        wide[..NCLASS].copy_from_slice(acc);
+        let mut sum = [0i32; ROW];
         for &k in keys {
             if let Some(row) = self.rows.get(row_of(k, self.mask)) {
-                for (a, &w) in wide.iter_mut().zip(row) {
-                    *a += w;
+                for (a, &w) in sum.iter_mut().zip(row) {
+                    *a += w as i32;
                 }
             }
         }
-        acc.copy_from_slice(&wide[..NCLASS]);
+        for (a, s) in acc.iter_mut().zip(sum) {
+            *a += s as f32 * self.unit;
+        }
     }
 }
 
@@ -495,6 +495,7 @@ impl Model {
         Model {
             rows: Vec::new(),
             mask: 0,
+            unit: 0.0,
         }
     }
 
@@ -508,19 +509,19 @@ impl Model {
         if !(4..=26).contains(&bits) || buf.len() != HEADER + (1usize << bits) * ROW {
             return Err("bad weights table size".into());
         }
-        // A stored q means sign(q) * (q / 127)^2 * scale.
-        let mut lut = [0f32; 256];
-        for (b, l) in lut.iter_mut().enumerate() {
-            let x = (b as u8 as i8) as f32 / 127.0;
-            *l = x * x.abs() * scale;
-        }
         let rows = buf[HEADER..]
             .chunks_exact(ROW)
-            .map(|r| std::array::from_fn(|c| if c < NCLASS { lut[r[c] as usize] } else { 0.0 }))
+            .map(|r| {
+                std::array::from_fn(|c| {
+                    let q = r[c] as i8 as i16;
+                    q * q.abs()
+                })
+            })
             .collect();
         Ok(Model {
             rows,
             mask: (1usize << bits) - 1,
+            unit: scale / (127.0 * 127.0),
         })
     }
 
