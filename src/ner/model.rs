@@ -128,6 +128,10 @@ pub fn write_weights(stages: &[StageOut]) -> Vec<u8> {
     out
 }
 
+/// Tokens per tagging window (see [`Tagger::classes`]): about 250 KB of
+/// text, far more than any news article.
+pub const WINDOW: usize = 50_000;
+
 /// Lexicons plus one or two stages of weights, all borrowed from their bytes.
 pub struct Tagger<'a> {
     pub lex: Lexicon<'a>,
@@ -157,7 +161,25 @@ impl<'a> Tagger<'a> {
 
     /// Tags a document; the result holds one BILOU class per token.
     pub fn classes(&self, doc: &[Vec<&str>]) -> Vec<Vec<u8>> {
-        WordMemo::with(self.id, |memo| self.classes_with(doc, memo))
+        WordMemo::with(self.id, |memo| {
+            // A document is tagged in windows of whole sentences of about
+            // WINDOW tokens: the per-token working state (facts, scores)
+            // then stays bounded however long the input, and document
+            // evidence reaches across any real article.
+            let mut out = Vec::with_capacity(doc.len());
+            let mut start = 0;
+            while start < doc.len() {
+                let mut end = start;
+                let mut n = 0;
+                while end < doc.len() && (end == start || n + doc[end].len() <= WINDOW) {
+                    n += doc[end].len();
+                    end += 1;
+                }
+                out.extend(self.classes_with(&doc[start..end], memo));
+                start = end;
+            }
+            out
+        })
     }
 
     fn classes_with(&self, doc: &[Vec<&str>], memo: &mut WordMemo) -> Vec<Vec<u8>> {
@@ -452,5 +474,23 @@ mod tests {
         assert_eq!(tagger.classes(&doc), plain(&doc));
         assert_eq!(tagger.classes(&doc), plain(&doc));
         assert!(plain(&doc).iter().flatten().any(|&c| c != 0));
+    }
+
+    /// A document longer than a window is tagged window by window: each
+    /// window gets what it would get on its own, and nothing is lost.
+    #[test]
+    fn long_documents_are_tagged_in_windows() {
+        let tagger = crate::ner::embedded();
+        let sentence = vec!["Putin", "met", "Kim", "Jong-Un", "in", "Vladivostok", "."];
+        let per_window = WINDOW / sentence.len();
+        let doc = vec![sentence; per_window * 2 + 3];
+        let tags = tagger.classes(&doc);
+        assert_eq!(tags.len(), doc.len());
+        assert!(tags.iter().zip(&doc).all(|(t, s)| t.len() == s.len()));
+        assert_eq!(tags[..per_window], tagger.classes(&doc[..per_window])[..]);
+        assert_eq!(
+            tags[2 * per_window..],
+            tagger.classes(&doc[2 * per_window..])[..]
+        );
     }
 }

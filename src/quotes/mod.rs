@@ -65,12 +65,30 @@ pub fn paragraphs(
     layout: &Layout,
     mentions: &[Mention],
 ) -> (Vec<Paragraph>, Vec<marks::Marked>) {
+    let (ranges, marked, state) = paragraph_ranges(doc, layout);
+    let paras = ranges
+        .into_iter()
+        .map(|r| Paragraph {
+            seq: prepare(doc, mentions, &state, r.clone()),
+            tokens: r,
+        })
+        .collect();
+    (paras, marked)
+}
+
+/// The token ranges of the non-empty body paragraphs, the paired quotation
+/// marks, and each token's quotation state (1 inside a quotation, 2 a mark).
+fn paragraph_ranges(
+    doc: &Doc,
+    layout: &Layout,
+) -> (Vec<Range<usize>>, Vec<marks::Marked>, Vec<u8>) {
     let text = doc.text;
     let ranges: Vec<Range<usize>> = layout
         .parts
         .iter()
         .filter(|p| p.kind == PartKind::Body)
         .map(|p| token_range(&doc.tokens, p.start, p.end))
+        .filter(|r| !r.is_empty())
         .collect();
     let marked = marks::pair(text, &doc.tokens, &ranges);
     let mut state = vec![0u8; doc.tokens.len()];
@@ -102,38 +120,34 @@ pub fn paragraphs(
             }
         }
     }
-    let mut out = Vec::with_capacity(ranges.len());
+    (ranges, marked, state)
+}
+
+/// The tagger's view of the paragraph of tokens `r`.
+fn prepare(doc: &Doc, mentions: &[Mention], state: &[u8], r: Range<usize>) -> tagger::Sequence {
     let mut sents: Vec<Range<usize>> = Vec::new();
-    for r in ranges {
-        if r.is_empty() {
-            continue;
+    let first = doc
+        .sentences
+        .partition_point(|s| s.sentence.tokens.end <= r.start);
+    for s in &doc.sentences[first..] {
+        if s.sentence.tokens.start >= r.end {
+            break;
         }
-        sents.clear();
-        let first = doc
-            .sentences
-            .partition_point(|s| s.sentence.tokens.end <= r.start);
-        for s in &doc.sentences[first..] {
-            if s.sentence.tokens.start >= r.end {
-                break;
-            }
-            let a = s.sentence.tokens.start.max(r.start) - r.start;
-            let b = s.sentence.tokens.end.min(r.end) - r.start;
-            sents.push(a..b);
-        }
-        let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
-        let lo = mentions.partition_point(|m| m.end <= a);
-        let hi = mentions.partition_point(|m| m.start < b);
-        let seq = tagger::prepare(&tagger::Input {
-            text,
-            tokens: &doc.tokens[r.clone()],
-            sentences: &sents,
-            mentions: &mentions[lo..hi.max(lo)],
-            quote: &state[r.clone()],
-            title: false,
-        });
-        out.push(Paragraph { tokens: r, seq });
+        let a = s.sentence.tokens.start.max(r.start) - r.start;
+        let b = s.sentence.tokens.end.min(r.end) - r.start;
+        sents.push(a..b);
     }
-    (out, marked)
+    let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
+    let lo = mentions.partition_point(|m| m.end <= a);
+    let hi = mentions.partition_point(|m| m.start < b);
+    tagger::prepare(&tagger::Input {
+        text: doc.text,
+        tokens: &doc.tokens[r.clone()],
+        sentences: &sents,
+        mentions: &mentions[lo..hi.max(lo)],
+        quote: &state[r],
+        title: false,
+    })
 }
 
 /// Finds the quotes of the article.
@@ -156,12 +170,20 @@ pub fn find_with<S: Scorer>(
             out.push(q);
         }
     }
-    let (paras, marked) = paragraphs(doc, layout, mentions);
+    // Each paragraph is prepared and tagged in turn, so only one paragraph's
+    // features are held at a time.
+    let (ranges, marked, state) = paragraph_ranges(doc, layout);
     let mut feats = Vec::new();
     let mut tags = vec![tagger::O; doc.tokens.len()];
-    for p in &paras {
-        let t = tagger::decode(scorer, &p.seq, &mut feats);
-        tags[p.tokens.clone()].copy_from_slice(&t);
+    let mut paras = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        let seq = prepare(doc, mentions, &state, r.clone());
+        let t = tagger::decode(scorer, &seq, &mut feats);
+        tags[r.clone()].copy_from_slice(&t);
+        paras.push(Paragraph {
+            tokens: r,
+            seq: tagger::Sequence { toks: Vec::new() },
+        });
     }
     out.extend(assemble::assemble(
         doc, &paras, &marked, &tags, mentions, entities,
