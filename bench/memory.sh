@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Peak memory of the native CLI (`newslens extract`) against input size, so the
 # "peak memory under 20x the input" target is checked by a command:
-#   bash bench/memory.sh
+#   bash bench/memory.sh            1 MB and 10 MB single articles
+#   bash bench/memory.sh --jsonl N  N articles as JSON Lines (streamed; memory must stay flat)
 # Inputs: news-like text made by repeating the seed article (tests/fixtures)
 # to 1 MB and 10 MB. Needs GNU time (/usr/bin/time, Debian package `time`).
 set -euo pipefail
@@ -10,6 +11,24 @@ cd "$(dirname "$0")/.."
 cargo build --release -q --bin newslens
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+if [ "${1:-}" = "--jsonl" ]; then
+  n=${2:?usage: bench/memory.sh --jsonl N}
+  node -e '
+    const fs = require("fs");
+    const seed = fs.readFileSync("tests/fixtures/seed-article.txt", "utf8");
+    const out = fs.openSync(process.argv[2], "w");
+    for (let i = 0; i < Number(process.argv[1]); i++) {
+      // Vary each article a little so no two lines are the same.
+      fs.writeSync(out, JSON.stringify({ id: i, text: seed.replace("Putin", "Putin " + i) }) + "\n");
+    }
+  ' "$n" "$tmp/in.jsonl"
+  size=$(stat -c %s "$tmp/in.jsonl")
+  /usr/bin/time -f "%e %M" -o "$tmp/time" ./target/release/newslens extract --jsonl "$tmp/in.jsonl" > /dev/null
+  read -r secs kb < "$tmp/time"
+  awk -v n="$n" -v size="$size" -v s="$secs" -v kb="$kb" \
+    'BEGIN { printf "%d articles (%.0f MB of JSON Lines): %.1f s, %.0f articles/s, peak RSS %.0f MB\n", n, size / 1e6, s, n / s, kb / 1024 }'
+  exit 0
+fi
 echo "input      seconds   peak RSS     peak / input"
 for mb in 1 10; do
   node -e '
