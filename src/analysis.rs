@@ -250,6 +250,19 @@ pub enum QuoteKind {
     Indirect,
 }
 
+/// What a quote's cue says it is, so readers can filter statements from
+/// beliefs and findings: speech ("said", "told", "a statement", "according
+/// to"), belief ("believes", "fears"), finding ("showed", "found",
+/// "documented") or intention ("plans", "vowed", "called for").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueClass {
+    Speech,
+    Belief,
+    Finding,
+    Intention,
+}
+
 /// Who is quoted: a span of the text and, where known, the entity it refers to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
@@ -277,6 +290,9 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// The verb or phrase that attributes it ("said", "according to").
     pub cue: Option<Span>,
+    /// What the cue says the quote is; quotation-marked quotes without a
+    /// cue are speech. `None` for reported content whose cue is unknown.
+    pub cue_class: Option<CueClass>,
 }
 
 /// Everything newslens reads out of one article.

@@ -49,7 +49,7 @@ pub mod tokens;
 mod wasm;
 
 pub use analysis::{
-    Analysis, Article, Boilerplate, BoilerplateKind, Entity, Label, Mention, MentionKind,
+    Analysis, Article, Boilerplate, BoilerplateKind, CueClass, Entity, Label, Mention, MentionKind,
     OffsetUnit, Quote, QuoteKind, Span, Speaker,
 };
 

@@ -72,10 +72,14 @@ export interface Speaker extends Span {
   entity: number | null;
 }
 
+export type CueClass = "speech" | "belief" | "finding" | "intention";
+
 export interface Quote extends Span {
   kind: "direct" | "partial" | "indirect";
   speaker: Speaker | null;
   cue: Span | null;
+  /** What the cue says it is; quotation-marked quotes without a cue are speech. */
+  cue_class: CueClass | null;
 }
 
 export interface Analysis {

@@ -501,6 +501,7 @@ function renderPanel(analysis) {
   const items = quotes.slice(0, MAX_QUOTES).map((q, i) => {
     const li = el('li', 'quote');
     li.dataset.quote = q.kind;
+    li.dataset.cueClass = q.cue_class ?? '';
     const speakerEntity = q.speaker?.entity != null ? entities[q.speaker.entity] : null;
     li.dataset.speaker = speakerEntity?.name ?? q.speaker?.text ?? '';
     li.dataset.q = String(i);
@@ -508,6 +509,8 @@ function renderPanel(analysis) {
     btn.type = 'button';
     const head = el('span', 'quote-head');
     head.append(el('span', 'kind', q.kind));
+    // Beliefs, findings and intentions are not statements: say so.
+    if (q.cue_class && q.cue_class !== 'speech') head.append(el('span', 'cue-class', q.cue_class));
     head.append(el('span', q.speaker ? 'speaker' : 'speaker unknown', li.dataset.speaker || 'unattributed'));
     if (q.cue) head.append(el('span', 'cue-word', q.cue.text));
     btn.append(head, el('span', 'quote-text', q.text));

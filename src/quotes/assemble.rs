@@ -429,6 +429,7 @@ pub(super) fn assemble(
                 text: text[start..end].to_string(),
                 speaker,
                 cue,
+                cue_class: None,
             },
         ));
     }
@@ -515,6 +516,7 @@ pub(super) fn assemble(
                 text: text[m.start..m.end].to_string(),
                 speaker,
                 cue,
+                cue_class: None,
             },
         ));
     }

@@ -2,10 +2,12 @@
 //! by class. Looked up by a crude lemma (see [`lemma`]), so "warned", "warns"
 //! and "warning" all find "warn".
 
+use crate::analysis::{CueClass, Quote, QuoteKind};
+
 /// What kind of attribution a cue word signals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
-pub enum CueClass {
+pub enum CueList {
     /// Said, told, added, warned, tweeted, ...
     Speech = 1,
     /// Believes, thinks, expects, fears, ...
@@ -419,11 +421,11 @@ pub fn classes(lemma: &str) -> u8 {
     let table = TABLE.get_or_init(|| {
         let mut t = rustc_hash::FxHashMap::default();
         for (list, class) in [
-            (SPEECH, CueClass::Speech),
-            (BELIEF, CueClass::Belief),
-            (FINDING, CueClass::Finding),
-            (INTENTION, CueClass::Intention),
-            (NOUNS, CueClass::Noun),
+            (SPEECH, CueList::Speech),
+            (BELIEF, CueList::Belief),
+            (FINDING, CueList::Finding),
+            (INTENTION, CueList::Intention),
+            (NOUNS, CueList::Noun),
         ] {
             for w in list {
                 // A word listed under several classes has them all.
@@ -435,14 +437,36 @@ pub fn classes(lemma: &str) -> u8 {
     table.get(lemma).copied().unwrap_or(0)
 }
 
+/// What a quote's cue says it is: the class of the first cue word the
+/// lexicon knows ("according to" and cue nouns such as "statement" count as
+/// speech), else speech for a quotation-marked quote, else unknown.
+pub fn quote_class(q: &Quote) -> Option<CueClass> {
+    let from_cue = q.cue.as_ref().and_then(|c| {
+        let mut buf = String::new();
+        c.text.split_whitespace().find_map(|w| {
+            lemma(w, &mut buf);
+            first_class(classes(&buf)).map(|l| match l {
+                CueList::Speech | CueList::Noun => CueClass::Speech,
+                CueList::Belief => CueClass::Belief,
+                CueList::Finding => CueClass::Finding,
+                CueList::Intention => CueClass::Intention,
+            })
+        })
+    });
+    from_cue.or(match q.kind {
+        QuoteKind::Direct | QuoteKind::Partial => Some(CueClass::Speech),
+        QuoteKind::Indirect => None,
+    })
+}
+
 /// The first (strongest) class in a set from [`classes`].
-pub fn first_class(set: u8) -> Option<CueClass> {
+pub fn first_class(set: u8) -> Option<CueList> {
     [
-        CueClass::Speech,
-        CueClass::Belief,
-        CueClass::Finding,
-        CueClass::Intention,
-        CueClass::Noun,
+        CueList::Speech,
+        CueList::Belief,
+        CueList::Finding,
+        CueList::Intention,
+        CueList::Noun,
     ]
     .into_iter()
     .find(|c| set & (1 << *c as u8) != 0)
@@ -460,9 +484,9 @@ mod tests {
             assert_eq!(b, "warn");
         }
         lemma("said", &mut b);
-        assert_eq!(first_class(classes(&b)), Some(CueClass::Speech));
+        assert_eq!(first_class(classes(&b)), Some(CueList::Speech));
         lemma("showing", &mut b);
-        assert_eq!(first_class(classes(&b)), Some(CueClass::Finding));
+        assert_eq!(first_class(classes(&b)), Some(CueList::Finding));
         lemma("table", &mut b);
         assert_eq!(classes(&b), 0);
     }

@@ -26,7 +26,7 @@
 //! Runs in time linear in the article: one pass for marks, one tagging pass
 //! per paragraph, and linking searches bounded to a few sentences.
 
-use crate::analysis::{Entity, Label, Mention, Quote, QuoteKind, Span, Speaker};
+use crate::analysis::{CueClass, Entity, Label, Mention, Quote, QuoteKind, Span, Speaker};
 use crate::article::{Layout, PartKind};
 use crate::mentions::within;
 use crate::tokens::{Token, TokenKind};
@@ -188,6 +188,11 @@ pub fn find_with<S: Scorer>(
     out.extend(assemble::assemble(
         doc, &paras, &marked, &tags, mentions, entities,
     ));
+    for q in &mut out {
+        if q.cue_class.is_none() {
+            q.cue_class = cues::quote_class(q);
+        }
+    }
     out.sort_by_key(|q| (q.start, q.end));
     out
 }
@@ -364,6 +369,8 @@ fn headline_attribution(
             entity,
         }),
         cue: Some(Span::of(text, start + colon, start + colon + 1)),
+        // "...: US" is what the US says.
+        cue_class: Some(CueClass::Speech),
     })
 }
 

@@ -215,3 +215,41 @@ fn odd_marks_anywhere_never_panic() {
         let _ = crate::extract(text);
     }
 }
+
+#[test]
+fn cue_class_says_what_kind_of_attribution_it_is() {
+    use crate::analysis::CueClass;
+    let text = "Economy slows\n\n\
+        \"Rates will stay high,\" the central bank governor Anna Berg said on Monday. \
+        Economists believe that inflation will fall next year. \
+        A study by the university found that wages rose by 3 percent. \
+\n\nThe government plans to raise the minimum wage next year.";
+    let a = crate::extract(text);
+    let class = |starts: &str| quote(&a, starts).cue_class;
+    assert_eq!(class("Rates will stay high"), Some(CueClass::Speech));
+    assert_eq!(class("inflation will fall"), Some(CueClass::Belief));
+    assert_eq!(class("wages rose"), Some(CueClass::Finding));
+    assert_eq!(
+        class("to raise the minimum wage"),
+        Some(CueClass::Intention)
+    );
+}
+
+#[test]
+fn a_quote_without_a_cue_word_is_speech_only_when_quotation_marked() {
+    use crate::analysis::{CueClass, Span};
+    let mut q = Quote {
+        kind: QuoteKind::Direct,
+        start: 0,
+        end: 2,
+        text: "Hi".into(),
+        speaker: None,
+        cue: None,
+        cue_class: None,
+    };
+    assert_eq!(super::cues::quote_class(&q), Some(CueClass::Speech));
+    q.kind = QuoteKind::Indirect;
+    assert_eq!(super::cues::quote_class(&q), None);
+    q.cue = Some(Span::of("according to", 0, 12));
+    assert_eq!(super::cues::quote_class(&q), Some(CueClass::Speech));
+}

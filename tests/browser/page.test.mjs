@@ -74,10 +74,12 @@ test('sample article: marks, quotes, title, boilerplate, status, download', asyn
   assert.equal(undescribed, 0, 'every mark has aria-describedby pointing at a description');
 
   // Quotes.
-  const quotes = await page.$$eval('[data-quote]', (qs) => qs.map((q) => ({ kind: q.dataset.quote, speaker: q.dataset.speaker, text: q.textContent })));
+  const quotes = await page.$$eval('[data-quote]', (qs) => qs.map((q) => ({ kind: q.dataset.quote, cueClass: q.dataset.cueClass, speaker: q.dataset.speaker, text: q.textContent })));
   assert.ok(quotes.length >= 3, `quotes listed (${quotes.length})`);
   assert.ok(quotes.every((q) => ['direct', 'partial', 'indirect'].includes(q.kind)), 'quote kinds');
   assert.ok(quotes.some((q) => q.kind === 'direct' && q.speaker.length > 0), 'a direct quote with a speaker');
+  assert.ok(quotes.every((q) => ['', 'speech', 'belief', 'finding', 'intention'].includes(q.cueClass)), 'cue classes');
+  assert.ok(quotes.filter((q) => q.kind === 'direct').every((q) => q.cueClass === 'speech'), 'direct quotes are speech');
   assert.ok(quotes.every((q) => 'speaker' in q && typeof q.speaker === 'string'), 'every quote has data-speaker');
   assert.ok(await page.locator('#output .q').count() > 0, 'quote content is outlined in the text');
 
