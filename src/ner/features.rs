@@ -698,7 +698,7 @@ pub fn decode_beam<S: Scorer>(
     let mut next: [Hyp; MAX_WIDTH * NCLASS] = [(0.0, 0, 0, NONE); MAX_WIDTH * NCLASS];
     // Every history's (class, previous entry) chain.
     let mut back: Vec<(u8, u32)> = Vec::with_capacity(n * width);
-    for i in 0..n {
+    for (i, st) in statics.iter().enumerate().take(n) {
         let single = kept == 1;
         let mut m = 0usize;
         // An entity cannot stay open past the last token.
@@ -706,7 +706,7 @@ pub fn decode_beam<S: Scorer>(
         for &(score, prev1, prev2, bp) in &beam[..kept] {
             feats.clear();
             dynamic_features(toks, i, prev1, prev2, feats);
-            let mut acc = statics[i];
+            let mut acc = *st;
             scorer.add_all(feats, &mut acc);
             // With one history, normalising would shift every candidate
             // alike: only differences between candidates matter.
