@@ -429,22 +429,18 @@ fn decode(
     feats: &mut Vec<u32>,
     out: &mut Vec<u8>,
 ) {
-    out.clear();
-    let (mut prev1, mut prev2) = (0u8, 0u8);
-    for (i, st) in statics.iter().enumerate().take(toks.len()) {
+    let n = toks.len().min(statics.len());
+    let (width, margin) = (features::BEAM_WIDTH, features::BEAM_MARGIN);
+    features::beam_search(n, out, width, margin, |i, prev1, prev2, acc| {
         let mut sum = *transitions.get(s, prev1, prev2);
         feats.clear();
         features::dynamic_word_features(toks, i, prev1, feats);
         s.sum(feats, &mut sum);
-        let mut acc = *st;
+        *acc = statics[i];
         for (a, x) in acc.iter_mut().zip(sum) {
             *a += x as f32 * s.scale;
         }
-        let best = features::best_class(&acc, prev1, i + 1 == toks.len());
-        out.push(best);
-        prev2 = prev1;
-        prev1 = best;
-    }
+    });
 }
 
 #[cfg(test)]

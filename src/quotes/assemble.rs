@@ -549,6 +549,9 @@ pub(super) fn assemble(
             .or_else(|| cue.and_then(|c| subject_before(doc, c.toks.start, mentions)))
             .or_else(|| {
                 // "Cruz continued:" with a cue word the tagger missed.
+                if colon <= clause.start {
+                    return None;
+                }
                 let w = toks[colon - 1].text(text);
                 let mut b = String::new();
                 super::cues::lemma(w, &mut b);
