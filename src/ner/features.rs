@@ -20,15 +20,45 @@ pub fn class_parts(c: u8) -> Option<(u8, u8)> {
 
 /// Whether BILOU class `cur` may follow `prev` (0 = O, also used at sentence start).
 #[inline]
-pub fn allowed(prev: u8, cur: u8) -> bool {
-    let open = matches!(class_parts(prev), Some((_, 0 | 1)));
-    match (class_parts(prev), class_parts(cur)) {
-        (Some((pt, _)), Some((ct, cp))) if open => pt == ct && (cp == 1 || cp == 2),
-        _ if open => false,
-        (_, Some((_, cp))) => cp == 0 || cp == 3,
-        (_, None) => true,
+pub const fn allowed(prev: u8, cur: u8) -> bool {
+    // Open: B or I of some type, which only I or L of the same type continue.
+    let open = prev > 0 && (prev - 1) % 4 <= 1;
+    if open {
+        cur > 0 && (cur - 1) / 4 == (prev - 1) / 4 && matches!((cur - 1) % 4, 1 | 2)
+    } else {
+        cur == 0 || matches!((cur - 1) % 4, 0 | 3)
     }
 }
+
+/// `FOLLOWERS[prev]` has bit `c` set when class `c` may follow `prev`.
+const FOLLOWERS: [u32; NCLASS] = {
+    let mut t = [0u32; NCLASS];
+    let mut p = 0;
+    while p < NCLASS {
+        let mut c = 0;
+        while c < NCLASS {
+            if allowed(p as u8, c as u8) {
+                t[p] |= 1 << c;
+            }
+            c += 1;
+        }
+        p += 1;
+    }
+    t
+};
+
+/// Bit `c` set when class `c` leaves no entity open (O, L, U): what may end a sentence.
+const CLOSING: u32 = {
+    let mut m = 0u32;
+    let mut c = 0;
+    while c < NCLASS {
+        if c == 0 || (c - 1) % 4 >= 2 {
+            m |= 1 << c;
+        }
+        c += 1;
+    }
+    m
+};
 
 /// Casing classes of a token.
 pub mod casing {
@@ -830,20 +860,29 @@ pub fn beam_search(
                 let sum: f32 = acc.iter().map(|&a| (a - top).exp()).sum();
                 (score, top + sum.ln())
             };
-            for c in 0..NCLASS as u8 {
-                if !allowed(prev1, c) || (last && matches!(class_parts(c), Some((_, 0 | 1)))) {
-                    continue;
-                }
+            let mut classes = FOLLOWERS[prev1 as usize] & if last { CLOSING } else { !0 };
+            while classes != 0 {
+                let c = classes.trailing_zeros() as u8;
+                classes &= classes - 1;
                 next[m] = (base + acc[c as usize] - norm, c, prev1, bp);
                 m += 1;
             }
         }
-        // Stable: among equal scores the earlier history and lower class win.
-        next[..m].sort_by(|a, b| b.0.total_cmp(&a.0));
-        let top = next[0].0;
+        // Only candidates within the margin of the best can be kept: keep
+        // those (in generation order) and sort just them. Stable: among equal
+        // scores the earlier history and lower class win.
+        let top = next[..m].iter().fold(f32::NEG_INFINITY, |t, h| t.max(h.0));
+        let mut close = 0;
+        for k in 0..m {
+            if next[k].0 >= top - margin {
+                next[close] = next[k];
+                close += 1;
+            }
+        }
+        next[..close].sort_by(|a, b| b.0.total_cmp(&a.0));
         kept = 0;
-        for &(sc, c, p1, bp) in &next[..m] {
-            if kept == width || sc < top - margin {
+        for &(sc, c, p1, bp) in &next[..close] {
+            if kept == width {
                 break;
             }
             if beam[..kept].iter().any(|h| h.1 == c && h.2 == p1) {
