@@ -343,16 +343,15 @@ pub fn static_features(seq: &Sequence, i: usize, out: &mut Vec<u32>) {
     out.push(f(20).u32(x.sent as u32).key());
     let (ld, ll, lc) = x.left;
     let (rd, rl, rc) = x.right;
-    let lb = if ld == u16::MAX {
-        99
-    } else {
-        bucket(ld as usize)
+    // Distance to the nearest cue word on each side, bucketed; 99 for none.
+    let cue_bucket = |d: u16| {
+        if d == u16::MAX {
+            99
+        } else {
+            bucket(d as usize)
+        }
     };
-    let rb = if rd == u16::MAX {
-        99
-    } else {
-        bucket(rd as usize)
-    };
+    let (lb, rb) = (cue_bucket(ld), cue_bucket(rd));
     out.push(f(21).u32(lb).u32(lc as u32).key());
     out.push(f(22).u32(rb).u32(rc as u32).key());
     if ld != u16::MAX {
