@@ -36,19 +36,27 @@ pub struct Countries {
 
 /// The lookup form of a name: lowercase, without dots, a leading "the" or a possessive.
 pub fn key(name: &str) -> String {
-    let mut k: String = name
-        .chars()
-        .filter(|&c| c != '.')
-        .flat_map(char::to_lowercase)
-        .collect();
+    // One pass, one allocation: this runs for every name looked up.
+    let mut k = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        for c in w.chars().filter(|&c| c != '.') {
+            k.extend(c.to_lowercase());
+        }
+    }
     for suffix in ["'s", "’s", "'", "’"] {
-        if let Some(s) = k.strip_suffix(suffix) {
-            k.truncate(s.len());
+        if k.ends_with(suffix) {
+            k.truncate(k.len() - suffix.len());
+            k.truncate(k.trim_end().len());
             break;
         }
     }
-    let k = k.strip_prefix("the ").map(str::to_string).unwrap_or(k);
-    k.split_whitespace().collect::<Vec<_>>().join(" ")
+    if k.starts_with("the ") {
+        k.drain(..4);
+    }
+    k
 }
 
 pub fn table() -> &'static Countries {
@@ -105,6 +113,16 @@ impl Countries {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_ignore_case_dots_spacing_the_and_possessives() {
+        for name in ["The  U.S.'s", "the US", "U.S.", "us’"] {
+            assert_eq!(key(name), "us", "{name}");
+        }
+        assert_eq!(key("North  Korea 's"), "north korea");
+        assert_eq!(key("The Hague"), "hague");
+        assert_eq!(key("The"), "the");
+    }
 
     #[test]
     fn names_aliases_capitals_seats_and_demonyms() {
