@@ -243,43 +243,45 @@ pub fn prepare(inp: &Input) -> Sequence {
                 flags |= 16;
             }
         }
-        let mut left: (u16, u32, u8) = (u16::MAX, 0, 0);
-        let mut commas = 0u8;
         for (k, i) in s.clone().enumerate() {
             toks[i].from_start = k.min(u16::MAX as usize) as u16;
             toks[i].from_end = (len - 1 - k).min(u16::MAX as usize) as u16;
             toks[i].sent = flags;
-            if left.0 != u16::MAX {
-                left.0 = left.0.saturating_add(1);
-            }
-            toks[i].left = left;
-            toks[i].commas_left = commas.min(3);
-            if toks[i].punct == 1 {
-                commas = commas.saturating_add(1);
-            }
-            if toks[i].cue != 0 && toks[i].quote == 0 {
-                left = (0, toks[i].lemma, toks[i].cue);
-                commas = 0;
-            }
         }
-        let mut right: (u16, u32, u8) = (u16::MAX, 0, 0);
-        let mut commas = 0u8;
-        for i in s.clone().rev() {
-            if right.0 != u16::MAX {
-                right.0 = right.0.saturating_add(1);
-            }
-            toks[i].right = right;
-            toks[i].commas_right = commas.min(3);
-            if toks[i].punct == 1 {
-                commas = commas.saturating_add(1);
-            }
-            if toks[i].cue != 0 && toks[i].quote == 0 {
-                right = (0, toks[i].lemma, toks[i].cue);
-                commas = 0;
-            }
-        }
+        sweep_cues(&mut toks, s.clone(), |t| (&mut t.left, &mut t.commas_left));
+        sweep_cues(&mut toks, s.clone().rev(), |t| {
+            (&mut t.right, &mut t.commas_right)
+        });
     }
     Sequence { toks }
+}
+
+/// Walks tokens in `order` (a sentence, forwards or backwards) and gives each,
+/// through `side`, the nearest cue word already passed (outside quotation
+/// marks) as (distance, lemma, classes), and the commas since it (capped at 3).
+fn sweep_cues(
+    toks: &mut [Tok],
+    order: impl Iterator<Item = usize>,
+    side: impl Fn(&mut Tok) -> (&mut (u16, u32, u8), &mut u8),
+) {
+    let mut near: (u16, u32, u8) = (u16::MAX, 0, 0);
+    let mut commas = 0u8;
+    for i in order {
+        if near.0 != u16::MAX {
+            near.0 = near.0.saturating_add(1);
+        }
+        let t = &mut toks[i];
+        let (cue, c) = side(t);
+        *cue = near;
+        *c = commas.min(3);
+        if t.punct == 1 {
+            commas = commas.saturating_add(1);
+        }
+        if t.cue != 0 && t.quote == 0 {
+            near = (0, t.lemma, t.cue);
+            commas = 0;
+        }
+    }
 }
 
 /// The static features of token `i` (they do not depend on earlier decisions).
