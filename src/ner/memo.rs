@@ -8,17 +8,21 @@
 //! edited is re-analysed on every keystroke), so the memo makes repeat words
 //! nearly free while every score stays exactly what it would be without it.
 //!
-//! The memo is direct-mapped and bounded ([`SLOTS`] entries, about 4 MB,
-//! allocated on first use): a word evicts whatever shared its slot. It
-//! belongs to one tagger; a different tagger using the same thread's memo
-//! clears it first.
+//! The memo is direct-mapped and bounded: a word evicts whatever shared its
+//! slot. It starts at [`FIRST_SLOTS`] entries (about 1.2 MB) and, when half
+//! full, starts over four times larger, up to [`SLOTS`] (about 4.7 MB), so a
+//! single short article pays for a small memo and bulk work gets a large
+//! one. It belongs to one tagger; a different tagger using the same thread's
+//! memo clears it first.
 
 use super::features::{self, Tok, NCLASS};
 use super::lexicon::Lexicon;
 use std::cell::RefCell;
 
-/// Number of remembered words (a power of two).
+/// Most remembered words (a power of two).
 pub const SLOTS: usize = 1 << 14;
+/// Slots of a new memo (a power of two).
+pub const FIRST_SLOTS: usize = 1 << 12;
 
 /// The stage-1 word-feature sums of one word in each window role: token,
 /// previous, next, two before, two after. A role sums at most about 20 int8
@@ -47,10 +51,14 @@ const EMPTY: Slot = Slot {
 pub struct WordMemo {
     owner: u64,
     slots: Vec<Slot>,
+    /// Filled slots, to know when to grow.
+    filled: usize,
 }
 
 thread_local! {
-    static MEMO: RefCell<WordMemo> = const { RefCell::new(WordMemo { owner: 0, slots: Vec::new() }) };
+    static MEMO: RefCell<WordMemo> = const {
+        RefCell::new(WordMemo { owner: 0, slots: Vec::new(), filled: 0 })
+    };
 }
 
 impl WordMemo {
@@ -59,27 +67,34 @@ impl WordMemo {
     pub fn with<R>(owner: u64, f: impl FnOnce(&mut WordMemo) -> R) -> R {
         MEMO.with(|m| {
             let mut m = m.borrow_mut();
-            if m.owner != owner {
-                m.slots.clear();
+            if m.owner != owner || m.slots.is_empty() {
+                m.slots = vec![EMPTY; FIRST_SLOTS];
+                m.filled = 0;
                 m.owner = owner;
-            }
-            if m.slots.is_empty() {
-                m.slots = vec![EMPTY; SLOTS];
             }
             f(&mut m)
         })
     }
 
     #[inline]
-    fn index(exact: u64) -> usize {
-        (exact.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (SLOTS - 1)
+    fn index(&self, exact: u64) -> usize {
+        (exact.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (self.slots.len() - 1)
     }
 
     /// The facts of word `w` whose exact-text hash is `exact`.
     #[inline]
     pub fn tok(&mut self, lex: &Lexicon<'_>, w: &str, exact: u64) -> Tok {
-        let s = &mut self.slots[Self::index(exact)];
+        if self.filled * 2 > self.slots.len() && self.slots.len() < SLOTS {
+            // Half full: start over, larger (what was remembered is recomputed).
+            self.slots = vec![EMPTY; (self.slots.len() * 4).min(SLOTS)];
+            self.filled = 0;
+        }
+        let i = self.index(exact);
+        let s = &mut self.slots[i];
         if !(s.filled && s.exact == exact) {
+            if !s.filled {
+                self.filled += 1;
+            }
             *s = Slot {
                 exact,
                 filled: true,
@@ -95,7 +110,8 @@ impl WordMemo {
     /// `compute` when they are not remembered.
     #[inline]
     pub fn rows(&mut self, t: &Tok, compute: impl FnOnce(&Tok) -> WordRows) -> WordRows {
-        let s = &mut self.slots[Self::index(t.exact)];
+        let i = self.index(t.exact);
+        let s = &mut self.slots[i];
         if s.filled && s.exact == t.exact {
             if !s.has_rows {
                 s.rows = compute(t);

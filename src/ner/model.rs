@@ -489,4 +489,26 @@ mod tests {
             tagger.classes(&doc[2 * per_window..])[..]
         );
     }
+
+    /// The memo grows (and starts over) when half full, even mid-document;
+    /// the classes stay those of the plain path.
+    #[test]
+    fn memo_growth_keeps_the_classes() {
+        let tagger = crate::ner::embedded();
+        let words: Vec<String> = (0..6000).map(|i| format!("Word{i}")).collect();
+        let doc: Vec<Vec<&str>> = words
+            .chunks(12)
+            .map(|c| {
+                let mut s: Vec<&str> = c.iter().map(String::as_str).collect();
+                s.extend(["said", "in", "London", "."]);
+                s
+            })
+            .collect();
+        let mut toks = features::analyse(&tagger.lex, &doc);
+        let (s1, s2) = (tagger.stage(0), tagger.stage(1));
+        let (classes, statics) = run_stage(s1, &toks, s1.mode, None);
+        features::add_document_evidence(&mut toks, &classes);
+        let plain = run_stage(s2, &toks, s2.mode, Some((&statics[..], s2.alpha))).0;
+        assert_eq!(tagger.classes(&doc), plain);
+    }
 }
