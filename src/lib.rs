@@ -40,6 +40,8 @@ pub mod entities;
 #[cfg(feature = "cli")]
 pub mod jsonl;
 pub mod mentions;
+#[doc(hidden)]
+pub mod metrics;
 pub mod ner;
 pub mod quotes;
 pub mod roles;

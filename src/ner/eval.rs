@@ -61,14 +61,7 @@ impl Counts {
                 .iter()
                 .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2)),
         };
-        let prec = if p == 0 { 0.0 } else { c as f64 / p as f64 };
-        let rec = if g == 0 { 0.0 } else { c as f64 / g as f64 };
-        let f = if prec + rec == 0.0 {
-            0.0
-        } else {
-            2.0 * prec * rec / (prec + rec)
-        };
-        (prec, rec, f)
+        crate::metrics::prf(c, p, g)
     }
 
     pub fn f1(&self) -> f64 {

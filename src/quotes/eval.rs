@@ -144,25 +144,14 @@ impl Score {
         matched
     }
 
-    fn prf(m: usize, p: usize, g: usize) -> (f64, f64, f64) {
-        let pr = if p == 0 { 0.0 } else { m as f64 / p as f64 };
-        let re = if g == 0 { 0.0 } else { m as f64 / g as f64 };
-        let f = if pr + re == 0.0 {
-            0.0
-        } else {
-            2.0 * pr * re / (pr + re)
-        };
-        (pr, re, f)
-    }
-
     /// Content precision, recall, F1.
     pub fn content(&self) -> (f64, f64, f64) {
-        Self::prf(self.content_matched, self.predicted, self.gold)
+        crate::metrics::prf(self.content_matched, self.predicted, self.gold)
     }
 
     /// Attribution (content and speaker) precision, recall, F1.
     pub fn attribution(&self) -> (f64, f64, f64) {
-        Self::prf(self.attribution_matched, self.predicted, self.gold)
+        crate::metrics::prf(self.attribution_matched, self.predicted, self.gold)
     }
 
     /// Over gold attributions with quotation marks: matched with the speaker right.
