@@ -59,6 +59,16 @@ impl<'a> Weights<'a> {
         }
     }
 
+    /// The summed rows of the features `push` writes into `feats` (scratch).
+    #[inline]
+    pub fn sum_of(&self, feats: &mut Vec<u32>, push: impl FnOnce(&mut Vec<u32>)) -> [i32; NCLASS] {
+        feats.clear();
+        push(feats);
+        let mut acc = [0i32; NCLASS];
+        self.sum(feats, &mut acc);
+        acc
+    }
+
     /// Sums the rows of `keys` into integer scores.
     #[inline]
     pub fn sum(&self, keys: &[u32], acc: &mut [i32; NCLASS]) {
@@ -264,11 +274,8 @@ pub fn run_stage1_cached(
     let mut feats = Vec::with_capacity(64);
     let mut word_rows = |w: &Tok| -> WordRows {
         std::array::from_fn(|role| {
-            feats.clear();
-            features::word_features(w, role, &mut feats);
-            let mut acc = [0i32; NCLASS];
-            s.sum(&feats, &mut acc);
-            acc.map(|x| x.clamp(i16::MIN as i32, i16::MAX as i32) as i16)
+            s.sum_of(&mut feats, |f| features::word_features(w, role, f))
+                .map(|x| x.clamp(i16::MIN as i32, i16::MAX as i32) as i16)
         })
     };
     let pads = (
@@ -381,13 +388,9 @@ impl<K: std::hash::Hash + Eq + Copy> SharedSums<K> {
         features: impl FnOnce(&K, &mut Vec<u32>),
     ) -> &[i32; NCLASS] {
         let feats = &mut self.feats;
-        self.sums.entry(k).or_insert_with(|| {
-            feats.clear();
-            features(&k, feats);
-            let mut acc = [0i32; NCLASS];
-            s.sum(feats, &mut acc);
-            acc
-        })
+        self.sums
+            .entry(k)
+            .or_insert_with(|| s.sum_of(feats, |f| features(&k, f)))
     }
 }
 
@@ -410,11 +413,7 @@ impl Transitions {
     fn get(&mut self, s: &Weights<'_>, prev1: u8, prev2: u8) -> &[i32; NCLASS] {
         let feats = &mut self.feats;
         self.rows[prev1 as usize * NCLASS + prev2 as usize].get_or_insert_with(|| {
-            feats.clear();
-            features::transition_features(prev1, prev2, feats);
-            let mut acc = [0i32; NCLASS];
-            s.sum(feats, &mut acc);
-            acc
+            s.sum_of(feats, |f| features::transition_features(prev1, prev2, f))
         })
     }
 }

@@ -4,7 +4,7 @@
 
 use super::marks::Marked;
 use super::tagger::{B_CON, B_CUE, B_SRC, I_CON, I_CUE, I_SRC};
-use super::{find_speaker, speaker_of, Paragraph, SpeakerRef};
+use super::{find_speaker, speaker_of, SpeakerRef};
 use crate::analysis::{Entity, Label, Mention, MentionKind, Quote, QuoteKind, Span, Speaker};
 use crate::mentions::within;
 use crate::tokens::TokenKind;
@@ -45,7 +45,7 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 }
 
 /// The pieces (maximal runs of one role) of the tagged paragraphs.
-fn pieces(doc: &Doc, paras: &[Paragraph], tags: &[u8], mentions: &[Mention]) -> Vec<Piece> {
+fn pieces(doc: &Doc, paras: &[Range<usize>], tags: &[u8], mentions: &[Mention]) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let mut si = 0;
     for (pi, p) in paras.iter().enumerate() {
@@ -61,7 +61,7 @@ fn pieces(doc: &Doc, paras: &[Paragraph], tags: &[u8], mentions: &[Mention]) -> 
                 });
             }
         };
-        for i in p.tokens.clone() {
+        for i in p.clone() {
             let (role, begin) = match tags[i] {
                 B_SRC => (Some(Role::Source), true),
                 I_SRC => (Some(Role::Source), false),
@@ -79,7 +79,7 @@ fn pieces(doc: &Doc, paras: &[Paragraph], tags: &[u8], mentions: &[Mention]) -> 
                 }
             }
         }
-        flush(&mut cur, p.tokens.end, &mut out);
+        flush(&mut cur, p.end, &mut out);
     }
     // A source or cue without a word in it is noise.
     out.retain(|p| {
@@ -126,7 +126,7 @@ fn is_name(m: &Mention) -> bool {
 /// after it ("the" -> "the Washington"), and source pieces that then touch
 /// become one ("the Washington" + "administration"). A piece only grows over
 /// tokens of its paragraph that no other piece holds.
-fn widen_sources(doc: &Doc, paras: &[Paragraph], mentions: &[Mention], out: &mut Vec<Piece>) {
+fn widen_sources(doc: &Doc, paras: &[Range<usize>], mentions: &[Mention], out: &mut Vec<Piece>) {
     let toks = &doc.tokens;
     let text = doc.text;
     let determiner = |i: usize| {
@@ -137,7 +137,7 @@ fn widen_sources(doc: &Doc, paras: &[Paragraph], mentions: &[Mention], out: &mut
         if out[k].role != Role::Source {
             continue;
         }
-        let para = paras[out[k].para].tokens.clone();
+        let para = paras[out[k].para].clone();
         let lo = if k > 0 && out[k - 1].para == out[k].para {
             out[k - 1].toks.end
         } else {
@@ -203,7 +203,7 @@ struct Attribution {
 
 pub(super) fn assemble(
     doc: &Doc,
-    paras: &[Paragraph],
+    paras: &[Range<usize>],
     marked: &[Marked],
     tags: &[u8],
     mentions: &[Mention],
@@ -473,7 +473,7 @@ pub(super) fn assemble(
         let before = sent.start.max(m.open.saturating_sub(12))..m.open.max(sent.start);
         let after = (close + 1).min(sent.end)..sent.end.min(close + 13);
         let para = paras
-            .partition_point(|p| p.tokens.end <= m.open)
+            .partition_point(|p| p.end <= m.open)
             .min(paras.len().saturating_sub(1));
         let found = find_speaker(doc, after, mentions, true)
             .or_else(|| find_speaker(doc, before, mentions, false));

@@ -175,18 +175,13 @@ pub fn find_with<S: Scorer>(
     let (ranges, marked, state) = paragraph_ranges(doc, layout);
     let mut feats = Vec::new();
     let mut tags = vec![tagger::O; doc.tokens.len()];
-    let mut paras = Vec::with_capacity(ranges.len());
-    for r in ranges {
+    for r in &ranges {
         let seq = prepare(doc, mentions, &state, r.clone());
         let t = tagger::decode(scorer, &seq, &mut feats);
         tags[r.clone()].copy_from_slice(&t);
-        paras.push(Paragraph {
-            tokens: r,
-            seq: tagger::Sequence { toks: Vec::new() },
-        });
     }
     out.extend(assemble::assemble(
-        doc, &paras, &marked, &tags, mentions, entities,
+        doc, &ranges, &marked, &tags, mentions, entities,
     ));
     for q in &mut out {
         if q.cue_class.is_none() {
