@@ -818,6 +818,53 @@ pub fn decode_beam<S: Scorer>(
     });
 }
 
+/// `ln(sum(exp(a)))` over a row of scores, without overflow. Terms more than
+/// `SKIP` below the largest are left out: each is under 1e-13 of the sum,
+/// far below an f32 rounding step, and skipping them saves most of the
+/// `exp` calls (a library call in wasm).
+#[inline]
+fn log_sum_exp(acc: &[f32; NCLASS]) -> f32 {
+    const SKIP: f32 = 30.0;
+    let mut top = acc[0];
+    for &a in &acc[1..] {
+        // Not `f32::max`: that is a libm call in wasm, and scores are finite.
+        if a > top {
+            top = a;
+        }
+    }
+    let mut sum = 0f32;
+    for &a in acc {
+        let d = a - top;
+        if d > -SKIP {
+            sum += exp_nonpositive(d);
+        }
+    }
+    top + sum.ln()
+}
+
+/// `exp(x)` for `-30 < x <= 0`, inline: `2^k * e^r` with `|r| <= ln2 / 2`
+/// and a degree-7 Taylor polynomial (relative error under 1e-7, about one
+/// f32 rounding step). `f32::exp` is a library call in wasm, and this one
+/// runs 17 times per token where the beam holds two histories.
+#[inline]
+fn exp_nonpositive(x: f32) -> f32 {
+    // ln 2 split so that `k * LN2_HI` is exact (Cody and Waite).
+    const LN2_HI: f32 = 0.693_359_4;
+    const LN2_LO: f32 = -2.121_944_4e-4;
+    // Round to nearest by truncating (x <= 0): no `floor` call natively.
+    let k = (x * std::f32::consts::LOG2_E - 0.5) as i32;
+    let kf = k as f32;
+    let r = (x - kf * LN2_HI) - kf * LN2_LO;
+    let p = 1.0
+        + r * (1.0
+            + r * (0.5
+                + r * (1.0 / 6.0
+                    + r * (1.0 / 24.0
+                        + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))));
+    // 2^k built from its exponent bits; k >= -44 here, a normal float.
+    p * f32::from_bits(((k + 127) as u32) << 23)
+}
+
 /// The search of [`decode_beam`] over `n` tokens, with `scores(i, prev1,
 /// prev2, acc)` setting token `i`'s class scores after the history's two
 /// previous classes (static plus dynamic features). The tagger's fast path
@@ -856,9 +903,7 @@ pub fn beam_search(
             let (base, norm) = if single {
                 (0.0, 0.0)
             } else {
-                let top = acc.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-                let sum: f32 = acc.iter().map(|&a| (a - top).exp()).sum();
-                (score, top + sum.ln())
+                (score, log_sum_exp(&acc))
             };
             let mut classes = FOLLOWERS[prev1 as usize] & if last { CLOSING } else { !0 };
             while classes != 0 {
@@ -871,7 +916,9 @@ pub fn beam_search(
         // Only candidates within the margin of the best can be kept: keep
         // those (in generation order) and sort just them. Stable: among equal
         // scores the earlier history and lower class win.
-        let top = next[..m].iter().fold(f32::NEG_INFINITY, |t, h| t.max(h.0));
+        let top = next[..m]
+            .iter()
+            .fold(f32::NEG_INFINITY, |t, h| if h.0 > t { h.0 } else { t });
         let mut close = 0;
         for k in 0..m {
             if next[k].0 >= top - margin {
@@ -947,6 +994,19 @@ pub fn add_document_evidence(toks: &mut [Vec<Tok>], stage1: &[Vec<u8>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_exp_matches_the_library_within_a_rounding_step() {
+        let mut x = 0.0f32;
+        while x > -30.0 {
+            let (got, want) = (exp_nonpositive(x), x.exp());
+            assert!(
+                (got - want).abs() <= 2.5e-7 * want,
+                "exp({x}) = {want}, got {got}"
+            );
+            x -= 0.001_37;
+        }
+    }
 
     #[test]
     fn word_and_context_features_are_the_static_features() {
