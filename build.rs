@@ -1,0 +1,71 @@
+//! Turns the country table (`data/countries/countries.tsv`) into static
+//! arrays, keyed and sorted here so that no table is built at run time
+//! (see `src/entities/countries.rs`).
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+#[path = "src/entities/country_key.rs"]
+mod country_key;
+
+const TABLE: &str = "data/countries/countries.tsv";
+
+fn main() {
+    println!("cargo:rerun-if-changed={TABLE}");
+    println!("cargo:rerun-if-changed=src/entities/country_key.rs");
+    let text = std::fs::read_to_string(TABLE).expect("data/countries/countries.tsv is readable");
+    let mut list: Vec<(&str, &str)> = Vec::new();
+    let mut index: HashMap<String, (usize, &str)> = HashMap::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert!(
+            f.len() >= 7,
+            "{TABLE}: a row with fewer than 7 columns: {line:?}"
+        );
+        let id = list.len();
+        list.push((f[0], f[2]));
+        // Earlier relations win: a name is a name before it is a capital
+        // ("Singapore", "Luxembourg" are both).
+        let mut add = |n: &str, r: &'static str| {
+            index.entry(country_key::key(n)).or_insert((id, r));
+        };
+        add(f[2], "Name");
+        let split = |s: &str| {
+            s.split('|')
+                .filter(|x| !x.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        split(f[5]).iter().for_each(|n| add(n, "Name"));
+        split(f[3]).iter().for_each(|n| add(n, "Capital"));
+        split(f[6]).iter().for_each(|n| add(n, "Seat"));
+        split(f[4]).iter().for_each(|n| add(n, "Demonym"));
+    }
+    // Names win over capitals and demonyms across rows too.
+    for (i, (_, name)) in list.iter().enumerate() {
+        index.insert(country_key::key(name), (i, "Name"));
+    }
+    let mut index: Vec<_> = index.into_iter().collect();
+    index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+
+    let mut out = String::new();
+    writeln!(out, "static LIST: [Country; {}] = [", list.len()).unwrap();
+    for (code, name) in &list {
+        writeln!(out, "    Country {{ code: {code:?}, name: {name:?} }},").unwrap();
+    }
+    writeln!(
+        out,
+        "];\nstatic INDEX: [(&str, u16, Relation); {}] = [",
+        index.len()
+    )
+    .unwrap();
+    for (k, (i, r)) in &index {
+        writeln!(out, "    ({k:?}, {i}, Relation::{r}),").unwrap();
+    }
+    out.push_str("];\n");
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("countries.rs");
+    std::fs::write(dest, out).unwrap();
+}
