@@ -83,6 +83,7 @@ mod features;
 mod lexicon;
 mod memo;
 mod model;
+mod rows;
 
 #[doc(hidden)]
 pub use features::{Tok, NCLASS};
