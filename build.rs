@@ -1,6 +1,7 @@
-//! Turns the country table (`data/countries/countries.tsv`) into static
-//! arrays, keyed and sorted here so that no table is built at run time
-//! (see `src/entities/countries.rs`).
+//! Turns the country table (`data/countries/countries.tsv`) and the given
+//! names (`data/names/first-names.tsv`) into static arrays, keyed and sorted
+//! here so that no table is built at run time (see
+//! `src/entities/countries.rs` and `src/entities/gender.rs`).
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -9,8 +10,39 @@ use std::fmt::Write;
 mod country_key;
 
 const TABLE: &str = "data/countries/countries.tsv";
+const FIRST_NAMES: &str = "data/names/first-names.tsv";
 
 fn main() {
+    countries();
+    first_names();
+}
+
+/// `FIRST_NAMES: [(&str, bool); _]`: lower-case given name and whether it is
+/// male, sorted by name.
+fn first_names() {
+    println!("cargo:rerun-if-changed={FIRST_NAMES}");
+    let text =
+        std::fs::read_to_string(FIRST_NAMES).expect("data/names/first-names.tsv is readable");
+    let mut rows: Vec<(&str, bool)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let (name, g) = l.split_once('\t').expect("name<TAB>M|F");
+            assert!(g == "M" || g == "F", "{FIRST_NAMES}: bad gender in {l:?}");
+            (name, g == "M")
+        })
+        .collect();
+    rows.sort_unstable();
+    let mut out = format!("static FIRST_NAMES: [(&str, bool); {}] = [\n", rows.len());
+    for (name, male) in rows {
+        writeln!(out, "    ({name:?}, {male}),").unwrap();
+    }
+    out.push_str("];\n");
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("first_names.rs");
+    std::fs::write(dest, out).unwrap();
+}
+
+fn countries() {
     println!("cargo:rerun-if-changed={TABLE}");
     println!("cargo:rerun-if-changed=src/entities/country_key.rs");
     let text = std::fs::read_to_string(TABLE).expect("data/countries/countries.tsv is readable");

@@ -220,6 +220,23 @@ fn an_ambiguous_pronoun_links_to_no_one() {
 }
 
 #[test]
+fn a_given_name_settles_which_of_two_people_a_pronoun_means() {
+    let a = analyse("Donald Trump debated Hillary Clinton in Ohio. She said the night went well.");
+    let she = a
+        .mentions
+        .iter()
+        .find(|m| m.text == "She")
+        .expect("pronoun mention");
+    assert_eq!(she.entity, Some(entity(&a, "Hillary Clinton").id));
+    // Names the list does not know (or shares between genders) settle nothing.
+    let a = analyse("Robin Lee debated Kim Park in Ohio. She said the night went well.");
+    assert!(
+        a.mentions.iter().all(|m| m.text != "She"),
+        "two candidates: no link"
+    );
+}
+
+#[test]
 fn a_role_noun_refers_back_to_the_named_holder() {
     let a = analyse(
         "Spokesperson Jane Doe declined to comment on Monday. On Tuesday, the spokeswoman said an inquiry had begun.",

@@ -4,23 +4,10 @@
 //! sentence before it, or in the nearest earlier sentence that names people);
 //! a role noun only when a person with that role was named before.
 
+use super::gender::{self, Gender};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::tokens::TokenKind;
 use crate::Doc;
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Gender {
-    Male,
-    Female,
-}
-
-fn pronoun_gender(w: &str) -> Option<Gender> {
-    match w {
-        "he" | "He" | "him" | "his" | "His" | "himself" => Some(Gender::Male),
-        "she" | "She" | "her" | "Her" | "hers" | "herself" => Some(Gender::Female),
-        _ => None,
-    }
-}
 
 /// How many earlier sentences a pronoun may reach back.
 const WINDOW: usize = 2;
@@ -36,7 +23,8 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
         gender[id] = e
             .mentions
             .iter()
-            .find_map(|&i| honorific_gender(doc, &mentions[i]));
+            .find_map(|&i| honorific_gender(doc, &mentions[i]))
+            .or_else(|| gender::of_name(&e.name).filter(|_| e.label == Label::Person));
     }
     // Person name mentions per sentence: (sentence, start, entity).
     let mut people: Vec<(usize, usize, usize)> = Vec::new();
@@ -72,7 +60,7 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
             if in_quote || overlaps_mention(mentions, t.start, t.end) {
                 continue;
             }
-            if let Some(g) = pronoun_gender(w) {
+            if let Some(g) = gender::of_pronoun(w) {
                 if let Some(e) = antecedent(&people, &gender, s, t.start, g) {
                     gender[e] = Some(g);
                     added.push(Mention {
@@ -142,11 +130,7 @@ fn overlaps_mention(mentions: &[Mention], start: usize, end: usize) -> bool {
 fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
     let a = doc.tokens.partition_point(|t| t.start < m.start);
     let prev = a.checked_sub(1).map(|p| doc.tokens[p].text(doc.text))?;
-    match prev {
-        "Mr." | "Mr" => Some(Gender::Male),
-        "Mrs." | "Mrs" | "Ms." | "Ms" => Some(Gender::Female),
-        _ => None,
-    }
+    gender::of_honorific(prev)
 }
 
 /// The one person a pronoun at `pos` in sentence `s` can refer to, if clear.

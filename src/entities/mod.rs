@@ -20,6 +20,7 @@ pub mod context;
 pub mod coref;
 pub mod countries;
 mod country_key;
+pub mod gender;
 pub mod roles;
 
 use crate::analysis::{Entity, Label, Mention, MentionKind, Quote};

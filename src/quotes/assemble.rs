@@ -4,7 +4,7 @@
 
 use super::marks::Marked;
 use super::tagger::{B_CON, B_CUE, B_SRC, I_CON, I_CUE, I_SRC};
-use super::{find_speaker, speaker_of, SpeakerRef};
+use super::{find_speaker, SpeakerRef};
 use crate::analysis::{Entity, Label, Mention, MentionKind, Quote, QuoteKind, Span, Speaker};
 use crate::mentions::within;
 use crate::tokens::TokenKind;
@@ -865,6 +865,14 @@ fn resolve(
         let ent = ent?;
         (para <= p + PRONOUN_REACH && entities.get(ent)?.label == Label::Person).then_some(ent)
     });
+    // "she said" does not go back to a man (nor "he said" to a woman).
+    let recent_person = recent_person.filter(|&p| {
+        let g = crate::entities::gender::of_pronoun(src);
+        let named = entities
+            .get(p)
+            .and_then(|e| crate::entities::gender::of_name(&e.name));
+        !matches!((g, named), (Some(a), Some(b)) if a != b)
+    });
     let entity =
         if is_pronoun && !src.eq_ignore_ascii_case("they") && !src.eq_ignore_ascii_case("we") {
             recent_person.or_else(|| ms.iter().find_map(|m| m.entity))
@@ -895,7 +903,6 @@ fn resolve(
                     }
                 })
         };
-    let _ = speaker_of;
     Speaker {
         start: s,
         end: e,

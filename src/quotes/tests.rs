@@ -105,6 +105,20 @@ fn he_added_goes_to_the_last_speaker_not_to_a_name_inside_the_quote() {
 }
 
 #[test]
+fn she_said_does_not_go_back_to_a_man() {
+    let text = "Council vote\n\n\"The plan is ready,\" Mayor John Carter said on Monday.\n\n\
+        Councillor Hillary Moreno disagreed with the mayor. \"It will fail,\" she said.";
+    let a = crate::extract(text);
+    let q = quote(&a, "It will fail");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Hillary Moreno"));
+    // The counter-case: "he said" still goes back to him.
+    let text = text.replace("she said", "he said");
+    let a = crate::extract(&text);
+    let q = quote(&a, "It will fail");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("John Carter"));
+}
+
+#[test]
 fn a_partial_quote_takes_the_speaker_of_its_sentence() {
     let text = "Plan\n\nOpposition leader Karen Holt called the plan “a reckless gamble with our savings” on Monday.";
     let a = crate::extract(text);

@@ -1,0 +1,87 @@
+//! Grammatical gender of people, from what the article itself shows: a
+//! pronoun's form, an honorific ("Mr.", "Ms."), or a given name that is
+//! clearly male or female in the US Census 1990 lists
+//! (`data/names/first-names.tsv`, see `scripts/build_first_names.py`).
+//! Used only to rule links out ("she said" never goes to a man); a name
+//! the list lacks says nothing.
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+// `FIRST_NAMES: [(&str, bool); _]`, lower-case names sorted, `true` = male.
+include!(concat!(env!("OUT_DIR"), "/first_names.rs"));
+
+/// The gender of a third-person singular pronoun.
+pub fn of_pronoun(w: &str) -> Option<Gender> {
+    match w.to_ascii_lowercase().as_str() {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender an honorific before a name shows.
+pub fn of_honorific(w: &str) -> Option<Gender> {
+    match w.trim_end_matches('.') {
+        "Mr" | "Sir" => Some(Gender::Male),
+        "Mrs" | "Ms" | "Miss" | "Dame" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender of a person's full name by its given name: "Hillary Clinton"
+/// is female. Only names of two or more words whose first word is a plain
+/// given name: "Kim Jong-un" (family name first) and "Jean-Claude Juncker"
+/// say nothing, and neither do names the list marks as shared ("Kim",
+/// "Robin").
+pub fn of_name(name: &str) -> Option<Gender> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    if !first.chars().all(|c| c.is_alphabetic()) || first.chars().count() < 2 {
+        return None;
+    }
+    let lower = first.to_lowercase();
+    let i = FIRST_NAMES
+        .binary_search_by(|(n, _)| (*n).cmp(lower.as_str()))
+        .ok()?;
+    Some(if FIRST_NAMES[i].1 {
+        Gender::Male
+    } else {
+        Gender::Female
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_names_that_are_clearly_one_gender() {
+        assert_eq!(of_name("Hillary Clinton"), Some(Gender::Female));
+        assert_eq!(of_name("Matthew Miller"), Some(Gender::Male));
+        assert_eq!(of_name("Adrienne Watson"), Some(Gender::Female));
+    }
+
+    #[test]
+    fn shared_foreign_or_single_names_say_nothing() {
+        assert_eq!(of_name("Kim Jong-Un"), None);
+        assert_eq!(of_name("Robin Hood"), None);
+        assert_eq!(of_name("Vladimir Putin"), None);
+        assert_eq!(of_name("Hillary"), None);
+        assert_eq!(of_name("J. Smith"), None);
+    }
+
+    #[test]
+    fn pronouns_and_honorifics() {
+        assert_eq!(of_pronoun("She"), Some(Gender::Female));
+        assert_eq!(of_pronoun("his"), Some(Gender::Male));
+        assert_eq!(of_pronoun("they"), None);
+        assert_eq!(of_honorific("Mr."), Some(Gender::Male));
+        assert_eq!(of_honorific("Ms"), Some(Gender::Female));
+        assert_eq!(of_honorific("Dr."), None);
+    }
+}
