@@ -65,16 +65,11 @@ fn countries() {
             index.entry(country_key::key(n)).or_insert((id, r));
         };
         add(f[2], "Name");
-        let split = |s: &str| {
-            s.split('|')
-                .filter(|x| !x.is_empty())
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        };
-        split(f[5]).iter().for_each(|n| add(n, "Name"));
-        split(f[3]).iter().for_each(|n| add(n, "Capital"));
-        split(f[6]).iter().for_each(|n| add(n, "Seat"));
-        split(f[4]).iter().for_each(|n| add(n, "Demonym"));
+        for (column, relation) in [(5, "Name"), (3, "Capital"), (6, "Seat"), (4, "Demonym")] {
+            for n in f[column].split('|').filter(|x| !x.is_empty()) {
+                add(n, relation);
+            }
+        }
     }
     // Names win over capitals and demonyms across rows too.
     for (i, (_, name)) in list.iter().enumerate() {

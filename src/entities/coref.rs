@@ -24,7 +24,11 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
             .mentions
             .iter()
             .find_map(|&i| honorific_gender(doc, &mentions[i]))
-            .or_else(|| (e.label == Label::Person).then(|| gender::of_name(&e.name)).flatten());
+            .or_else(|| {
+                (e.label == Label::Person)
+                    .then(|| gender::of_name(&e.name))
+                    .flatten()
+            });
     }
     // Person name mentions per sentence: (sentence, start, entity).
     let mut people: Vec<(usize, usize, usize)> = Vec::new();
