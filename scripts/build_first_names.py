@@ -7,8 +7,10 @@ Source (pip install names==0.3.0): the package's `dist.male.first` and
 `dist.female.first`, the US Census Bureau's 1990 first-name frequencies
 (public domain; the package itself is MIT). A name is kept when one gender's
 frequency is at least RATIO times the other's, so "Kim", "Robin", "Taylor"
-and "Jordan" are left out. US-centric: most names from elsewhere are simply
-absent, and an absent name says nothing.
+and "Jordan" are left out, and when it is less common as a given name than as
+a surname (`dist.all.last`), so family names written first ("Li Qiang",
+"Moon Jae-in") are not read as given names. US-centric: most names from
+elsewhere are simply absent, and an absent name says nothing.
 Deterministic: sorted by name.
 """
 import sys
@@ -32,9 +34,12 @@ def main(out):
     base = Path(names.__file__).parent
     male = read(base / "dist.male.first")
     female = read(base / "dist.female.first")
+    last = read(base / "dist.all.last")
     rows = []
     for name in sorted(set(male) | set(female)):
         m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if last.get(name, 0.0) > max(m, f):
+            continue
         if m >= RATIO * f and m > 0:
             rows.append(f"{name}\tM")
         elif f >= RATIO * m and f > 0:

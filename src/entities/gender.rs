@@ -71,6 +71,8 @@ mod tests {
         assert_eq!(of_name("Kim Jong-Un"), None);
         assert_eq!(of_name("Robin Hood"), None);
         assert_eq!(of_name("Vladimir Putin"), None);
+        assert_eq!(of_name("Li Qiang"), None);
+        assert_eq!(of_name("Moon Jae-in"), None);
         assert_eq!(of_name("Hillary"), None);
         assert_eq!(of_name("J. Smith"), None);
     }

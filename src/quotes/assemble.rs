@@ -201,6 +201,32 @@ struct Attribution {
     source: Option<usize>,
 }
 
+/// The piece of `role` in piece `anchor`'s paragraph, at most `reach` pieces
+/// away either way, with the lowest `cost` (earliest on ties); `cost` is
+/// `None` for a piece that may not link.
+fn nearest(
+    pcs: &[Piece],
+    anchor: usize,
+    reach: usize,
+    role: Role,
+    cost: impl Fn(&Piece) -> Option<usize>,
+) -> Option<usize> {
+    let para = pcs[anchor].para;
+    let mut best: Option<(usize, usize)> = None;
+    let window = anchor.saturating_sub(reach)..(anchor + reach + 1).min(pcs.len());
+    for (j, p) in pcs.iter().enumerate().take(window.end).skip(window.start) {
+        if p.role != role || p.para != para {
+            continue;
+        }
+        if let Some(c) = cost(p) {
+            if best.is_none_or(|(bc, _)| c < bc) {
+                best = Some((c, j));
+            }
+        }
+    }
+    best.map(|(_, j)| j)
+}
+
 pub(super) fn assemble(
     doc: &Doc,
     paras: &[Range<usize>],
@@ -220,27 +246,15 @@ pub(super) fn assemble(
         if c.role != Role::Content {
             continue;
         }
-        let mut best: Option<(usize, usize)> = None;
-        let lo = k.saturating_sub(8);
-        let hi = (k + 9).min(pcs.len());
-        for (j, u) in pcs.iter().enumerate().take(hi).skip(lo) {
-            if u.role != Role::Cue || u.para != c.para {
-                continue;
-            }
+        let best = nearest(&pcs, k, 8, Role::Cue, |u| {
             // Same sentence, or the next/previous one.
             let near = u.sent + 1 >= c.sent && u.sent <= c.sent_end + 1;
             let g = gap(&u.toks, &c.toks);
-            if !near || g > MAX_CUE_GAP {
-                continue;
-            }
             let same = u.sent >= c.sent && u.sent <= c.sent_end;
-            let cost = g + if same { 0 } else { 30 };
-            if best.is_none_or(|(bc, _)| cost < bc) {
-                best = Some((cost, j));
-            }
-        }
+            (near && g <= MAX_CUE_GAP).then_some(g + if same { 0 } else { 30 })
+        });
         match best {
-            Some((_, j)) => match by_cue[j] {
+            Some(j) => match by_cue[j] {
                 Some(a) => attrs[a].content.push(k),
                 None => {
                     by_cue[j] = Some(attrs.len());
@@ -277,24 +291,13 @@ pub(super) fn assemble(
     for a in attrs.iter_mut() {
         let anchor = a.cue.unwrap_or(a.content[0]);
         let u = &pcs[anchor];
-        let mut best: Option<(usize, usize)> = None;
-        let lo = anchor.saturating_sub(6);
-        let hi = (anchor + 7).min(pcs.len());
-        for (j, s) in pcs.iter().enumerate().take(hi).skip(lo) {
-            if s.role != Role::Source || s.para != u.para {
-                continue;
-            }
+        let max_gap = MAX_SOURCE_GAP + if a.cue.is_none() { 0 } else { 8 };
+        a.source = nearest(&pcs, anchor, 6, Role::Source, |s| {
             let same = s.sent >= u.sent && s.sent <= u.sent_end
                 || u.sent >= s.sent && u.sent <= s.sent_end;
             let g = gap(&s.toks, &u.toks);
-            if !same && g > 2 || g > MAX_SOURCE_GAP + if a.cue.is_none() { 0 } else { 8 } {
-                continue;
-            }
-            if best.is_none_or(|(bg, _)| g < bg) {
-                best = Some((g, j));
-            }
-        }
-        a.source = best.map(|(_, j)| j);
+            ((same || g <= 2) && g <= max_gap).then_some(g)
+        });
     }
 
     // Quoted spans by token position, to find those inside a content span.
