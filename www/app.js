@@ -29,9 +29,9 @@ const els = {
   descriptions: $('descriptions'), sample: $('sample'), clear: $('clear'), download: $('download'), card: $('hovercard'),
 };
 
-/** Timings for tests and the curious: instantiate, first extract, first render (ms). */
+/** Timings for tests and the curious: instantiate, warm-up, first extract, first render (ms). */
 const timings = (window.newslensTimings = {
-  instantiateMs: null, firstExtractMs: null, firstRoundTripMs: null, firstRenderMs: null,
+  instantiateMs: null, warmupMs: null, firstExtractMs: null, firstRoundTripMs: null, firstRenderMs: null,
 });
 
 // ---------------------------------------------------------------- helpers
@@ -116,6 +116,7 @@ function onWorkerMessage({ data }) {
   if (data.type === 'ready') {
     workerReady = true;
     timings.instantiateMs ??= data.instantiateMs;
+    timings.warmupMs ??= data.warmupMs;
     if (!inflight && !current) setStatus('ready', 'Ready — paste an article or load the sample.');
     return;
   }
