@@ -445,7 +445,13 @@ pub fn quote_class(q: &Quote) -> Option<CueClass> {
         let mut buf = String::new();
         c.text.split_whitespace().find_map(|w| {
             lemma(w, &mut buf);
-            first_class(classes(&buf)).map(|l| match l {
+            let mut set = classes(&buf);
+            if set == 0 {
+                // "stated" -> "stat" -> "state": a stem that lost its final e.
+                buf.push('e');
+                set = classes(&buf);
+            }
+            first_class(set).map(|l| match l {
                 CueList::Speech | CueList::Noun => CueClass::Speech,
                 CueList::Belief => CueClass::Belief,
                 CueList::Finding => CueClass::Finding,

@@ -247,6 +247,9 @@ fn cue_class_says_what_kind_of_attribution_it_is() {
         class("to raise the minimum wage"),
         Some(CueClass::Intention)
     );
+    // A stem that drops its final e ("stated" -> "stat") still finds "state".
+    let a = crate::extract("Budget\n\nThe ministry stated that the deficit had narrowed.");
+    assert_eq!(quote(&a, "the deficit").cue_class, Some(CueClass::Speech));
 }
 
 #[test]
