@@ -17,17 +17,19 @@ Usage: python3 scripts/build_ner_lexicons.py [LEXICON_DIR] [OUT]
 
 Binary layout (little endian; `hash` is src/ner/lexicon.rs::hash_str, FNV-1a 64
 folded to 32 bits). The tagger reads it in place, without building anything:
-  b"NLLEX002"
+  b"NLLEX003"
   u32 n_paths, n_paths x u32 path bits (MSB first), n_paths x u8 path length
   table: case-sensitive word hash -> u16 Brown path index
   u32 n_fine, n_fine x u8 coarse GloVe cluster of each fine cluster
   table: lower-cased word hash -> u16 fine GloVe cluster
   u32 n_cats, n_cats x (u8 len, name bytes)
   table: gazetteer entry hash -> u16 category mask
-A table (src/ner/lexicon.rs::Table) is an open-addressing hash table stored slot by
-slot: u8 slot bits B, u8 fingerprint bytes F, u8 value width W, u32 n entries, u16
-longest probe, then 2^B slots of (F-byte fingerprint = low 8F bits of the key or 1
-if those are 0, 0 = empty; W-byte value). A key's first slot is its top B bits;
+A table (src/ner/table.rs::Table) is an open-addressing hash table over
+fingerprints with the values apart: u8 slot bits B (at least 6), u8 fingerprint
+bytes F, u8 value width W, u32 n entries N, u16 longest probe; then 2^B F-byte
+fingerprints (low 8F bits of the key or 1 if those are 0; 0 = empty); then per
+block of 64 slots a u64 occupancy mask and a u32 count of occupied slots before
+it; then N W-byte values in slot order. A key's first slot is its top B bits;
 collisions probe linearly. All three tables use 1-byte fingerprints. The Brown and GloVe
 tables are at most 52% full (an unknown word gets a wrong cluster about once in 100
 lookups); the gazetteer is at most 70% full (it is 40% full: an absent span is taken for
@@ -205,7 +207,7 @@ def build_brown():
 def table(values, fp_bytes=2, max_load=0.7):
     """A Table (see the module comment) of hash -> u16 value."""
     keys = sorted(values)
-    bits = 4
+    bits = 6
     while (1 << bits) * max_load < len(keys):
         bits += 1
     n = 1 << bits
@@ -222,8 +224,13 @@ def table(values, fp_bytes=2, max_load=0.7):
         fps[i] = max(k & (0xFF if fp_bytes == 1 else 0xFFFF), 1)
         vals[i] = values[k]
     out = bytearray(struct.pack("<BBBIH", bits, fp_bytes, 2, len(keys), min(max_probe, 0xFFFF)))
-    fmt = "<BH" if fp_bytes == 1 else "<HH"
-    out += b"".join(struct.pack(fmt, f, v) for f, v in zip(fps, vals))
+    out += b"".join(f.to_bytes(fp_bytes, "little") for f in fps)
+    before = 0
+    for b in range(0, n, 64):
+        occupied = sum(1 << j for j in range(64) if fps[b + j])
+        out += struct.pack("<QI", occupied, before)
+        before += bin(occupied).count("1")
+    out += b"".join(struct.pack("<H", v) for f, v in zip(fps, vals) if f)
     return bytes(out)
 
 
@@ -274,7 +281,7 @@ def build_glove():
 def main():
     words, paths = build_brown()
     gaz = build_gazetteer()
-    out = bytearray(b"NLLEX002")
+    out = bytearray(b"NLLEX003")
     path_list = sorted(paths, key=paths.get)
     out += struct.pack("<I", len(path_list))
     for p in path_list:

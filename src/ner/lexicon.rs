@@ -1,6 +1,5 @@
 //! Compact lookup tables the tagger reads at run time: Brown clusters, GloVe
-//! k-means clusters and gazetteers (built by `scripts/build_ner_lexicons.py`),
-//! and the read-only hash [`Table`] that also holds the model's weights.
+//! k-means clusters and gazetteers (built by `scripts/build_ner_lexicons.py`).
 //!
 //! Tables are read in place from the embedded bytes (no per-entry work at
 //! load): see [`Table`] for the layout.
@@ -53,195 +52,7 @@ pub fn hash_str(s: &str) -> u32 {
     h.key()
 }
 
-/// A read-only hash table of `u32` keys to fixed-width byte values, used in
-/// place from its serialised bytes: an open-addressing table with linear
-/// probing, stored slot by slot.
-///
-/// Layout: `u8` slot bits `B` (4..=28), `u8` fingerprint bytes `F` (1 or
-/// 2), `u8` value width `W`, `u32` number of entries, `u16` longest probe,
-/// then `2^B` slots of `F + W` bytes: the key's fingerprint (little endian,
-/// 0 = empty slot) and the value. A key's first slot is its top `B` bits and
-/// its fingerprint its low `8 F` bits (1 if those are 0). Fingerprints are
-/// not whole keys: an absent key is taken for a present one when a slot it
-/// probes has its fingerprint (about one lookup in 2^14 with 2 bytes, one in
-/// 200 with 1 byte), which the features tolerate. Loading reads the header;
-/// a lookup usually touches one cache line.
-pub struct Table<'a> {
-    shift: u32,
-    mask: usize,
-    fp_bytes: usize,
-    width: usize,
-    len: usize,
-    max_probe: usize,
-    slots: &'a [u8],
-}
-
-#[inline]
-fn fingerprint(key: u32, bytes: usize) -> u16 {
-    if bytes == 1 {
-        (key as u8).max(1) as u16
-    } else {
-        (key as u16).max(1)
-    }
-}
-
-impl<'a> Table<'a> {
-    pub fn read(r: &mut Reader<'a>) -> Result<Table<'a>, String> {
-        let bits = r.u8()? as u32;
-        if !(4..=28).contains(&bits) {
-            return Err("bad table size".into());
-        }
-        let fp_bytes = r.u8()? as usize;
-        if !(1..=2).contains(&fp_bytes) {
-            return Err("bad table fingerprint size".into());
-        }
-        let width = r.u8()? as usize;
-        let len = r.u32()? as usize;
-        let max_probe = r.u16()? as usize;
-        let n_slots = 1usize << bits;
-        if len > n_slots || max_probe >= n_slots {
-            return Err("bad table header".into());
-        }
-        let size = n_slots
-            .checked_mul(fp_bytes + width)
-            .ok_or("table too large")?;
-        let slots = r.bytes(size)?;
-        Ok(Table {
-            shift: 32 - bits,
-            mask: n_slots - 1,
-            fp_bytes,
-            width,
-            len,
-            max_probe,
-            slots,
-        })
-    }
-
-    /// Bytes per value.
-    pub fn width(&self) -> usize {
-        self.width
-    }
-
-    /// Number of entries.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The first slot to probe for `key` (to warm the cache ahead of [`Table::get`]).
-    #[inline]
-    pub fn home(&self, key: u32) -> usize {
-        (key >> self.shift) as usize
-    }
-
-    /// Reads slot `i`'s fingerprint; used to start cache misses early.
-    #[inline]
-    pub fn touch(&self, i: usize) -> u16 {
-        let at = i * (self.fp_bytes + self.width);
-        match self.slots.get(at..at + self.fp_bytes) {
-            Some(b) => self.fp_at(b),
-            None => 0,
-        }
-    }
-
-    #[inline]
-    fn fp_at(&self, s: &[u8]) -> u16 {
-        if self.fp_bytes == 1 {
-            s[0] as u16
-        } else {
-            u16::from_le_bytes([s[0], s[1]])
-        }
-    }
-
-    /// The value stored for `key`.
-    #[inline]
-    pub fn get(&self, key: u32) -> Option<&'a [u8]> {
-        let stride = self.fp_bytes + self.width;
-        let fp = fingerprint(key, self.fp_bytes);
-        let mut i = self.home(key);
-        let slots: &'a [u8] = self.slots;
-        for _ in 0..=self.max_probe {
-            let s = slots.get(i * stride..(i + 1) * stride)?;
-            let f = self.fp_at(s);
-            if f == fp {
-                return Some(&s[self.fp_bytes..]);
-            }
-            if f == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-        }
-        None
-    }
-
-    /// Like [`Table::get`] for a table with 2-byte fingerprints and `W`-byte
-    /// values (the caller checks both once), with the slot size known.
-    #[inline]
-    pub fn get_fixed<const W: usize>(&self, key: u32) -> Option<&'a [u8; W]> {
-        let fp = fingerprint(key, 2);
-        let mut i = self.home(key);
-        let slots: &'a [u8] = self.slots;
-        for _ in 0..=self.max_probe {
-            let s = slots.get(i * (2 + W)..(i + 1) * (2 + W))?;
-            let f = u16::from_le_bytes([s[0], s[1]]);
-            if f == fp {
-                return s[2..].try_into().ok();
-            }
-            if f == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-        }
-        None
-    }
-
-    /// Fingerprint bytes per slot.
-    pub fn fingerprint_bytes(&self) -> usize {
-        self.fp_bytes
-    }
-
-    #[inline]
-    pub fn get_u16(&self, key: u32) -> Option<u16> {
-        self.get(key)
-            .filter(|v| v.len() >= 2)
-            .map(|v| u16::from_le_bytes([v[0], v[1]]))
-    }
-}
-
-/// Serialises a [`Table`] with 2-byte fingerprints: `entries` sorted by key,
-/// unique, each value `width` bytes. The table is at most half full, which
-/// keeps probes for absent keys (most feature lookups) short.
-pub fn write_table(out: &mut Vec<u8>, entries: &[(u32, &[u8])], width: usize) {
-    let mut bits = 4u32;
-    while (1usize << bits) < entries.len() * 2 {
-        bits += 1;
-    }
-    let n_slots = 1usize << bits;
-    let stride = 2 + width;
-    let mut slots = vec![0u8; n_slots * stride];
-    let mut max_probe = 0usize;
-    for (k, v) in entries {
-        assert_eq!(v.len(), width);
-        let mut i = (*k >> (32 - bits)) as usize;
-        let mut probe = 0;
-        while slots[i * stride] != 0 || slots[i * stride + 1] != 0 {
-            i = (i + 1) & (n_slots - 1);
-            probe += 1;
-        }
-        max_probe = max_probe.max(probe);
-        slots[i * stride..i * stride + 2].copy_from_slice(&fingerprint(*k, 2).to_le_bytes());
-        slots[i * stride + 2..(i + 1) * stride].copy_from_slice(v);
-    }
-    out.push(bits as u8);
-    out.push(2);
-    out.push(width as u8);
-    out.extend((entries.len() as u32).to_le_bytes());
-    out.extend((max_probe.min(u16::MAX as usize) as u16).to_le_bytes());
-    out.extend(slots);
-}
+pub use super::table::Table;
 
 /// A little-endian cursor over the embedded bytes.
 pub struct Reader<'a> {
@@ -299,8 +110,8 @@ pub struct Lexicon<'a> {
 impl<'a> Lexicon<'a> {
     pub fn from_bytes(buf: &'a [u8]) -> Result<Lexicon<'a>, String> {
         let mut r = Reader::new(buf);
-        if r.bytes(8)? != b"NLLEX002" {
-            return Err("not a newslens lexicon file (NLLEX002)".into());
+        if r.bytes(8)? != b"NLLEX003" {
+            return Err("not a newslens lexicon file (NLLEX003)".into());
         }
         let n_paths = r.u32()? as usize;
         let path_bits = r.bytes(4 * n_paths)?;
@@ -363,39 +174,6 @@ impl<'a> Lexicon<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn table_finds_what_was_written_including_zero() {
-        let keys = [0u32, 42, 42 + (1 << 16), 0xFFFF_FFFF, 0x8000_0000];
-        let mut sorted = keys.to_vec();
-        sorted.sort();
-        let vals: Vec<[u8; 2]> = sorted
-            .iter()
-            .map(|&k| (k as u16 ^ 7).to_le_bytes())
-            .collect();
-        let entries: Vec<(u32, &[u8])> = sorted
-            .iter()
-            .zip(&vals)
-            .map(|(&k, v)| (k, &v[..]))
-            .collect();
-        let mut out = Vec::new();
-        write_table(&mut out, &entries, 2);
-        let t = Table::read(&mut Reader::new(&out)).unwrap();
-        for k in keys {
-            assert_eq!(t.get_u16(k), Some(k as u16 ^ 7));
-        }
-        assert_eq!(t.get(5), None);
-        assert_eq!(t.len(), 5);
-    }
-
-    #[test]
-    fn truncated_tables_are_errors() {
-        let mut out = Vec::new();
-        write_table(&mut out, &[(1, &[1u8, 2][..])], 2);
-        for n in 0..out.len() {
-            assert!(Table::read(&mut Reader::new(&out[..n])).is_err());
-        }
-    }
 
     #[test]
     fn lower_hash_matches_hash_of_lowercased_text() {

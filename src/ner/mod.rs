@@ -83,7 +83,7 @@ mod features;
 mod lexicon;
 mod memo;
 mod model;
-mod rows;
+mod table;
 
 #[doc(hidden)]
 pub use features::{Tok, NCLASS};

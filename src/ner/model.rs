@@ -1,22 +1,22 @@
 //! The stored model: int8 weights for one or two stages, and the tagger that
 //! runs them over a document.
 //!
-//! Weights file layout (little endian): `b"NLNERW04"`, `u32` number of
+//! Weights file layout (little endian): `b"NLNERW05"`, `u32` number of
 //! stages, then per stage: `u8` feature mode ([`Mode::code`]), `f32` alpha
 //! (the weight of the stage-1 static scores in a residual stage 2), `f32`
-//! scale and a [`RowTable`] from feature key to a row of `NCLASS` `i8` weights
+//! scale and a [`Table`] from feature key to a row of `NCLASS` `i8` weights
 //! (weight = stored value * scale). The tables are read in place from the
 //! embedded bytes.
 
 use super::features::{self, Context, Evidence, Mode, Scorer, Tok, NCLASS};
 use super::lexicon::{Lexicon, Reader};
 use super::memo::{WordMemo, WordRows};
-use super::rows::{write_row_table, RowTable};
+use super::table::{write_table, Table};
 use rustc_hash::FxHashMap;
 
 /// One stage's weights.
 pub struct Weights<'a> {
-    table: RowTable<'a>,
+    table: Table<'a>,
     scale: f32,
     pub mode: Mode,
     pub alpha: f32,
@@ -32,7 +32,7 @@ impl<'a> Weights<'a> {
         let mode = Mode::from_code(r.u8()?).ok_or("unknown stage mode")?;
         let alpha = r.f32()?;
         let scale = r.f32()?;
-        let table = RowTable::read(r)?;
+        let table = Table::read(r)?;
         if table.width() != NCLASS {
             return Err("weight rows have the wrong layout".into());
         }
@@ -118,7 +118,7 @@ pub struct StageOut {
 
 /// Serialises quantised stages.
 pub fn write_weights(stages: &[StageOut]) -> Vec<u8> {
-    let mut out = b"NLNERW04".to_vec();
+    let mut out = b"NLNERW05".to_vec();
     out.extend((stages.len() as u32).to_le_bytes());
     for st in stages {
         let rows = &st.rows;
@@ -134,7 +134,7 @@ pub fn write_weights(stages: &[StageOut]) -> Vec<u8> {
             .zip(&bytes)
             .map(|((k, _), b)| (*k, &b[..]))
             .collect();
-        write_row_table(&mut out, &entries, NCLASS);
+        write_table(&mut out, &entries, NCLASS, 2, 0.5);
     }
     out
 }
@@ -155,8 +155,8 @@ impl<'a> Tagger<'a> {
     pub fn from_bytes(lexicon: &'a [u8], weights: &'a [u8]) -> Result<Tagger<'a>, String> {
         let lex = Lexicon::from_bytes(lexicon)?;
         let mut r = Reader::new(weights);
-        if r.bytes(8)? != b"NLNERW04" {
-            return Err("not a newslens weights file (NLNERW04)".into());
+        if r.bytes(8)? != b"NLNERW05" {
+            return Err("not a newslens weights file (NLNERW05)".into());
         }
         let n = r.u32()?;
         if !(1..=2).contains(&n) {
