@@ -2,8 +2,8 @@
 //! pronoun's form, an honorific ("Mr.", "Ms."), or a given name that is
 //! clearly male or female in the US Census 1990 lists
 //! (`data/names/first-names.tsv`, see `scripts/build_first_names.py`).
-//! Used only to rule links out ("she said" never goes to a man); a name
-//! the list lacks says nothing.
+//! Used to rule candidates out ("she said" never goes to a man); a name the
+//! list lacks says nothing.
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Gender {
@@ -32,11 +32,11 @@ pub fn of_honorific(w: &str) -> Option<Gender> {
     }
 }
 
-/// The gender of a person's full name by its given name: "Hillary Clinton"
-/// is female. Only names of two or more words whose first word is a plain
-/// given name: "Kim Jong-un" (family name first) and "Jean-Claude Juncker"
-/// say nothing, and neither do names the list marks as shared ("Kim",
-/// "Robin").
+/// The gender of a person's full name by its first word: "Hillary Clinton"
+/// is female. Only names of two or more words whose first word is all
+/// letters: "Jean-Claude Juncker" and "Hillary" say nothing, and neither do
+/// first words the list leaves out as shared ("Kim Jong-un", "Robin Hood")
+/// or as more common surnames ("Li Qiang").
 pub fn of_name(name: &str) -> Option<Gender> {
     let mut words = name.split_whitespace();
     let first = words.next()?;
