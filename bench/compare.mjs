@@ -88,7 +88,7 @@ function compare(name, docs) {
   }
 }
 
-console.log(`newslens ${extract('').version}: instantiate ${tInit.toFixed(1)} ms, first extract (models load) ${tFirst.toFixed(1)} ms`);
+console.log(`newslens ${extract('').version}: instantiate ${tInit.toFixed(1)} ms, first extract ${tFirst.toFixed(1)} ms (V8 compiles the functions it runs; the models are set up; see bench/startup.mjs)`);
 const docs = conllDocs();
 if (docs) compare('CoNLL-2003 test as plain text', docs);
 else console.log('\nCoNLL-2003 test: skipped (../shared/data/conll2003/test.txt not found)');
