@@ -131,6 +131,9 @@ impl<'a> Lexicon<'a> {
             ));
         }
         let gaz = Table::read(&mut r)?;
+        if [&words, &glove, &gaz].iter().any(|t| t.width() != 2) {
+            return Err("lexicon tables hold 2-byte values".into());
+        }
         Ok(Lexicon {
             path_bits,
             path_lens,
