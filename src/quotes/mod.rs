@@ -183,6 +183,14 @@ pub fn find_with<S: Scorer>(
     out.extend(assemble::assemble(
         doc, &ranges, &marked, &tags, mentions, entities,
     ));
+    // Transcript lines ("PENCE: Well, look, ...") replace what the tagger
+    // made of the same words; attributions inside them stay.
+    for r in &ranges {
+        if let Some(q) = transcript_line(doc, r, mentions, entities) {
+            out.retain(|o| overlap(o, &q) * 2 <= (o.end - o.start).min(q.end - q.start));
+            out.push(q);
+        }
+    }
     for q in &mut out {
         if q.cue_class.is_none() {
             q.cue_class = cues::quote_class(q);
@@ -329,6 +337,113 @@ fn find_cue(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Characters two quotes' content spans share.
+fn overlap(a: &Quote, b: &Quote) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// Labels that open a line with a colon without naming a speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "WATCH",
+    "NOTE",
+    "EDITOR'S",
+    "EDITORS",
+    "READ",
+    "MORE",
+    "RELATED",
+    "PHOTOS",
+    "PHOTO",
+    "VIDEO",
+    "CORRECTION",
+    "CLARIFICATION",
+    "EXCLUSIVE",
+    "LIVE",
+    "OPINION",
+    "ANALYSIS",
+    "SOURCE",
+    "SOURCES",
+    "CREDIT",
+    "WARNING",
+    "ALERT",
+    "FACT",
+    "CHECK",
+    "TRANSCRIPT",
+    "ADVERTISEMENT",
+    "SPONSORED",
+    "UPDATES",
+    "PS",
+    "NB",
+];
+
+/// A transcript line: a paragraph that opens with a speaker's name in
+/// capitals and a colon ("PENCE: Well, look, ..."), as interview and debate
+/// transcripts print them. The rest of the paragraph is that speaker's
+/// words, verbatim: a direct quote without quotation marks.
+fn transcript_line(
+    doc: &Doc,
+    r: &Range<usize>,
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Option<Quote> {
+    let text = doc.text;
+    // A transcript quoted whole has a mark at each paragraph: '"PENCE: ...'.
+    let toks = &doc.tokens[r.clone()];
+    let toks = match toks.first()?.kind {
+        TokenKind::OpenQuote | TokenKind::Quote => &toks[1..],
+        _ => toks,
+    };
+    let colon = toks.iter().take(4).position(|t| t.text(text) == ":")?;
+    let (name, rest) = (&toks[..colon], &toks[colon + 1..]);
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| !c.is_lowercase())
+            && !NOT_SPEAKERS.contains(&w)
+    };
+    if name.is_empty()
+        || rest.len() < 2
+        || !name
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && capitals(t.text(text)))
+    {
+        return None;
+    }
+    let (src_start, src_end) = (name[0].start, name[name.len() - 1].end);
+    let (start, end) = (rest[0].start, rest[rest.len() - 1].end);
+    // The speaker's entity: a mention in the label, or the person whose
+    // surname it is ("PENCE" -> Mike Pence).
+    let last = name[name.len() - 1].text(text);
+    let entity = within(mentions, src_start, src_end)
+        .iter()
+        .find_map(|m| m.entity)
+        .or_else(|| {
+            entities.iter().position(|e| {
+                e.label == Label::Person
+                    && e.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(last))
+            })
+        });
+    let cue = toks[colon];
+    Some(Quote {
+        kind: QuoteKind::Direct,
+        start,
+        end,
+        text: text[start..end].to_string(),
+        speaker: Some(Speaker {
+            start: src_start,
+            end: src_end,
+            text: text[src_start..src_end].to_string(),
+            entity,
+        }),
+        cue: Some(Span::of(text, cue.start, cue.end)),
+        cue_class: Some(CueClass::Speech),
+    })
 }
 
 /// "Putin begs North Korea for help: US" -> the claim, attributed to "US".

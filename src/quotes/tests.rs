@@ -119,6 +119,36 @@ fn she_said_does_not_go_back_to_a_man() {
 }
 
 #[test]
+fn transcript_lines_are_their_speakers_words() {
+    let text = "Pence on the debate\n\nGov. Mike Pence spoke to Fox News on Sunday.\n\n\
+        WALLACE: Will she be there tomorrow night?\n\n\
+        \"PENCE: Well, look, the American people want a serious debate.";
+    let a = crate::extract(text);
+    let q = quote(&a, "Well, look");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        q.text,
+        "Well, look, the American people want a serious debate."
+    );
+    assert_eq!(q.speaker.as_ref().unwrap().text, "PENCE");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Mike Pence"));
+    assert_eq!(q.cue.as_ref().unwrap().text, ":");
+    assert_eq!(
+        quote(&a, "Will she be there")
+            .speaker
+            .as_ref()
+            .unwrap()
+            .text,
+        "WALLACE"
+    );
+    // Labels are not speakers, and neither is a name in ordinary case.
+    let a = crate::extract(
+        "Storm\n\nUPDATE: The road has reopened to traffic.\n\nNote: schools stay closed.",
+    );
+    assert!(a.quotes.is_empty(), "{:#?}", a.quotes);
+}
+
+#[test]
 fn a_partial_quote_takes_the_speaker_of_its_sentence() {
     let text = "Plan\n\nOpposition leader Karen Holt called the plan “a reckless gamble with our savings” on Monday.";
     let a = crate::extract(text);
