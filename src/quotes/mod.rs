@@ -184,9 +184,17 @@ pub fn find_with<S: Scorer>(
         doc, &ranges, &marked, &tags, mentions, entities,
     ));
     // Transcript lines ("PENCE: Well, look, ...") replace what the tagger
-    // made of the same words; attributions inside them stay.
-    for r in &ranges {
-        if let Some(q) = transcript_line(doc, r, mentions, entities) {
+    // made of the same words; attributions inside them stay. A single line
+    // counts only when it names a person of the article: "NEW DELHI: The
+    // government ..." is a dateline, and a transcript has several turns.
+    let lines: Vec<Quote> = ranges
+        .iter()
+        .filter_map(|r| transcript_line(doc, r, mentions, entities))
+        .collect();
+    let several = lines.len() >= 2;
+    for q in lines {
+        let person = q.speaker.as_ref().and_then(|s| s.entity).is_some();
+        if several || person {
             out.retain(|o| overlap(o, &q) * 2 <= (o.end - o.start).min(q.end - q.start));
             out.push(q);
         }
@@ -413,12 +421,20 @@ fn transcript_line(
         return None;
     }
     let (src_start, src_end) = (name[0].start, name[name.len() - 1].end);
+    // A place ("WASHINGTON:", "NEW DELHI:") opens a dateline, not a turn.
+    if crate::entities::countries::table()
+        .lookup(&text[src_start..src_end])
+        .is_some()
+    {
+        return None;
+    }
     let (start, end) = (rest[0].start, rest[rest.len() - 1].end);
     // The speaker's entity: a mention in the label, or the person whose
     // surname it is ("PENCE" -> Mike Pence).
     let last = name[name.len() - 1].text(text);
     let entity = within(mentions, src_start, src_end)
         .iter()
+        .filter(|m| m.label == Label::Person)
         .find_map(|m| m.entity)
         .or_else(|| {
             entities.iter().position(|e| {

