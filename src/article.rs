@@ -371,10 +371,13 @@ fn byline(s: &str) -> Option<(usize, usize)> {
 fn dateline(s: &str) -> Option<(usize, Option<(usize, usize)>)> {
     let head_end = s.char_indices().nth(90).map_or(s.len(), |(i, _)| i);
     let head = &s[..head_end];
-    let (dash, dash_len) = [" - ", " -- ", " — ", " – ", "—", "–"]
+    let Some((dash, dash_len)) = [" - ", " -- ", " — ", " – ", "—", "–"]
         .iter()
         .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .min()?;
+        .min()
+    else {
+        return colon_dateline(head).map(|end| (end, None));
+    };
     let prefix = &s[..dash];
     // The place: the first word in capitals ("MOSCOW", "NEW YORK", "U.S.").
     let first = prefix.split_whitespace().next()?;
@@ -388,6 +391,25 @@ fn dateline(s: &str) -> Option<(usize, Option<(usize, usize)>)> {
     };
     // The dateline ends at the dash, without the space after it.
     Some((s[..dash + dash_len].trim_end().len(), agency))
+}
+
+/// "NEW DELHI: ..." -> the end of the colon. Only for a country or capital
+/// the country table knows: a name in capitals before a colon is as often a
+/// speaker in a transcript ("PENCE: Well, ...").
+fn colon_dateline(head: &str) -> Option<usize> {
+    let colon = head.find(": ")?;
+    let place = &head[..colon];
+    let words = place.split_whitespace().count();
+    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && place.chars().all(|c| !c.is_lowercase());
+    let known = || {
+        use crate::entities::countries::{table, Relation};
+        matches!(
+            table().lookup(place),
+            Some((_, Relation::Name | Relation::Capital))
+        )
+    };
+    ((1..=4).contains(&words) && capitals && known()).then_some(colon + 1)
 }
 
 #[cfg(test)]
@@ -412,6 +434,14 @@ mod tests {
         assert_eq!(l.article.dateline.unwrap().text, "MIAMI (Reuters) -");
         assert_eq!(l.article.source.unwrap().text, "Reuters");
         assert_eq!(l.article.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_capital_before_a_colon_is_a_dateline_a_speaker_is_not() {
+        let l = layout("Export rules\n\nNEW DELHI: The government announced new rules.\n\nMore.");
+        assert_eq!(l.article.dateline.unwrap().text, "NEW DELHI:");
+        let l = layout("Debate\n\nPENCE: Well, look, the people want a debate.\n\nMore.");
+        assert!(l.article.dateline.is_none());
     }
 
     #[test]
