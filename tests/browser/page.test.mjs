@@ -251,8 +251,12 @@ test('hover card and entity selection', async (t) => {
   const item = page.locator('li[data-quote="direct"]').filter({ hasNot: page.locator('.unknown') }).first();
   const q = await item.getAttribute('data-q');
   await item.hover();
-  assert.ok(await page.locator(`#output .q.hl[data-q~="${q}"]`).count() >= 1, 'quote outlined');
-  assert.ok(await page.locator(`#output .spk.hl[data-spk~="${q}"]`).count() >= 1, 'speaker outlined');
+  // Polled: on a loaded machine the hover can land a frame later.
+  const outlined = (selector) => page
+    .waitForFunction((sel) => document.querySelectorAll(sel).length >= 1, selector, { timeout: 5_000 })
+    .then(() => true, () => false);
+  assert.ok(await outlined(`#output .q.hl[data-q~="${q}"]`), 'quote outlined');
+  assert.ok(await outlined(`#output .spk.hl[data-spk~="${q}"]`), 'speaker outlined');
   await page.mouse.move(5, 5);
   assert.equal(await page.locator('#output .hl').count(), 0);
 
