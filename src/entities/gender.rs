@@ -14,12 +14,18 @@ pub enum Gender {
 // `FIRST_NAMES: [(&str, bool); _]`, lower-case names sorted, `true` = male.
 include!(concat!(env!("OUT_DIR"), "/first_names.rs"));
 
-/// The gender of a third-person singular pronoun.
+/// The gender of a third-person singular pronoun. Runs for every token the
+/// coreference pass reads, so it compares without allocating.
 pub fn of_pronoun(w: &str) -> Option<Gender> {
-    match w.to_ascii_lowercase().as_str() {
-        "he" | "him" | "his" | "himself" => Some(Gender::Male),
-        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
-        _ => None,
+    const MALE: [&str; 4] = ["he", "him", "his", "himself"];
+    const FEMALE: [&str; 4] = ["she", "her", "hers", "herself"];
+    let is = |list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
+    if is(&MALE) {
+        Some(Gender::Male)
+    } else if is(&FEMALE) {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }
 
