@@ -380,9 +380,7 @@ fn dateline(s: &str) -> Option<(usize, Option<(usize, usize)>)> {
     };
     let prefix = &s[..dash];
     // The place: the first word in capitals ("MOSCOW", "NEW YORK", "U.S.").
-    let first = prefix.split_whitespace().next()?;
-    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || letters.iter().any(|c| !c.is_uppercase()) {
+    if !in_capitals(prefix.split_whitespace().next()?) {
         return None;
     }
     let agency = match (prefix.rfind('('), prefix.rfind(')')) {
@@ -400,16 +398,23 @@ fn colon_dateline(head: &str) -> Option<usize> {
     let colon = head.find(": ")?;
     let place = &head[..colon];
     let words = place.split_whitespace().count();
-    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && place.chars().all(|c| !c.is_lowercase());
-    let known = || {
-        use crate::entities::countries::{table, Relation};
-        matches!(
-            table().lookup(place),
-            Some((_, Relation::Name | Relation::Capital))
-        )
-    };
-    ((1..=4).contains(&words) && capitals && known()).then_some(colon + 1)
+    ((1..=4).contains(&words) && in_capitals(place) && is_known_place(place)).then_some(colon + 1)
+}
+
+/// Text in capitals: at least two letters, none of them lower case
+/// ("MOSCOW", "U.S.", "NEW DELHI").
+pub(crate) fn in_capitals(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.clone().nth(1).is_some() && letters.all(|c| c.is_uppercase())
+}
+
+/// A country or capital the country table knows ("NEW DELHI", "Britain").
+pub(crate) fn is_known_place(s: &str) -> bool {
+    use crate::entities::countries::{table, Relation};
+    matches!(
+        table().lookup(s),
+        Some((_, Relation::Name | Relation::Capital))
+    )
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@
 //! per paragraph, and linking searches bounded to a few sentences.
 
 use crate::analysis::{CueClass, Entity, Label, Mention, Quote, QuoteKind, Span, Speaker};
-use crate::article::{Layout, PartKind};
+use crate::article::{in_capitals, is_known_place, Layout, PartKind};
 use crate::mentions::within;
 use crate::tokens::{Token, TokenKind};
 use crate::Doc;
@@ -184,19 +184,23 @@ pub fn find_with<S: Scorer>(
         doc, &ranges, &marked, &tags, mentions, entities,
     ));
     // Transcript lines ("PENCE: Well, look, ...") replace what the tagger
-    // made of the same words; attributions inside them stay. A single line
-    // counts only when it names a person of the article: "NEW DELHI: The
-    // government ..." is a dateline, and a transcript has several turns.
+    // made of the same words; attributions inside them stay. A line counts
+    // when its label names a person of the article or speaks again: a
+    // transcript's speakers take turns, while a dateline ("NEW DELHI: ...")
+    // or a data listing ("ISSUER: ...", "AMT: ...") names each label once.
     let lines: Vec<Quote> = ranges
         .iter()
         .filter_map(|r| transcript_line(doc, r, mentions, entities))
         .collect();
-    let several = lines.len() >= 2;
-    for q in lines {
+    fn label(q: &Quote) -> Option<&str> {
+        q.speaker.as_ref().map(|s| s.text.as_str())
+    }
+    for q in &lines {
         let person = q.speaker.as_ref().and_then(|s| s.entity).is_some();
-        if several || person {
-            out.retain(|o| overlap(o, &q) * 2 <= (o.end - o.start).min(q.end - q.start));
-            out.push(q);
+        let again = lines.iter().filter(|o| label(o) == label(q)).count() >= 2;
+        if person || again {
+            out.retain(|o| overlap(o, q) * 2 <= (o.end - o.start).min(q.end - q.start));
+            out.push(q.clone());
         }
     }
     for q in &mut out {
@@ -407,25 +411,16 @@ fn transcript_line(
     };
     let colon = toks.iter().take(4).position(|t| t.text(text) == ":")?;
     let (name, rest) = (&toks[..colon], &toks[colon + 1..]);
-    let capitals = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && w.chars().all(|c| !c.is_lowercase())
-            && !NOT_SPEAKERS.contains(&w)
+    let speaker_word = |t: &Token| {
+        let w = t.text(text);
+        t.kind == TokenKind::Word && in_capitals(w) && !NOT_SPEAKERS.contains(&w)
     };
-    if name.is_empty()
-        || rest.len() < 2
-        || !name
-            .iter()
-            .all(|t| t.kind == TokenKind::Word && capitals(t.text(text)))
-    {
+    if name.is_empty() || rest.len() < 2 || !name.iter().all(speaker_word) {
         return None;
     }
     let (src_start, src_end) = (name[0].start, name[name.len() - 1].end);
     // A place ("WASHINGTON:", "NEW DELHI:") opens a dateline, not a turn.
-    if crate::entities::countries::table()
-        .lookup(&text[src_start..src_end])
-        .is_some()
-    {
+    if is_known_place(&text[src_start..src_end]) {
         return None;
     }
     let (start, end) = (rest[0].start, rest[rest.len() - 1].end);

@@ -122,7 +122,8 @@ fn she_said_does_not_go_back_to_a_man() {
 fn transcript_lines_are_their_speakers_words() {
     let text = "Pence on the debate\n\nGov. Mike Pence spoke to Fox News on Sunday.\n\n\
         WALLACE: Will she be there tomorrow night?\n\n\
-        \"PENCE: Well, look, the American people want a serious debate.";
+        \"PENCE: Well, look, the American people want a serious debate.\n\n\
+        WALLACE: Is that a yes, Governor?";
     let a = crate::extract(text);
     let q = quote(&a, "Well, look");
     assert_eq!(q.kind, QuoteKind::Direct);
@@ -147,6 +148,8 @@ fn transcript_lines_are_their_speakers_words() {
         "Storm\n\nUPDATE: The road has reopened to traffic.\n\nNote: schools stay closed.",
         "Exports\n\nNEW DELHI: The government on Monday announced new rules for exports.",
         "Exports\n\nMUMBAI: The government on Monday announced new rules for exports.",
+        "Bond sale\n\nISSUER : Bay County Building Authority\n\nAMT : 1,200,000 dollars\n\n\
+         DELIVERY : 45 days approx",
     ] {
         let a = crate::extract(text);
         assert!(
