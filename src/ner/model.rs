@@ -197,20 +197,23 @@ impl<'a> Tagger<'a> {
         let mut toks =
             features::analyse_with(&self.lex, doc, |w, exact| memo.tok(&self.lex, w, exact));
         let s1 = &self.stages[0];
-        let first = |toks: &[Vec<Tok>], memo: &mut WordMemo| {
-            if s1.mode == Mode::Stage1 {
-                run_stage1_cached(s1, toks, memo)
-            } else {
-                run_stage(s1, toks, s1.mode, None)
-            }
-        };
+        if s1.mode != Mode::Stage1 {
+            // Not a shipped layout: the plain path.
+            let (classes, statics) = run_stage(s1, &toks, s1.mode, None);
+            let Some(s2) = self.stages.get(1) else {
+                return classes;
+            };
+            features::add_document_evidence(&mut toks, &classes);
+            let base = (s2.mode == Mode::Stage2Residual).then_some((&statics[..], s2.alpha));
+            return run_stage(s2, &toks, s2.mode, base).0;
+        }
+        let (classes, mut statics, mut stage1) = run_stage1_cached(s1, &toks, memo);
         let Some(s2) = self.stages.get(1) else {
-            return first(&toks, memo).0;
+            return classes;
         };
-        let (classes, statics) = first(&toks, memo);
         features::add_document_evidence(&mut toks, &classes);
         if s2.mode == Mode::Stage2Residual {
-            run_stage2_residual(s2, &toks, &statics)
+            run_stage2_residual(s2, &toks, &mut statics, &mut stage1, memo)
         } else {
             run_stage(s2, &toks, s2.mode, None).0
         }
@@ -263,35 +266,59 @@ pub fn run_stage<S: Scorer>(
     (classes, statics)
 }
 
-/// [`run_stage`] for stage 1, with the sums of [`features::word_features`]
-/// taken from the word memo (computed once per word it remembers) instead of
-/// looked up for every token: same scores, fewer table lookups.
-#[allow(clippy::type_complexity)]
-pub fn run_stage1_cached(
-    s: &Weights<'_>,
-    toks: &[Vec<Tok>],
-    memo: &mut WordMemo,
-) -> (Vec<Vec<u8>>, Vec<Vec<[f32; NCLASS]>>) {
-    let mut feats = Vec::with_capacity(64);
-    let mut word_rows = |w: &Tok| -> WordRows {
+/// Stage 1's static scores, worked out token by token as decoding asks for
+/// them: the sums of [`features::word_features`] come from the word memo
+/// (computed once per word it remembers) instead of being looked up for
+/// every token, and plain tokens the decoder passes over are never scored
+/// (see [`features::beam_search`]). The scores are those of
+/// [`features::static_scores`].
+struct Stage1Statics<'s, 'w> {
+    s: &'s Weights<'w>,
+    pads: (WordRows, WordRows),
+    contexts: SharedSums<Context>,
+    feats: Vec<u32>,
+    /// The word rows of sentence `rows_of`'s tokens.
+    rows: Vec<WordRows>,
+    rows_of: usize,
+}
+
+impl<'s, 'w> Stage1Statics<'s, 'w> {
+    fn new(s: &'s Weights<'w>) -> Self {
+        let mut feats = Vec::with_capacity(64);
+        let pads = (
+            Self::word_rows(s, &mut feats, features::pad_bos()),
+            Self::word_rows(s, &mut feats, features::pad_eos()),
+        );
+        Stage1Statics {
+            s,
+            pads,
+            contexts: SharedSums::default(),
+            feats,
+            rows: Vec::new(),
+            rows_of: usize::MAX,
+        }
+    }
+
+    fn word_rows(s: &Weights<'_>, feats: &mut Vec<u32>, w: &Tok) -> WordRows {
         std::array::from_fn(|role| {
-            s.sum_of(&mut feats, |f| features::word_features(w, role, f))
+            s.sum_of(feats, |f| features::word_features(w, role, f))
                 .map(|x| x.clamp(i16::MIN as i32, i16::MAX as i32) as i16)
         })
-    };
-    let pads = (
-        word_rows(features::pad_bos()),
-        word_rows(features::pad_eos()),
-    );
-    let mut classes = Vec::with_capacity(toks.len());
-    let mut statics = Vec::with_capacity(toks.len());
-    let mut contexts = SharedSums::default();
-    let mut transitions = Transitions::new();
-    let mut rows: Vec<WordRows> = Vec::new();
-    let mut feats = Vec::with_capacity(64);
-    for sent in toks {
-        rows.clear();
-        rows.extend(sent.iter().map(|w| memo.rows(w, &mut word_rows)));
+    }
+
+    /// The static scores of token `i` of sentence `si`.
+    fn at(&mut self, si: usize, sent: &[Tok], i: usize, memo: &mut WordMemo) -> [f32; NCLASS] {
+        let s = self.s;
+        if self.rows_of != si {
+            let feats = &mut self.feats;
+            self.rows.clear();
+            self.rows.extend(
+                sent.iter()
+                    .map(|w| memo.rows(w, |w| Self::word_rows(s, feats, w))),
+            );
+            self.rows_of = si;
+        }
+        let (rows, pads) = (&self.rows, &self.pads);
         let row = |j: isize| -> &WordRows {
             if j < 0 {
                 &pads.0
@@ -299,60 +326,82 @@ pub fn run_stage1_cached(
                 rows.get(j as usize).unwrap_or(&pads.1)
             }
         };
-        let mut st = Vec::with_capacity(sent.len());
-        for i in 0..sent.len() {
-            let j = i as isize;
-            let mut sum = [0i32; NCLASS];
-            for (role, d) in [0isize, -1, 1, -2, 2].into_iter().enumerate() {
-                for (a, &x) in sum.iter_mut().zip(&row(j + d)[role]) {
-                    *a += x as i32;
-                }
+        let j = i as isize;
+        let mut sum = [0i32; NCLASS];
+        for (role, d) in [0isize, -1, 1, -2, 2].into_iter().enumerate() {
+            for (a, &x) in sum.iter_mut().zip(&row(j + d)[role]) {
+                *a += x as i32;
             }
-            feats.clear();
-            features::context_word_features(sent, i, &mut feats);
-            s.sum(&feats, &mut sum);
-            add(
-                &mut sum,
-                contexts.get(s, Context::of(sent, i), Context::features),
-            );
-            st.push(sum.map(|x| x as f32 * s.scale));
         }
+        self.feats.clear();
+        features::context_word_features(sent, i, &mut self.feats);
+        s.sum(&self.feats, &mut sum);
+        add(
+            &mut sum,
+            self.contexts
+                .get(s, Context::of(sent, i), Context::features),
+        );
+        sum.map(|x| x as f32 * s.scale)
+    }
+}
+
+/// A sentence's stage-1 static scores: `None` where no stage has asked yet.
+type LazyStatics = Vec<Vec<Option<[f32; NCLASS]>>>;
+
+/// [`run_stage`] for stage 1 with the shortcuts of [`Stage1Statics`]: the
+/// same classes. The static scores it worked out are returned for stage 2,
+/// with the means to work out the others.
+fn run_stage1_cached<'s, 'w>(
+    s: &'s Weights<'w>,
+    toks: &[Vec<Tok>],
+    memo: &mut WordMemo,
+) -> (Vec<Vec<u8>>, LazyStatics, Stage1Statics<'s, 'w>) {
+    let mut stat = Stage1Statics::new(s);
+    let mut classes = Vec::with_capacity(toks.len());
+    let mut statics = Vec::with_capacity(toks.len());
+    let mut transitions = Transitions::new();
+    let mut feats = Vec::with_capacity(64);
+    for (si, sent) in toks.iter().enumerate() {
+        let mut st = vec![None; sent.len()];
         let mut out = Vec::with_capacity(sent.len());
-        decode(s, sent, &st, &mut transitions, &mut feats, &mut out);
+        decode(s, sent, &mut transitions, &mut feats, &mut out, |i| {
+            *st[i].get_or_insert_with(|| stat.at(si, sent, i, memo))
+        });
         classes.push(out);
         statics.push(st);
     }
-    (classes, statics)
+    (classes, statics, stat)
 }
 
 /// A residual stage 2 (see [`Mode::Stage2Residual`]) run like [`run_stage`]
 /// with the evidence features summed once per distinct [`Evidence`]: same
-/// scores, a tenth of the lookups.
-pub fn run_stage2_residual(
+/// scores, a tenth of the lookups. Stage-1 scores stage 1 did not need are
+/// worked out by `stage1` as this stage asks for them.
+fn run_stage2_residual(
     s: &Weights<'_>,
     toks: &[Vec<Tok>],
-    base: &[Vec<[f32; NCLASS]>],
+    base: &mut LazyStatics,
+    stage1: &mut Stage1Statics<'_, '_>,
+    memo: &mut WordMemo,
 ) -> Vec<Vec<u8>> {
     let mut evidence = SharedSums::default();
     let mut transitions = Transitions::new();
     let mut feats = Vec::with_capacity(16);
-    let mut st = Vec::new();
     let mut classes = Vec::with_capacity(toks.len());
-    for (sent, b) in toks.iter().zip(base) {
-        st.clear();
-        for (i, b) in b.iter().enumerate().take(sent.len()) {
+    for (si, (sent, b)) in toks.iter().zip(base.iter_mut()).enumerate() {
+        let mut out = Vec::with_capacity(sent.len());
+        decode(s, sent, &mut transitions, &mut feats, &mut out, |i| {
             let sum = evidence.get(s, Evidence::of(sent, i), |e, out| {
                 out.push(features::residual_bias());
                 e.features(out);
             });
             let mut acc = sum.map(|x| x as f32 * s.scale);
-            for (a, &x) in acc.iter_mut().zip(b) {
+            let b = b[i].get_or_insert_with(|| stage1.at(si, sent, i, memo));
+            for (a, &x) in acc.iter_mut().zip(b.iter()) {
                 *a += s.alpha * x;
             }
-            st.push(acc);
-        }
-        let mut out = Vec::with_capacity(sent.len());
-        decode(s, sent, &st, &mut transitions, &mut feats, &mut out);
+            acc
+        });
         classes.push(out);
     }
     classes
@@ -420,27 +469,44 @@ impl Transitions {
 }
 
 /// [`features::decode_sentence`] for stored weights, with the transition
-/// rows from `transitions`: the same integer sums, so the same classes.
+/// rows from `transitions` and token `i`'s static scores from `statics(i)`
+/// (asked only for tokens the beam scores): the same integer sums, so the
+/// same classes.
 fn decode(
     s: &Weights<'_>,
     toks: &[Tok],
-    statics: &[[f32; NCLASS]],
     transitions: &mut Transitions,
     feats: &mut Vec<u32>,
     out: &mut Vec<u8>,
+    mut statics: impl FnMut(usize) -> [f32; NCLASS],
 ) {
-    let n = toks.len().min(statics.len());
     let (width, margin) = (features::BEAM_WIDTH, features::BEAM_MARGIN);
-    features::beam_search(n, out, width, margin, |i, prev1, prev2, acc| {
-        let mut sum = *transitions.get(s, prev1, prev2);
-        feats.clear();
-        features::dynamic_word_features(toks, i, prev1, feats);
-        s.sum(feats, &mut sum);
-        *acc = statics[i];
-        for (a, x) in acc.iter_mut().zip(sum) {
-            *a += x as f32 * s.scale;
-        }
-    });
+    let mut last: Option<(usize, [f32; NCLASS])> = None;
+    features::beam_search(
+        toks.len(),
+        out,
+        width,
+        margin,
+        |i| toks[i].plain,
+        |i, prev1, prev2, acc| {
+            let mut sum = *transitions.get(s, prev1, prev2);
+            feats.clear();
+            features::dynamic_word_features(toks, i, prev1, feats);
+            s.sum(feats, &mut sum);
+            // Every history asks for the same token's static scores in turn.
+            *acc = match last {
+                Some((j, st)) if j == i => st,
+                _ => {
+                    let st = statics(i);
+                    last = Some((i, st));
+                    st
+                }
+            };
+            for (a, x) in acc.iter_mut().zip(sum) {
+                *a += x as f32 * s.scale;
+            }
+        },
+    );
 }
 
 #[cfg(test)]
