@@ -89,6 +89,9 @@ pub struct Tok {
     pub glove_coarse: u8,
     /// Gazetteer matches: bit `4 * category + position` (B, I, L, U).
     pub gaz: u64,
+    /// The gazetteer categories of the word on its own (remembered with the
+    /// word's other facts, so only multi-word spans are looked up per token).
+    pub gaz_self: u16,
     pub casing: u8,
     /// No capital, digit or caseless letter: a lower-case word or
     /// punctuation, which never starts a name (see [`beam_search`]).
@@ -131,6 +134,7 @@ const fn pad(h: u64) -> Tok {
         glove: 0,
         glove_coarse: 0,
         gaz: 0,
+        gaz_self: 0,
         casing: casing::PAD,
         plain: false,
         headline: false,
@@ -245,6 +249,11 @@ pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
     let mut low = Fnv::NEW;
     low.lower_str(w);
     t.lower = low.key();
+    t.gaz_self = if is_alnum_start(w) {
+        lex.gazetteer(t.lower)
+    } else {
+        0
+    };
     // Brown clusters are case-sensitive; headline words fall back to Title then lower case.
     let title_key = || {
         let mut h = Fnv::NEW;
@@ -319,7 +328,12 @@ fn mark_gazetteer(lex: &Lexicon<'_>, words: &[&str], toks: &mut [Tok]) {
                 h.byte(b' ');
             }
             h.lower_str(words[j]);
-            let mask = lex.gazetteer(h.key());
+            // The word alone was looked up with its facts (same key).
+            let mask = if j == i {
+                toks[i].gaz_self
+            } else {
+                lex.gazetteer(h.key())
+            };
             if mask == 0 {
                 continue;
             }
@@ -865,9 +879,13 @@ fn exp_nonpositive(x: f32) -> f32 {
     // ln 2 split so that `k * LN2_HI` is exact (Cody and Waite).
     const LN2_HI: f32 = 0.693_359_4;
     const LN2_LO: f32 = -2.121_944_4e-4;
-    // Round to nearest by truncating (x <= 0): no `floor` call natively.
-    let k = (x * std::f32::consts::LOG2_E - 0.5) as i32;
-    let kf = k as f32;
+    // Round to nearest by adding 1.5 * 2^23, where a float's unit in the
+    // last place is 1: the sum's low mantissa bits are then the integer.
+    // No `floor` call, and no saturating float-to-int conversion.
+    const SHIFT: f32 = 12_582_912.0;
+    let t = x * std::f32::consts::LOG2_E + SHIFT;
+    let kf = t - SHIFT;
+    let k = t.to_bits() as i32 - SHIFT.to_bits() as i32;
     let r = (x - kf * LN2_HI) - kf * LN2_LO;
     let p = 1.0
         + r * (1.0
