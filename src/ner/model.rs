@@ -76,6 +76,14 @@ impl<'a> Weights<'a> {
         // Touch every first slot before reading any row, so that the cache
         // misses overlap instead of queueing behind each other.
         const CHUNK: usize = 32;
+        if keys.len() <= 4 {
+            for &k in keys {
+                if let Some(row) = self.table.get::<NCLASS>(k) {
+                    Self::add_row(row, acc);
+                }
+            }
+            return;
+        }
         for chunk in keys.chunks(CHUNK) {
             let mut seen = [0u16; CHUNK];
             for (f, &k) in seen.iter_mut().zip(chunk) {

@@ -31,8 +31,11 @@ pub struct Table<'a> {
     width: usize,
     len: usize,
     max_probe: usize,
-    fps: &'a [u8],
-    blocks: &'a [u8],
+    /// The fingerprints, as bytes (1-byte tables) or pairs (2-byte tables);
+    /// the other is empty.
+    fps1: &'a [u8],
+    fps2: &'a [[u8; 2]],
+    blocks: &'a [[u8; BLOCK_BYTES]],
     values: &'a [u8],
 }
 
@@ -63,7 +66,12 @@ impl<'a> Table<'a> {
             return Err("bad table header".into());
         }
         let fps = r.bytes(fp_bytes * n_slots)?;
-        let blocks = r.bytes(n_slots / 64 * BLOCK_BYTES)?;
+        let (fps1, fps2) = if fp_bytes == 1 {
+            (fps, &[][..])
+        } else {
+            (&[][..], fps.as_chunks::<2>().0)
+        };
+        let blocks = r.bytes(n_slots / 64 * BLOCK_BYTES)?.as_chunks().0;
         let values = r.bytes(len * width)?;
         Ok(Table {
             shift: 32 - bits,
@@ -72,7 +80,8 @@ impl<'a> Table<'a> {
             width,
             len,
             max_probe,
-            fps,
+            fps1,
+            fps2,
             blocks,
             values,
         })
@@ -107,25 +116,21 @@ impl<'a> Table<'a> {
     #[inline]
     fn fp(&self, i: usize) -> u16 {
         if self.fp_bytes == 1 {
-            self.fps.get(i).map_or(0, |&b| b as u16)
+            self.fps1.get(i).map_or(0, |&b| b as u16)
         } else {
-            match self.fps.get(2 * i..2 * i + 2) {
-                Some(b) => u16::from_le_bytes([b[0], b[1]]),
-                None => 0,
-            }
+            self.fps2.get(i).map_or(0, |&b| u16::from_le_bytes(b))
         }
     }
 
     /// The value of occupied slot `i`: its rank among the occupied slots.
     #[inline]
     fn value_at<const W: usize>(&self, i: usize) -> Option<&'a [u8; W]> {
-        let b = self
-            .blocks
-            .get(i / 64 * BLOCK_BYTES..(i / 64 + 1) * BLOCK_BYTES)?;
-        let occupied = u64::from_le_bytes(b[..8].try_into().ok()?);
-        let before = u32::from_le_bytes(b[8..].try_into().ok()?) as usize;
+        let b = self.blocks.get(i / 64)?;
+        let (occupied, before) = b.split_at(8);
+        let occupied = u64::from_le_bytes(occupied.try_into().ok()?);
+        let before = u32::from_le_bytes(before.try_into().ok()?) as usize;
         let rank = before + (occupied & ((1u64 << (i % 64)) - 1)).count_ones() as usize;
-        self.values.get(rank * W..(rank + 1) * W)?.try_into().ok()
+        self.values.as_chunks::<W>().0.get(rank)
     }
 
     /// The value stored for `key`, for a table whose values are `W` bytes
