@@ -17,6 +17,7 @@
 
 use super::features::{self, Tok, NCLASS};
 use super::lexicon::Lexicon;
+use super::model::Shared;
 use std::cell::RefCell;
 
 /// Most remembered words (a power of two).
@@ -53,11 +54,13 @@ pub struct WordMemo {
     slots: Vec<Slot>,
     /// Filled slots, to know when to grow.
     filled: usize,
+    /// The tagger's sums kept between documents (taken while tagging).
+    pub shared: Option<Shared>,
 }
 
 thread_local! {
     static MEMO: RefCell<WordMemo> = const {
-        RefCell::new(WordMemo { owner: 0, slots: Vec::new(), filled: 0 })
+        RefCell::new(WordMemo { owner: 0, slots: Vec::new(), filled: 0, shared: None })
     };
 }
 
@@ -71,6 +74,7 @@ impl WordMemo {
                 m.slots = vec![EMPTY; FIRST_SLOTS];
                 m.filled = 0;
                 m.owner = owner;
+                m.shared = None;
             }
             f(&mut m)
         })

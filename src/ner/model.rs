@@ -181,6 +181,7 @@ impl<'a> Tagger<'a> {
     /// Tags a document; the result holds one BILOU class per token.
     pub fn classes(&self, doc: &[Vec<&str>]) -> Vec<Vec<u8>> {
         WordMemo::with(self.id, |memo| {
+            let mut shared = memo.shared.take().unwrap_or_default();
             // A document is tagged in windows of whole sentences of about
             // WINDOW tokens: the per-token working state (facts, scores)
             // then stays bounded however long the input, and document
@@ -194,14 +195,21 @@ impl<'a> Tagger<'a> {
                     n += doc[end].len();
                     end += 1;
                 }
-                out.extend(self.classes_with(&doc[start..end], memo));
+                out.extend(self.classes_with(&doc[start..end], memo, &mut shared));
+                shared.trim();
                 start = end;
             }
+            memo.shared = Some(shared);
             out
         })
     }
 
-    fn classes_with(&self, doc: &[Vec<&str>], memo: &mut WordMemo) -> Vec<Vec<u8>> {
+    fn classes_with(
+        &self,
+        doc: &[Vec<&str>],
+        memo: &mut WordMemo,
+        shared: &mut Shared,
+    ) -> Vec<Vec<u8>> {
         let mut toks =
             features::analyse_with(&self.lex, doc, |w, exact| memo.tok(&self.lex, w, exact));
         let s1 = &self.stages[0];
@@ -215,13 +223,13 @@ impl<'a> Tagger<'a> {
             let base = (s2.mode == Mode::Stage2Residual).then_some((&statics[..], s2.alpha));
             return run_stage(s2, &toks, s2.mode, base).0;
         }
-        let (classes, mut statics, mut stage1) = run_stage1_cached(s1, &toks, memo);
+        let (classes, mut statics, mut stage1) = run_stage1_cached(s1, &toks, memo, shared);
         let Some(s2) = self.stages.get(1) else {
             return classes;
         };
         features::add_document_evidence(&mut toks, &classes);
         if s2.mode == Mode::Stage2Residual {
-            run_stage2_residual(s2, &toks, &mut statics, &mut stage1, memo)
+            run_stage2_residual(s2, &toks, &mut statics, &mut stage1, memo, shared)
         } else {
             run_stage(s2, &toks, s2.mode, None).0
         }
@@ -283,7 +291,6 @@ pub fn run_stage<S: Scorer>(
 struct Stage1Statics<'s, 'w> {
     s: &'s Weights<'w>,
     pads: (WordRows, WordRows),
-    contexts: SharedSums<Context>,
     feats: Vec<u32>,
     /// The word rows of sentence `rows_of`'s tokens.
     rows: Vec<WordRows>,
@@ -300,7 +307,6 @@ impl<'s, 'w> Stage1Statics<'s, 'w> {
         Stage1Statics {
             s,
             pads,
-            contexts: SharedSums::default(),
             feats,
             rows: Vec::new(),
             rows_of: usize::MAX,
@@ -315,7 +321,14 @@ impl<'s, 'w> Stage1Statics<'s, 'w> {
     }
 
     /// The static scores of token `i` of sentence `si`.
-    fn at(&mut self, si: usize, sent: &[Tok], i: usize, memo: &mut WordMemo) -> [f32; NCLASS] {
+    fn at(
+        &mut self,
+        si: usize,
+        sent: &[Tok],
+        i: usize,
+        memo: &mut WordMemo,
+        contexts: &mut SharedSums<Context>,
+    ) -> [f32; NCLASS] {
         let s = self.s;
         if self.rows_of != si {
             let feats = &mut self.feats;
@@ -346,8 +359,7 @@ impl<'s, 'w> Stage1Statics<'s, 'w> {
         s.sum(&self.feats, &mut sum);
         add(
             &mut sum,
-            self.contexts
-                .get(s, Context::of(sent, i), Context::features),
+            contexts.get(s, Context::of(sent, i), Context::features),
         );
         sum.map(|x| x as f32 * s.scale)
     }
@@ -363,17 +375,18 @@ fn run_stage1_cached<'s, 'w>(
     s: &'s Weights<'w>,
     toks: &[Vec<Tok>],
     memo: &mut WordMemo,
+    shared: &mut Shared,
 ) -> (Vec<Vec<u8>>, LazyStatics, Stage1Statics<'s, 'w>) {
     let mut stat = Stage1Statics::new(s);
     let mut classes = Vec::with_capacity(toks.len());
     let mut statics = Vec::with_capacity(toks.len());
-    let mut transitions = Transitions::new();
     let mut feats = Vec::with_capacity(64);
+    let (contexts, transitions) = (&mut shared.contexts, &mut shared.transitions[0]);
     for (si, sent) in toks.iter().enumerate() {
         let mut st = vec![None; sent.len()];
         let mut out = Vec::with_capacity(sent.len());
-        decode(s, sent, &mut transitions, &mut feats, &mut out, |i| {
-            *st[i].get_or_insert_with(|| stat.at(si, sent, i, memo))
+        decode(s, sent, transitions, &mut feats, &mut out, |i| {
+            *st[i].get_or_insert_with(|| stat.at(si, sent, i, memo, contexts))
         });
         classes.push(out);
         statics.push(st);
@@ -391,20 +404,25 @@ fn run_stage2_residual(
     base: &mut LazyStatics,
     stage1: &mut Stage1Statics<'_, '_>,
     memo: &mut WordMemo,
+    shared: &mut Shared,
 ) -> Vec<Vec<u8>> {
-    let mut evidence = SharedSums::default();
-    let mut transitions = Transitions::new();
+    let Shared {
+        contexts,
+        evidence,
+        transitions,
+    } = shared;
+    let transitions = &mut transitions[1];
     let mut feats = Vec::with_capacity(16);
     let mut classes = Vec::with_capacity(toks.len());
     for (si, (sent, b)) in toks.iter().zip(base.iter_mut()).enumerate() {
         let mut out = Vec::with_capacity(sent.len());
-        decode(s, sent, &mut transitions, &mut feats, &mut out, |i| {
+        decode(s, sent, transitions, &mut feats, &mut out, |i| {
             let sum = evidence.get(s, Evidence::of(sent, i), |e, out| {
                 out.push(features::residual_bias());
                 e.features(out);
             });
             let mut acc = sum.map(|x| x as f32 * s.scale);
-            let b = b[i].get_or_insert_with(|| stage1.at(si, sent, i, memo));
+            let b = b[i].get_or_insert_with(|| stage1.at(si, sent, i, memo, contexts));
             for (a, &x) in acc.iter_mut().zip(b.iter()) {
                 *a += s.alpha * x;
             }
@@ -422,8 +440,35 @@ fn add(sum: &mut [i32; NCLASS], row: &[i32; NCLASS]) {
     }
 }
 
+/// The sums that depend only on a stage's weights and a small key: the
+/// context and evidence groups and the transitions. A document has few
+/// distinct keys and the next document mostly the same ones, so they are
+/// kept between documents (with the word memo, for one tagger), up to
+/// [`Shared::MAX_KEYS`] per group.
+#[derive(Default)]
+pub struct Shared {
+    contexts: SharedSums<Context>,
+    evidence: SharedSums<Evidence>,
+    /// Per stage.
+    transitions: [Transitions; 2],
+}
+
+impl Shared {
+    /// Keys kept per group (each sum is 68 bytes); past that a group starts over.
+    const MAX_KEYS: usize = 1 << 14;
+
+    fn trim(&mut self) {
+        if self.contexts.sums.len() > Self::MAX_KEYS {
+            self.contexts.sums.clear();
+        }
+        if self.evidence.sums.len() > Self::MAX_KEYS {
+            self.evidence.sums.clear();
+        }
+    }
+}
+
 /// Summed rows of a group of features, kept per distinct value of what the
-/// group reads (a document has few: casing, gazetteer and evidence patterns).
+/// group reads (casing, gazetteer and evidence patterns).
 struct SharedSums<K> {
     sums: FxHashMap<K, [i32; NCLASS]>,
     feats: Vec<u32>,
@@ -459,14 +504,16 @@ struct Transitions {
     feats: Vec<u32>,
 }
 
-impl Transitions {
-    fn new() -> Transitions {
+impl Default for Transitions {
+    fn default() -> Transitions {
         Transitions {
             rows: vec![None; NCLASS * NCLASS],
             feats: Vec::with_capacity(2),
         }
     }
+}
 
+impl Transitions {
     #[inline]
     fn get(&mut self, s: &Weights<'_>, prev1: u8, prev2: u8) -> &[i32; NCLASS] {
         let feats = &mut self.feats;
