@@ -402,6 +402,18 @@ pub fn lemma(word: &str, buf: &mut String) {
     buf.truncate(n);
 }
 
+/// [`classes`] of a crude lemma in `buf`, or of it with an "e" added when
+/// it has none: "stated" -> "stat" -> "state", a stem that lost its final
+/// e. `buf` may end with the added e.
+pub fn classes_of_stem(buf: &mut String) -> u8 {
+    let set = classes(buf);
+    if set != 0 {
+        return set;
+    }
+    buf.push('e');
+    classes(buf)
+}
+
 /// The crude lemma of an already lower-cased word: it without "ing", "ed",
 /// "es" or "s" when enough is left.
 pub fn strip_inflection(lower: &str) -> &str {
@@ -445,13 +457,7 @@ pub fn quote_class(q: &Quote) -> Option<CueClass> {
         let mut buf = String::new();
         c.text.split_whitespace().find_map(|w| {
             lemma(w, &mut buf);
-            let mut set = classes(&buf);
-            if set == 0 {
-                // "stated" -> "stat" -> "state": a stem that lost its final e.
-                buf.push('e');
-                set = classes(&buf);
-            }
-            first_class(set).map(|l| match l {
+            first_class(classes_of_stem(&mut buf)).map(|l| match l {
                 CueList::Speech | CueList::Noun => CueClass::Speech,
                 CueList::Belief => CueClass::Belief,
                 CueList::Finding => CueClass::Finding,

@@ -107,6 +107,9 @@ pub struct Tok {
     /// Commas between this token and the right cue (capped at 3).
     commas_right: u8,
     punct: u8,
+    /// A cue word by [`cues::classes_of_stem`] (not a feature: the paragraph
+    /// check of [`Sequence::may_attribute`]).
+    cue_stem: bool,
 }
 
 fn shape(w: &str) -> u32 {
@@ -166,6 +169,15 @@ pub struct Sequence {
     pub toks: Vec<Tok>,
 }
 
+impl Sequence {
+    /// Whether the paragraph has a cue word, a quotation mark or quoted words.
+    pub fn may_attribute(&self) -> bool {
+        self.toks
+            .iter()
+            .any(|t| t.cue != 0 || t.cue_stem || t.quote != 0)
+    }
+}
+
 /// The input of [`prepare`]: a run of tokens and where its sentences and
 /// quotation marks are.
 pub struct Input<'a> {
@@ -186,6 +198,7 @@ pub fn prepare(inp: &Input) -> Sequence {
     let n = inp.tokens.len();
     let mut toks = vec![Tok::default(); n];
     let mut buf = String::new();
+    let mut stem = String::new();
     let mut mi = 0;
     for (i, t) in inp.tokens.iter().enumerate() {
         let w = t.text(text);
@@ -202,6 +215,11 @@ pub fn prepare(inp: &Input) -> Sequence {
         } else {
             0
         };
+        if t.kind == TokenKind::Word && tk.cue == 0 && lemma.len() < buf.len() {
+            stem.clear();
+            stem.push_str(lemma);
+            tk.cue_stem = cues::classes_of_stem(&mut stem) != 0;
+        }
         tk.shape = shape(w);
         tk.punct = match w {
             "," => 1,
