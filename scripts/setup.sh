@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing newslens needs, skipping what is already there:
 # the wasm32 target, wasm-bindgen-cli at the crate's pinned version, the npm
-# dev-dependencies (wasm-opt from npm binaryen, playwright-core, typescript)
+# dev-dependencies (playwright-core, typescript, vite, the benchmark's peers)
 # and, with --browser, Debian's Chromium for the page tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
