@@ -35,7 +35,8 @@ struct Slot {
     /// The word's exact-text hash ([`Tok::exact`]); meaningful when `filled`.
     exact: u64,
     filled: bool,
-    has_rows: bool,
+    /// Bit `role` set when `rows[role]` is filled.
+    has_rows: u8,
     tok: Tok,
     rows: WordRows,
 }
@@ -43,7 +44,7 @@ struct Slot {
 const EMPTY: Slot = Slot {
     exact: 0,
     filled: false,
-    has_rows: false,
+    has_rows: 0,
     tok: *features::pad_bos(),
     rows: [[0; NCLASS]; 5],
 };
@@ -102,7 +103,7 @@ impl WordMemo {
             *s = Slot {
                 exact,
                 filled: true,
-                has_rows: false,
+                has_rows: 0,
                 tok: features::token_facts(lex, w),
                 rows: [[0; NCLASS]; 5],
             };
@@ -110,21 +111,27 @@ impl WordMemo {
         s.tok
     }
 
-    /// The word rows of `t` (a token from [`WordMemo::tok`]), computed by
-    /// `compute` when they are not remembered.
+    /// The word row of `t` (a token from [`WordMemo::tok`]) in window role
+    /// `role`, computed by `compute` when it is not remembered. Rows are
+    /// worked out role by role, as tokens near a scored token need them.
     #[inline]
-    pub fn rows(&mut self, t: &Tok, compute: impl FnOnce(&Tok) -> WordRows) -> WordRows {
+    pub fn row(
+        &mut self,
+        t: &Tok,
+        role: usize,
+        compute: impl FnOnce(&Tok, usize) -> [i16; NCLASS],
+    ) -> [i16; NCLASS] {
         let i = self.index(t.exact);
         let s = &mut self.slots[i];
         if s.filled && s.exact == t.exact {
-            if !s.has_rows {
-                s.rows = compute(t);
-                s.has_rows = true;
+            if s.has_rows & 1 << role == 0 {
+                s.rows[role] = compute(t, role);
+                s.has_rows |= 1 << role;
             }
-            s.rows
+            s.rows[role]
         } else {
             // Evicted since its facts were taken: compute without storing.
-            compute(t)
+            compute(t, role)
         }
     }
 }

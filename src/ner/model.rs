@@ -290,76 +290,58 @@ pub fn run_stage<S: Scorer>(
 /// [`features::static_scores`].
 struct Stage1Statics<'s, 'w> {
     s: &'s Weights<'w>,
-    pads: (WordRows, WordRows),
     feats: Vec<u32>,
-    /// The word rows of sentence `rows_of`'s tokens.
-    rows: Vec<WordRows>,
-    rows_of: usize,
 }
 
 impl<'s, 'w> Stage1Statics<'s, 'w> {
     fn new(s: &'s Weights<'w>) -> Self {
-        let mut feats = Vec::with_capacity(64);
-        let pads = (
-            Self::word_rows(s, &mut feats, features::pad_bos()),
-            Self::word_rows(s, &mut feats, features::pad_eos()),
-        );
         Stage1Statics {
             s,
-            pads,
-            feats,
-            rows: Vec::new(),
-            rows_of: usize::MAX,
+            feats: Vec::with_capacity(64),
         }
     }
 
-    fn word_rows(s: &Weights<'_>, feats: &mut Vec<u32>, w: &Tok) -> WordRows {
-        std::array::from_fn(|role| {
-            s.sum_of(feats, |f| features::word_features(w, role, f))
-                .map(|x| x.clamp(i16::MIN as i32, i16::MAX as i32) as i16)
-        })
+    fn word_row(s: &Weights<'_>, feats: &mut Vec<u32>, w: &Tok, role: usize) -> [i16; NCLASS] {
+        s.sum_of(feats, |f| features::word_features(w, role, f))
+            .map(|x| x.clamp(i16::MIN as i32, i16::MAX as i32) as i16)
     }
 
-    /// The static scores of token `i` of sentence `si`.
+    /// The static scores of token `i` of `sent`.
     fn at(
         &mut self,
-        si: usize,
         sent: &[Tok],
         i: usize,
         memo: &mut WordMemo,
-        contexts: &mut SharedSums<Context>,
+        shared: &mut SharedStage1,
     ) -> [f32; NCLASS] {
         let s = self.s;
-        if self.rows_of != si {
-            let feats = &mut self.feats;
-            self.rows.clear();
-            self.rows.extend(
-                sent.iter()
-                    .map(|w| memo.rows(w, |w| Self::word_rows(s, feats, w))),
-            );
-            self.rows_of = si;
-        }
-        let (rows, pads) = (&self.rows, &self.pads);
-        let row = |j: isize| -> &WordRows {
-            if j < 0 {
-                &pads.0
-            } else {
-                rows.get(j as usize).unwrap_or(&pads.1)
-            }
-        };
-        let j = i as isize;
+        let feats = &mut self.feats;
+        let pads = shared.pads.get_or_insert_with(|| {
+            let mut pad = |w: &Tok| std::array::from_fn(|role| Self::word_row(s, feats, w, role));
+            (pad(features::pad_bos()), pad(features::pad_eos()))
+        });
         let mut sum = [0i32; NCLASS];
         for (role, d) in [0isize, -1, 1, -2, 2].into_iter().enumerate() {
-            for (a, &x) in sum.iter_mut().zip(&row(j + d)[role]) {
+            let j = i as isize + d;
+            let row = if j < 0 {
+                pads.0[role]
+            } else if let Some(w) = sent.get(j as usize) {
+                memo.row(w, role, |w, role| Self::word_row(s, feats, w, role))
+            } else {
+                pads.1[role]
+            };
+            for (a, &x) in sum.iter_mut().zip(&row) {
                 *a += x as i32;
             }
         }
-        self.feats.clear();
-        features::context_word_features(sent, i, &mut self.feats);
-        s.sum(&self.feats, &mut sum);
+        feats.clear();
+        features::context_word_features(sent, i, feats);
+        s.sum(feats, &mut sum);
         add(
             &mut sum,
-            contexts.get(s, Context::of(sent, i), Context::features),
+            shared
+                .contexts
+                .get(s, Context::of(sent, i), Context::features),
         );
         sum.map(|x| x as f32 * s.scale)
     }
@@ -381,12 +363,12 @@ fn run_stage1_cached<'s, 'w>(
     let mut classes = Vec::with_capacity(toks.len());
     let mut statics = Vec::with_capacity(toks.len());
     let mut feats = Vec::with_capacity(64);
-    let (contexts, transitions) = (&mut shared.contexts, &mut shared.transitions[0]);
-    for (si, sent) in toks.iter().enumerate() {
+    let (stage1, transitions) = (&mut shared.stage1, &mut shared.transitions[0]);
+    for sent in toks {
         let mut st = vec![None; sent.len()];
         let mut out = Vec::with_capacity(sent.len());
         decode(s, sent, transitions, &mut feats, &mut out, |i| {
-            *st[i].get_or_insert_with(|| stat.at(si, sent, i, memo, contexts))
+            *st[i].get_or_insert_with(|| stat.at(sent, i, memo, stage1))
         });
         classes.push(out);
         statics.push(st);
@@ -407,14 +389,14 @@ fn run_stage2_residual(
     shared: &mut Shared,
 ) -> Vec<Vec<u8>> {
     let Shared {
-        contexts,
+        stage1: shared1,
         evidence,
         transitions,
     } = shared;
     let transitions = &mut transitions[1];
     let mut feats = Vec::with_capacity(16);
     let mut classes = Vec::with_capacity(toks.len());
-    for (si, (sent, b)) in toks.iter().zip(base.iter_mut()).enumerate() {
+    for (sent, b) in toks.iter().zip(base.iter_mut()) {
         let mut out = Vec::with_capacity(sent.len());
         decode(s, sent, transitions, &mut feats, &mut out, |i| {
             let sum = evidence.get(s, Evidence::of(sent, i), |e, out| {
@@ -422,7 +404,7 @@ fn run_stage2_residual(
                 e.features(out);
             });
             let mut acc = sum.map(|x| x as f32 * s.scale);
-            let b = b[i].get_or_insert_with(|| stage1.at(si, sent, i, memo, contexts));
+            let b = b[i].get_or_insert_with(|| stage1.at(sent, i, memo, shared1));
             for (a, &x) in acc.iter_mut().zip(b.iter()) {
                 *a += s.alpha * x;
             }
@@ -447,7 +429,7 @@ fn add(sum: &mut [i32; NCLASS], row: &[i32; NCLASS]) {
 /// [`Shared::MAX_KEYS`] per group.
 #[derive(Default)]
 pub struct Shared {
-    contexts: SharedSums<Context>,
+    stage1: SharedStage1,
     evidence: SharedSums<Evidence>,
     /// Per stage.
     transitions: [Transitions; 2],
@@ -458,13 +440,21 @@ impl Shared {
     const MAX_KEYS: usize = 1 << 14;
 
     fn trim(&mut self) {
-        if self.contexts.sums.len() > Self::MAX_KEYS {
-            self.contexts.sums.clear();
+        if self.stage1.contexts.sums.len() > Self::MAX_KEYS {
+            self.stage1.contexts.sums.clear();
         }
         if self.evidence.sums.len() > Self::MAX_KEYS {
             self.evidence.sums.clear();
         }
     }
+}
+
+/// What stage 1 keeps between documents: the context sums and the word rows
+/// of the sentence padding.
+#[derive(Default)]
+struct SharedStage1 {
+    contexts: SharedSums<Context>,
+    pads: Option<(WordRows, WordRows)>,
 }
 
 /// Summed rows of a group of features, kept per distinct value of what the
