@@ -5,7 +5,19 @@
 use crate::analysis::Label;
 use crate::tokens::{Token, TokenKind};
 
-const MONTHS: &[&str] = &[
+/// `word_set!(is_x: ["a", "b"])` defines `fn is_x(s: &str) -> bool`, true for
+/// exactly those words: a `match` the compiler turns into a switch on length
+/// and bytes, where a scan of a list compared every entry (the pass asks a
+/// dozen such questions of every token).
+macro_rules! word_set {
+    ($name:ident: [$($word:literal),* $(,)?]) => {
+        fn $name(s: &str) -> bool {
+            matches!(s, $($word)|*)
+        }
+    };
+}
+
+word_set!(is_month: [
     "January",
     "February",
     "March",
@@ -37,8 +49,8 @@ const MONTHS: &[&str] = &[
     "Oct",
     "Nov",
     "Dec",
-];
-const WEEKDAYS: &[&str] = &[
+]);
+word_set!(is_weekday: [
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -46,28 +58,80 @@ const WEEKDAYS: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-];
-const RELATIVE_DAYS: &[&str] = &[
+]);
+word_set!(is_relative_day: [
     "yesterday",
     "today",
     "tomorrow",
     "Yesterday",
     "Today",
     "Tomorrow",
-];
-const PERIOD_WORDS: &[&str] = &[
-    "week", "weekend", "month", "year", "decade", "century", "quarter", "season", "spring",
-    "summer", "autumn", "fall", "winter", "weeks", "months", "years", "decades", "days",
-];
-const SCALES: &[&str] = &[
-    "million", "billion", "trillion", "thousand", "hundred", "bn", "mln", "m", "k",
-];
-const CURRENCY_SYMBOLS: &[&str] = &["$", "€", "£", "¥", "₹", "₽", "US$", "C$", "A$", "HK$"];
-const CURRENCY_WORDS: &[&str] = &[
-    "dollars", "dollar", "euros", "euro", "pounds", "sterling", "yen", "yuan", "rubles", "roubles",
-    "rupees", "francs", "cents", "pence", "lira", "won", "pesos", "marks", "crowns",
-];
-const UNITS: &[&str] = &[
+]);
+word_set!(is_period_word: [
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "quarter",
+    "season",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+    "days",
+]);
+word_set!(is_scale: [
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "hundred",
+    "bn",
+    "mln",
+    "m",
+    "k",
+]);
+word_set!(is_currency_symbol: [
+    "$",
+    "€",
+    "£",
+    "¥",
+    "₹",
+    "₽",
+    "US$",
+    "C$",
+    "A$",
+    "HK$",
+]);
+word_set!(is_currency_word: [
+    "dollars",
+    "dollar",
+    "euros",
+    "euro",
+    "pounds",
+    "sterling",
+    "yen",
+    "yuan",
+    "rubles",
+    "roubles",
+    "rupees",
+    "francs",
+    "cents",
+    "pence",
+    "lira",
+    "won",
+    "pesos",
+    "marks",
+    "crowns",
+]);
+word_set!(is_unit: [
     "km",
     "kilometres",
     "kilometers",
@@ -94,11 +158,11 @@ const UNITS: &[&str] = &[
     "hectares",
     "mph",
     "degrees",
-];
+]);
 const ORDINAL_WORDS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 ];
-const NUMBER_WORDS: &[&str] = &[
+word_set!(is_number_word: [
     "two",
     "three",
     "four",
@@ -121,10 +185,9 @@ const NUMBER_WORDS: &[&str] = &[
     "forty",
     "fifty",
     "hundred",
-];
-const TIME_SUFFIXES: &[&str] = &[
-    "a.m.", "p.m.", "am", "pm", "GMT", "UTC", "EST", "EDT", "CET", "BST", "PST", "ET",
-];
+]);
+word_set!(is_am_pm: ["a.m.", "p.m.", "am", "pm"]);
+word_set!(is_time_zone: ["GMT", "UTC", "EST", "EDT", "CET", "BST", "PST", "ET"]);
 const DATE_LEADS: &[&str] = &[
     "last", "next", "this", "early", "late", "mid", "earlier", "later",
 ];
@@ -146,7 +209,7 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
     let mut i = 0;
     while i < toks.len() {
         let s = w(i);
-        let m: Option<(usize, Label)> = if MONTHS.contains(&s)
+        let m: Option<(usize, Label)> = if is_month(s)
             && (s.len() > 3 || w(i + 1) == "." || is_day(i + 1) || is_year(i + 1))
         {
             // "Sept. 13, 2023", "September 2023", "March"
@@ -163,26 +226,20 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
             }
             // "May" alone is too often a verb.
             (s != "May" || j > i + 1).then_some((j, Label::Date))
-        } else if is_day(i) && MONTHS.contains(&w(i + 1)) {
+        } else if is_day(i) && is_month(w(i + 1)) {
             // "13 September 2023"
             let j = if is_year(i + 2) { i + 3 } else { i + 2 };
             Some((j, Label::Date))
-        } else if WEEKDAYS.contains(&s) || RELATIVE_DAYS.contains(&s) {
+        } else if is_weekday(s) || is_relative_day(s) {
             Some((i + 1, Label::Date))
-        } else if in_ci(DATE_LEADS, s)
-            && (PERIOD_WORDS.contains(&w(i + 1)) || WEEKDAYS.contains(&w(i + 1)))
-        {
+        } else if in_ci(DATE_LEADS, s) && (is_period_word(w(i + 1)) || is_weekday(w(i + 1))) {
             Some((i + 2, Label::Date))
-        } else if CURRENCY_SYMBOLS.contains(&s) && is_num(i + 1) {
-            let j = if SCALES.contains(&w(i + 2)) {
-                i + 3
-            } else {
-                i + 2
-            };
+        } else if is_currency_symbol(s) && is_num(i + 1) {
+            let j = if is_scale(w(i + 2)) { i + 3 } else { i + 2 };
             Some((j, Label::Money))
         } else if is_num(i) {
             let mut j = i + 1;
-            if SCALES.contains(&w(j)) {
+            if is_scale(w(j)) {
                 j += 1;
             }
             let next = w(j);
@@ -195,18 +252,18 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
                         end
                     };
                 Some((end, Label::Percent))
-            } else if CURRENCY_WORDS.contains(&next) {
+            } else if is_currency_word(next) {
                 Some((j + 1, Label::Money))
-            } else if UNITS.contains(&next) {
+            } else if is_unit(next) {
                 Some((j + 1, Label::Quantity))
             } else if s.contains(':') && s.len() <= 5 {
-                let end = if TIME_SUFFIXES.contains(&next) {
+                let end = if is_am_pm(next) || is_time_zone(next) {
                     j + 1
                 } else {
                     j
                 };
                 Some((end, Label::Time))
-            } else if TIME_SUFFIXES[..4].contains(&next) {
+            } else if is_am_pm(next) {
                 Some((j + 1, Label::Time))
             } else if is_year(i) && j == i + 1 && !s.contains(',') {
                 Some((j, Label::Date))
@@ -215,12 +272,8 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
             }
         } else if in_ci(ORDINAL_WORDS, s) || is_numeric_ordinal(s) {
             Some((i + 1, Label::Ordinal))
-        } else if NUMBER_WORDS.contains(&s) {
-            let j = if SCALES.contains(&w(i + 1)) {
-                i + 2
-            } else {
-                i + 1
-            };
+        } else if is_number_word(s) {
+            let j = if is_scale(w(i + 1)) { i + 2 } else { i + 1 };
             Some((j, Label::Cardinal))
         } else {
             None
