@@ -203,8 +203,11 @@ pub fn prepare(inp: &Input) -> Sequence {
     for (i, t) in inp.tokens.iter().enumerate() {
         let w = t.text(text);
         buf.clear();
-        for c in w.chars() {
-            buf.extend(c.to_lowercase());
+        if w.is_ascii() {
+            buf.push_str(w);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
         }
         let tk = &mut toks[i];
         tk.word = hash_str(&buf);
