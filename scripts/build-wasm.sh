@@ -17,7 +17,7 @@ cp tests/fixtures/seed-article.txt www/sample-article.txt
 # No wasm-opt: measured here, `wasm-opt -O2`, `-O3` and `-Os` (npm
 # binaryen 132) each made extract about 25% slower in V8, and they and -O4
 # made the gzipped module 165 KB larger; `--memory-packing` alone changed neither speed nor
-# the gzipped size for the better.
+# the gzipped size for the better. `node bench/ab.mjs DIR...` compares builds.
 raw=$(stat -c %s www/pkg/newslens_bg.wasm)
 gz=$(gzip -9 -c www/pkg/newslens_bg.wasm | wc -c)
 echo "www/pkg/newslens_bg.wasm: $raw bytes, $gz gzipped"

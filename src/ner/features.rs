@@ -899,8 +899,10 @@ fn exp_nonpositive(x: f32) -> f32 {
 
 /// The search of [`decode_beam`] over `n` tokens, with `scores(i, prev1,
 /// prev2, acc)` setting token `i`'s class scores after the history's two
-/// previous classes (static plus dynamic features). The tagger's fast path
-/// uses it with the same scores computed another way.
+/// previous classes (static plus dynamic features), asked only for the
+/// tokens the search scores: not for a token where `plain(i)` holds and the
+/// single history leaves no entity open ([`Tok::plain`]). The tagger's fast
+/// path uses it with the same scores computed another way.
 pub fn beam_search(
     n: usize,
     out: &mut Vec<u8>,

@@ -1,0 +1,43 @@
+// A/B of two or more builds of the wasm package on one text, in one Node
+// process: batches of extracts alternate between the builds, so the
+// machine's load falls on each alike (on this shared machine it moves a
+// single run's median by ±30%). Prints each build's best, first-quartile
+// and median time per extract.
+//   node bench/ab.mjs DIR [DIR...]       DIR holds newslens.js and newslens_bg.wasm
+//   TEXT=file REPS=n ROUNDS=n            the text (default: the seed article),
+//                                        extracts per batch (30), batches per build (40)
+// To build a variant: `cargo build --release --target wasm32-unknown-unknown
+// --lib --no-default-features`, then `wasm-bindgen --target web --out-dir DIR
+// --out-name newslens target/wasm32-unknown-unknown/release/newslens.wasm`.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const dirs = process.argv.slice(2);
+if (dirs.length === 0) {
+  console.error('usage: node bench/ab.mjs DIR [DIR...]');
+  process.exit(2);
+}
+const here = (p) => new URL(p, import.meta.url);
+const text = readFileSync(process.env.TEXT ?? here('../tests/fixtures/seed-article.txt'), 'utf8');
+const reps = Number(process.env.REPS ?? 30);
+const rounds = Number(process.env.ROUNDS ?? 40);
+const builds = [];
+for (const dir of dirs) {
+  const m = await import(pathToFileURL(resolve(dir, 'newslens.js')).href);
+  m.initSync({ module: readFileSync(resolve(dir, 'newslens_bg.wasm')) });
+  for (let i = 0; i < 300; i++) m.extract(text);
+  builds.push({ dir, extract: m.extract, ms: [] });
+}
+for (let k = 0; k < rounds; k++) {
+  for (const b of builds) {
+    const t = performance.now();
+    for (let i = 0; i < reps; i++) b.extract(text);
+    b.ms.push((performance.now() - t) / reps);
+  }
+}
+const at = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))].toFixed(3);
+for (const b of builds) {
+  b.ms.sort((x, y) => x - y);
+  console.log(`${b.dir}: best ${at(b.ms, 0)} ms, p25 ${at(b.ms, 0.25)} ms, median ${at(b.ms, 0.5)} ms per extract (${text.length} chars)`);
+}
