@@ -250,13 +250,22 @@ test('hover card and entity selection', async (t) => {
   // Hovering a quote in the list outlines its content and its speaker in the text.
   const item = page.locator('li[data-quote="direct"]').filter({ hasNot: page.locator('.unknown') }).first();
   const q = await item.getAttribute('data-q');
-  await item.hover();
-  // Polled: on a loaded machine the hover can land a frame later.
-  const outlined = (selector) => page
-    .waitForFunction((sel) => document.querySelectorAll(sel).length >= 1, selector, { timeout: 5_000 })
-    .then(() => true, () => false);
-  assert.ok(await outlined(`#output .q.hl[data-q~="${q}"]`), 'quote outlined');
-  assert.ok(await outlined(`#output .spk.hl[data-spk~="${q}"]`), 'speaker outlined');
+  // Both outlines at once, polled and re-hovered: on a loaded machine the
+  // hover can land a frame later, and a late layout shift can move the item
+  // from under the pointer (which rightly clears the outlines; CI saw the
+  // quote outlined and then the speaker not).
+  const outlined = () => page.evaluate((n) => ({
+    quote: document.querySelectorAll(`#output .q.hl[data-q~="${n}"]`).length > 0,
+    speaker: document.querySelectorAll(`#output .spk.hl[data-spk~="${n}"]`).length > 0,
+  }), q);
+  let seen = { quote: false, speaker: false };
+  for (let k = 0; k < 20 && !(seen.quote && seen.speaker); k++) {
+    if (k > 0) await page.waitForTimeout(250);
+    await item.hover();
+    seen = await outlined();
+  }
+  assert.ok(seen.quote, 'quote outlined');
+  assert.ok(seen.speaker, 'speaker outlined with its quote');
   await page.mouse.move(5, 5);
   assert.equal(await page.locator('#output .hl').count(), 0);
 
