@@ -30,12 +30,12 @@ fn main() {
         );
         std::process::exit(2);
     }
-    let lexicons = include_bytes!("../../data/ner/lexicons.bin");
     let t0 = Instant::now();
     let own;
     let tagger: &Tagger<'_> = match &weights {
         Some(w) => {
-            own = Tagger::from_bytes(lexicons, w).unwrap_or_else(|e| panic!("weights: {e}"));
+            own = Tagger::from_bytes(newslens::ner::lexicon_bytes(), w)
+                .unwrap_or_else(|e| panic!("weights: {e}"));
             &own
         }
         None => newslens::ner::embedded(),

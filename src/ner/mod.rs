@@ -102,6 +102,12 @@ use std::sync::OnceLock;
 static LEXICON_BYTES: &[u8] = include_bytes!("../../data/ner/lexicons.bin");
 static WEIGHTS_BYTES: &[u8] = include_bytes!("../../data/ner/weights.bin");
 
+/// The shipped lexicons (for tools that pair them with other weights).
+#[doc(hidden)]
+pub fn lexicon_bytes() -> &'static [u8] {
+    LEXICON_BYTES
+}
+
 /// The embedded tagger, parsed on first use.
 pub fn embedded() -> &'static model::Tagger<'static> {
     static TAGGER: OnceLock<model::Tagger<'static>> = OnceLock::new();

@@ -223,7 +223,8 @@ impl<'a> Tagger<'a> {
             let base = (s2.mode == Mode::Stage2Residual).then_some((&statics[..], s2.alpha));
             return run_stage(s2, &toks, s2.mode, base).0;
         }
-        let (classes, mut statics, mut stage1) = run_stage1_cached(s1, &toks, memo, shared);
+        let mut stage1 = Stage1Statics::new(s1);
+        let (classes, mut statics) = run_stage1_cached(&mut stage1, &toks, memo, shared);
         let Some(s2) = self.stages.get(1) else {
             return classes;
         };
@@ -352,14 +353,14 @@ type LazyStatics = Vec<Vec<Option<[f32; NCLASS]>>>;
 
 /// [`run_stage`] for stage 1 with the shortcuts of [`Stage1Statics`]: the
 /// same classes. The static scores it worked out are returned for stage 2,
-/// with the means to work out the others.
-fn run_stage1_cached<'s, 'w>(
-    s: &'s Weights<'w>,
+/// which asks `stat` for the others.
+fn run_stage1_cached(
+    stat: &mut Stage1Statics<'_, '_>,
     toks: &[Vec<Tok>],
     memo: &mut WordMemo,
     shared: &mut Shared,
-) -> (Vec<Vec<u8>>, LazyStatics, Stage1Statics<'s, 'w>) {
-    let mut stat = Stage1Statics::new(s);
+) -> (Vec<Vec<u8>>, LazyStatics) {
+    let s = stat.s;
     let mut classes = Vec::with_capacity(toks.len());
     let mut statics = Vec::with_capacity(toks.len());
     let mut feats = Vec::with_capacity(64);
@@ -373,7 +374,7 @@ fn run_stage1_cached<'s, 'w>(
         classes.push(out);
         statics.push(st);
     }
-    (classes, statics, stat)
+    (classes, statics)
 }
 
 /// A residual stage 2 (see [`Mode::Stage2Residual`]) run like [`run_stage`]

@@ -183,7 +183,7 @@ pub fn find_with<S: Scorer>(
         // paragraphs, most of them wrong (content F1 0.792 -> 0.791,
         // attribution 0.628 -> 0.630), and wire text has many (tables,
         // results, prices): 7% of the whole analysis of CoNLL text.
-        if !seq.may_attribute() {
+        if !seq.may_attribute {
             continue;
         }
         let t = tagger::decode(scorer, &seq, &mut feats);

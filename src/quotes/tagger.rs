@@ -107,9 +107,6 @@ pub struct Tok {
     /// Commas between this token and the right cue (capped at 3).
     commas_right: u8,
     punct: u8,
-    /// A cue word by [`cues::classes_of_stem`] (not a feature: the paragraph
-    /// check of [`Sequence::may_attribute`]).
-    cue_stem: bool,
 }
 
 fn shape(w: &str) -> u32 {
@@ -167,15 +164,10 @@ fn bucket(d: usize) -> u32 {
 /// One paragraph (or title) prepared for tagging.
 pub struct Sequence {
     pub toks: Vec<Tok>,
-}
-
-impl Sequence {
-    /// Whether the paragraph has a cue word, a quotation mark or quoted words.
-    pub fn may_attribute(&self) -> bool {
-        self.toks
-            .iter()
-            .any(|t| t.cue != 0 || t.cue_stem || t.quote != 0)
-    }
+    /// The sequence has a cue word (by [`cues::classes_of_stem`], which also
+    /// finds "stated"), a quotation mark or quoted words: without any, the
+    /// tagger is not run on it (see `quotes::find_with`).
+    pub may_attribute: bool,
 }
 
 /// The input of [`prepare`]: a run of tokens and where its sentences and
@@ -199,6 +191,7 @@ pub fn prepare(inp: &Input) -> Sequence {
     let mut toks = vec![Tok::default(); n];
     let mut buf = String::new();
     let mut stem = String::new();
+    let mut may_attribute = false;
     let mut mi = 0;
     for (i, t) in inp.tokens.iter().enumerate() {
         let w = t.text(text);
@@ -218,10 +211,13 @@ pub fn prepare(inp: &Input) -> Sequence {
         } else {
             0
         };
-        if t.kind == TokenKind::Word && tk.cue == 0 && lemma.len() < buf.len() {
-            stem.clear();
-            stem.push_str(lemma);
-            tk.cue_stem = cues::classes_of_stem(&mut stem) != 0;
+        if !may_attribute && t.kind == TokenKind::Word {
+            may_attribute = tk.cue != 0
+                || lemma.len() < buf.len() && {
+                    stem.clear();
+                    stem.push_str(lemma);
+                    cues::classes_of_stem(&mut stem) != 0
+                };
         }
         tk.shape = shape(w);
         tk.punct = match w {
@@ -242,6 +238,7 @@ pub fn prepare(inp: &Input) -> Sequence {
             }
         }
         tk.quote = inp.quote.get(i).copied().unwrap_or(0);
+        may_attribute |= tk.quote != 0;
     }
     for (si, s) in inp.sentences.iter().enumerate() {
         let s = s.start.min(n)..s.end.min(n);
@@ -274,7 +271,10 @@ pub fn prepare(inp: &Input) -> Sequence {
             (&mut t.right, &mut t.commas_right)
         });
     }
-    Sequence { toks }
+    Sequence {
+        toks,
+        may_attribute,
+    }
 }
 
 /// Walks tokens in `order` (a sentence, forwards or backwards) and gives each,
