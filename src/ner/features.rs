@@ -867,7 +867,30 @@ fn log_sum_exp(acc: &[f32; NCLASS]) -> f32 {
             sum += exp_nonpositive(d);
         }
     }
-    top + sum.ln()
+    top + ln_sum(sum)
+}
+
+/// `ln(x)` for `1 <= x <= NCLASS` (a sum of `exp` terms, one of them 1),
+/// inline: `x = 2^k * m` with `m` in `[0.75, 1.5)`, and `ln m` from the
+/// series of `2 atanh((m - 1) / (m + 1))` to its `s^11` term (error under
+/// 1e-8). Not `f32::ln`: the platform's library gives results that differ
+/// by a rounding step between native code (glibc) and wasm (Rust's libm),
+/// and a beam decision can turn on one, so the same text was tagged
+/// differently in the browser and by the CLI; it is a library call in wasm, too.
+#[inline]
+fn ln_sum(x: f32) -> f32 {
+    let bits = x.to_bits();
+    // The exponent, taken from `x / 0.75` so that the mantissa lands in [0.75, 1.5).
+    let k = ((bits + 0x0040_0000) >> 23) as i32 - 127;
+    let m = f32::from_bits(bits - ((k as u32) << 23));
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let series = 2.0
+        * s
+        * (1.0
+            + s2 * (1.0 / 3.0
+                + s2 * (1.0 / 5.0 + s2 * (1.0 / 7.0 + s2 * (1.0 / 9.0 + s2 / 11.0)))));
+    k as f32 * std::f32::consts::LN_2 + series
 }
 
 /// `exp(x)` for `-30 < x <= 0`, inline: `2^k * e^r` with `|r| <= ln2 / 2`
@@ -1053,6 +1076,19 @@ mod tests {
                 "exp({x}) = {want}, got {got}"
             );
             x -= 0.001_37;
+        }
+    }
+
+    #[test]
+    fn inline_ln_matches_the_library_within_a_rounding_step() {
+        let mut x = 1.0f32;
+        while x <= NCLASS as f32 {
+            let (got, want) = (ln_sum(x), x.ln());
+            assert!(
+                (got - want).abs() <= 2.5e-7 * want.max(1.0),
+                "ln({x}) = {want}, got {got}"
+            );
+            x += 0.000_37;
         }
     }
 
