@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 rm -rf pkg && mkdir -p pkg
 cp www/pkg/newslens.js www/pkg/newslens.d.ts www/pkg/newslens_bg.wasm www/pkg/newslens_bg.wasm.d.ts pkg/
+# The JavaScript half of extract (src/wasm/decode.js), imported by newslens.js.
+cp -r www/pkg/snippets pkg/
 # The embedding layer, with its one import of the module pointed at the files beside it.
 cp www/annotate.js www/news-lens.js www/newslens-worker.js www/newslens-warmup.js pkg/
 sed "s#'./pkg/newslens.js'#'./newslens.js'#" www/newslens-pkg.js > pkg/newslens-pkg.js
@@ -45,7 +47,7 @@ cat > pkg/package.json <<JSON
     "./newslens_bg.wasm": "./newslens_bg.wasm",
     "./package.json": "./package.json"
   },
-  "files": ["*.js", "*.d.ts", "newslens_bg.wasm", "README.md"],
+  "files": ["*.js", "*.d.ts", "snippets/", "newslens_bg.wasm", "README.md"],
   "sideEffects": ["./node.js", "./news-lens.js"],
   "keywords": ["nlp", "ner", "named-entity-recognition", "quotes", "news", "wasm"],
   "engines": { "node": ">=20" }

@@ -329,12 +329,17 @@ impl Analysis {
         if unit == OffsetUnit::Bytes {
             return self;
         }
-        let mut offsets = Vec::new();
-        self.visit_offsets(&mut |o| offsets.push(*o));
-        let map = OffsetMap::new(text, offsets, unit);
+        let map = OffsetMap::new(text, self.byte_offsets(), unit);
         self.visit_offsets(&mut |o| *o = map.get(*o));
         self.offsets = unit;
         self
+    }
+
+    /// Every `start` and `end` in the analysis (with repeats, in no order).
+    pub(crate) fn byte_offsets(&mut self) -> Vec<usize> {
+        let mut offsets = Vec::new();
+        self.visit_offsets(&mut |o| offsets.push(*o));
+        offsets
     }
 
     /// Calls `f` on every `start` and `end` in the analysis.
@@ -382,13 +387,13 @@ impl Analysis {
 
 /// Byte offset -> offset in another unit for a known set of byte offsets,
 /// computed in one pass over the text (O(n + k log k), no per-byte table).
-struct OffsetMap {
+pub(crate) struct OffsetMap {
     bytes: Vec<usize>,
     units: Vec<usize>,
 }
 
 impl OffsetMap {
-    fn new(text: &str, mut bytes: Vec<usize>, unit: OffsetUnit) -> OffsetMap {
+    pub(crate) fn new(text: &str, mut bytes: Vec<usize>, unit: OffsetUnit) -> OffsetMap {
         bytes.sort_unstable();
         bytes.dedup();
         let mut units = Vec::with_capacity(bytes.len());
@@ -407,7 +412,7 @@ impl OffsetMap {
         OffsetMap { bytes, units }
     }
 
-    fn get(&self, byte: usize) -> usize {
+    pub(crate) fn get(&self, byte: usize) -> usize {
         let i = self
             .bytes
             .binary_search(&byte)

@@ -5,8 +5,10 @@
 //! non-string text, unknown options) throws an `Error` with a message; a
 //! panic is reported on the console by the panic hook.
 
+mod tape;
+
 use crate::analysis::OffsetUnit;
-use serde::Serialize;
+use tape::Tape;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -107,20 +109,22 @@ export function extract(text: string, options?: ExtractOptions): Analysis;
 /// See the TypeScript declaration above.
 #[wasm_bindgen(js_name = extract, skip_typescript)]
 pub fn extract_js(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let text = text.as_string().ok_or_else(|| {
+    let input = text.as_string().ok_or_else(|| {
         JsError::new(&format!(
             "extract: text must be a string, got {}",
             type_name(&text)
         ))
     })?;
     let unit = parse_options(&options)?;
-    let analysis = crate::extract(&text).into_unit(&text, unit);
-    let ser = serde_wasm_bindgen::Serializer::new()
-        .serialize_missing_as_null(true)
-        .serialize_maps_as_objects(true);
-    analysis
-        .serialize(&ser)
-        .map_err(|e| JsError::new(&format!("extract: {e}")))
+    let tape = Tape::encode(crate::extract(&input), &input, unit);
+    Ok(decode(&text, &tape.words, &tape.strings))
+}
+
+#[wasm_bindgen(module = "/src/wasm/decode.js")]
+extern "C" {
+    /// Builds the result object from the tape (see `tape.rs`), slicing span
+    /// texts out of `text`.
+    fn decode(text: &JsValue, tape: &[u32], strings: &str) -> JsValue;
 }
 
 fn parse_options(options: &JsValue) -> Result<OffsetUnit, JsError> {

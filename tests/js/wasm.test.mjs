@@ -2,7 +2,8 @@
 // scripts/build-wasm.sh), initialised from bytes on disk.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const pkg = new URL('../../www/pkg/', import.meta.url);
 if (!existsSync(new URL('newslens.js', pkg))) {
@@ -74,4 +75,53 @@ test('empty, whitespace and hostile text', () => {
     const a = extract(t);
     for (const [where, s] of spans(a)) assert.equal(t.slice(s.start, s.end), s.text, where);
   }
+});
+
+// The result is built in JavaScript from a tape (src/wasm/tape.rs and
+// decode.js); the CLI serialises the same analysis with serde. Both must
+// give the same objects for every field, in every offset unit.
+test('extract() gives the same result as the CLI, field for field', async (t) => {
+  const { execFileSync } = await import('node:child_process');
+  const cli = ['debug', 'release']
+    .map((p) => new URL(`../../target/${p}/newslens`, import.meta.url))
+    .filter((u) => existsSync(u))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  assert.ok(cli, 'target/{debug,release}/newslens is missing: run `cargo build` (scripts/test.sh runs `cargo test` first)');
+  const texts = [
+    seed,
+    'Émigrés 😀👍🏽 in 東京\r\n\r\nPresident Joe Biden met Cafe\u0301 owners in Paris on Monday 🇫🇷.\r\n',
+    'By Jane Doe\nUpdated 14:02 GMT\n\nMOSCOW (Reuters) - "We will not," the Kremlin said.\n\nShare this article',
+    '',
+  ];
+  const polnear = new URL('../../../shared/data/quotes/polnear/dev.jsonl', import.meta.url);
+  if (existsSync(polnear)) {
+    const lines = readFileSync(polnear, 'utf8').split('\n').filter(Boolean);
+    for (const l of lines.slice(0, 40)) texts.push(JSON.parse(l).text);
+  } else {
+    t.diagnostic('PolNeAR dev (../shared/data/quotes/polnear/dev.jsonl) not found: compared on the built-in texts only');
+  }
+  const input = texts.map((text) => JSON.stringify({ text })).join('\n');
+  const out = execFileSync(fileURLToPath(cli), ['extract', '--jsonl'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const expected = out.trim().split('\n').map((l) => {
+    const { id, ...a } = JSON.parse(l);
+    // serde_json writes the f32 salience in its shortest f32 form.
+    for (const e of a.entities) e.salience = Math.fround(e.salience);
+    return a;
+  });
+  assert.equal(expected.length, texts.length);
+  texts.forEach((text, k) => {
+    assert.deepStrictEqual(extract(text), expected[k], `text ${k}`);
+  });
+  // Other units: the same analysis with each offset converted.
+  const chars = extract(texts[1], { offsets: 'chars' });
+  const bytes = extract(texts[1], { offsets: 'bytes' });
+  const enc = new TextEncoder();
+  const cps = [...texts[1]];
+  assert.equal(bytes.offsets, 'bytes');
+  for (const [where, s] of spans(bytes)) {
+    const b = enc.encode(texts[1]).slice(s.start, s.end);
+    assert.equal(new TextDecoder().decode(b), s.text, where);
+  }
+  for (const [where, s] of spans(chars)) assert.equal(cps.slice(s.start, s.end).join(''), s.text, where);
+  assert.equal(chars.mentions.length, expected[1].mentions.length);
 });
