@@ -71,10 +71,14 @@ test('misuse throws an Error with a message, and the module keeps working', () =
 });
 
 test('empty, whitespace and hostile text', () => {
-  for (const t of ['', '   \n\n  ', '\u0000\u0000', '"'.repeat(1001), '<script>alert(1)</script>']) {
+  // Lone surrogates: Rust sees U+FFFD, one UTF-16 unit like the surrogate,
+  // and each span's text is the input's own slice.
+  const lone = 'Joe Biden \uD800 met Kim Jong-un in Hanoi \uDC00 on Monday.';
+  for (const t of ['', '   \n\n  ', '\u0000\u0000', '"'.repeat(1001), '<script>alert(1)</script>', lone]) {
     const a = extract(t);
     for (const [where, s] of spans(a)) assert.equal(t.slice(s.start, s.end), s.text, where);
   }
+  assert.deepEqual(extract(lone).mentions.map((m) => m.text), ['Joe Biden', 'Kim Jong-un', 'Hanoi', 'Monday']);
 });
 
 // The result is built in JavaScript from a tape (src/wasm/tape.rs and
