@@ -40,41 +40,52 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     let countries = countries::table();
     // What a mention is a country's, if anything: Some((code, relation)).
     let mut country_of: Vec<Option<(&'static str, Relation)>> = vec![None; n];
-    let mut by_key: HashMap<String, usize> = HashMap::default();
+    // Names repeat within an article: each distinct text is normalised and
+    // looked up once; `found[found_of[i]]` is mention i's (name, country).
+    let mut found: Vec<(String, CountryRef)> = Vec::new();
+    let mut found_of: Vec<usize> = vec![usize::MAX; n];
+    {
+        let mut seen: HashMap<&str, usize> = HashMap::default();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.label.is_named() {
+                found_of[i] = *seen.entry(m.text.as_str()).or_insert_with(|| {
+                    found.push((normalise(&m.text), countries.lookup(&m.text)));
+                    found.len() - 1
+                });
+            }
+        }
+    }
     // The words of multi-word person names: "Washington" in "Denzel Washington".
-    let person_words: HashSet<String> = mentions
+    let person_words: HashSet<&str> = mentions
         .iter()
-        .filter(|m| m.label == Label::Person && m.text.contains(' '))
-        .flat_map(|m| {
-            normalise(&m.text)
-                .split(' ')
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
+        .zip(&found_of)
+        .filter(|(m, _)| m.label == Label::Person && m.text.contains(' '))
+        .flat_map(|(_, &f)| found[f].0.split(' '))
         .collect();
-    // Names repeat within an article: normalise and look each one up once.
-    let mut seen: HashMap<String, (String, CountryRef)> = HashMap::default();
-    for i in 0..n {
-        let m = &mentions[i];
+    /// What mentions are grouped by: the same normalised name, the same
+    /// country, or (dates and amounts) the same label and exact text.
+    #[derive(PartialEq, Eq, Hash)]
+    enum Key<'a> {
+        Name(&'a str),
+        Country(&'static str),
+        Exact(Label, &'a str),
+    }
+    let mut by_key: HashMap<Key, usize> = HashMap::default();
+    // Mentions a country's name makes GPE, set once the keys are made.
+    let mut to_gpe: Vec<usize> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
         let mut is_country_name = false;
         let key = if m.label.is_named() {
-            let (norm, country) = match seen.get(&m.text) {
-                Some(found) => found.clone(),
-                None => {
-                    let found = (normalise(&m.text), countries.lookup(&m.text));
-                    seen.insert(m.text.clone(), found.clone());
-                    found
-                }
-            };
-            let mut key = norm;
-            if let Some((c, rel)) = country {
+            let (norm, country) = &found[found_of[i]];
+            let mut key = Key::Name(norm);
+            if let Some((c, rel)) = *country {
                 let joins = match rel {
                     Relation::Name => m.label != Label::Person,
                     // A capital the tagger took for a person ("Kyiv's envoy") is one
                     // unless a person in the article carries it in their name.
                     Relation::Capital => {
                         (matches!(m.label, Label::Gpe | Label::Loc | Label::Org)
-                            || m.label == Label::Person && !person_words.contains(key.as_str()))
+                            || m.label == Label::Person && !person_words.contains(norm.as_str()))
                             && context::acts_as_government(doc, m)
                     }
                     Relation::Seat => {
@@ -84,7 +95,7 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
                     Relation::Demonym => false,
                 };
                 if joins {
-                    key = format!("country:{}", c.code);
+                    key = Key::Country(c.code);
                     // A country's own name is a GPE whatever the tagger said ("(US)" as MISC).
                     is_country_name = rel == Relation::Name;
                 }
@@ -93,13 +104,12 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
             key
         } else {
             // Dates and amounts group by their exact text.
-            format!("{}:{}", m.label, m.text)
+            Key::Exact(m.label, &m.text)
         };
         if is_country_name
-            || country_of[i].is_some_and(|(_, r)| r == Relation::Name)
-                && mentions[i].label == Label::Person
+            || country_of[i].is_some_and(|(_, r)| r == Relation::Name) && m.label == Label::Person
         {
-            mentions[i].label = Label::Gpe;
+            to_gpe.push(i);
         }
         match by_key.get(&key) {
             Some(&j) => sets.union(j, i),
@@ -107,6 +117,11 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
                 by_key.insert(key, i);
             }
         }
+    }
+    drop(by_key);
+    drop(person_words);
+    for i in to_gpe {
+        mentions[i].label = Label::Gpe;
     }
     join_short_person_names(mentions, &mut sets, &country_of);
     join_acronyms(mentions, &mut sets, &country_of);
@@ -322,12 +337,13 @@ fn join_acronyms(
         if !m.label.is_named() || country_of[i].is_some() {
             continue;
         }
-        let letters: String = m.text.chars().filter(|c| *c != '.').collect();
-        if !(2..=6).contains(&letters.chars().count())
-            || !letters.chars().all(|c| c.is_ascii_uppercase())
-        {
+        // Two to six capital letters, dots allowed ("UN", "U.S.").
+        let t = m.text.as_bytes();
+        let caps = t.iter().filter(|&&b| b != b'.').count();
+        if !(2..=6).contains(&caps) || !t.iter().all(|&b| b == b'.' || b.is_ascii_uppercase()) {
             continue;
         }
+        let letters: String = m.text.chars().filter(|c| *c != '.').collect();
         let mut roots: Vec<usize> = Vec::new();
         for &j in by_initials.get(&letters).into_iter().flatten() {
             let r = sets.find(j);
@@ -346,6 +362,9 @@ fn join_acronyms(
 
 /// "United Nations" -> "UN"; None for one-word names.
 fn initials(name: &str) -> Option<String> {
+    if !name.contains([' ', '-']) {
+        return None;
+    }
     let words: Vec<&str> = name
         .split([' ', '-'])
         .filter(|w| {
