@@ -125,6 +125,10 @@ fn is_word_continuation(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    // No ASCII character continues a word (the ranges above start at U+0300).
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_word_continuation(c)
 }
 
