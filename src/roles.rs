@@ -3,7 +3,7 @@
 //! Minister"). Used to split a title off a name, to give people their role,
 //! and to resolve "the spokesman" to the spokesman named before.
 
-/// Head nouns of roles, lowercase. A role ends with one of these.
+/// Head nouns of roles, lowercase and sorted. A role ends with one of these.
 const HEADS: &[&str] = &[
     "adviser",
     "advisor",
@@ -13,6 +13,7 @@ const HEADS: &[&str] = &[
     "archbishop",
     "attorney",
     "author",
+    "ayatollah",
     "bishop",
     "boss",
     "candidate",
@@ -22,13 +23,16 @@ const HEADS: &[&str] = &[
     "cfo",
     "chair",
     "chairman",
-    "chairwoman",
     "chairperson",
+    "chairwoman",
     "chancellor",
     "chief",
+    "cleric",
     "coach",
     "colonel",
+    "columnist",
     "commander",
+    "commentator",
     "commissioner",
     "congressman",
     "congresswoman",
@@ -42,6 +46,8 @@ const HEADS: &[&str] = &[
     "deputy",
     "diplomat",
     "director",
+    "doctor",
+    "dr",
     "economist",
     "editor",
     "emir",
@@ -62,10 +68,16 @@ const HEADS: &[&str] = &[
     "mayor",
     "minister",
     "monarch",
+    "mr",
+    "mrs",
+    "ms",
     "negotiator",
     "officer",
     "official",
+    "owner",
+    "partner",
     "pastor",
+    "physician",
     "player",
     "police",
     "pope",
@@ -78,8 +90,10 @@ const HEADS: &[&str] = &[
     "prosecutor",
     "queen",
     "rabbi",
+    "reporter",
     "representative",
     "researcher",
+    "scientist",
     "secretary",
     "senator",
     "sergeant",
@@ -88,92 +102,84 @@ const HEADS: &[&str] = &[
     "spokesman",
     "spokesperson",
     "spokeswoman",
+    "strategist",
     "striker",
     "superintendent",
     "treasurer",
     "trustee",
     "vice-president",
-    "chancellor",
-    "ayatollah",
-    "cleric",
-    "commentator",
-    "columnist",
-    "reporter",
-    "scientist",
-    "strategist",
-    "owner",
-    "partner",
-    "physician",
-    "doctor",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
 ];
 
-/// Words that modify a role head ("Foreign Minister", "Deputy Secretary").
+/// Words that modify a role head ("Foreign Minister", "Deputy Secretary"),
+/// lowercase and sorted.
 const MODIFIERS: &[&str] = &[
     "acting",
+    "agriculture",
     "assistant",
     "associate",
     "attorney",
     "chief",
+    "club",
+    "communications",
     "crown",
+    "culture",
     "defence",
     "defense",
     "deputy",
     "economy",
     "education",
     "energy",
+    "environment",
     "executive",
     "finance",
     "first",
     "foreign",
     "former",
     "general",
+    "head",
     "health",
     "home",
+    "information",
+    "intelligence",
     "interim",
     "interior",
     "justice",
+    "labor",
+    "labour",
     "lead",
+    "majority",
     "managing",
     "military",
+    "minority",
     "national",
     "opposition",
+    "party",
     "press",
     "prime",
     "principal",
+    "security",
     "senior",
+    "sports",
     "state",
     "supreme",
+    "team",
     "top",
     "trade",
+    "transport",
     "under",
     "vice",
-    "security",
-    "intelligence",
-    "labour",
-    "labor",
-    "transport",
-    "environment",
-    "agriculture",
-    "culture",
-    "sports",
-    "information",
-    "communications",
-    "majority",
-    "minority",
-    "party",
-    "team",
-    "club",
-    "head",
 ];
 
-/// Whether `list` (lowercase) holds `word` in any case, without allocating.
+/// Whether `list` (lowercase ASCII, sorted) holds `word` in any case,
+/// without allocating: a binary search on the word lower-cased on the stack.
 fn holds(list: &[&str], word: &str) -> bool {
-    list.iter()
-        .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    list.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
 }
 
 /// Whether `word` (any case) is a role head noun.
@@ -228,5 +234,17 @@ mod tests {
             "the spokesman".rsplit(' ').next().unwrap()
         ));
         assert!(!same_role("minister", "spokesman"));
+    }
+
+    #[test]
+    fn the_word_lists_are_sorted_lowercase_ascii_for_their_binary_search() {
+        for list in [HEADS, MODIFIERS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "sorted, no repeats");
+            assert!(list
+                .iter()
+                .all(|w| w.len() <= 16 && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')));
+        }
+        assert!(is_head("MINISTER.") && is_head("Vice-President") && !is_head("ministers"));
+        assert!(!is_head("a-very-long-word-indeed"));
     }
 }
