@@ -31,7 +31,7 @@ const els = {
 
 /** Timings for tests and the curious: instantiate, warm-up, first extract, first render (ms). */
 const timings = (window.newslensTimings = {
-  instantiateMs: null, warmupMs: null, firstExtractMs: null, firstRoundTripMs: null, firstRenderMs: null,
+  instantiateMs: null, warmupMs: null, downloadMs: null, firstExtractMs: null, firstRoundTripMs: null, firstRenderMs: null,
 });
 
 // ---------------------------------------------------------------- helpers
@@ -117,6 +117,7 @@ function onWorkerMessage({ data }) {
     workerReady = true;
     timings.instantiateMs ??= data.instantiateMs;
     timings.warmupMs ??= data.warmupMs;
+    timings.downloadMs ??= data.downloadMs;
     if (!inflight && !current) setStatus('ready', 'Ready — paste an article or load the sample.');
     return;
   }

@@ -6,7 +6,7 @@
 //
 //   page -> worker  { type: 'analyse', id, text, cap, maxQuotes }
 //                   { type: 'download', id }
-//   worker -> page  { type: 'ready', instantiateMs, warmupMs }
+//   worker -> page  { type: 'ready', instantiateMs, warmupMs, downloadMs }
 //                   { type: 'result', id, analysis, extractMs }
 //                   { type: 'download', id, blob } | { type: 'download', id, error }
 //                   { type: 'error', id, message }
@@ -21,7 +21,11 @@ const ready = init().then(
     // the models: pay for it now, before the user's first article.
     const t1 = performance.now();
     extract(WARM_UP);
-    postMessage({ type: 'ready', instantiateMs: t1 - t0, warmupMs: performance.now() - t1 });
+    // How much of instantiating was the download (Resource Timing; null
+    // where the browser does not expose it to workers).
+    const wasm = performance.getEntriesByType?.('resource').find((e) => e.name.endsWith('.wasm'));
+    const downloadMs = wasm ? wasm.responseEnd - wasm.startTime : null;
+    postMessage({ type: 'ready', instantiateMs: t1 - t0, warmupMs: performance.now() - t1, downloadMs });
   },
   (err) => {
     loadError = `could not load the analyser: ${err?.message ?? err}`;
