@@ -321,49 +321,6 @@ pub fn static_features(seq: &Sequence, i: usize, out: &mut Vec<u32>) {
     let c = |k: isize| at(k).map_or(0xFF, |x| x.cue as u32);
     let x = &t[i];
     let f = Fnv::new;
-    out.push(f(1).key());
-    out.push(f(2).u32(x.word).key());
-    out.push(f(3).u32(w(-1)).key());
-    out.push(f(4).u32(w(1)).key());
-    out.push(f(5).u32(w(-2)).key());
-    out.push(f(6).u32(w(2)).key());
-    out.push(f(7).u32(w(-1)).u32(x.word).key());
-    out.push(f(8).u32(x.word).u32(w(1)).key());
-    out.push(f(9).u32(x.lemma).key());
-    out.push(f(10).u32(x.shape).key());
-    out.push(
-        f(11)
-            .u32(at(-1).map_or(0, |t| t.shape))
-            .u32(x.shape)
-            .u32(at(1).map_or(0, |t| t.shape))
-            .key(),
-    );
-    out.push(f(12).u32(x.cue as u32).key());
-    out.push(f(13).u32(c(-1)).u32(c(1)).key());
-    out.push(f(14).u32(c(-2)).u32(c(2)).key());
-    out.push(f(15).u32(x.ner as u32).key());
-    out.push(
-        f(16)
-            .u32(at(-1).map_or(0xFF, |t| t.ner as u32))
-            .u32(x.ner as u32)
-            .u32(at(1).map_or(0xFF, |t| t.ner as u32))
-            .key(),
-    );
-    out.push(f(17).u32(x.quote as u32).key());
-    out.push(
-        f(18)
-            .u32(at(-1).map_or(9, |t| t.quote as u32))
-            .u32(x.quote as u32)
-            .u32(at(1).map_or(9, |t| t.quote as u32))
-            .key(),
-    );
-    out.push(
-        f(19)
-            .u32(bucket(x.from_start as usize))
-            .u32(bucket(x.from_end as usize))
-            .key(),
-    );
-    out.push(f(20).u32(x.sent as u32).key());
     let (ld, ll, lc) = x.left;
     let (rd, rl, rc) = x.right;
     // Distance to the nearest cue word on each side, bucketed; 99 for none.
@@ -375,55 +332,95 @@ pub fn static_features(seq: &Sequence, i: usize, out: &mut Vec<u32>) {
         }
     };
     let (lb, rb) = (cue_bucket(ld), cue_bucket(rd));
-    out.push(f(21).u32(lb).u32(lc as u32).key());
-    out.push(f(22).u32(rb).u32(rc as u32).key());
+    // Whole groups at a time: one capacity check each, not one per key.
+    out.extend_from_slice(&[
+        f(1).key(),
+        f(2).u32(x.word).key(),
+        f(3).u32(w(-1)).key(),
+        f(4).u32(w(1)).key(),
+        f(5).u32(w(-2)).key(),
+        f(6).u32(w(2)).key(),
+        f(7).u32(w(-1)).u32(x.word).key(),
+        f(8).u32(x.word).u32(w(1)).key(),
+        f(9).u32(x.lemma).key(),
+        f(10).u32(x.shape).key(),
+        f(11)
+            .u32(at(-1).map_or(0, |t| t.shape))
+            .u32(x.shape)
+            .u32(at(1).map_or(0, |t| t.shape))
+            .key(),
+        f(12).u32(x.cue as u32).key(),
+        f(13).u32(c(-1)).u32(c(1)).key(),
+        f(14).u32(c(-2)).u32(c(2)).key(),
+        f(15).u32(x.ner as u32).key(),
+        f(16)
+            .u32(at(-1).map_or(0xFF, |t| t.ner as u32))
+            .u32(x.ner as u32)
+            .u32(at(1).map_or(0xFF, |t| t.ner as u32))
+            .key(),
+        f(17).u32(x.quote as u32).key(),
+        f(18)
+            .u32(at(-1).map_or(9, |t| t.quote as u32))
+            .u32(x.quote as u32)
+            .u32(at(1).map_or(9, |t| t.quote as u32))
+            .key(),
+        f(19)
+            .u32(bucket(x.from_start as usize))
+            .u32(bucket(x.from_end as usize))
+            .key(),
+        f(20).u32(x.sent as u32).key(),
+        f(21).u32(lb).u32(lc as u32).key(),
+        f(22).u32(rb).u32(rc as u32).key(),
+    ]);
     if ld != u16::MAX {
-        out.push(f(23).u32(ll).key());
-        out.push(f(24).u32(ll).u32(x.commas_left as u32).key());
-        out.push(f(25).u32(lc as u32).u32(x.word).key());
+        out.extend_from_slice(&[
+            f(23).u32(ll).key(),
+            f(24).u32(ll).u32(x.commas_left as u32).key(),
+            f(25).u32(lc as u32).u32(x.word).key(),
+        ]);
     }
     if rd != u16::MAX {
-        out.push(f(26).u32(rl).key());
-        out.push(f(27).u32(rl).u32(x.commas_right as u32).key());
-        out.push(f(28).u32(rc as u32).u32(x.ner as u32).u32(rb).key());
+        out.extend_from_slice(&[
+            f(26).u32(rl).key(),
+            f(27).u32(rl).u32(x.commas_right as u32).key(),
+            f(28).u32(rc as u32).u32(x.ner as u32).u32(rb).key(),
+        ]);
     }
-    out.push(
+    out.extend_from_slice(&[
         f(29)
             .u32(lb.min(8))
             .u32(rb.min(8))
             .u32(x.quote as u32)
             .key(),
-    );
-    out.push(f(30).u32(x.punct as u32).u32(x.commas_left as u32).key());
-    out.push(
+        f(30).u32(x.punct as u32).u32(x.commas_left as u32).key(),
         f(31)
             .u32(x.ner as u32)
             .u32(x.cue as u32)
             .u32(x.quote as u32)
             .key(),
-    );
-    out.push(f(33).u32(x.word).u32(x.quote as u32).key());
-    out.push(f(34).u32(x.lemma).u32(lb.min(8)).u32(rb.min(8)).key());
-    out.push(
+        f(33).u32(x.word).u32(x.quote as u32).key(),
+        f(34).u32(x.lemma).u32(lb.min(8)).u32(rb.min(8)).key(),
         f(32)
             .u32(x.sent as u32)
             .u32(x.quote as u32)
             .u32(lb.min(8))
             .key(),
-    );
+    ]);
 }
 
 /// The features that depend on the two previous decisions.
 pub fn dynamic_features(seq: &Sequence, i: usize, p1: u8, p2: u8, out: &mut Vec<u32>) {
     let x = &seq.toks[i];
     let f = Fnv::new;
-    out.push(f(40).u32(p1 as u32).key());
-    out.push(f(41).u32(p1 as u32).u32(p2 as u32).key());
-    out.push(f(42).u32(p1 as u32).u32(x.word).key());
-    out.push(f(43).u32(p1 as u32).u32(x.quote as u32).key());
-    out.push(f(44).u32(p1 as u32).u32(x.cue as u32).key());
-    out.push(f(45).u32(p1 as u32).u32(x.ner as u32).key());
-    out.push(f(46).u32(p1 as u32).u32(x.punct as u32).key());
+    out.extend_from_slice(&[
+        f(40).u32(p1 as u32).key(),
+        f(41).u32(p1 as u32).u32(p2 as u32).key(),
+        f(42).u32(p1 as u32).u32(x.word).key(),
+        f(43).u32(p1 as u32).u32(x.quote as u32).key(),
+        f(44).u32(p1 as u32).u32(x.cue as u32).key(),
+        f(45).u32(p1 as u32).u32(x.ner as u32).key(),
+        f(46).u32(p1 as u32).u32(x.punct as u32).key(),
+    ]);
 }
 
 /// Greedy decoding of one sequence; `feats` is scratch space.
