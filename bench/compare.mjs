@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { conllDocs } from './conll.mjs';
 
 const here = (p) => new URL(p, import.meta.url);
 const args = process.argv.slice(2);
@@ -29,27 +30,6 @@ const seed = readFileSync(here('../tests/fixtures/seed-article.txt'), 'utf8');
 const t1 = performance.now();
 extract(seed);
 const tFirst = performance.now() - t1;
-
-/** CoNLL-2003 test documents as plain text: tokens joined by spaces, one sentence a line. */
-function conllDocs() {
-  const path = here('../../shared/data/conll2003/test.txt');
-  if (!existsSync(path)) return null;
-  const docs = [];
-  let sent = [];
-  let doc = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const word = line.split(' ')[0];
-    if (word === '-DOCSTART-') {
-      if (doc.length) docs.push(doc.join('\n'));
-      doc = [];
-    } else if (!word) {
-      if (sent.length) doc.push(sent.join(' '));
-      sent = [];
-    } else sent.push(word);
-  }
-  if (doc.length) docs.push(doc.join('\n'));
-  return docs;
-}
 
 const wink = winkNLP(model);
 const tools = {
@@ -89,7 +69,7 @@ function compare(name, docs) {
 }
 
 console.log(`newslens ${extract('').version}: instantiate ${tInit.toFixed(1)} ms, first extract ${tFirst.toFixed(1)} ms (V8 compiles the functions it runs; the models are set up; see bench/startup.mjs)`);
-const docs = conllDocs();
+const docs = conllDocs('test');
 if (docs) compare('CoNLL-2003 test as plain text', docs);
 else console.log('\nCoNLL-2003 test: skipped (../shared/data/conll2003/test.txt not found)');
 compare('seed article', [seed]);

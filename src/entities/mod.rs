@@ -118,8 +118,8 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
             }
         }
     }
+    // The keys borrow the mentions' texts, which are relabelled next.
     drop(by_key);
-    drop(person_words);
     for i in to_gpe {
         mentions[i].label = Label::Gpe;
     }

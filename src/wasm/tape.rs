@@ -32,7 +32,7 @@
 //! against the Rust enums by a test below).
 
 use crate::analysis::{Analysis, BoilerplateKind, CueClass, Label, MentionKind, OffsetMap};
-use crate::analysis::{OffsetUnit, QuoteKind};
+use crate::analysis::{OffsetUnit, QuoteKind, Span};
 
 /// A tape and its string table.
 pub struct Tape {
@@ -87,19 +87,13 @@ impl Tape {
                 None => t.words.push(0),
             }
         }
-        t.len(a.paragraphs.len());
-        for s in &a.paragraphs {
-            t.span(s.start, s.end);
-        }
+        t.spans(&a.paragraphs);
         t.len(a.boilerplate.len());
         for b in &a.boilerplate {
             t.span(b.start, b.end);
             t.words.push(boilerplate_index(b.kind));
         }
-        t.len(analysis.sentences.len());
-        for s in &analysis.sentences {
-            t.span(s.start, s.end);
-        }
+        t.spans(&analysis.sentences);
         t.len(analysis.mentions.len());
         for m in &analysis.mentions {
             t.span(m.start, m.end);
@@ -159,6 +153,14 @@ impl Tape {
             Unit::Other(u) => [u.get(start), u.get(end), s16, e16],
         };
         self.words.extend(words.map(|o| o as u32));
+    }
+
+    /// A count, then each span.
+    fn spans(&mut self, spans: &[Span]) {
+        self.len(spans.len());
+        for s in spans {
+            self.span(s.start, s.end);
+        }
     }
 
     fn opt(&mut self, v: Option<usize>) {
