@@ -91,21 +91,21 @@ impl Tape {
         t.len(a.boilerplate.len());
         for b in &a.boilerplate {
             t.span(b.start, b.end);
-            t.words.push(boilerplate_index(b.kind));
+            t.words.push(index(&BOILERPLATE_KINDS, b.kind));
         }
         t.spans(&analysis.sentences);
         t.len(analysis.mentions.len());
         for m in &analysis.mentions {
             t.span(m.start, m.end);
-            t.words.push(label_index(m.label));
+            t.words.push(index(&Label::ALL, m.label));
             t.opt(m.entity);
-            t.words.push(mention_kind_index(m.kind));
+            t.words.push(index(&MENTION_KINDS, m.kind));
         }
         t.len(analysis.entities.len());
         for e in &analysis.entities {
             t.words.push(e.id as u32);
             t.str(&e.name);
-            t.words.push(label_index(e.label));
+            t.words.push(index(&Label::ALL, e.label));
             t.len(e.mentions.len());
             for &m in &e.mentions {
                 t.words.push(m as u32);
@@ -119,7 +119,7 @@ impl Tape {
         }
         t.len(analysis.quotes.len());
         for q in &analysis.quotes {
-            t.words.push(quote_kind_index(q.kind));
+            t.words.push(index(&QUOTE_KINDS, q.kind));
             t.span(q.start, q.end);
             match &q.speaker {
                 Some(s) => {
@@ -136,7 +136,7 @@ impl Tape {
                 }
                 None => t.words.push(0),
             }
-            t.opt(q.cue_class.map(cue_class_index));
+            t.opt(q.cue_class.map(|c| index(&CUE_CLASSES, c) as usize));
         }
         t
     }
@@ -182,8 +182,13 @@ impl Tape {
     }
 }
 
-fn label_index(l: Label) -> u32 {
-    Label::ALL.iter().position(|&x| x == l).expect("in ALL") as u32
+/// The position of `v` in `table`: its number on the tape (and in the table
+/// of the same name in `decode.js`).
+fn index<T: PartialEq>(table: &[T], v: T) -> u32 {
+    table
+        .iter()
+        .position(|x| *x == v)
+        .expect("every value is listed") as u32
 }
 
 const MENTION_KINDS: [MentionKind; 3] = [
@@ -206,25 +211,6 @@ const CUE_CLASSES: [CueClass; 4] = [
     CueClass::Finding,
     CueClass::Intention,
 ];
-
-fn mention_kind_index(k: MentionKind) -> u32 {
-    MENTION_KINDS.iter().position(|&x| x == k).expect("listed") as u32
-}
-
-fn boilerplate_index(k: BoilerplateKind) -> u32 {
-    BOILERPLATE_KINDS
-        .iter()
-        .position(|&x| x == k)
-        .expect("listed") as u32
-}
-
-fn quote_kind_index(k: QuoteKind) -> u32 {
-    QUOTE_KINDS.iter().position(|&x| x == k).expect("listed") as u32
-}
-
-fn cue_class_index(k: CueClass) -> usize {
-    CUE_CLASSES.iter().position(|&x| x == k).expect("listed")
-}
 
 #[cfg(test)]
 mod tests {
