@@ -147,9 +147,10 @@ pub fn write_weights(stages: &[StageOut]) -> Vec<u8> {
     out
 }
 
-/// Tokens per tagging window (see [`Tagger::classes`]): about 250 KB of
-/// text, far more than any news article.
-pub const WINDOW: usize = 50_000;
+/// Tokens per tagging window (see [`Tagger::classes`]): about 55 KB of
+/// text, longer than any news article, and small enough that the window's
+/// working state (about 120 bytes a token) stays a few megabytes.
+pub const WINDOW: usize = 10_000;
 
 /// Lexicons plus one or two stages of weights, all borrowed from their bytes.
 pub struct Tagger<'a> {
