@@ -11,10 +11,11 @@
 //! The memo is two-way set-associative and bounded: a word may sit in
 //! either slot of its pair and evicts the less recently used one (with one
 //! slot per word, words that shared a slot evicted each other over and over:
-//! 11% of lookups missed on a second pass over the same documents). It starts at [`FIRST_SLOTS`] entries (about 1.2 MB) and, when half
-//! full, starts over four times larger, up to [`SLOTS`] (about 4.7 MB), so a
-//! single short article pays for a small memo and bulk work gets a large
-//! one. It belongs to one tagger; a different tagger using the same thread's
+//! 11% of lookups missed on a second pass over the same documents). It
+//! starts at [`FIRST_SLOTS`] entries (about 300 KB, room for the few hundred
+//! distinct words of an article) and, when half full, starts over four
+//! times larger, up to [`SLOTS`] (about 4.7 MB), so a single short article
+//! pays for a small memo and bulk work gets a large one. It belongs to one tagger; a different tagger using the same thread's
 //! memo clears it first.
 
 use super::features::{self, Tok, NCLASS};
@@ -25,7 +26,7 @@ use std::cell::RefCell;
 /// Most remembered words (a power of two).
 pub const SLOTS: usize = 1 << 14;
 /// Slots of a new memo (a power of two).
-pub const FIRST_SLOTS: usize = 1 << 12;
+pub const FIRST_SLOTS: usize = 1 << 10;
 
 /// The stage-1 word-feature sums of one word in each window role: token,
 /// previous, next, two before, two after. A role sums at most about 20 int8
