@@ -4,28 +4,33 @@
 // quotes beyond `cap`, sentences) are replaced by null or counted, so a 5 MB
 // paste does not cost the main thread a huge structured clone. Indices stay valid.
 //
-//   page -> worker  { type: 'analyse', id, text, cap, maxQuotes }
+//   page -> worker  { type: 'module', module }   the compiled wasm, or null: load it here
+//                   { type: 'analyse', id, text, cap, maxQuotes }
 //                   { type: 'download', id }
-//   worker -> page  { type: 'ready', instantiateMs, warmupMs, downloadMs }
+//   worker -> page  { type: 'ready', instantiatedAt, warmupMs, downloadMs }
+//                   (instantiatedAt: performance.timeOrigin + now(), comparable across contexts)
 //                   { type: 'result', id, analysis, extractMs }
 //                   { type: 'download', id, blob } | { type: 'download', id, error }
 //                   { type: 'error', id, message }
 import init, { extract } from './pkg/newslens.js';
 import { WARM_UP } from './newslens-warmup.js';
 
-const t0 = performance.now();
 let loadError = null;
-const ready = init().then(
+let receiveModule;
+const fromPage = new Promise((resolve) => { receiveModule = resolve; });
+const ready = fromPage.then((module) => init(module ? { module_or_path: module } : undefined)).then(
   () => {
     // The first call compiles most of the module's functions and sets up
     // the models: pay for it now, before the user's first article.
     const t1 = performance.now();
     extract(WARM_UP);
-    // How much of instantiating was the download (Resource Timing; null
-    // where the browser does not expose it to workers).
+    // Where the worker fetched the wasm itself, its download (Resource
+    // Timing; null where the browser does not expose it to workers).
     const wasm = performance.getEntriesByType?.('resource').find((e) => e.name.endsWith('.wasm'));
     const downloadMs = wasm ? wasm.responseEnd - wasm.startTime : null;
-    postMessage({ type: 'ready', instantiateMs: t1 - t0, warmupMs: performance.now() - t1, downloadMs });
+    postMessage({
+      type: 'ready', instantiatedAt: performance.timeOrigin + t1, warmupMs: performance.now() - t1, downloadMs,
+    });
   },
   (err) => {
     loadError = `could not load the analyser: ${err?.message ?? err}`;
@@ -65,6 +70,10 @@ function view(analysis, cap, maxQuotes) {
 
 self.onmessage = async ({ data }) => {
   const { id } = data ?? {};
+  if (data?.type === 'module') {
+    receiveModule(data.module ?? null);
+    return;
+  }
   if (data?.type === 'download') {
     if (!last || last.id !== id) {
       postMessage({ type: 'download', id, error: 'that analysis is no longer available' });
