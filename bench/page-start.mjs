@@ -30,7 +30,7 @@ try {
   await browser.close();
   server.close();
 }
-const keys = ['appStartMs', 'workerStartMs', 'downloadMs', 'instantiateMs', 'warmupMs', 'readyAtMs', 'firstExtractMs', 'firstRenderMs'];
+const keys = ['downloadMs', 'instantiateMs', 'warmupMs', 'readyAtMs', 'firstExtractMs', 'firstRenderMs'];
 for (const k of keys) {
   const xs = rows.map((r) => r[k]).filter((x) => x != null);
   if (xs.length) console.log(`${k.padEnd(16)} median ${median(xs).toFixed(1).padStart(7)} ms   (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`);
