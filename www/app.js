@@ -43,11 +43,13 @@ const els = {
  * Timings for tests and the curious (ms). `instantiateMs`: from the page starting to fetch the
  * wasm to the worker holding an instance (download, compile, the worker's start, instantiate);
  * `downloadMs`: the wasm's download (Resource Timing); `warmupMs`: the worker's warm-up extract;
- * `firstExtractMs`: the first article's extract. `readyAtMs` and `firstRenderMs` count from
- * the page's navigation.
+ * `firstExtractMs`: the first article's extract. Counted from the page's navigation:
+ * `pageStartMs` (this script starts), `workerLoadedAtMs` (the worker's scripts have loaded),
+ * `readyAtMs` (the analyser is ready) and `firstRenderMs`.
  */
 const timings = (window.newslensTimings = {
-  instantiateMs: null, warmupMs: null, downloadMs: null, readyAtMs: null,
+  instantiateMs: null, warmupMs: null, downloadMs: null,
+  pageStartMs: wasmLoadStart, workerLoadedAtMs: null, readyAtMs: null,
   firstExtractMs: null, firstRoundTripMs: null, firstRenderMs: null,
 });
 
@@ -84,8 +86,8 @@ function spawnWorker() {
   workerReady = false;
   const w = (worker = new Worker('./worker.js', { type: 'module' }));
   wasmModule.then((module) => w.postMessage({ type: 'module', module }));
-  worker.onmessage = onWorkerMessage;
-  worker.onerror = (event) => {
+  w.onmessage = onWorkerMessage;
+  w.onerror = (event) => {
     event.preventDefault?.();
     inflight = null;
     setStatus('error', 'Could not start the analyser (is www/pkg built? run scripts/build-wasm.sh).');
@@ -136,6 +138,7 @@ function onWorkerMessage({ data }) {
     if (timings.readyAtMs == null) {
       // The worker's clock and the page's meet through their time origins.
       timings.instantiateMs = data.instantiatedAt - performance.timeOrigin - wasmLoadStart;
+      timings.workerLoadedAtMs = data.loadedAt - performance.timeOrigin;
       timings.warmupMs = data.warmupMs;
       const own = performance.getEntriesByName(WASM_URL.href)[0];
       timings.downloadMs = own ? own.responseEnd - own.startTime : data.downloadMs;

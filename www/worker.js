@@ -7,14 +7,16 @@
 //   page -> worker  { type: 'module', module }   the compiled wasm, or null: load it here
 //                   { type: 'analyse', id, text, cap, maxQuotes }
 //                   { type: 'download', id }
-//   worker -> page  { type: 'ready', instantiatedAt, warmupMs, downloadMs }
-//                   (instantiatedAt: performance.timeOrigin + now(), comparable across contexts)
+//   worker -> page  { type: 'ready', loadedAt, instantiatedAt, warmupMs, downloadMs }
+//                   (loadedAt, instantiatedAt: performance.timeOrigin + now(), comparable
+//                   across contexts; loadedAt: this script and its imports have loaded)
 //                   { type: 'result', id, analysis, extractMs }
 //                   { type: 'download', id, blob } | { type: 'download', id, error }
 //                   { type: 'error', id, message }
 import init, { extract } from './pkg/newslens.js';
 import { WARM_UP } from './newslens-warmup.js';
 
+const loadedAt = performance.timeOrigin + performance.now();
 let loadError = null;
 let receiveModule;
 const fromPage = new Promise((resolve) => { receiveModule = resolve; });
@@ -29,7 +31,7 @@ const ready = fromPage.then((module) => init(module ? { module_or_path: module }
     const wasm = performance.getEntriesByType?.('resource').find((e) => e.name.endsWith('.wasm'));
     const downloadMs = wasm ? wasm.responseEnd - wasm.startTime : null;
     postMessage({
-      type: 'ready', instantiatedAt: performance.timeOrigin + t1, warmupMs: performance.now() - t1, downloadMs,
+      type: 'ready', loadedAt, instantiatedAt: performance.timeOrigin + t1, warmupMs: performance.now() - t1, downloadMs,
     });
   },
   (err) => {

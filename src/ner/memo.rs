@@ -15,8 +15,8 @@
 //! starts at [`FIRST_SLOTS`] entries (about 300 KB, room for the few hundred
 //! distinct words of an article) and, when half full, starts over four
 //! times larger, up to [`SLOTS`] (about 4.7 MB), so a single short article
-//! pays for a small memo and bulk work gets a large one. It belongs to one tagger; a different tagger using the same thread's
-//! memo clears it first.
+//! pays for a small memo and bulk work gets a large one. It belongs to one
+//! tagger; a different tagger using the same thread's memo clears it first.
 
 use super::features::{self, Tok, NCLASS};
 use super::lexicon::Lexicon;
