@@ -7,10 +7,12 @@
 // (its scripts load one after another: about 200 ms in headless Chromium
 // here), not after, and a respawned worker reuses the module. null: the
 // worker loads the wasm itself (e.g. a server that does not send
-// application/wasm, which compileStreaming needs).
+// application/wasm, which compileStreaming needs, or no WebAssembly on this
+// thread: the async function turns even that into a rejection, so this line
+// can never stop the page from starting).
 const WASM_URL = new URL('./pkg/newslens_bg.wasm', import.meta.url);
 const wasmLoadStart = performance.now();
-const wasmModule = WebAssembly.compileStreaming(fetch(WASM_URL)).catch(() => null);
+const wasmModule = (async () => WebAssembly.compileStreaming(fetch(WASM_URL)))().catch(() => null);
 
 const RENDER_CAP = 200_000;     // characters of the article rendered with marks
 const SLICE_CHARS = 12_000;     // characters rendered per animation frame

@@ -222,6 +222,22 @@ test('a server that sends the wasm without application/wasm: the worker loads it
   assert.deepEqual(errors, []);
 });
 
+test('no WebAssembly on the page\'s thread: the page still starts and the worker loads the wasm', async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  await context.addInitScript(() => {
+    if (typeof window !== 'undefined') delete globalThis.WebAssembly;
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(`${origin}/`);
+  assert.equal(await page.evaluate(() => typeof WebAssembly), 'undefined', 'the init script removed it');
+  await loadSample(page);
+  assert.ok(await page.locator('#output mark').count() > 10, 'the sample is marked up');
+  assert.deepEqual(errors, []);
+});
+
 test('timing: instantiate + first extract (measurement)', async (t) => {
   const { page } = await openPage(t);
   await page.waitForFunction(() => window.newslensTimings?.instantiateMs != null, null, { timeout: 15_000 });
