@@ -45,8 +45,8 @@ use tagger::{Model, Scorer};
 static WEIGHTS: &[u8] = include_bytes!("../../data/quotes/weights.bin");
 
 /// The embedded attribution tagger, parsed on first use.
-pub fn model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
+pub fn model() -> &'static Model<'static> {
+    static MODEL: OnceLock<Model<'static>> = OnceLock::new();
     MODEL.get_or_init(|| Model::from_bytes(WEIGHTS).unwrap_or_else(|_| Model::empty()))
 }
 
