@@ -5,7 +5,13 @@
 // on a first and on repeat visits with one browser profile: a repeat visit
 // takes the wasm from the HTTP cache (the server answers 304) and V8's
 // cached machine code.
-//   node bench/startup.mjs [--runs N]
+//   node bench/startup.mjs [--runs N] [--js-flags 'FLAGS|FLAGS...']
+// --js-flags also runs the Chromium worker steps once per set of V8 flags
+// ('|' between sets), to show what V8's compilation costs: for example
+// '--no-wasm-lazy-compilation' (every function compiled by the baseline
+// compiler before instantiation), '--liftoff-only' (no tier-up to the
+// optimising compiler), '--no-liftoff --no-wasm-lazy-compilation' (every
+// function optimised up front, so the later steps time the analyser alone).
 // Needs the wasm package (`bash scripts/build-wasm.sh`) and Chromium.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +25,7 @@ import { CHROMIUM, LAUNCH_ARGS } from '../tests/browser/harness.mjs';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+const flagSets = args.includes('--js-flags') ? args[args.indexOf('--js-flags') + 1].split('|') : [];
 const STEPS = ['download', 'compile', 'instantiate', 'firstCall', 'firstSeed', 'secondSeed'];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const report = (name, results) => {
@@ -39,23 +46,33 @@ const report = (name, results) => {
 
 const server = await serve({ root: ROOT, port: 0 });
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-try {
-  for (const [name, query] of [['Chromium main thread', ''], ['Chromium worker', '?worker']]) {
-    const results = [];
-    for (let i = 0; i < runs; i++) {
-      const page = await browser.newPage();
-      await page.goto(`${origin}/bench/startup/index.html${query}`);
-      await page.waitForFunction(() => window.probeResult, null, { timeout: 60_000 });
-      const r = await page.evaluate(() => window.probeResult);
-      await page.close();
-      if (r.error) throw new Error(r.error);
-      results.push(r);
+const probeChromium = async (name, flags, queries) => {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...LAUNCH_ARGS, ...(flags ? [`--js-flags=${flags}`] : [])],
+  });
+  try {
+    for (const [where, query] of queries) {
+      const results = [];
+      for (let i = 0; i < runs; i++) {
+        const page = await browser.newPage();
+        await page.goto(`${origin}/bench/startup/index.html${query}`);
+        await page.waitForFunction(() => window.probeResult, null, { timeout: 60_000 });
+        const r = await page.evaluate(() => window.probeResult);
+        await page.close();
+        if (r.error) throw new Error(r.error);
+        results.push(r);
+      }
+      report(where ? `${name} ${where}` : name, results);
     }
-    report(name, results);
+  } finally {
+    await browser.close();
   }
+};
+try {
+  await probeChromium('Chromium', '', [['main thread', ''], ['worker', '?worker']]);
+  for (const flags of flagSets) await probeChromium(`Chromium worker, ${flags}:`, flags, [['', '?worker']]);
 } finally {
-  await browser.close();
   server.close();
 }
 
@@ -75,7 +92,10 @@ try {
       await page.click('#sample');
       await page.waitForFunction(() => window.newslensTimings?.firstExtractMs != null, null, { timeout: 60_000 });
       const t = await page.evaluate(() => window.newslensTimings);
-      visits.push(t.instantiateMs + t.warmupMs + t.firstExtractMs);
+      visits.push({
+        fromPage: t.instantiateMs + t.warmupMs + t.firstExtractMs,
+        inWorker: t.workerInstantiateMs + t.warmupMs + t.firstExtractMs,
+      });
       // Let V8 finish tiering up and write its code cache before the next visit.
       await page.waitForTimeout(3000);
       await page.close();
@@ -86,6 +106,9 @@ try {
     rmSync(profile, { recursive: true, force: true });
   }
   const rest = visits.slice(1);
-  console.log(`${'page, first visit'.padEnd(22)} instantiate + warm-up + first extract ${visits[0].toFixed(1)} ms`);
-  console.log(`${'page, repeat visits'.padEnd(22)} instantiate + warm-up + first extract ${median(rest).toFixed(1)} ms (median of ${rest.length})`);
+  const line = (name, v) => console.log(`${name.padEnd(22)} instantiate + warm-up + first extract: ` +
+    `${v.fromPage.toFixed(1)} ms from the page's first script line, ${v.inWorker.toFixed(1)} ms from the worker holding the module`);
+  line('page, first visit', visits[0]);
+  line(`page, repeat visits`, { fromPage: median(rest.map((v) => v.fromPage)), inWorker: median(rest.map((v) => v.inWorker)) });
+  console.log(`${''.padEnd(22)} (repeat visits: medians of ${rest.length})`);
 }

@@ -44,13 +44,15 @@ const els = {
 /**
  * Timings for tests and the curious (ms). `instantiateMs`: from the page starting to fetch the
  * wasm to the worker holding an instance (download, compile, the worker's start, instantiate);
+ * `workerInstantiateMs`: only the worker's part, from the compiled module to an instance (where
+ * the page could not compile the wasm, the worker's own download and compile as well);
  * `downloadMs`: the wasm's download (Resource Timing); `warmupMs`: the worker's warm-up extract;
  * `firstExtractMs`: the first article's extract. Counted from the page's navigation:
  * `pageStartMs` (this script starts), `workerLoadedAtMs` (the worker's scripts have loaded),
  * `readyAtMs` (the analyser is ready) and `firstRenderMs`.
  */
 const timings = (window.newslensTimings = {
-  instantiateMs: null, warmupMs: null, downloadMs: null,
+  instantiateMs: null, workerInstantiateMs: null, warmupMs: null, downloadMs: null,
   pageStartMs: wasmLoadStart, workerLoadedAtMs: null, readyAtMs: null,
   firstExtractMs: null, firstRoundTripMs: null, firstRenderMs: null,
 });
@@ -140,6 +142,7 @@ function onWorkerMessage({ data }) {
     if (timings.readyAtMs == null) {
       // The worker's clock and the page's meet through their time origins.
       timings.instantiateMs = data.instantiatedAt - performance.timeOrigin - wasmLoadStart;
+      timings.workerInstantiateMs = data.ownInstantiateMs;
       timings.workerLoadedAtMs = data.loadedAt - performance.timeOrigin;
       timings.warmupMs = data.warmupMs;
       const own = performance.getEntriesByName(WASM_URL.href)[0];

@@ -7,9 +7,11 @@
 //   page -> worker  { type: 'module', module }   the compiled wasm, or null: load it here
 //                   { type: 'analyse', id, text, cap, maxQuotes }
 //                   { type: 'download', id }
-//   worker -> page  { type: 'ready', loadedAt, instantiatedAt, warmupMs, downloadMs }
+//   worker -> page  { type: 'ready', loadedAt, instantiatedAt, ownInstantiateMs, warmupMs, downloadMs }
 //                   (loadedAt, instantiatedAt: performance.timeOrigin + now(), comparable
-//                   across contexts; loadedAt: this script and its imports have loaded)
+//                   across contexts; loadedAt: this script and its imports have loaded;
+//                   ownInstantiateMs: from the page's module (or this worker's own fetch)
+//                   to an instance)
 //                   { type: 'result', id, analysis, extractMs }
 //                   { type: 'download', id, blob } | { type: 'download', id, error }
 //                   { type: 'error', id, message }
@@ -20,7 +22,11 @@ const loadedAt = performance.timeOrigin + performance.now();
 let loadError = null;
 let receiveModule;
 const fromPage = new Promise((resolve) => { receiveModule = resolve; });
-const ready = fromPage.then((module) => init(module ? { module_or_path: module } : undefined)).then(
+let initStart;
+const ready = fromPage.then((module) => {
+  initStart = performance.now();
+  return init(module ? { module_or_path: module } : undefined);
+}).then(
   () => {
     // The first call compiles most of the module's functions and sets up
     // the models: pay for it now, before the user's first article.
@@ -31,7 +37,12 @@ const ready = fromPage.then((module) => init(module ? { module_or_path: module }
     const wasm = performance.getEntriesByType?.('resource').find((e) => e.name.endsWith('.wasm'));
     const downloadMs = wasm ? wasm.responseEnd - wasm.startTime : null;
     postMessage({
-      type: 'ready', loadedAt, instantiatedAt: performance.timeOrigin + t1, warmupMs: performance.now() - t1, downloadMs,
+      type: 'ready',
+      loadedAt,
+      instantiatedAt: performance.timeOrigin + t1,
+      ownInstantiateMs: t1 - initStart,
+      warmupMs: performance.now() - t1,
+      downloadMs,
     });
   },
   (err) => {
