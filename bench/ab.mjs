@@ -4,7 +4,9 @@
 // single run's median by ±30%). Prints each build's best, first-quartile
 // and median time per extract.
 //   node bench/ab.mjs DIR [DIR...]       DIR holds newslens.js and newslens_bg.wasm
-//   TEXT=file REPS=n ROUNDS=n            the text (default: the seed article),
+//   TEXT=file REPS=n ROUNDS=n            the text (default: the seed article;
+//                                        conll:test or conll:dev for those CoNLL-2003
+//                                        documents joined, read from ../shared),
 //                                        extracts per batch (30), batches per build (40)
 // To build a variant: `cargo build --release --target wasm32-unknown-unknown
 // --lib --no-default-features`, then `wasm-bindgen --target web --out-dir DIR
@@ -12,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { conllDocs } from './conll.mjs';
 
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) {
@@ -19,7 +22,14 @@ if (dirs.length === 0) {
   process.exit(2);
 }
 const here = (p) => new URL(p, import.meta.url);
-const text = readFileSync(process.env.TEXT ?? here('../tests/fixtures/seed-article.txt'), 'utf8');
+const conll = process.env.TEXT?.match(/^conll:(\w+)$/);
+const text = conll
+  ? conllDocs(conll[1])?.join('\n\n')
+  : readFileSync(process.env.TEXT ?? here('../tests/fixtures/seed-article.txt'), 'utf8');
+if (text == null) {
+  console.error(`bench/ab.mjs: CoNLL-2003 ${conll[1]} not found under ../shared/data`);
+  process.exit(2);
+}
 const reps = Number(process.env.REPS ?? 30);
 const rounds = Number(process.env.ROUNDS ?? 40);
 const builds = [];
