@@ -184,51 +184,89 @@ pub struct Input<'a> {
     pub title: bool,
 }
 
-/// Computes the per-token facts of one sequence. Linear in its length.
-pub fn prepare(inp: &Input) -> Sequence {
-    let text = inp.text;
-    let n = inp.tokens.len();
-    let mut toks = vec![Tok::default(); n];
-    let mut buf = String::new();
-    let mut stem = String::new();
-    let mut may_attribute = false;
-    let mut mi = 0;
-    for (i, t) in inp.tokens.iter().enumerate() {
-        let w = t.text(text);
-        buf.clear();
+/// What the tagger reads from a word's text alone (and whether it is a
+/// word token), kept per thread for the words seen lately: news repeats its
+/// words, and an article re-analysed as it is edited repeats them all.
+#[derive(Clone, Copy)]
+struct WordFacts {
+    word: u32,
+    lemma: u32,
+    shape: u32,
+    cue: u8,
+    /// A cue word, counting stems that need an "e" back ("stated").
+    attributes: bool,
+    punct: u8,
+}
+
+impl WordFacts {
+    fn of(w: &str, is_word: bool) -> WordFacts {
+        let mut buf = String::with_capacity(w.len());
         if w.is_ascii() {
             buf.push_str(w);
             buf.make_ascii_lowercase();
         } else {
             buf.extend(w.chars().flat_map(char::to_lowercase));
         }
-        let tk = &mut toks[i];
-        tk.word = hash_str(&buf);
         let lemma = cues::strip_inflection(&buf);
-        tk.lemma = hash_str(lemma);
-        tk.cue = if t.kind == TokenKind::Word {
-            cues::classes(lemma)
-        } else {
-            0
-        };
-        if !may_attribute && t.kind == TokenKind::Word {
-            may_attribute = tk.cue != 0
-                || lemma.len() < buf.len() && {
-                    stem.clear();
-                    stem.push_str(lemma);
-                    cues::classes_of_stem(&mut stem) != 0
-                };
+        let cue = if is_word { cues::classes(lemma) } else { 0 };
+        let attributes = is_word
+            && (cue != 0
+                || lemma.len() < buf.len() && cues::classes_of_stem(&mut lemma.to_string()) != 0);
+        WordFacts {
+            word: hash_str(&buf),
+            lemma: hash_str(lemma),
+            shape: shape(w),
+            cue,
+            attributes,
+            punct: match w {
+                "," => 1,
+                ":" => 2,
+                "." | "!" | "?" => 3,
+                "(" | ")" => 4,
+                "—" | "–" | "-" | "--" => 5,
+                ";" => 6,
+                _ => 0,
+            },
         }
-        tk.shape = shape(w);
-        tk.punct = match w {
-            "," => 1,
-            ":" => 2,
-            "." | "!" | "?" => 3,
-            "(" | ")" => 4,
-            "—" | "–" | "-" | "--" => 5,
-            ";" => 6,
-            _ => 0,
-        };
+    }
+
+    /// The facts of `w`, from the thread's memo when it has them. Keyed by a
+    /// 64-bit hash of the text and the token kind; the memo starts over past
+    /// 16k words, so it stays under a megabyte.
+    fn memo(w: &str, is_word: bool) -> WordFacts {
+        use std::hash::BuildHasher;
+        thread_local! {
+            static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<u64, WordFacts>> =
+                Default::default();
+        }
+        let key = rustc_hash::FxBuildHasher.hash_one(w) ^ is_word as u64;
+        MEMO.with_borrow_mut(|memo| {
+            if let Some(f) = memo.get(&key) {
+                return *f;
+            }
+            if memo.len() >= 1 << 14 {
+                memo.clear();
+            }
+            *memo.entry(key).or_insert_with(|| WordFacts::of(w, is_word))
+        })
+    }
+}
+
+/// Computes the per-token facts of one sequence. Linear in its length.
+pub fn prepare(inp: &Input) -> Sequence {
+    let n = inp.tokens.len();
+    let mut toks = vec![Tok::default(); n];
+    let mut may_attribute = false;
+    let mut mi = 0;
+    for (i, t) in inp.tokens.iter().enumerate() {
+        let facts = WordFacts::memo(t.text(inp.text), t.kind == TokenKind::Word);
+        let tk = &mut toks[i];
+        tk.word = facts.word;
+        tk.lemma = facts.lemma;
+        tk.cue = facts.cue;
+        tk.shape = facts.shape;
+        tk.punct = facts.punct;
+        may_attribute |= facts.attributes;
         while mi < inp.mentions.len() && inp.mentions[mi].end <= t.start {
             mi += 1;
         }
@@ -240,6 +278,7 @@ pub fn prepare(inp: &Input) -> Sequence {
         tk.quote = inp.quote.get(i).copied().unwrap_or(0);
         may_attribute |= tk.quote != 0;
     }
+    let text = inp.text;
     for (si, s) in inp.sentences.iter().enumerate() {
         let s = s.start.min(n)..s.end.min(n);
         let len = s.len();
