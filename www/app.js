@@ -142,7 +142,7 @@ function onWorkerMessage({ data }) {
     if (timings.readyAtMs == null) {
       // The worker's clock and the page's meet through their time origins.
       timings.instantiateMs = data.instantiatedAt - performance.timeOrigin - wasmLoadStart;
-      timings.workerInstantiateMs = data.ownInstantiateMs;
+      timings.workerInstantiateMs = data.workerInstantiateMs;
       timings.workerLoadedAtMs = data.loadedAt - performance.timeOrigin;
       timings.warmupMs = data.warmupMs;
       const own = performance.getEntriesByName(WASM_URL.href)[0];

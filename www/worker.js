@@ -7,10 +7,10 @@
 //   page -> worker  { type: 'module', module }   the compiled wasm, or null: load it here
 //                   { type: 'analyse', id, text, cap, maxQuotes }
 //                   { type: 'download', id }
-//   worker -> page  { type: 'ready', loadedAt, instantiatedAt, ownInstantiateMs, warmupMs, downloadMs }
+//   worker -> page  { type: 'ready', loadedAt, instantiatedAt, workerInstantiateMs, warmupMs, downloadMs }
 //                   (loadedAt, instantiatedAt: performance.timeOrigin + now(), comparable
 //                   across contexts; loadedAt: this script and its imports have loaded;
-//                   ownInstantiateMs: from the page's module (or this worker's own fetch)
+//                   workerInstantiateMs: from the page's module (or this worker's own fetch)
 //                   to an instance)
 //                   { type: 'result', id, analysis, extractMs }
 //                   { type: 'download', id, blob } | { type: 'download', id, error }
@@ -40,7 +40,7 @@ const ready = fromPage.then((module) => {
       type: 'ready',
       loadedAt,
       instantiatedAt: performance.timeOrigin + t1,
-      ownInstantiateMs: t1 - initStart,
+      workerInstantiateMs: t1 - initStart,
       warmupMs: performance.now() - t1,
       downloadMs,
     });

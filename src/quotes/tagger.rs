@@ -544,7 +544,8 @@ impl Scorer for Model<'_> {
 
 impl Model<'_> {
     /// The exact integer sum of `q * |q|` over the rows of `keys`
-    /// (`|q * |q|| <= 127^2`, so 2^16 keys cannot overflow an `i32`).
+    /// (`|q * |q||` is at most 2^14, for a stored -128, so 2^16 keys cannot
+    /// overflow an `i32`).
     #[cfg(not(any(
         target_arch = "x86_64",
         all(target_arch = "wasm32", target_feature = "simd128")
