@@ -61,10 +61,15 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
                 _ => {}
             }
             // Words inside quotations speak from someone else's point of view.
-            if in_quote || overlaps_mention(mentions, t.start, t.end) {
+            // The word tests come before the mention search: nearly every
+            // token fails them.
+            let pronoun = gender::of_pronoun(w);
+            let the = pronoun.is_none() && w.eq_ignore_ascii_case("the");
+            if in_quote || !(pronoun.is_some() || the) || overlaps_mention(mentions, t.start, t.end)
+            {
                 continue;
             }
-            if let Some(g) = gender::of_pronoun(w) {
+            if let Some(g) = pronoun {
                 if let Some(e) = antecedent(&people, &gender, s, t.start, g) {
                     gender[e] = Some(g);
                     added.push(Mention {
@@ -76,7 +81,7 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
                         kind: MentionKind::Pronoun,
                     });
                 }
-            } else if w.eq_ignore_ascii_case("the") && k + 1 < range.end {
+            } else if the && k + 1 < range.end {
                 // "the spokesman", "the Foreign Minister"
                 let mut j = k + 1;
                 while j + 1 < range.end && crate::roles::is_modifier(doc.tokens[j].text(text)) {

@@ -17,15 +17,14 @@ include!(concat!(env!("OUT_DIR"), "/first_names.rs"));
 /// The gender of a third-person singular pronoun. Runs for every token the
 /// coreference pass reads, so it compares without allocating.
 pub fn of_pronoun(w: &str) -> Option<Gender> {
-    const MALE: [&str; 4] = ["he", "him", "his", "himself"];
-    const FEMALE: [&str; 4] = ["she", "her", "hers", "herself"];
-    let is = |list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
-    if is(&MALE) {
-        Some(Gender::Male)
-    } else if is(&FEMALE) {
-        Some(Gender::Female)
-    } else {
-        None
+    let mut buf = [0u8; 7];
+    let b = buf.get_mut(..w.len())?;
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    match &*b {
+        b"he" | b"him" | b"his" | b"himself" => Some(Gender::Male),
+        b"she" | b"her" | b"hers" | b"herself" => Some(Gender::Female),
+        _ => None,
     }
 }
 

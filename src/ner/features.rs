@@ -313,6 +313,10 @@ const CONNECTORS: [&str; 30] = [
 /// a word that starts with a capital or digit, and only as far as the next
 /// word that neither does so nor is a connector like "of".
 fn mark_gazetteer(lex: &Lexicon<'_>, words: &[&str], toks: &mut [Tok]) {
+    let joins = |w: &str| is_name_start(w) || CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w));
+    // The first word after `i` that cannot continue a span; it only moves
+    // forward, so each word is tested once.
+    let mut stop = 0;
     for i in 0..words.len() {
         if !is_alnum_start(words[i]) {
             continue;
@@ -323,12 +327,14 @@ fn mark_gazetteer(lex: &Lexicon<'_>, words: &[&str], toks: &mut [Tok]) {
         } else {
             1
         };
-        for j in i..words.len().min(i + span) {
+        if span > 1 && stop <= i {
+            stop = i + 1;
+            while stop < words.len() && joins(words[stop]) {
+                stop += 1;
+            }
+        }
+        for j in i..words.len().min(i + span).min(stop.max(i + 1)) {
             if j > i {
-                let w = words[j];
-                if !is_name_start(w) && !CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w)) {
-                    break;
-                }
                 h.byte(b' ');
             }
             h.lower_str(words[j]);
@@ -1028,41 +1034,44 @@ pub fn beam_search(
 /// types stage 1 gave it across the document, and the type of the longest
 /// predicted entity it was part of.
 pub fn add_document_evidence(toks: &mut [Vec<Tok>], stage1: &[Vec<u8>]) {
-    // Per word: bit per type seen (0..4), bit 4 = seen as O while capitalised.
-    let mut types: IdMap<u8> = IdMap::default();
-    // Per word: (longest entity length, its type).
-    let mut longest: IdMap<(u8, u8)> = IdMap::default();
+    // Per word, in one map so each token costs one probe: bit per type seen
+    // (0..4), bit 4 = seen as O while capitalised; then the longest entity
+    // containing the word (length, type + 1).
+    let mut seen: IdMap<(u8, u8, u8)> = IdMap::default();
     for (ts, cs) in toks.iter().zip(stage1) {
         let mut start = 0usize;
         for (i, (t, &c)) in ts.iter().zip(cs).enumerate() {
             match class_parts(c) {
                 Some((ty, pos)) => {
-                    *types.entry(t.lower).or_insert(0) |= 1 << ty;
+                    seen.entry(t.lower).or_default().0 |= 1 << ty;
                     if pos == 0 || pos == 3 {
                         start = i;
                     }
                     if pos == 2 || pos == 3 {
                         let len = (i + 1 - start).min(255) as u8;
                         for u in &ts[start..=i] {
-                            let e = longest.entry(u.lower).or_insert((0, 0));
-                            if len > e.0 {
-                                *e = (len, ty + 1);
+                            let e = seen.entry(u.lower).or_default();
+                            if len > e.1 {
+                                (e.1, e.2) = (len, ty + 1);
                             }
                         }
                     }
                 }
                 None if matches!(t.casing, casing::INIT_CAP | casing::ALL_CAPS) => {
-                    *types.entry(t.lower).or_insert(0) |= 1 << 4;
+                    seen.entry(t.lower).or_default().0 |= 1 << 4;
                 }
                 None => {}
             }
         }
     }
     for t in toks.iter_mut().flatten() {
-        t.s1 = types.get(&t.lower).copied().unwrap_or(0) as u32;
-        t.s1_seq = longest
-            .get(&t.lower)
-            .map_or(0, |&(len, ty)| (len.min(4) as u32) << 4 | ty as u32);
+        let (types, len, ty) = seen.get(&t.lower).copied().unwrap_or_default();
+        t.s1 = types as u32;
+        t.s1_seq = if len == 0 {
+            0
+        } else {
+            (len.min(4) as u32) << 4 | ty as u32
+        };
     }
 }
 
