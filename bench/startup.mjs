@@ -42,6 +42,15 @@ const report = (name, results) => {
     results.push(JSON.parse(execFileSync(process.execPath, [probe], { encoding: 'utf8' })));
   }
   report('Node (file read)', results);
+  // V8's optimising compiler (TurboFan) works in background threads while the
+  // first extracts run on Liftoff code; on two cores it competes with them.
+  // Its time grows faster than a function's size, which is why the
+  // per-document steps are kept out of line (see src/lib.rs).
+  const trace = execFileSync(process.execPath, ['--trace-wasm-compilation-times', probe], { encoding: 'utf8' });
+  const tf = [...trace.matchAll(/using TurboFan, took (\d+) ms.*?bodysize (\d+)/g)].map((m) => [+m[1], +m[2]]);
+  const top = tf.sort((a, b) => b[0] - a[0]).slice(0, 3).map(([ms, size]) => `${ms} ms (${size} B)`);
+  console.log(`${''.padEnd(22)} TurboFan during one probe: ${tf.reduce((a, [ms]) => a + ms, 0)} ms over ` +
+    `${tf.length} functions, the longest ${top.join(', ')}`);
 }
 
 const server = await serve({ root: ROOT, port: 0 });

@@ -133,6 +133,7 @@ pub fn layout(text: &str) -> Layout {
 
 /// Splits text into trimmed lines, joining the lines of hard-wrapped
 /// paragraphs (a block of long lines that do not end sentences).
+#[inline(never)]
 fn units(text: &str) -> Vec<Unit> {
     let mut lines: Vec<Unit> = Vec::new();
     let mut pos = 0;
@@ -288,6 +289,7 @@ const LABEL_STARTS: &[&str] = &[
 ];
 
 /// Whether line `s` is boilerplate, and of which kind.
+#[inline(never)]
 fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<BoilerplateKind> {
     let words = s.split_whitespace().count();
     let core = s.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -331,6 +333,7 @@ fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<BoilerplateKind> {
 }
 
 /// "Source: Anadolu Agency" -> the byte range of "Anadolu Agency" in `s`.
+#[inline(never)]
 fn labelled_value(s: &str, labels: &[&str]) -> Option<(usize, usize)> {
     let (label, _) = s.split_once(':')?;
     if !labels.iter().any(|l| label.trim().eq_ignore_ascii_case(l)) {
@@ -347,6 +350,7 @@ fn labelled_value(s: &str, labels: &[&str]) -> Option<(usize, usize)> {
 }
 
 /// "By Jane Doe, Reuters" -> the range of "Jane Doe".
+#[inline(never)]
 fn byline(s: &str) -> Option<(usize, usize)> {
     let after = ["By ", "BY ", "Written by ", "Story by ", "Words by "]
         .iter()
@@ -368,6 +372,7 @@ fn byline(s: &str) -> Option<(usize, usize)> {
 }
 
 /// "MOSCOW (Reuters) - ..." -> (end of the dash, range of "Reuters").
+#[inline(never)]
 fn dateline(s: &str) -> Option<(usize, Option<(usize, usize)>)> {
     let head_end = s.char_indices().nth(90).map_or(s.len(), |(i, _)| i);
     let head = &s[..head_end];

@@ -32,6 +32,15 @@
 //! (names, dates, amounts; the trained tagger lives in [`ner`]) → [`entities`]
 //! → [`quotes`], and ends as one serialisable [`Analysis`]. Offsets are UTF-8
 //! byte offsets; [`Analysis::into_utf16`] converts them for JavaScript.
+//!
+//! Steps that run once per document, sentence or entity are marked
+//! `#[inline(never)]`. The compiler would otherwise fold every helper with
+//! one caller into its stage's function, and V8's optimising compiler takes
+//! time that grows faster than a function's size: five such functions of
+//! about 20 KB each took 80-290 ms apiece, 1.25 s of background compiling
+//! during a page's first extracts. Split, the same code takes about 0.5 s,
+//! the hot loops are optimised sooner, and V8's code cache holds them for
+//! the next visit (`node bench/startup.mjs`).
 
 pub mod analysis;
 pub mod article;

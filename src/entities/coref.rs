@@ -16,6 +16,7 @@ const ROLE_REACH: usize = 50;
 
 /// Adds pronoun and role-noun mentions of people, keeping `mentions` sorted
 /// and every entity's mention list in step.
+#[inline(never)]
 pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) {
     let text = doc.text;
     let mut gender: Vec<Option<Gender>> = vec![None; entities.len()];

@@ -158,6 +158,7 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
 }
 
 /// Sets an entity's label, canonical name and country codes from its mentions.
+#[inline(never)]
 fn name_entity(
     e: &mut Entity,
     mentions: &[Mention],
@@ -233,6 +234,7 @@ fn name_entity(
 /// A one-word organisation or MISC name that is the surname of exactly one
 /// person in the article ("Blinken told reporters" after "Antony Blinken")
 /// is that person: the tagger saw too little context to say so.
+#[inline(never)]
 fn join_short_person_names(
     mentions: &mut [Mention],
     sets: &mut UnionFind,
@@ -322,6 +324,7 @@ fn join_short_person_names(
 const MAX_CANDIDATES: usize = 256;
 
 /// Joins an acronym ("UN", "U.N.", "NATO") to the name it abbreviates.
+#[inline(never)]
 fn join_acronyms(
     mentions: &[Mention],
     sets: &mut UnionFind,

@@ -22,6 +22,7 @@ struct Found {
 
 /// Sets `role`, `affiliation` and `affiliation_entity` for people, from the
 /// first of their name mentions that has a role next to it.
+#[inline(never)]
 pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
     let toks = &doc.tokens;
     let country_entities: Vec<(String, usize)> = entities

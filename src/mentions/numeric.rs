@@ -193,6 +193,7 @@ const DATE_LEADS: &[&str] = &[
 ];
 
 /// `(first token, end token, label)` for each match in `toks`, in order.
+#[inline(never)]
 pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
     let w = |i: usize| toks.get(i).map_or("", |t| t.text(text));
     let is_num = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Number);

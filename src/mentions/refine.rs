@@ -161,6 +161,7 @@ const NORP_WORDS: &[&str] = &[
 ];
 
 /// The OntoNotes label for a name the tagger typed `ty`, made of `words`.
+#[inline(never)]
 pub fn label(ty: EntityType, words: &[&str]) -> Label {
     let last = words.last().copied().unwrap_or("");
     match ty {
@@ -281,6 +282,7 @@ const ORG_TAIL_WORDS: &[&str] = &[
 ];
 
 /// Finds a role head followed by a personal name inside a tagged name.
+#[inline(never)]
 pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
     if words.len() < 2 || !matches!(label, Label::Person | Label::Org | Label::Misc) {
         return None;
@@ -328,6 +330,7 @@ pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
 /// a name never ends with a role noun ("U.S. Secretary" is a country and a
 /// title), and a name right after "<role> of" starts with the rest of the
 /// title ("[Secretary of] State Antony Blinken" is a person, Antony Blinken).
+#[inline(never)]
 pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
     let mut out = Vec::with_capacity(names.len());
     for &(a, b, label) in names.iter() {

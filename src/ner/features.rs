@@ -435,6 +435,7 @@ pub fn analyse(lex: &Lexicon<'_>, doc: &[Vec<&str>]) -> Vec<Vec<Tok>> {
 
 /// [`analyse`] with the facts of each word (given its text and exact-text
 /// hash) from `facts`, which must return [`token_facts`].
+#[inline(never)]
 pub fn analyse_with(
     lex: &Lexicon<'_>,
     doc: &[Vec<&str>],
@@ -1033,6 +1034,7 @@ pub fn beam_search(
 /// Stage-1 evidence for stage 2: for each lower-cased word, which entity
 /// types stage 1 gave it across the document, and the type of the longest
 /// predicted entity it was part of.
+#[inline(never)]
 pub fn add_document_evidence(toks: &mut [Vec<Tok>], stage1: &[Vec<u8>]) {
     // Per word, in one map so each token costs one probe: bit per type seen
     // (0..4), bit 4 = seen as O while capitalised; then the longest entity

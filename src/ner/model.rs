@@ -355,6 +355,7 @@ type LazyStatics = Vec<Vec<Option<[f32; NCLASS]>>>;
 /// [`run_stage`] for stage 1 with the shortcuts of [`Stage1Statics`]: the
 /// same classes. The static scores it worked out are returned for stage 2,
 /// which asks `stat` for the others.
+#[inline(never)]
 fn run_stage1_cached(
     stat: &mut Stage1Statics<'_, '_>,
     toks: &[Vec<Tok>],
@@ -382,6 +383,7 @@ fn run_stage1_cached(
 /// with the evidence features summed once per distinct [`Evidence`]: same
 /// scores, a tenth of the lookups. Stage-1 scores stage 1 did not need are
 /// worked out by `stage1` as this stage asks for them.
+#[inline(never)]
 fn run_stage2_residual(
     s: &Weights<'_>,
     toks: &[Vec<Tok>],

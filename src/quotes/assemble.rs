@@ -45,6 +45,7 @@ fn gap(a: &Range<usize>, b: &Range<usize>) -> usize {
 }
 
 /// The pieces (maximal runs of one role) of the tagged paragraphs.
+#[inline(never)]
 fn pieces(doc: &Doc, paras: &[Range<usize>], tags: &[u8], mentions: &[Mention]) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let mut si = 0;
@@ -126,6 +127,7 @@ fn is_name(m: &Mention) -> bool {
 /// after it ("the" -> "the Washington"), and source pieces that then touch
 /// become one ("the Washington" + "administration"). A piece only grows over
 /// tokens of its paragraph that no other piece holds.
+#[inline(never)]
 fn widen_sources(doc: &Doc, paras: &[Range<usize>], mentions: &[Mention], out: &mut Vec<Piece>) {
     let toks = &doc.tokens;
     let text = doc.text;
@@ -204,6 +206,7 @@ struct Attribution {
 /// The piece of `role` in piece `anchor`'s paragraph, at most `reach` pieces
 /// away either way, with the lowest `cost` (earliest on ties); `cost` is
 /// `None` for a piece that may not link.
+#[inline(never)]
 fn nearest(
     pcs: &[Piece],
     anchor: usize,
@@ -664,6 +667,7 @@ const SUBJECT_PRONOUNS: &[&str] = &[
 
 /// The subject right before the cue token `cue`: a pronoun, a name (with the
 /// title words before it) or a short noun phrase back to the clause start.
+#[inline(never)]
 fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Option<Range<usize>> {
     let text = doc.text;
     let toks = &doc.tokens;
@@ -840,6 +844,7 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "him", "her", "it"];
 
 /// The speaker of the source span `s..e`: the entity of its main mention, or
 /// for a pronoun or role noun, the previous speaker when recent.
+#[inline(never)]
 fn resolve(
     text: &str,
     s: usize,
