@@ -129,3 +129,38 @@ test('extract() gives the same result as the CLI, field for field', async (t) =>
   for (const [where, s] of spans(chars)) assert.equal(cps.slice(s.start, s.end).join(''), s.text, where);
   assert.equal(chars.mentions.length, expected[1].mentions.length);
 });
+
+test('no function body is large enough to stall V8\'s optimising compiler', () => {
+  // V8's optimising compiler takes time that grows faster than a function's
+  // size: five ~20 KB functions once cost 1.2 s of background compiling at
+  // start-up (src/lib.rs). Per-document steps are kept out of line; this
+  // catches a change that folds them back into one function.
+  const LIMIT = 18_000;
+  const b = readFileSync(new URL('newslens_bg.wasm', pkg));
+  let i = 8;
+  const leb = () => {
+    let r = 0;
+    for (let s = 0; ; s += 7) {
+      const x = b[i++];
+      r += (x & 0x7f) * 2 ** s;
+      if (x < 0x80) return r;
+    }
+  };
+  const sizes = [];
+  while (i < b.length) {
+    const id = b[i++];
+    const size = leb();
+    const end = i + size;
+    if (id === 10) {
+      for (let n = leb(); n > 0; n--) {
+        const body = leb();
+        sizes.push(body);
+        i += body;
+      }
+    }
+    i = end;
+  }
+  assert.ok(sizes.length > 100, `read ${sizes.length} function bodies`);
+  const largest = Math.max(...sizes);
+  assert.ok(largest <= LIMIT, `the largest function body is ${largest} bytes (limit ${LIMIT})`);
+});
