@@ -19,16 +19,6 @@ pub enum OffsetUnit {
     Chars,
 }
 
-impl OffsetUnit {
-    fn width(self, c: char) -> usize {
-        match self {
-            OffsetUnit::Bytes => c.len_utf8(),
-            OffsetUnit::Utf16 => c.len_utf16(),
-            OffsetUnit::Chars => 1,
-        }
-    }
-}
-
 /// A piece of the input: `text` always equals the input sliced at `start..end`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
@@ -387,32 +377,55 @@ impl Analysis {
 
 /// Byte offset -> offset in another unit for a known set of byte offsets,
 /// computed in one pass over the text (O(n + k log k), no per-byte table).
+/// ASCII text, which most wire copy is, needs no map: every unit is a byte.
 pub(crate) struct OffsetMap {
     bytes: Vec<usize>,
     units: Vec<usize>,
+    identity: bool,
 }
 
 impl OffsetMap {
     pub(crate) fn new(text: &str, mut bytes: Vec<usize>, unit: OffsetUnit) -> OffsetMap {
+        if unit == OffsetUnit::Bytes || text.is_ascii() {
+            return OffsetMap {
+                bytes: Vec::new(),
+                units: Vec::new(),
+                identity: true,
+            };
+        }
         bytes.sort_unstable();
         bytes.dedup();
+        // Offsets lie on character boundaries, so the units between two of
+        // them can be counted from the bytes alone: one per byte that starts
+        // a character, and in UTF-16 a second for a four-byte character.
+        let count = |s: &[u8]| -> usize {
+            s.iter()
+                .map(|&b| {
+                    let starts = (b & 0xC0 != 0x80) as usize;
+                    let pair = (unit == OffsetUnit::Utf16 && b >= 0xF0) as usize;
+                    starts + pair
+                })
+                .sum()
+        };
         let mut units = Vec::with_capacity(bytes.len());
-        let mut chars = text.char_indices().peekable();
-        let mut pos = 0;
+        let (mut prev, mut pos) = (0, 0);
         for &b in &bytes {
-            while let Some(&(i, c)) = chars.peek() {
-                if i >= b {
-                    break;
-                }
-                pos += unit.width(c);
-                chars.next();
-            }
+            let b = b.min(text.len());
+            pos += count(&text.as_bytes()[prev..b]);
+            prev = b;
             units.push(pos);
         }
-        OffsetMap { bytes, units }
+        OffsetMap {
+            bytes,
+            units,
+            identity: false,
+        }
     }
 
     pub(crate) fn get(&self, byte: usize) -> usize {
+        if self.identity {
+            return byte;
+        }
         let i = self
             .bytes
             .binary_search(&byte)
