@@ -51,6 +51,10 @@ const report = (name, results) => {
   const top = tf.sort((a, b) => b[0] - a[0]).slice(0, 3).map(([ms, size]) => `${ms} ms (${size} B)`);
   console.log(`${''.padEnd(22)} TurboFan during one probe: ${tf.reduce((a, [ms]) => a + ms, 0)} ms over ` +
     `${tf.length} functions, the longest ${top.join(', ')}`);
+  // What the baseline compiler (Liftoff) compiled as functions were first called.
+  const lo = [...trace.matchAll(/using Liftoff, took \d+ ms.*?bodysize (\d+)/g)].map((m) => +m[1]);
+  console.log(`${''.padEnd(22)} Liftoff during one probe: ${lo.length} functions, ` +
+    `${(lo.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB of function bodies`);
 }
 
 const server = await serve({ root: ROOT, port: 0 });

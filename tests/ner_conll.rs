@@ -11,20 +11,30 @@
 use newslens::conll::Documents;
 use newslens::ner::eval::Counts;
 use newslens::ner::{tag_document, Tag};
+use std::fs::File;
 use std::io::BufReader;
+
+/// The documents of a CoNLL-2003 split from `../shared`, or `None` (with a
+/// SKIPPED line) when the data is not there.
+fn split(name: &str) -> Option<Documents<BufReader<File>>> {
+    let path = format!(
+        "{}/../shared/data/conll2003/{name}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    match File::open(&path) {
+        Ok(f) => Some(Documents::new(BufReader::new(f))),
+        Err(_) => {
+            println!("SKIPPED: {path} not found; CoNLL-2003 {name} set needed for this test");
+            None
+        }
+    }
+}
 
 #[test]
 fn dev_f1_is_at_least_0_95() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/conll2003/dev.txt"
-    );
-    let Ok(f) = std::fs::File::open(path) else {
-        println!("SKIPPED: {path} not found; CoNLL-2003 dev set needed for this test");
-        return;
-    };
+    let Some(docs) = split("dev") else { return };
     let mut counts = Counts::default();
-    for d in Documents::new(BufReader::new(f)) {
+    for d in docs {
         let d = d.expect("readable CoNLL file");
         let words: Vec<Vec<&str>> = d
             .sentences
@@ -56,17 +66,10 @@ fn dev_f1_is_at_least_0_95() {
 /// the rule was chosen: 45 of the 23,499 names (20 lower-case, 25 numbers).
 #[test]
 fn plain_tokens_hardly_ever_start_names() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/conll2003/train.txt"
-    );
-    let Ok(f) = std::fs::File::open(path) else {
-        println!("SKIPPED: {path} not found; CoNLL-2003 train set needed for this test");
-        return;
-    };
+    let Some(docs) = split("train") else { return };
     let lex = &newslens::ner::embedded().lex;
     let (mut names, mut plain, mut numbers) = (0usize, 0usize, 0usize);
-    for d in Documents::new(BufReader::new(f)) {
+    for d in docs {
         for s in d.expect("readable CoNLL file").sentences {
             let mut prev = "O";
             for (w, g) in s.words.iter().zip(&s.gold) {
