@@ -377,21 +377,20 @@ impl Analysis {
 
 /// Byte offset -> offset in another unit for a known set of byte offsets,
 /// computed in one pass over the text (O(n + k log k), no per-byte table).
-/// ASCII text, which most wire copy is, needs no map: every unit is a byte.
-pub(crate) struct OffsetMap {
-    bytes: Vec<usize>,
-    units: Vec<usize>,
-    identity: bool,
+pub(crate) enum OffsetMap {
+    /// ASCII text, which most wire copy is: every unit is a byte.
+    Same,
+    /// The known byte offsets, sorted, and each one's offset in the unit.
+    Table {
+        bytes: Vec<usize>,
+        units: Vec<usize>,
+    },
 }
 
 impl OffsetMap {
     pub(crate) fn new(text: &str, mut bytes: Vec<usize>, unit: OffsetUnit) -> OffsetMap {
         if unit == OffsetUnit::Bytes || text.is_ascii() {
-            return OffsetMap {
-                bytes: Vec::new(),
-                units: Vec::new(),
-                identity: true,
-            };
+            return OffsetMap::Same;
         }
         bytes.sort_unstable();
         bytes.dedup();
@@ -415,22 +414,16 @@ impl OffsetMap {
             prev = b;
             units.push(pos);
         }
-        OffsetMap {
-            bytes,
-            units,
-            identity: false,
-        }
+        OffsetMap::Table { bytes, units }
     }
 
     pub(crate) fn get(&self, byte: usize) -> usize {
-        if self.identity {
-            return byte;
+        match self {
+            OffsetMap::Same => byte,
+            OffsetMap::Table { bytes, units } => {
+                units[bytes.binary_search(&byte).expect("offset was collected")]
+            }
         }
-        let i = self
-            .bytes
-            .binary_search(&byte)
-            .expect("offset was collected");
-        self.units[i]
     }
 }
 
