@@ -123,7 +123,12 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     for i in to_gpe {
         mentions[i].label = Label::Gpe;
     }
-    join_short_person_names(mentions, &mut sets, &country_of);
+    // Each mention's normalised name ("" for dates and amounts).
+    let norms: Vec<&str> = found_of
+        .iter()
+        .map(|&f| found.get(f).map_or("", |(norm, _)| norm.as_str()))
+        .collect();
+    join_short_person_names(mentions, &norms, &mut sets, &country_of);
     join_acronyms(mentions, &mut sets, &country_of);
 
     // One entity per set, numbered in order of first mention.
@@ -237,26 +242,24 @@ fn name_entity(
 #[inline(never)]
 fn join_short_person_names(
     mentions: &mut [Mention],
+    norms: &[&str],
     sets: &mut UnionFind,
     country_of: &[Option<(&'static str, Relation)>],
 ) {
-    let words_of = |m: &Mention| -> Vec<String> {
-        normalise(&m.text).split(' ').map(str::to_string).collect()
-    };
+    let words_of = |i: usize| -> Vec<&str> { norms[i].split(' ').collect() };
     // Distinct multi-word person names, and how often each word ends one or appears in one.
-    let mut full: Vec<Vec<String>> = mentions
+    let mut full: Vec<Vec<&str>> = mentions
         .iter()
-        .filter(|m| m.label == Label::Person && m.text.split_whitespace().count() >= 2)
-        .map(words_of)
+        .enumerate()
+        .filter(|(_, m)| m.label == Label::Person && m.text.split_whitespace().count() >= 2)
+        .map(|(i, _)| words_of(i))
         .collect();
     full.sort();
     full.dedup();
     let (mut ends, mut appears): (HashMap<&str, usize>, HashMap<&str, usize>) = Default::default();
     for name in &full {
-        *ends
-            .entry(name.last().map_or("", String::as_str))
-            .or_default() += 1;
-        let mut seen: Vec<&str> = name.iter().map(String::as_str).collect();
+        *ends.entry(name.last().copied().unwrap_or("")).or_default() += 1;
+        let mut seen = name.clone();
         seen.sort_unstable();
         seen.dedup();
         for w in seen {
@@ -268,26 +271,25 @@ fn join_short_person_names(
             && country_of[i].is_none()
             && !m.text.contains(' ')
         {
-            let key = normalise(&m.text);
-            let n_ends = ends.get(key.as_str()).copied().unwrap_or(0);
-            if n_ends >= 1 && appears.get(key.as_str()).copied() == Some(n_ends) {
+            let n_ends = ends.get(norms[i]).copied().unwrap_or(0);
+            if n_ends >= 1 && appears.get(norms[i]).copied() == Some(n_ends) {
                 m.label = Label::Person;
             }
         }
     }
     // Each distinct person name once (its first mention), indexed by word.
-    let mut first_of: HashMap<Vec<String>, usize> = HashMap::default();
+    let mut first_of: HashMap<Vec<&str>, usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.label == Label::Person && m.kind == MentionKind::Name {
-            first_of.entry(words_of(m)).or_insert(i);
+            first_of.entry(words_of(i)).or_insert(i);
         }
     }
-    let mut names: Vec<(&Vec<String>, usize)> = first_of.iter().map(|(w, &i)| (w, i)).collect();
+    let mut names: Vec<(&Vec<&str>, usize)> = first_of.iter().map(|(w, &i)| (w, i)).collect();
     names.sort_by_key(|&(_, i)| i);
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for (n, (words, _)) in names.iter().enumerate() {
-        for w in words.iter() {
-            by_word.entry(w.as_str()).or_default().push(n);
+        for &w in words.iter() {
+            by_word.entry(w).or_default().push(n);
         }
     }
     for (words, i) in &names {
@@ -298,7 +300,7 @@ fn join_short_person_names(
         // past two it is ambiguous, so the scan stops there.
         let mut roots: Vec<usize> = Vec::new();
         for &n in by_word
-            .get(first_word.as_str())
+            .get(first_word)
             .into_iter()
             .flatten()
             .take(MAX_CANDIDATES)
