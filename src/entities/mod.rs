@@ -38,8 +38,8 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     let n = mentions.len();
     let mut sets = UnionFind::new(n);
     let countries = countries::table();
-    // What a mention is a country's, if anything: Some((code, relation)).
-    let mut country_of: Vec<Option<(&'static str, Relation)>> = vec![None; n];
+    // What a mention is a country's, if anything, and how.
+    let mut country_of: Vec<CountryRef> = vec![None; n];
     // Names repeat within an article: each distinct text is normalised and
     // looked up once; `found[found_of[i]]` is mention i's (name, country).
     let mut found: Vec<(String, CountryRef)> = Vec::new();
@@ -99,7 +99,7 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
                     // A country's own name is a GPE whatever the tagger said ("(US)" as MISC).
                     is_country_name = rel == Relation::Name;
                 }
-                country_of[i] = Some((c.code, if joins { Relation::Name } else { rel }));
+                country_of[i] = Some((c, if joins { Relation::Name } else { rel }));
             }
             key
         } else {
@@ -155,7 +155,7 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
         mention.entity = Some(id);
     }
     for e in &mut entities {
-        name_entity(e, mentions, &country_of, countries);
+        name_entity(e, mentions, &country_of);
     }
     roles::assign(doc, mentions, &mut entities);
     coref::resolve(doc, mentions, &mut entities);
@@ -164,25 +164,16 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
 
 /// Sets an entity's label, canonical name and country codes from its mentions.
 #[inline(never)]
-fn name_entity(
-    e: &mut Entity,
-    mentions: &[Mention],
-    country_of: &[Option<(&'static str, Relation)>],
-    countries: &countries::Countries,
-) {
+fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef]) {
     let ms = || e.mentions.iter().map(|&i| &mentions[i]);
-    if let Some(code) = e.mentions.iter().find_map(|&i| {
+    if let Some(country) = e.mentions.iter().find_map(|&i| {
         country_of[i]
             .filter(|(_, r)| *r == Relation::Name)
             .map(|(c, _)| c)
     }) {
         e.label = Label::Gpe;
-        e.country = Some(code.to_string());
-        e.name = countries
-            .list
-            .iter()
-            .find(|c| c.code == code)
-            .map_or_else(String::new, |c| c.name.to_string());
+        e.country = Some(country.code.to_string());
+        e.name = country.name.to_string();
         return;
     }
     // The most frequent label among the names, ties to the longest name's.
@@ -230,7 +221,7 @@ fn name_entity(
         e.related = e
             .mentions
             .iter()
-            .find_map(|&i| country_of[i].map(|(c, _)| c.to_string()));
+            .find_map(|&i| country_of[i].map(|(c, _)| c.code.to_string()));
     }
 }
 
@@ -244,7 +235,7 @@ fn join_short_person_names(
     mentions: &mut [Mention],
     norms: &[&str],
     sets: &mut UnionFind,
-    country_of: &[Option<(&'static str, Relation)>],
+    country_of: &[CountryRef],
 ) {
     let words_of = |i: usize| -> Vec<&str> { norms[i].split(' ').collect() };
     // Distinct multi-word person names, and how often each word ends one or appears in one.
@@ -327,11 +318,7 @@ const MAX_CANDIDATES: usize = 256;
 
 /// Joins an acronym ("UN", "U.N.", "NATO") to the name it abbreviates.
 #[inline(never)]
-fn join_acronyms(
-    mentions: &[Mention],
-    sets: &mut UnionFind,
-    country_of: &[Option<(&'static str, Relation)>],
-) {
+fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[CountryRef]) {
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (j, m) in mentions.iter().enumerate() {
         if let Some(ini) = initials(&m.text).filter(|_| m.label.is_named()) {
