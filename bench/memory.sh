@@ -2,7 +2,9 @@
 # Peak memory of the native CLI (`newslens extract`) against input size, so the
 # "peak memory under 20x the input" target is checked by a command:
 #   bash bench/memory.sh            1 MB and 10 MB single articles
-#   bash bench/memory.sh --jsonl N  N articles as JSON Lines (streamed; memory must stay flat)
+#   bash bench/memory.sh --jsonl N [--jobs=J]
+#                                   N articles as JSON Lines (streamed; memory must stay
+#                                   flat), on J threads (default: the CLI's, one per core)
 # Inputs: news-like text made by repeating the seed article (tests/fixtures)
 # to 1 MB and 10 MB. Needs GNU time (/usr/bin/time, Debian package `time`).
 set -euo pipefail
@@ -23,7 +25,7 @@ if [ "${1:-}" = "--jsonl" ]; then
     }
   ' "$n" "$tmp/in.jsonl"
   size=$(stat -c %s "$tmp/in.jsonl")
-  /usr/bin/time -f "%e %M" -o "$tmp/time" ./target/release/newslens extract --jsonl "$tmp/in.jsonl" > /dev/null
+  /usr/bin/time -f "%e %M" -o "$tmp/time" ./target/release/newslens extract --jsonl ${3:-} "$tmp/in.jsonl" > /dev/null
   read -r secs kb < "$tmp/time"
   awk -v n="$n" -v size="$size" -v s="$secs" -v kb="$kb" \
     'BEGIN { printf "%d articles (%.0f MB of JSON Lines): %.1f s, %.0f articles/s, peak RSS %.0f MB\n", n, size / 1e6, s, n / s, kb / 1024 }'

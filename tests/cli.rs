@@ -77,6 +77,54 @@ fn jsonl_streams_and_reports_bad_lines_by_number() {
 }
 
 #[test]
+fn jsonl_on_several_threads_keeps_the_input_order_and_the_output() {
+    // More lines than one batch, with bad and blank lines among them.
+    let mut input = String::new();
+    for i in 0..150 {
+        match i % 37 {
+            5 => input.push_str("not json\n"),
+            9 => input.push('\n'),
+            _ => input.push_str(&format!(
+                "{{\"id\": {i}, \"text\": \"Minister {i} told Reuters in Paris that talks would resume on Monday.\"}}\n"
+            )),
+        }
+    }
+    let one = run(&["extract", "--jsonl", "--jobs=1"], input.as_bytes());
+    let three = run(&["extract", "--jsonl", "--jobs=3"], input.as_bytes());
+    assert_eq!(
+        one.status.code(),
+        Some(1),
+        "bad lines make the exit non-zero"
+    );
+    assert_eq!(three.status.code(), one.status.code());
+    assert_eq!(
+        three.stdout, one.stdout,
+        "the same results in the same order"
+    );
+    assert_eq!(
+        three.stderr, one.stderr,
+        "the same bad lines, reported in order"
+    );
+    let ids: Vec<u64> = one
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| json(l)["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        ids.len(),
+        150 - 8,
+        "four bad and four blank lines are skipped"
+    );
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "input order kept");
+    let stderr = String::from_utf8_lossy(&three.stderr);
+    assert!(stderr.contains("line 6: invalid JSON line"), "{stderr}");
+    let bad = run(&["extract", "--jsonl", "--jobs=0"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--jobs wants a whole number"));
+}
+
+#[test]
 fn jsonl_rejects_invalid_utf8_on_its_line() {
     let out = run(
         &["extract", "--jsonl"],

@@ -2,18 +2,22 @@
 //!
 //! ```text
 //! newslens extract [FILE]          article text -> one JSON analysis
-//! newslens extract --jsonl [FILE]  {"id","text"} lines -> one analysis a line
+//! newslens extract --jsonl [FILE]  {"id","text"} lines -> one analysis a line (on every core)
 //! newslens conll [FILE]            CoNLL-2003 columns -> the same, with a predicted IOB2 tag appended
 //! ```
 //! Offsets in the JSON are UTF-16 code units, as in the JavaScript API.
 
 use newslens::{conll, jsonl, mentions, ner};
+use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
+use std::sync::{mpsc, Mutex};
 
 const USAGE: &str = "usage:
   newslens extract [--pretty] [FILE]   analyse one article (FILE or stdin), print JSON
-  newslens extract --jsonl [FILE]      analyse JSON Lines {\"id\": ..., \"text\": ...}, one result a line
+  newslens extract --jsonl [--jobs=N] [FILE]
+                                       analyse JSON Lines {\"id\": ..., \"text\": ...}, one result a line,
+                                       in input order, on N threads (default: one per core)
   newslens conll [FILE]                tag CoNLL-2003 columns, appending the predicted IOB2 tag
   newslens --version | --help
 
@@ -55,8 +59,19 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     };
     match cmd.as_str() {
         "extract" if flags.contains(&"--jsonl") => {
-            known(&["--jsonl"])?;
-            extract_jsonl(file)
+            let jobs = match flags.iter().find_map(|f| f.strip_prefix("--jobs=")) {
+                Some(n) => n
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&n| n >= 1)
+                    .ok_or_else(|| format!("--jobs wants a whole number >= 1, got '{n}'"))?,
+                None => std::thread::available_parallelism().map_or(1, usize::from),
+            };
+            let allowed = |f: &&str| *f == "--jsonl" || f.starts_with("--jobs=");
+            if let Some(f) = flags.iter().find(|f| !allowed(f)) {
+                return Err(format!("unknown option {f}\n{USAGE}"));
+            }
+            extract_jsonl(file, jobs)
         }
         "extract" => {
             known(&["--pretty"])?;
@@ -112,49 +127,174 @@ fn extract_one(file: Option<&str>, pretty: bool) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Streams JSON Lines: one line in, one line out, memory independent of the
-/// number of lines. A bad line is reported on stderr and skipped.
-fn extract_jsonl(file: Option<&str>) -> Result<ExitCode, String> {
-    let mut input = open(file)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    let progress = io::stderr().is_terminal();
-    let (mut buf, mut line_out) = (Vec::new(), Vec::new());
-    let (mut line_no, mut bad, mut done) = (0usize, 0usize, 0usize);
-    loop {
-        buf.clear();
-        let n = input
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| format!("cannot read input: {e}"))?;
-        if n == 0 {
-            break;
+/// Streams JSON Lines: one line in, one line out, in input order, memory
+/// independent of the number of lines. A bad line is reported on stderr
+/// (in order too) and skipped. With `jobs` > 1, batches of lines are analysed
+/// on that many threads, each keeping its own word memo between articles;
+/// a few batches per thread are in flight at most.
+fn extract_jsonl(file: Option<&str>, jobs: usize) -> Result<ExitCode, String> {
+    let mut lines = Lines {
+        input: open(file)?,
+        line_no: 0,
+    };
+    let mut sink = Sink {
+        out: BufWriter::new(io::stdout().lock()),
+        progress: io::stderr().is_terminal(),
+        done: 0,
+        bad: 0,
+    };
+    if jobs <= 1 {
+        while let Some((n, raw)) = lines.next()? {
+            sink.put(analyse(n, &raw))?;
         }
-        line_no += 1;
-        let raw = buf.trim_ascii();
-        if raw.is_empty() {
-            continue;
-        }
-        line_out.clear();
-        if let Err(msg) = jsonl::analyse_line(raw, &mut line_out) {
-            eprintln!("newslens: line {line_no}: {msg}");
-            bad += 1;
-            continue;
-        }
-        line_out.push(b'\n');
-        out.write_all(&line_out).map_err(|e| e.to_string())?;
-        done += 1;
-        if progress && done % 1000 == 0 {
-            eprint!("\r{done} articles");
-        }
+    } else {
+        in_parallel(&mut lines, &mut sink, jobs)?;
     }
-    out.flush().map_err(|e| e.to_string())?;
-    if progress && done >= 1000 {
-        eprintln!("\r{done} articles");
+    sink.out.flush().map_err(|e| e.to_string())?;
+    if sink.progress && sink.done >= 1000 {
+        eprintln!("\r{} articles", sink.done);
     }
-    if bad > 0 {
-        eprintln!("newslens: {bad} of {line_no} lines could not be read");
+    if sink.bad > 0 {
+        eprintln!(
+            "newslens: {} of {} lines could not be read",
+            sink.bad, lines.line_no
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line's outcome: its line number, and its analysis as a JSON line or
+/// what is wrong with it.
+type Outcome = (usize, Result<Vec<u8>, String>);
+
+fn analyse(line_no: usize, raw: &[u8]) -> Outcome {
+    let mut out = Vec::new();
+    let res = jsonl::analyse_line(raw, &mut out).map(|()| {
+        out.push(b'\n');
+        out
+    });
+    (line_no, res)
+}
+
+/// The non-blank lines of the input, numbered from 1.
+struct Lines {
+    input: Box<dyn BufRead>,
+    line_no: usize,
+}
+
+impl Lines {
+    fn next(&mut self) -> Result<Option<(usize, Vec<u8>)>, String> {
+        loop {
+            let mut buf = Vec::new();
+            let n = self
+                .input
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| format!("cannot read input: {e}"))?;
+            if n == 0 {
+                return Ok(None);
+            }
+            self.line_no += 1;
+            if !buf.trim_ascii().is_empty() {
+                return Ok(Some((self.line_no, buf)));
+            }
+        }
+    }
+}
+
+/// Where outcomes go, in input order: results to stdout, bad lines to
+/// stderr, a running count to a terminal's stderr.
+struct Sink<W: Write> {
+    out: W,
+    progress: bool,
+    done: usize,
+    bad: usize,
+}
+
+impl<W: Write> Sink<W> {
+    fn put(&mut self, (line_no, res): Outcome) -> Result<(), String> {
+        match res {
+            Ok(json) => {
+                self.out.write_all(&json).map_err(|e| e.to_string())?;
+                self.done += 1;
+                if self.progress && self.done.is_multiple_of(1000) {
+                    eprint!("\r{} articles", self.done);
+                }
+            }
+            Err(msg) => {
+                eprintln!("newslens: line {line_no}: {msg}");
+                self.bad += 1;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Lines per batch: enough work (tens of milliseconds for news articles) to
+/// make handing it to a thread cheap, few enough to keep memory small.
+const BATCH: usize = 32;
+
+/// Analyses `lines` on `jobs` threads. Batches go to the threads through one
+/// bounded queue; each batch has its own reply channel, and the replies are
+/// awaited in the order the batches were read, so the output keeps the input
+/// order without any sorting.
+fn in_parallel<W: Write>(lines: &mut Lines, sink: &mut Sink<W>, jobs: usize) -> Result<(), String> {
+    type Job = (Vec<(usize, Vec<u8>)>, mpsc::Sender<Vec<Outcome>>);
+    let (queue, jobs_rx) = mpsc::sync_channel::<Job>(jobs);
+    let jobs_rx = &Mutex::new(jobs_rx);
+    // `queue` moves into the scope's closure and is dropped when it returns,
+    // early or not: that closes the queue, so the threads return and the
+    // scope can end.
+    std::thread::scope(move |scope| {
+        for _ in 0..jobs {
+            scope.spawn(move || loop {
+                // The lock is held only to take a job, not to work on it.
+                let job = jobs_rx
+                    .lock()
+                    .map_err(|_| ())
+                    .and_then(|rx| rx.recv().map_err(|_| ()));
+                let Ok((batch, reply)) = job else {
+                    return; // the queue is closed: no more input
+                };
+                let done = batch.iter().map(|(n, raw)| analyse(*n, raw)).collect();
+                let _ = reply.send(done);
+            });
+        }
+        let mut pending: VecDeque<mpsc::Receiver<Vec<Outcome>>> = VecDeque::new();
+        let mut more = true;
+        while more || !pending.is_empty() {
+            if more {
+                let mut batch = Vec::with_capacity(BATCH);
+                while batch.len() < BATCH {
+                    match lines.next()? {
+                        Some(line) => batch.push(line),
+                        None => {
+                            more = false;
+                            break;
+                        }
+                    }
+                }
+                if !batch.is_empty() {
+                    let (reply, replies) = mpsc::channel();
+                    queue
+                        .send((batch, reply))
+                        .map_err(|_| "the analysis threads stopped".to_string())?;
+                    pending.push_back(replies);
+                }
+            }
+            // Write the oldest batch once enough are in flight, and all at the end.
+            while pending.len() > 2 * jobs || !more && !pending.is_empty() {
+                let replies = pending.pop_front().expect("a pending batch");
+                let outcomes = replies
+                    .recv()
+                    .map_err(|_| "an analysis thread stopped".to_string())?;
+                for outcome in outcomes {
+                    sink.put(outcome)?;
+                }
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Tags CoNLL columns document by document, echoing each line with the tag appended.
