@@ -69,7 +69,7 @@ pub fn paragraphs(
     let paras = ranges
         .into_iter()
         .map(|r| Paragraph {
-            seq: prepare(doc, mentions, &state, r.clone()),
+            seq: prepare(doc, mentions, &state, r.clone(), false).expect("prepared in full"),
             tokens: r,
         })
         .collect();
@@ -123,8 +123,15 @@ fn paragraph_ranges(
     (ranges, marked, state)
 }
 
-/// The tagger's view of the paragraph of tokens `r`.
-fn prepare(doc: &Doc, mentions: &[Mention], state: &[u8], r: Range<usize>) -> tagger::Sequence {
+/// The tagger's view of the paragraph of tokens `r`; with `to_tag`, `None`
+/// for a paragraph the tagger is not run on (see [`tagger::prepare_to_tag`]).
+fn prepare(
+    doc: &Doc,
+    mentions: &[Mention],
+    state: &[u8],
+    r: Range<usize>,
+    to_tag: bool,
+) -> Option<tagger::Sequence> {
     let mut sents: Vec<Range<usize>> = Vec::new();
     let first = doc
         .sentences
@@ -140,14 +147,19 @@ fn prepare(doc: &Doc, mentions: &[Mention], state: &[u8], r: Range<usize>) -> ta
     let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
     let lo = mentions.partition_point(|m| m.end <= a);
     let hi = mentions.partition_point(|m| m.start < b);
-    tagger::prepare(&tagger::Input {
+    let input = tagger::Input {
         text: doc.text,
         tokens: &doc.tokens[r.clone()],
         sentences: &sents,
         mentions: &mentions[lo..hi.max(lo)],
         quote: &state[r],
         title: false,
-    })
+    };
+    if to_tag {
+        tagger::prepare_to_tag(&input)
+    } else {
+        Some(tagger::prepare(&input))
+    }
 }
 
 /// Finds the quotes of the article.
@@ -176,16 +188,16 @@ pub fn find_with<S: Scorer>(
     let mut feats = Vec::new();
     let mut tags = vec![tagger::O; doc.tokens.len()];
     for r in &ranges {
-        let seq = prepare(doc, mentions, &state, r.clone());
         // A paragraph with no cue word (of any class: speech, belief,
         // finding, intention, cue noun) and no quotation mark is left O
         // untagged: on PolNeAR dev the tagger found 20 attributions in such
         // paragraphs, most of them wrong (content F1 0.792 -> 0.791,
         // attribution 0.628 -> 0.630), and wire text has many (tables,
-        // results, prices): 7% of the whole analysis of CoNLL text.
-        if !seq.may_attribute {
+        // results, prices): 7% of the whole analysis of CoNLL text. Such a
+        // paragraph is not prepared beyond its words' own facts.
+        let Some(seq) = prepare(doc, mentions, &state, r.clone(), true) else {
             continue;
-        }
+        };
         let t = tagger::decode(scorer, &seq, &mut feats);
         tags[r.clone()].copy_from_slice(&t);
     }

@@ -254,19 +254,59 @@ impl WordFacts {
 
 /// Computes the per-token facts of one sequence. Linear in its length.
 pub fn prepare(inp: &Input) -> Sequence {
-    let n = inp.tokens.len();
-    let mut toks = vec![Tok::default(); n];
+    let mut seq = word_facts(inp);
+    add_context(inp, &mut seq.toks);
+    seq
+}
+
+/// [`prepare`] for tagging: `None`, with only the words' own facts worked
+/// out, for a sequence the tagger is not run on (no cue word, quotation mark
+/// or quoted word: see `quotes::find_with`). About half the paragraphs of
+/// wire text.
+pub fn prepare_to_tag(inp: &Input) -> Option<Sequence> {
+    let mut seq = word_facts(inp);
+    if !seq.may_attribute {
+        return None;
+    }
+    add_context(inp, &mut seq.toks);
+    Some(seq)
+}
+
+/// What each token is on its own (word, lemma, cue classes, shape,
+/// punctuation, quotation state), and whether the sequence may attribute.
+fn word_facts(inp: &Input) -> Sequence {
     let mut may_attribute = false;
+    let toks = inp
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let facts = WordFacts::memo(t.text(inp.text), t.kind == TokenKind::Word);
+            let quote = inp.quote.get(i).copied().unwrap_or(0);
+            may_attribute |= facts.attributes || quote != 0;
+            Tok {
+                word: facts.word,
+                lemma: facts.lemma,
+                cue: facts.cue,
+                shape: facts.shape,
+                punct: facts.punct,
+                quote,
+                ..Tok::default()
+            }
+        })
+        .collect();
+    Sequence {
+        toks,
+        may_attribute,
+    }
+}
+
+/// Adds what depends on the neighbourhood: mention codes, sentence flags
+/// and positions, and the nearest cue words.
+fn add_context(inp: &Input, toks: &mut [Tok]) {
+    let n = toks.len();
     let mut mi = 0;
-    for (i, t) in inp.tokens.iter().enumerate() {
-        let facts = WordFacts::memo(t.text(inp.text), t.kind == TokenKind::Word);
-        let tk = &mut toks[i];
-        tk.word = facts.word;
-        tk.lemma = facts.lemma;
-        tk.cue = facts.cue;
-        tk.shape = facts.shape;
-        tk.punct = facts.punct;
-        may_attribute |= facts.attributes;
+    for (t, tk) in inp.tokens.iter().zip(toks.iter_mut()) {
         while mi < inp.mentions.len() && inp.mentions[mi].end <= t.start {
             mi += 1;
         }
@@ -275,8 +315,6 @@ pub fn prepare(inp: &Input) -> Sequence {
                 tk.ner = ner_code(m, m.start < t.start);
             }
         }
-        tk.quote = inp.quote.get(i).copied().unwrap_or(0);
-        may_attribute |= tk.quote != 0;
     }
     let text = inp.text;
     for (si, s) in inp.sentences.iter().enumerate() {
@@ -305,14 +343,10 @@ pub fn prepare(inp: &Input) -> Sequence {
             toks[i].from_end = (len - 1 - k).min(u16::MAX as usize) as u16;
             toks[i].sent = flags;
         }
-        sweep_cues(&mut toks, s.clone(), |t| (&mut t.left, &mut t.commas_left));
-        sweep_cues(&mut toks, s.clone().rev(), |t| {
+        sweep_cues(toks, s.clone(), |t| (&mut t.left, &mut t.commas_left));
+        sweep_cues(toks, s.clone().rev(), |t| {
             (&mut t.right, &mut t.commas_right)
         });
-    }
-    Sequence {
-        toks,
-        may_attribute,
     }
 }
 
