@@ -136,17 +136,39 @@ pub fn layout(text: &str) -> Layout {
 #[inline(never)]
 fn units(text: &str) -> Vec<Unit> {
     let mut lines: Vec<Unit> = Vec::new();
-    let mut pos = 0;
-    for raw in text.split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        let start = pos;
-        pos += raw.len();
-        let body = raw.trim_end_matches(['\n', '\r', '\u{2028}', '\u{2029}']);
+    let mut push = |start: usize, body_end: usize| {
+        let body = &text[start..body_end];
         let lead = body.len() - body.trim_start().len();
         let trimmed = body.trim();
         lines.push(Unit {
             start: start + lead,
             end: start + lead + trimmed.len(),
         });
+    };
+    // Each line break ends a line: "\n", "\r" (so "\r\n" makes an empty
+    // line, dropped below), U+2028 and U+2029 (bytes E2 80 A8 / A9). A scan
+    // of the bytes: no character is decoded.
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'\n' | b'\r' => 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        push(start, i);
+        i += len;
+        start = i;
+    }
+    if start < bytes.len() {
+        push(start, bytes.len());
     }
     let mut out = Vec::new();
     let mut i = 0;
@@ -425,6 +447,38 @@ pub(crate) fn is_known_place(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte scan splits lines exactly where splitting at the four
+    /// line-break characters does, and no other three-byte character that
+    /// starts like U+2028 ("—", "…", "•") breaks a line.
+    #[test]
+    fn lines_break_at_the_four_line_break_characters() {
+        fn by_chars(text: &str) -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut pos = 0;
+            for raw in text.split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}']) {
+                let body = raw.trim_end_matches(['\n', '\r', '\u{2028}', '\u{2029}']);
+                let lead = body.len() - body.trim_start().len();
+                out.push((pos + lead, pos + lead + body.trim().len()));
+                pos += raw.len();
+            }
+            out.retain(|(a, b)| a < b);
+            out
+        }
+        for text in [
+            "",
+            "one line",
+            "a\nb\r\nc\rd\u{2028}e\u{2029}f",
+            " lead\n\n  \ntrail  \n",
+            "dash — and … and • stay\u{2028}",
+            "\u{2029}\u{2029}x\r\r",
+            "ends in a partial-looking byte \u{2014}",
+        ] {
+            // Lines of one word each: none is joined as hard-wrapped prose.
+            let got: Vec<(usize, usize)> = units(text).iter().map(|u| (u.start, u.end)).collect();
+            assert_eq!(got, by_chars(text), "{text:?}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(String, PartKind)> {
         let l = layout(text);
