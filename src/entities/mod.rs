@@ -319,12 +319,17 @@ const MAX_CANDIDATES: usize = 256;
 /// Joins an acronym ("UN", "U.N.", "NATO") to the name it abbreviates.
 #[inline(never)]
 fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[CountryRef]) {
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
-    for (j, m) in mentions.iter().enumerate() {
-        if let Some(ini) = initials(&m.text).filter(|_| m.label.is_named()) {
-            by_initials.entry(ini).or_default().push(j);
-        }
+    // The names' initials with the mention, sorted: "United Nations" -> "UN".
+    let mut by_initials: Vec<(u64, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.label.is_named())
+        .filter_map(|(j, m)| Some((initials(&m.text)?, j)))
+        .collect();
+    if by_initials.is_empty() {
+        return;
     }
+    by_initials.sort_unstable();
     for (i, m) in mentions.iter().enumerate() {
         if !m.label.is_named() || country_of[i].is_some() {
             continue;
@@ -335,9 +340,15 @@ fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[Count
         if !(2..=6).contains(&caps) || !t.iter().all(|&b| b == b'.' || b.is_ascii_uppercase()) {
             continue;
         }
-        let letters: String = m.text.chars().filter(|c| *c != '.').collect();
+        let Some(letters) = acronym(t.iter().copied().filter(|&b| b != b'.')) else {
+            continue;
+        };
+        let first = by_initials.partition_point(|&(k, _)| k < letters);
         let mut roots: Vec<usize> = Vec::new();
-        for &j in by_initials.get(&letters).into_iter().flatten() {
+        for &(_, j) in by_initials[first..]
+            .iter()
+            .take_while(|&&(k, _)| k == letters)
+        {
             let r = sets.find(j);
             if !roots.contains(&r) {
                 roots.push(r);
@@ -352,25 +363,42 @@ fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[Count
     }
 }
 
-/// "United Nations" -> "UN"; None for one-word names.
-fn initials(name: &str) -> Option<String> {
+/// Two to six ASCII capital letters packed into a number (nonzero bytes, so
+/// different strings give different numbers); `None` for anything else,
+/// which no acronym matches.
+fn acronym(letters: impl Iterator<Item = u8>) -> Option<u64> {
+    let (mut key, mut n) = (0u64, 0);
+    for b in letters {
+        n += 1;
+        if n > 6 || !b.is_ascii_uppercase() {
+            return None;
+        }
+        key = key << 8 | b as u64;
+    }
+    (n >= 2).then_some(key)
+}
+
+/// "United Nations" -> "UN" as an [`acronym`]; `None` for one-word names and
+/// for initials no acronym can match (more than six, or not ASCII capitals).
+fn initials(name: &str) -> Option<u64> {
     if !name.contains([' ', '-']) {
         return None;
     }
-    let words: Vec<&str> = name
-        .split([' ', '-'])
-        .filter(|w| {
-            !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&" | "The")
-        })
-        .collect();
-    if words.len() < 2
-        || !words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
-        return None;
+    let words = name.split([' ', '-']).filter(|w| {
+        !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&" | "The")
+    });
+    let mut firsts = [0u8; 7];
+    let mut n = 0;
+    for w in words {
+        let c = w.chars().next()?;
+        if !c.is_uppercase() || n == firsts.len() {
+            return None;
+        }
+        // A capital that is not ASCII makes initials no acronym matches.
+        firsts[n] = if c.is_ascii() { c as u8 } else { 0 };
+        n += 1;
     }
-    Some(words.iter().filter_map(|w| w.chars().next()).collect())
+    acronym(firsts[..n].iter().copied())
 }
 
 /// A name as it would head a list: without a leading "the" or a possessive.
@@ -527,13 +555,19 @@ mod tests {
 
     #[test]
     fn initials_of_names() {
-        assert_eq!(super::initials("United Nations").as_deref(), Some("UN"));
+        let acronym = |s: &str| super::acronym(s.bytes());
+        assert_eq!(super::initials("United Nations"), acronym("UN"));
         assert_eq!(
-            super::initials("North Atlantic Treaty Organization").as_deref(),
-            Some("NATO")
+            super::initials("North Atlantic Treaty Organization"),
+            acronym("NATO")
         );
-        assert_eq!(super::initials("Bank of England").as_deref(), Some("BE"));
+        assert_eq!(super::initials("Bank of England"), acronym("BE"));
+        assert_ne!(acronym("UN"), acronym("NU"));
         assert_eq!(super::initials("Reuters"), None);
+        // Initials no acronym of two to six ASCII capitals can match.
+        assert_eq!(super::initials("Ökumenischer Rat"), None);
+        assert_eq!(super::initials("A B C D E F G"), None);
+        assert_eq!(super::initials("united Nations"), None);
     }
 
     #[test]
