@@ -165,7 +165,6 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
 /// Sets an entity's label, canonical name and country codes from its mentions.
 #[inline(never)]
 fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef]) {
-    let ms = || e.mentions.iter().map(|&i| &mentions[i]);
     if let Some(country) = e.mentions.iter().find_map(|&i| {
         country_of[i]
             .filter(|(_, r)| *r == Relation::Name)
@@ -176,6 +175,25 @@ fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef]) 
         e.name = country.name.to_string();
         return;
     }
+    if let [only] = e.mentions[..] {
+        // Most entities are mentioned once: that mention names them.
+        e.label = mentions[only].label;
+        e.name = canonical(&mentions[only].text);
+    } else {
+        label_and_name(e, mentions);
+    }
+    if e.label == Label::Norp {
+        e.related = e
+            .mentions
+            .iter()
+            .find_map(|&i| country_of[i].map(|(c, _)| c.code.to_string()));
+    }
+}
+
+/// An entity's label and name from its several mentions: the most frequent
+/// label, ties to the longest name's, and the fullest form with that label.
+fn label_and_name(e: &mut Entity, mentions: &[Mention]) {
+    let ms = || e.mentions.iter().map(|&i| &mentions[i]);
     // The most frequent label among the names, ties to the longest name's.
     let mut counts: Vec<(Label, usize)> = Vec::new();
     for m in ms() {
@@ -217,12 +235,6 @@ fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef]) 
         })
         .unwrap_or(longest);
     e.name = canonical(&fullest.text);
-    if e.label == Label::Norp {
-        e.related = e
-            .mentions
-            .iter()
-            .find_map(|&i| country_of[i].map(|(c, _)| c.code.to_string()));
-    }
 }
 
 /// Joins a person's shorter name ("Putin", "Kim") to the one longer name
