@@ -63,7 +63,14 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
             }
             // Words inside quotations speak from someone else's point of view.
             // The word tests come before the mention search: nearly every
-            // token fails them.
+            // token fails them, most on their first letter (the pronouns
+            // and "the" start with "h", "s" or "t").
+            if !matches!(
+                w.as_bytes().first().map(|b| b | 0x20),
+                Some(b'h' | b's' | b't')
+            ) {
+                continue;
+            }
             let pronoun = gender::of_pronoun(w);
             let the = pronoun.is_none() && w.eq_ignore_ascii_case("the");
             if in_quote || !(pronoun.is_some() || the) || overlaps_mention(mentions, t.start, t.end)
