@@ -27,11 +27,14 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
         .collect();
     let tags = ner::tag_document(&words);
     let mut out = Vec::new();
+    // Per-sentence lists, reused: most sentences add to them and none keeps them.
+    let (mut names, mut typed, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
     for ((s, sent_tags), words) in doc.sentences.iter().zip(&tags).zip(&words) {
         let toks = &doc.tokens[s.sentence.tokens.clone()];
         let before = out.len();
-        let mut names = Vec::new();
-        for (a, b, ty) in spans(sent_tags) {
+        names.clear();
+        spans_into(sent_tags, &mut typed);
+        for &(a, b, ty) in &typed {
             let label = refine::label(ty, &words[a..b]);
             match refine::split_title(&words[a..b], label) {
                 Some(split) => {
@@ -60,7 +63,8 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
         }
         // Numeric mentions where no name is (both lists are in order: one merge walk).
         let mut next_name = 0;
-        for (a, b, label) in numeric::find(text, toks) {
+        numeric::find_into(text, toks, &mut numbers);
+        for &(a, b, label) in &numbers {
             while next_name < names.len() && names[next_name].1 <= a {
                 next_name += 1;
             }
@@ -88,6 +92,13 @@ pub fn within(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
 /// that does not continue an `X` starts a new span (the lenient reading).
 pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, EntityType)> {
     let mut out = Vec::new();
+    spans_into(tags, &mut out);
+    out
+}
+
+/// [`spans`] into `out`, which is cleared first.
+fn spans_into(tags: &[Tag], out: &mut Vec<(usize, usize, EntityType)>) {
+    out.clear();
     let mut cur: Option<(usize, EntityType)> = None;
     for (i, t) in tags.iter().enumerate() {
         match *t {
@@ -108,7 +119,6 @@ pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, EntityType)> {
     if let Some((a, c)) = cur {
         out.push((a, tags.len(), c));
     }
-    out
 }
 
 #[cfg(test)]

@@ -193,8 +193,17 @@ const DATE_LEADS: &[&str] = &[
 ];
 
 /// `(first token, end token, label)` for each match in `toks`, in order.
-#[inline(never)]
+#[cfg(test)]
 pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
+    let mut out = Vec::new();
+    find_into(text, toks, &mut out);
+    out
+}
+
+/// The matches in `toks` (see `find`) into `out`, which is cleared first.
+#[inline(never)]
+pub fn find_into(text: &str, toks: &[Token], out: &mut Vec<(usize, usize, Label)>) {
+    out.clear();
     let w = |i: usize| toks.get(i).map_or("", |t| t.text(text));
     let is_num = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Number);
     let is_year = |i: usize| {
@@ -206,7 +215,6 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
     let is_day = |i: usize| {
         is_num(i) && w(i).len() <= 2 && w(i).parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
     };
-    let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let s = w(i);
@@ -287,7 +295,6 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
             _ => i += 1,
         }
     }
-    out
 }
 
 /// Whether `list` holds `s`, ignoring ASCII case (without allocating).
