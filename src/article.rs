@@ -474,7 +474,7 @@ mod tests {
             "\u{2029}\u{2029}x\r\r",
             "ends in a partial-looking byte \u{2014}",
         ] {
-            // Lines of one word each: none is joined as hard-wrapped prose.
+            // Lines under 40 characters: none is joined as hard-wrapped prose.
             let got: Vec<(usize, usize)> = units(text).iter().map(|u| (u.start, u.end)).collect();
             assert_eq!(got, by_chars(text), "{text:?}");
         }

@@ -170,7 +170,7 @@ type Outcome = (usize, Result<Vec<u8>, String>);
 
 fn analyse(line_no: usize, raw: &[u8]) -> Outcome {
     let mut out = Vec::new();
-    let res = jsonl::analyse_line(raw, &mut out).map(|()| {
+    let res = jsonl::analyse_line(raw.trim_ascii(), &mut out).map(|()| {
         out.push(b'\n');
         out
     });

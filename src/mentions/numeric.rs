@@ -192,7 +192,7 @@ const DATE_LEADS: &[&str] = &[
     "last", "next", "this", "early", "late", "mid", "earlier", "later",
 ];
 
-/// `(first token, end token, label)` for each match in `toks`, in order.
+/// [`find_into`] into a new list.
 #[cfg(test)]
 pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
     let mut out = Vec::new();
@@ -200,7 +200,8 @@ pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, Label)> {
     out
 }
 
-/// The matches in `toks` (see `find`) into `out`, which is cleared first.
+/// `(first token, end token, label)` for each match in `toks`, in order,
+/// into `out`, which is cleared first.
 #[inline(never)]
 pub fn find_into(text: &str, toks: &[Token], out: &mut Vec<(usize, usize, Label)>) {
     out.clear();
