@@ -69,7 +69,7 @@ pub fn paragraphs(
     let paras = ranges
         .into_iter()
         .map(|r| Paragraph {
-            seq: prepare(doc, mentions, &state, r.clone(), false).expect("prepared in full"),
+            seq: prepare(doc, mentions, &state, r.clone(), tagger::prepare),
             tokens: r,
         })
         .collect();
@@ -123,15 +123,16 @@ fn paragraph_ranges(
     (ranges, marked, state)
 }
 
-/// The tagger's view of the paragraph of tokens `r`; with `to_tag`, `None`
-/// for a paragraph the tagger is not run on (see [`tagger::prepare_to_tag`]).
-fn prepare(
+/// The tagger's view of the paragraph of tokens `r`, made by `make`
+/// ([`tagger::prepare`], or [`tagger::prepare_to_tag`] to pass over a
+/// paragraph the tagger is not run on).
+fn prepare<T>(
     doc: &Doc,
     mentions: &[Mention],
     state: &[u8],
     r: Range<usize>,
-    to_tag: bool,
-) -> Option<tagger::Sequence> {
+    make: impl FnOnce(&tagger::Input) -> T,
+) -> T {
     let mut sents: Vec<Range<usize>> = Vec::new();
     let first = doc
         .sentences
@@ -147,19 +148,14 @@ fn prepare(
     let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
     let lo = mentions.partition_point(|m| m.end <= a);
     let hi = mentions.partition_point(|m| m.start < b);
-    let input = tagger::Input {
+    make(&tagger::Input {
         text: doc.text,
         tokens: &doc.tokens[r.clone()],
         sentences: &sents,
         mentions: &mentions[lo..hi.max(lo)],
         quote: &state[r],
         title: false,
-    };
-    if to_tag {
-        tagger::prepare_to_tag(&input)
-    } else {
-        Some(tagger::prepare(&input))
-    }
+    })
 }
 
 /// Finds the quotes of the article.
@@ -195,7 +191,7 @@ pub fn find_with<S: Scorer>(
         // attribution 0.628 -> 0.630), and wire text has many (tables,
         // results, prices): 7% of the whole analysis of CoNLL text. Such a
         // paragraph is not prepared beyond its words' own facts.
-        let Some(seq) = prepare(doc, mentions, &state, r.clone(), true) else {
+        let Some(seq) = prepare(doc, mentions, &state, r.clone(), tagger::prepare_to_tag) else {
             continue;
         };
         let t = tagger::decode(scorer, &seq, &mut feats);

@@ -164,10 +164,6 @@ fn bucket(d: usize) -> u32 {
 /// One paragraph (or title) prepared for tagging.
 pub struct Sequence {
     pub toks: Vec<Tok>,
-    /// The sequence has a cue word (by [`cues::classes_of_stem`], which also
-    /// finds "stated"), a quotation mark or quoted words: without any, the
-    /// tagger is not run on it (see `quotes::find_with`).
-    pub may_attribute: bool,
 }
 
 /// The input of [`prepare`]: a run of tokens and where its sentences and
@@ -254,27 +250,28 @@ impl WordFacts {
 
 /// Computes the per-token facts of one sequence. Linear in its length.
 pub fn prepare(inp: &Input) -> Sequence {
-    let mut seq = word_facts(inp);
-    add_context(inp, &mut seq.toks);
-    seq
+    let (mut toks, _) = word_facts(inp);
+    add_context(inp, &mut toks);
+    Sequence { toks }
 }
 
 /// [`prepare`] for tagging: `None`, with only the words' own facts worked
-/// out, for a sequence the tagger is not run on (no cue word, quotation mark
-/// or quoted word: see `quotes::find_with`). About half the paragraphs of
-/// wire text.
+/// out, for a sequence the tagger is not run on: one with no cue word (by
+/// [`cues::classes_of_stem`], which also finds "stated"), quotation mark or
+/// quoted word (see `quotes::find_with`). About half the paragraphs of wire
+/// text.
 pub fn prepare_to_tag(inp: &Input) -> Option<Sequence> {
-    let mut seq = word_facts(inp);
-    if !seq.may_attribute {
+    let (mut toks, may_attribute) = word_facts(inp);
+    if !may_attribute {
         return None;
     }
-    add_context(inp, &mut seq.toks);
-    Some(seq)
+    add_context(inp, &mut toks);
+    Some(Sequence { toks })
 }
 
 /// What each token is on its own (word, lemma, cue classes, shape,
 /// punctuation, quotation state), and whether the sequence may attribute.
-fn word_facts(inp: &Input) -> Sequence {
+fn word_facts(inp: &Input) -> (Vec<Tok>, bool) {
     let mut may_attribute = false;
     let toks = inp
         .tokens
@@ -295,10 +292,7 @@ fn word_facts(inp: &Input) -> Sequence {
             }
         })
         .collect();
-    Sequence {
-        toks,
-        may_attribute,
-    }
+    (toks, may_attribute)
 }
 
 /// Adds what depends on the neighbourhood: mention codes, sentence flags
