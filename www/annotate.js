@@ -251,7 +251,7 @@ function sameOriginUrl(value, what) {
 function mainThreadEngine(moduleUrl, wasm) {
   const t0 = performance.now();
   const loaded = (async () => {
-    const mod = moduleUrl ? await import(/* @vite-ignore */ moduleUrl) : await import('./newslens-pkg.js');
+    const mod = moduleUrl ? await import(/* @vite-ignore */ /* webpackIgnore: true */ moduleUrl) : await import('./newslens-pkg.js');
     await mod.default(wasm === undefined ? undefined : { module_or_path: wasm });
     const t1 = performance.now();
     mod.extract(WARM_UP, { offsets: 'utf16' });

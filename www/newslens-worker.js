@@ -14,7 +14,7 @@ let ready = null;
 async function load({ moduleUrl, wasm }) {
   const t0 = performance.now();
   // A site-chosen copy of the wasm-bindgen module, or the one next to this file.
-  const mod = moduleUrl ? await import(/* @vite-ignore */ moduleUrl) : await import('./newslens-pkg.js');
+  const mod = moduleUrl ? await import(/* @vite-ignore */ /* webpackIgnore: true */ moduleUrl) : await import('./newslens-pkg.js');
   await mod.default(wasm === undefined ? undefined : { module_or_path: wasm });
   const t1 = performance.now();
   mod.extract(WARM_UP, { offsets: 'utf16' });
