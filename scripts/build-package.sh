@@ -88,7 +88,9 @@ import { extract } from 'newslens';   // loads the wasm synchronously on import
 const analysis = extract(text);
 ```
 
-ES modules only (`import`, or `await import('newslens')` from CommonJS).
+From CommonJS, `const { extract } = require('newslens')` works on Node 20.19+
+and 22.12+ (which load ES modules with `require`); on older versions use
+`await import('newslens')`.
 
 ## Web Worker
 

@@ -1,6 +1,6 @@
 // The npm package as a user installs it: `npm pack ./pkg`, install the
-// tarball into a fresh directory, then import it from Node (ES module and,
-// through dynamic import, CommonJS). pkg/ is built by scripts/build-package.sh.
+// tarball into a fresh directory, then use it from Node: an ES module, and
+// CommonJS by require() and by import(). pkg/ is built by scripts/build-package.sh.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -15,7 +15,7 @@ if (!existsSync(join(pkgDir, 'package.json'))) {
 }
 const seedPath = fileURLToPath(new URL('../fixtures/seed-article.txt', import.meta.url));
 
-test('the package installs from its tarball and works in Node by import and from CommonJS', (t) => {
+test('the package installs from its tarball and works in Node by import and by require', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'newslens-pkg-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const tgz = execFileSync('npm', ['pack', pkgDir, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
@@ -39,8 +39,16 @@ test('the package installs from its tarball and works in Node by import and from
   assert.equal(esm.source, 'Anadolu Agency');
   assert.ok(esm.mentions > 20);
 
+  // CommonJS: require() of the ES module entry (Node 20.19+ and 22.12+, where
+  // process.features.require_module is true); older Node versions import().
   writeFileSync(join(dir, 'cjs.cjs'), `
+    const { extract } = require('newslens');
+    console.log(extract('Angela Merkel visited Paris.').mentions.length);`);
+  writeFileSync(join(dir, 'cjs-import.cjs'), `
     import('newslens').then(({ extract }) => console.log(extract('Angela Merkel visited Paris.').mentions.length));`);
-  const n = Number(execFileSync('node', ['cjs.cjs'], { cwd: dir, encoding: 'utf8' }).trim());
-  assert.ok(n >= 2, `CommonJS consumer found ${n} mentions`);
+  for (const file of process.features.require_module ? ['cjs.cjs', 'cjs-import.cjs'] : ['cjs-import.cjs']) {
+    const out = execFileSync('node', [file], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const n = Number(out.trim());
+    assert.ok(n >= 2, `CommonJS consumer ${file} found ${n} mentions`);
+  }
 });
