@@ -16,6 +16,11 @@ cp -r www/pkg/snippets pkg/
 cp www/annotate.js www/news-lens.js www/newslens-worker.js www/newslens-warmup.js pkg/
 sed "s#'./pkg/newslens.js'#'./newslens.js'#" www/newslens-pkg.js > pkg/newslens-pkg.js
 grep -q "'./newslens.js'" pkg/newslens-pkg.js || { echo "build-package: newslens-pkg.js import not rewritten" >&2; exit 1; }
+# The layer's declarations, their import of the result types pointed the same way.
+for f in annotate.d.ts news-lens.d.ts; do
+  sed "s#'./pkg/newslens.js'#'./newslens.js'#" "www/$f" > "pkg/$f"
+  if grep -q "pkg/newslens" "pkg/$f"; then echo "build-package: $f import not rewritten" >&2; exit 1; fi
+done
 
 # Node: load the wasm from the package directory, synchronously, on import.
 cat > pkg/node.js <<'JS'
@@ -42,8 +47,14 @@ cat > pkg/package.json <<JSON
       "node": "./node.js",
       "default": "./newslens.js"
     },
-    "./annotate": "./annotate.js",
-    "./news-lens": "./news-lens.js",
+    "./annotate": {
+      "types": "./annotate.d.ts",
+      "default": "./annotate.js"
+    },
+    "./news-lens": {
+      "types": "./news-lens.d.ts",
+      "default": "./news-lens.js"
+    },
     "./newslens_bg.wasm": "./newslens_bg.wasm",
     "./package.json": "./package.json"
   },
@@ -112,6 +123,8 @@ handle.remove();   // the DOM exactly as it was
 or `import 'newslens/news-lens'` and wrap the article in `<news-lens>`.
 
 Offsets are UTF-16 code units: `text.slice(m.start, m.end) === m.text`.
-The result's types are in `newslens.d.ts`.
+TypeScript: the result's types are in `newslens.d.ts`, the embedding layer's
+in `annotate.d.ts` and `news-lens.d.ts` (`<news-lens>` in
+`HTMLElementTagNameMap`, its events in `HTMLElementEventMap`).
 MD
 echo "pkg/: newslens $version ($(du -sh pkg | cut -f1))"

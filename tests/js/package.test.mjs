@@ -52,3 +52,35 @@ test('the package installs from its tarball and works in Node by import and by r
     assert.ok(n >= 2, `CommonJS consumer ${file} found ${n} mentions`);
   }
 });
+
+test('TypeScript resolves the types of every entry point of the installed package', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'newslens-pkg-ts-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const tgz = execFileSync('npm', ['pack', pkgDir, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, tgz)], { cwd: dir, stdio: 'pipe' });
+  writeFileSync(join(dir, 'app.ts'), `
+    import init, { extract, type Analysis } from 'newslens';
+    import { annotate, type Annotation } from 'newslens/annotate';
+    import 'newslens/news-lens';
+    type IsAny<T> = 0 extends 1 & T ? true : false;
+    const typed: [IsAny<Analysis>, IsAny<Annotation>] = [false, false];
+    export async function run(el: HTMLElement): Promise<number> {
+      await init();
+      const a: Analysis = extract('Putin met Kim.');
+      const h: Annotation = await annotate(el, { labels: 'PERSON' });
+      const lens = document.createElement('news-lens');
+      return a.mentions.length + h.marks.length + (lens.analysis?.entities.length ?? 0) + typed.length;
+    }`);
+  const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+  // Fails (non-zero exit, the errors on stdout) if an import has no types or a type is wrong.
+  execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext',
+    '--moduleResolution', 'bundler', 'app.ts'], { cwd: dir, encoding: 'utf8' });
+});
+
+test('every export of the embedding layer is declared in its .d.ts', async () => {
+  const layer = await import(new URL('annotate.js', new URL(`file://${pkgDir}`)).href);
+  const dts = readFileSync(join(pkgDir, 'annotate.d.ts'), 'utf8');
+  const declared = [...dts.matchAll(/^export (?:function|const|class) (\w+)/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(declared, Object.keys(layer).sort());
+});

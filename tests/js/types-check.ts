@@ -1,6 +1,8 @@
 // Compiled by `tsc --noEmit` in the test script: the generated declarations
 // must describe the result precisely (a typo'd field or an `any` fails here).
 import init, { extract, type Analysis, type Mention, type Quote, type Label } from '../../www/pkg/newslens.js';
+import { annotate, annotationOf, preload, LABELS, type Annotation, type AnnotateOptions } from '../../www/annotate.js';
+import { NewsLens } from '../../www/news-lens.js';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 const notAny: IsAny<Analysis> = false;
@@ -20,3 +22,28 @@ async function example(): Promise<string[]> {
   return [title ?? '', ...labels, ...names, String(speakers.length), String(notAny), String(notAnyMention)];
 }
 void example;
+
+// The embedding layer's hand-written declarations (www/annotate.d.ts, www/news-lens.d.ts).
+const notAnyAnnotation: IsAny<Annotation> = false;
+
+async function embed(article: HTMLElement): Promise<number> {
+  const options: AnnotateOptions = { labels: ['PERSON', 'GPE'], kinds: 'name', worker: true, signal: new AbortController().signal };
+  const ready = await preload({ worker: false });
+  const handle = await annotate(article, options);
+  const people: string[] = handle.analysis.entities.filter((e) => e.label === 'PERSON').map((e) => e.name);
+  const first: HTMLElement | undefined = handle.marksFor(0)[0];
+  const range: Range | null = handle.range(0, 5);
+  const again: Annotation | null = annotationOf(first);
+  handle.remove();
+  // @ts-expect-error: labels are the result's labels
+  await annotate(article, { labels: ['PERSONS'] });
+  // @ts-expect-error: the element comes first
+  await annotate({ labels: 'PERSON' });
+  const lens = document.querySelector('news-lens');
+  const viaMap: NewsLens | null = lens;
+  lens?.addEventListener('newslens:annotated', (e) => console.log(e.detail.analysis.entities.length, e.detail.timings.mode));
+  const done: Annotation | null = (await viaMap?.refresh()) ?? null;
+  return people.length + ready.instantiateMs + Number(range != null) + Number(again != null) + Number(done != null)
+    + LABELS.GPE.length + Number(notAnyAnnotation);
+}
+void embed;
