@@ -9,6 +9,7 @@ bash scripts/setup.sh --browser
 echo "== format and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 echo "== cargo test"
 cargo test
 echo "== wasm build and npm package"

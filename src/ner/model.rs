@@ -430,7 +430,7 @@ fn add(sum: &mut [i32; NCLASS], row: &[i32; NCLASS]) {
 /// context and evidence groups and the transitions. A document has few
 /// distinct keys and the next document mostly the same ones, so they are
 /// kept between documents (with the word memo, for one tagger), up to
-/// [`Shared::MAX_KEYS`] per group.
+/// `Shared::MAX_KEYS` (16k) per group.
 #[derive(Default)]
 pub struct Shared {
     stage1: SharedStage1,
