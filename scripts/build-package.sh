@@ -13,7 +13,7 @@ cp www/pkg/newslens.js www/pkg/newslens.d.ts www/pkg/newslens_bg.wasm www/pkg/ne
 # The JavaScript half of extract (src/wasm/decode.js), imported by newslens.js.
 cp -r www/pkg/snippets pkg/
 # The embedding layer, with its one import of the module pointed at the files beside it.
-cp www/annotate.js www/news-lens.js www/newslens-worker.js www/newslens-warmup.js pkg/
+cp www/annotate.js www/news-lens.js www/newslens-worker.js www/newslens-warmup.js www/newslens-support.js pkg/
 sed "s#'./pkg/newslens.js'#'./newslens.js'#" www/newslens-pkg.js > pkg/newslens-pkg.js
 grep -q "'./newslens.js'" pkg/newslens-pkg.js || { echo "build-package: newslens-pkg.js import not rewritten" >&2; exit 1; }
 # The layer's declarations, their import of the result types pointed the same way.

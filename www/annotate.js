@@ -18,6 +18,7 @@
 // joins every split text node back into the original node.
 
 import { WARM_UP } from './newslens-warmup.js';
+import { explainLoadError } from './newslens-support.js';
 
 const HANDLE = Symbol.for('newslens.annotation');   // on our marks and on annotated elements
 const PENDING = Symbol.for('newslens.pending');     // on elements being annotated: the newest call
@@ -252,7 +253,11 @@ function mainThreadEngine(moduleUrl, wasm) {
   const t0 = performance.now();
   const loaded = (async () => {
     const mod = moduleUrl ? await import(/* @vite-ignore */ /* webpackIgnore: true */ moduleUrl) : await import('./newslens-pkg.js');
-    await mod.default(wasm === undefined ? undefined : { module_or_path: wasm });
+    try {
+      await mod.default(wasm === undefined ? undefined : { module_or_path: wasm });
+    } catch (err) {
+      throw new Error(`newslens: could not load newslens: ${explainLoadError(err)}`, { cause: err });
+    }
     const t1 = performance.now();
     mod.extract(WARM_UP, { offsets: 'utf16' });
     return { extract: mod.extract, instantiateMs: t1 - t0, warmupMs: performance.now() - t1 };

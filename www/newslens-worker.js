@@ -8,6 +8,7 @@
 //                   { type: 'error', id, message }        (id null: loading failed)
 
 import { WARM_UP } from './newslens-warmup.js';
+import { explainLoadError } from './newslens-support.js';
 
 let ready = null;
 
@@ -26,7 +27,7 @@ self.onmessage = async ({ data }) => {
   if (data?.type === 'init') {
     if (!ready) {
       ready = load(data);
-      ready.catch((err) => postMessage({ type: 'error', id: null, message: `could not load newslens: ${err?.message ?? err}` }));
+      ready.catch((err) => postMessage({ type: 'error', id: null, message: `could not load newslens: ${explainLoadError(err)}` }));
     }
     return;
   }

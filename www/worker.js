@@ -17,6 +17,7 @@
 //                   { type: 'error', id, message }
 import init, { extract } from './pkg/newslens.js';
 import { WARM_UP } from './newslens-warmup.js';
+import { explainLoadError } from './newslens-support.js';
 
 const loadedAt = performance.timeOrigin + performance.now();
 let loadError = null;
@@ -46,7 +47,7 @@ const ready = fromPage.then((module) => {
     });
   },
   (err) => {
-    loadError = `could not load the analyser: ${err?.message ?? err}`;
+    loadError = `could not load the analyser: ${explainLoadError(err)}`;
     postMessage({ type: 'error', id: null, message: loadError });
   },
 );

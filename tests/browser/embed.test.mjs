@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { serve } from '../../scripts/serve.mjs';
 import { ROOT, launch } from './harness.mjs';
 
-const LAYER = ['annotate.js', 'news-lens.js', 'newslens-worker.js', 'newslens-pkg.js', 'newslens-warmup.js'];
+const LAYER = ['annotate.js', 'news-lens.js', 'newslens-worker.js', 'newslens-pkg.js', 'newslens-warmup.js', 'newslens-support.js'];
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'";
 
 let origin;

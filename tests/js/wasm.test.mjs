@@ -164,3 +164,15 @@ test('no function body is large enough to stall V8\'s optimising compiler', () =
   const largest = Math.max(...sizes);
   assert.ok(largest <= LIMIT, `the largest function body is ${largest} bytes (limit ${LIMIT})`);
 });
+
+test('a failed load is explained when the engine lacks WebAssembly SIMD, which the module needs', async () => {
+  const { hasWasmSimd, explainLoadError } = await import('../../www/newslens-support.js');
+  assert.equal(hasWasmSimd(), true, 'Node 20 has SIMD: the probe module validates');
+  const err = new WebAssembly.CompileError('WebAssembly.instantiate(): invalid simd opcode 0xfd0c');
+  const withoutSimd = explainLoadError(err, () => false);
+  assert.match(withoutSimd, /no SIMD/);
+  assert.match(withoutSimd, /Safari 16\.4\+/);
+  assert.match(withoutSimd, /invalid simd opcode/, 'the engine\'s own message is kept');
+  assert.equal(explainLoadError(new Error('404 Not Found'), () => true), '404 Not Found', 'other failures pass through');
+  assert.equal(explainLoadError('plain', () => { throw new Error('no validate'); }).includes('no SIMD'), true);
+});
