@@ -122,6 +122,9 @@ handle.remove();   // the DOM exactly as it was
 
 or `import 'newslens/news-lens'` and wrap the article in `<news-lens>`.
 
+Browsers need WebAssembly SIMD: Chrome and Edge 91+, Firefox 89+, Safari
+16.4+. Elsewhere loading fails with a message that says so.
+
 Offsets are UTF-16 code units: `text.slice(m.start, m.end) === m.text`.
 TypeScript: the result's types are in `newslens.d.ts`, the embedding layer's
 in `annotate.d.ts` and `news-lens.d.ts` (`<news-lens>` in
