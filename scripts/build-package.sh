@@ -26,9 +26,12 @@ done
 cat > pkg/node.js <<'JS'
 // Node entry: `import { extract } from 'newslens'` works with no init call.
 import { readFileSync } from 'node:fs';
-import { initSync, extract } from './newslens.js';
+import init, { initSync, extract } from './newslens.js';
 initSync({ module: readFileSync(new URL('./newslens_bg.wasm', import.meta.url)) });
-export { extract };
+// The browser entry's exports too, so code shared with the browser runs
+// unchanged: the module is already initialised, and init() returns at once.
+export { extract, initSync };
+export default init;
 JS
 
 cat > pkg/package.json <<JSON
@@ -98,6 +101,9 @@ configuration and no build warnings: `annotate()`'s worker is bundled too.
 import { extract } from 'newslens';   // loads the wasm synchronously on import
 const analysis = extract(text);
 ```
+
+Code shared with the browser can keep its `await init()`: in Node it
+returns at once.
 
 From CommonJS, `const { extract } = require('newslens')` works on Node 20.19+
 and 22.12+ (which load ES modules with `require`); on older versions use

@@ -39,6 +39,13 @@ test('the package installs from its tarball and works in Node by import and by r
   assert.equal(esm.source, 'Anadolu Agency');
   assert.ok(esm.mentions > 20);
 
+  // Code written for the browser (await init() first) runs unchanged in Node.
+  writeFileSync(join(dir, 'shared.mjs'), `
+    import init, { extract } from 'newslens';
+    await init();
+    console.log(extract('Angela Merkel visited Paris.').mentions.length);`);
+  assert.ok(Number(execFileSync('node', ['shared.mjs'], { cwd: dir, encoding: 'utf8' }).trim()) >= 2, 'await init() then extract() in Node');
+
   // CommonJS: require() of the ES module entry (Node 20.19+ and 22.12+, where
   // process.features.require_module is true); older Node versions import().
   writeFileSync(join(dir, 'cjs.cjs'), `
