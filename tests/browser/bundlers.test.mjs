@@ -1,7 +1,8 @@
 // The npm package as an app developer meets it: `npm pack ./pkg`, installed
 // from the tarball into a fresh project whose code imports `newslens` and
 // `newslens/annotate` by name, bundled by Vite (`vite build`) and by webpack 5,
-// then loaded in Chromium under a strict Content-Security-Policy.
+// then loaded in Chromium under a strict Content-Security-Policy. The app
+// also starts its own module worker that imports the package.
 // Needs pkg/ (bash scripts/build-package.sh), Chromium and the npm
 // dev-dependencies (npm ci: playwright-core, vite, webpack): node --test tests/browser/
 import { test, before, after } from 'node:test';
@@ -31,16 +32,34 @@ import { annotate } from 'newslens/annotate';
     const a = extract(${JSON.stringify(STORY)});
     const story = document.getElementById('story');
     const handle = await annotate(story);
+    // The app's own module worker, importing the package too.
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    const fromWorker = await new Promise((resolve, reject) => {
+      worker.onmessage = (e) => resolve(e.data);
+      worker.onerror = (e) => reject(new Error('worker: ' + (e.message || 'failed')));
+      worker.postMessage(${JSON.stringify(STORY)});
+    });
     window.__result = {
       people: a.entities.filter((e) => e.label === 'PERSON').map((e) => e.name),
       quotes: a.quotes.map((q) => q.speaker?.text ?? null),
       marks: handle.marks.length,
       mode: handle.timings.mode,
+      fromWorker,
     };
   } catch (err) {
     window.__result = { error: String(err?.stack ?? err) };
   }
 })();
+`;
+
+// The app's worker, as the package README shows it.
+const WORKER = `
+import init, { extract } from 'newslens';
+const ready = init();
+onmessage = async (e) => {
+  await ready;
+  postMessage(extract(e.data).entities.map((x) => x.name));
+};
 `;
 
 const page = (script) => `<!doctype html>
@@ -75,6 +94,7 @@ before(async () => {
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(project, tgz)], { cwd: project, stdio: 'pipe' });
   mkdirSync(join(project, 'src'));
   writeFileSync(join(project, 'src/main.js'), MAIN);
+  writeFileSync(join(project, 'src/worker.js'), WORKER);
 });
 
 after(async () => {
@@ -111,6 +131,7 @@ function check({ origin, result, csp, errors, requests }) {
   assert.deepEqual(result.quotes, ['Merkel'], 'the quote and its speaker');
   assert.ok(result.marks >= 4, `annotate() marked ${result.marks} mentions`);
   assert.equal(result.mode, 'worker', 'the bundled worker ran the analysis');
+  assert.ok(result.fromWorker.includes('Angela Merkel'), `the app's own worker analysed the text: ${result.fromWorker}`);
   assert.deepEqual(errors, []);
   assert.deepEqual(csp, []);
   assert.ok(requests.some((u) => u.startsWith(`${origin}/`) && u.endsWith('.wasm')), 'the wasm came from the bundle');
