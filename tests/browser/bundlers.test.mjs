@@ -2,7 +2,8 @@
 // from the tarball into a fresh project whose code imports `newslens` and
 // `newslens/annotate` by name, bundled by Vite (`vite build`) and by webpack 5,
 // then loaded in Chromium under a strict Content-Security-Policy. The app
-// also starts its own module worker that imports the package.
+// also starts its own module worker that imports the package. The same app
+// with the package's files named by path runs as a plain module-script page.
 // Needs pkg/ (bash scripts/build-package.sh), Chromium and the npm
 // dev-dependencies (npm ci: playwright-core, vite, webpack): node --test tests/browser/
 import { test, before, after } from 'node:test';
@@ -103,7 +104,7 @@ after(async () => {
 });
 
 /** Serves `dir`, opens it in a fresh context and returns what the app reported, with errors and requests. */
-async function run(t, dir) {
+async function run(t, dir, path = '/') {
   const server = await serve({ root: dir, port: 0, host: '127.0.0.1' });
   t.after(() => new Promise((ok) => server.close(ok)));
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -119,7 +120,7 @@ async function run(t, dir) {
   tab.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   tab.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   context.on('request', (r) => requests.push(r.url()));
-  await tab.goto(`${origin}/`);
+  await tab.goto(`${origin}${path}`);
   await tab.waitForFunction(() => window.__result, null, { timeout: 30_000 });
   const { result, csp } = await tab.evaluate(() => ({ result: window.__result, csp: window.__csp }));
   return { origin, result, csp, errors, requests };
@@ -171,4 +172,20 @@ test('webpack 5: an app importing the installed package builds without warnings 
   assert.ok(info.assets.some((a) => a.name.endsWith('.wasm')), 'the wasm is emitted as an asset');
   writeFileSync(join(out, 'index.html'), page('<script src="./main.js"></script>'));
   check(await run(t, out));
+});
+
+test('no bundler: a plain <script type="module"> page loads the installed package from node_modules', async (t) => {
+  const dir = join(project, 'plain');
+  mkdirSync(dir, { recursive: true });
+  // The app's code with the package's files named by path, as its README shows for a plain page.
+  const main = MAIN
+    .replace("from 'newslens/annotate'", "from '../node_modules/newslens/annotate.js'")
+    .replace("from 'newslens'", "from '../node_modules/newslens/newslens.js'");
+  writeFileSync(join(dir, 'main.js'), main);
+  writeFileSync(join(dir, 'worker.js'), WORKER.replace("from 'newslens'", "from '../node_modules/newslens/newslens.js'"));
+  writeFileSync(join(dir, 'index.html'), page('<script type="module" src="./main.js"></script>'));
+  // Served from the project root, so the page is /plain/ and the package /node_modules/newslens/.
+  const r = await run(t, project, '/plain/');
+  check(r);
+  assert.ok(r.requests.some((u) => u.endsWith('/node_modules/newslens/newslens_bg.wasm')), 'the wasm next to the module');
 });
