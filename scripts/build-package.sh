@@ -14,6 +14,11 @@ cp www/pkg/newslens.js www/pkg/newslens.d.ts www/pkg/newslens_bg.wasm www/pkg/ne
 cp -r www/pkg/snippets pkg/
 # The embedding layer, with its one import of the module pointed at the files beside it.
 cp www/annotate.js www/news-lens.js www/newslens-worker.js www/newslens-warmup.js www/newslens-support.js pkg/
+# The licences, and the notices and model cards of the embedded data.
+cp LICENSE-MIT LICENSE-APACHE NOTICE.md pkg/
+mkdir -p pkg/models
+cp data/ner/MODEL.md pkg/models/ner.md
+cp data/quotes/MODEL.md pkg/models/quotes.md
 sed "s#'./pkg/newslens.js'#'./newslens.js'#" www/newslens-pkg.js > pkg/newslens-pkg.js
 grep -q "'./newslens.js'" pkg/newslens-pkg.js || { echo "build-package: newslens-pkg.js import not rewritten" >&2; exit 1; }
 # The layer's declarations, their import of the result types pointed the same way.
@@ -61,7 +66,7 @@ cat > pkg/package.json <<JSON
     "./newslens_bg.wasm": "./newslens_bg.wasm",
     "./package.json": "./package.json"
   },
-  "files": ["*.js", "*.d.ts", "snippets/", "newslens_bg.wasm", "README.md"],
+  "files": ["*.js", "*.d.ts", "snippets/", "newslens_bg.wasm", "README.md", "LICENSE-MIT", "LICENSE-APACHE", "NOTICE.md", "models/"],
   "sideEffects": ["./node.js", "./news-lens.js"],
   "keywords": ["nlp", "ner", "named-entity-recognition", "quotes", "news", "wasm"],
   "engines": { "node": ">=20" }
@@ -135,5 +140,12 @@ Offsets are UTF-16 code units: `text.slice(m.start, m.end) === m.text`.
 TypeScript: the result's types are in `newslens.d.ts`, the embedding layer's
 in `annotate.d.ts` and `news-lens.d.ts` (`<news-lens>` in
 `HTMLElementTagNameMap`, its events in `HTMLElementEventMap`).
+
+## Licence
+
+The code: MIT OR Apache-2.0 (`LICENSE-MIT`, `LICENSE-APACHE`). The module
+embeds weights and lexicons derived from data with its own terms, some for
+research use only: `NOTICE.md` lists them, and `models/ner.md` and
+`models/quotes.md` are the model cards.
 MD
 echo "pkg/: newslens $version ($(du -sh pkg | cut -f1))"

@@ -23,6 +23,10 @@ test('the package installs from its tarball and works in Node by import and by r
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, tgz)], { cwd: dir, stdio: 'pipe' });
 
   const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/newslens/package.json'), 'utf8'));
+  // The licence texts and the embedded data's notices travel with the code.
+  for (const f of ['LICENSE-MIT', 'LICENSE-APACHE', 'NOTICE.md', 'models/ner.md', 'models/quotes.md']) {
+    assert.ok(existsSync(join(dir, 'node_modules/newslens', f)), `${f} is in the package`);
+  }
   assert.equal(manifest.name, 'newslens');
   assert.ok(manifest.types && manifest.exports['.'].types, 'types are declared');
   for (const target of Object.values(manifest.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)))) {
