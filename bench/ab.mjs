@@ -8,6 +8,8 @@
 //                                        conll:test or conll:dev for those CoNLL-2003
 //                                        documents joined, read from ../shared),
 //                                        extracts per batch (30), batches per build (40)
+//   DOCS=1 (with TEXT=conll:...)         a batch is one extract of each document in
+//                                        turn, as bulk users call it; prints chars/s
 // To build a variant: `cargo build --release --target wasm32-unknown-unknown
 // --lib --no-default-features`, then `wasm-bindgen --target web --out-dir DIR
 // --out-name newslens target/wasm32-unknown-unknown/release/newslens.wasm`.
@@ -23,31 +25,41 @@ if (dirs.length === 0) {
 }
 const here = (p) => new URL(p, import.meta.url);
 const conll = process.env.TEXT?.match(/^conll:(\w+)$/);
-const text = conll
-  ? conllDocs(conll[1])?.join('\n\n')
-  : readFileSync(process.env.TEXT ?? here('../tests/fixtures/seed-article.txt'), 'utf8');
-if (text == null) {
+const docs = conll
+  ? conllDocs(conll[1])
+  : [readFileSync(process.env.TEXT ?? here('../tests/fixtures/seed-article.txt'), 'utf8')];
+if (docs == null) {
   console.error(`bench/ab.mjs: CoNLL-2003 ${conll[1]} not found under ../shared/data`);
   process.exit(2);
 }
-const reps = Number(process.env.REPS ?? 30);
+const perDoc = Boolean(conll && process.env.DOCS);
+// One batch: `reps` extracts of the joined text, or one of each document.
+const units = perDoc ? docs : [docs.join('\n\n')];
+const text = units[0];
+const chars = units.reduce((n, d) => n + d.length, 0);
+const reps = perDoc ? 1 : Number(process.env.REPS ?? 30);
 const rounds = Number(process.env.ROUNDS ?? 40);
 const builds = [];
 for (const dir of dirs) {
   const m = await import(pathToFileURL(resolve(dir, 'newslens.js')).href);
   m.initSync({ module: readFileSync(resolve(dir, 'newslens_bg.wasm')) });
-  for (let i = 0; i < 300; i++) m.extract(text);
+  for (let i = 0; i < (perDoc ? 3 : 300); i++) for (const u of units) m.extract(u);
   builds.push({ dir, extract: m.extract, ms: [] });
 }
 for (let k = 0; k < rounds; k++) {
   for (const b of builds) {
     const t = performance.now();
-    for (let i = 0; i < reps; i++) b.extract(text);
+    for (let i = 0; i < reps; i++) for (const u of units) b.extract(u);
     b.ms.push((performance.now() - t) / reps);
   }
 }
-const at = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))].toFixed(3);
+const at = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const rate = (ms) => `${(chars / ms / 1000).toFixed(2)}M chars/s`;
 for (const b of builds) {
   b.ms.sort((x, y) => x - y);
-  console.log(`${b.dir}: best ${at(b.ms, 0)} ms, p25 ${at(b.ms, 0.25)} ms, median ${at(b.ms, 0.5)} ms per extract (${text.length} chars)`);
+  if (perDoc) {
+    console.log(`${b.dir}: best ${rate(at(b.ms, 0))}, p25 ${rate(at(b.ms, 0.25))}, median ${rate(at(b.ms, 0.5))} (${units.length} documents, ${chars} chars, one extract each)`);
+  } else {
+    console.log(`${b.dir}: best ${at(b.ms, 0).toFixed(3)} ms, p25 ${at(b.ms, 0.25).toFixed(3)} ms, median ${at(b.ms, 0.5).toFixed(3)} ms per extract (${text.length} chars)`);
+  }
 }

@@ -1,13 +1,16 @@
 //! Runs the whole analysis over a file many times, for profilers:
-//! `cargo run --release --example profile -- FILE [REPEAT]`.
+//! `cargo run --release --example profile -- FILE [REPEAT] [twice]`.
 //! A `.jsonl` FILE is read as one article per line (`{"text": ...}`), the
-//! way bulk users call the library; any other file is one article.
+//! way bulk users call the library; any other file is one article. With
+//! `twice`, each article is analysed twice in a row (the same work in
+//! another order: see `bench/revisit.mjs`).
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: profile FILE [REPEAT]");
     let n: usize = args
         .next()
         .map_or(100, |s| s.parse().expect("REPEAT is a number"));
+    let twice = args.next().is_some_and(|a| a == "twice");
     let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
     let docs: Vec<String> = if path.ends_with(".jsonl") {
         text.lines()
@@ -24,6 +27,9 @@ fn main() {
     for _ in 0..n {
         for d in &docs {
             entities += newslens::extract(d).entities.len();
+            if twice {
+                entities += newslens::extract(d).entities.len();
+            }
         }
     }
     println!("{entities}");

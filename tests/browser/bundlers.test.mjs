@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { serve } from '../../scripts/serve.mjs';
-import { ROOT, launch } from './harness.mjs';
+import { ROOT, launch, newPage } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'";
 const STORY = 'GENEVA (Reuters) - French President Emmanuel Macron met Angela Merkel in Berlin on Monday. '
@@ -108,21 +108,10 @@ async function run(t, dir, path = '/') {
   const server = await serve({ root: dir, port: 0, host: '127.0.0.1' });
   t.after(() => new Promise((ok) => server.close(ok)));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  await context.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const tab = await context.newPage();
-  const errors = [];
-  const requests = [];
-  tab.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  tab.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  context.on('request', (r) => requests.push(r.url()));
+  const { page: tab, errors, requests } = await newPage(browser, t);
   await tab.goto(`${origin}${path}`);
   await tab.waitForFunction(() => window.__result, null, { timeout: 30_000 });
-  const { result, csp } = await tab.evaluate(() => ({ result: window.__result, csp: window.__csp }));
+  const { result, csp } = await tab.evaluate(() => ({ result: window.__result, csp: window.__cspViolations }));
   return { origin, result, csp, errors, requests };
 }
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { serve } from '../../scripts/serve.mjs';
-import { ROOT, launch } from './harness.mjs';
+import { ROOT, launch, newPage as openContext } from './harness.mjs';
 
 const LAYER = ['annotate.js', 'news-lens.js', 'newslens-worker.js', 'newslens-pkg.js', 'newslens-warmup.js', 'newslens-support.js'];
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'";
@@ -32,23 +32,7 @@ after(async () => {
 });
 
 /** A fresh page that records page errors, console errors, CSP violations and every request. */
-async function newPage(t, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  t.after(() => context.close());
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  context.on('request', (r) => requests.push(r.url()));
-  return { context, page, errors, requests };
-}
+const newPage = (t, options) => openContext(browser, t, options);
 
 let fixtureSeq = 0;
 /**

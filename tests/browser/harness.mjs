@@ -38,3 +38,26 @@ export async function launch(suite, extraProblems = []) {
   };
   return { origin, browser, close };
 }
+
+/**
+ * A fresh browser context and page that record page errors and console errors
+ * (`errors`), every request (`requests`) and the page's CSP violations
+ * (`window.__cspViolations`). The context closes when test `t` ends.
+ */
+export async function newPage(browser, t, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  t.after(() => context.close());
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  context.on('request', (r) => requests.push(r.url()));
+  return { context, page, errors, requests };
+}

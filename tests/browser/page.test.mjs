@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launch } from './harness.mjs';
+import { ROOT, launch, newPage } from './harness.mjs';
 
 let origin;
 let browser;
@@ -24,18 +24,7 @@ after(async () => {
 
 /** A fresh context + page; page errors and console errors are collected. */
 async function openPage(t, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
+  const { context, page, errors } = await newPage(browser, t, { acceptDownloads: true, ...options });
   await page.goto(`${origin}/`);
   return { context, page, errors };
 }

@@ -15,12 +15,18 @@ if (!existsSync(join(pkgDir, 'package.json'))) {
 }
 const seedPath = fileURLToPath(new URL('../fixtures/seed-article.txt', import.meta.url));
 
-test('the package installs from its tarball and works in Node by import and by require', (t) => {
+/** A fresh project directory with the package installed from its tarball (removed when `t` ends). */
+function install(t) {
   const dir = mkdtempSync(join(tmpdir(), 'newslens-pkg-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const tgz = execFileSync('npm', ['pack', pkgDir, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, tgz)], { cwd: dir, stdio: 'pipe' });
+  return dir;
+}
+
+test('the package installs from its tarball and works in Node by import and by require', (t) => {
+  const dir = install(t);
 
   const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/newslens/package.json'), 'utf8'));
   // The licence texts and the embedded data's notices travel with the code.
@@ -65,11 +71,7 @@ test('the package installs from its tarball and works in Node by import and by r
 });
 
 test('TypeScript resolves the types of every entry point of the installed package', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'newslens-pkg-ts-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const tgz = execFileSync('npm', ['pack', pkgDir, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, tgz)], { cwd: dir, stdio: 'pipe' });
+  const dir = install(t);
   writeFileSync(join(dir, 'app.ts'), `
     import init, { extract, type Analysis } from 'newslens';
     import { annotate, type Annotation } from 'newslens/annotate';
