@@ -51,11 +51,11 @@ const EMPTY: Entry = Entry {
 /// A bounded word memo; see the module documentation.
 ///
 /// Laid out for the cache: finding a word reads its pair's two tags (16
-/// bytes, one cache line) and one byte of recency, and only a word found
+/// bytes, one cache line) and one byte of state, and only a word found
 /// reads its entry (over 300 bytes). With the tags inside the entries, a
-/// lookup touched two entries' lines and wrote to both, and on bulk text,
-/// where each article's words sit anywhere in a 5 MB memo, those misses
-/// were a fifth of the analysis' cache misses.
+/// lookup touched two entries' lines and wrote to both. On bulk text each
+/// article's words sit anywhere in a 5 MB memo, and the memo is a sixth of
+/// the analysis' cache misses (`docs/performance.md`).
 pub struct WordMemo {
     owner: u64,
     /// Per slot: the word's exact-text hash ([`Tok::exact`]), meaningful
