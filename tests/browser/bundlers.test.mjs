@@ -8,13 +8,13 @@
 // dev-dependencies (npm ci: playwright-core, vite, webpack): node --test tests/browser/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { serve } from '../../scripts/serve.mjs';
 import { ROOT, launch, newPage } from './harness.mjs';
+import { installPackage } from '../install-package.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'";
 const STORY = 'GENEVA (Reuters) - French President Emmanuel Macron met Angela Merkel in Berlin on Monday. '
@@ -88,11 +88,7 @@ before(async () => {
   ({ browser, close } = await launch('bundler tests', problems));
 
   // A fresh project with the package installed from its tarball, as `npm install newslens` would.
-  project = mkdtempSync(join(tmpdir(), 'newslens-consumer-'));
-  const tgz = execFileSync('npm', ['pack', join(ROOT, 'pkg'), '--silent', '--pack-destination', project], { encoding: 'utf8' })
-    .trim().split('\n').pop();
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(project, tgz)], { cwd: project, stdio: 'pipe' });
+  project = installPackage();
   mkdirSync(join(project, 'src'));
   writeFileSync(join(project, 'src/main.js'), MAIN);
   writeFileSync(join(project, 'src/worker.js'), WORKER);

@@ -4,12 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PKG_DIR, installPackage } from '../install-package.mjs';
 
-const pkgDir = fileURLToPath(new URL('../../pkg/', import.meta.url));
+const pkgDir = PKG_DIR;
 if (!existsSync(join(pkgDir, 'package.json'))) {
   throw new Error('pkg/ is missing: run `bash scripts/build-wasm.sh && bash scripts/build-package.sh` first');
 }
@@ -17,11 +17,8 @@ const seedPath = fileURLToPath(new URL('../fixtures/seed-article.txt', import.me
 
 /** A fresh project directory with the package installed from its tarball (removed when `t` ends). */
 function install(t) {
-  const dir = mkdtempSync(join(tmpdir(), 'newslens-pkg-'));
+  const dir = installPackage('newslens-pkg-');
   t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const tgz = execFileSync('npm', ['pack', pkgDir, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').pop();
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, tgz)], { cwd: dir, stdio: 'pipe' });
   return dir;
 }
 
