@@ -102,7 +102,8 @@ after(async () => {
 /** Serves `dir`, opens it in a fresh context and returns what the app reported, with errors and requests. */
 async function run(t, dir, path = '/') {
   const server = await serve({ root: dir, port: 0, host: '127.0.0.1' });
-  t.after(() => new Promise((ok) => server.close(ok)));
+  // Connections the browser still holds must not keep close() waiting.
+  t.after(() => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }));
   const origin = `http://127.0.0.1:${server.address().port}`;
   const { page: tab, errors, requests } = await newPage(browser, t);
   await tab.goto(`${origin}${path}`);
@@ -125,7 +126,7 @@ function check({ origin, result, csp, errors, requests }) {
     'nothing fetched from another origin');
 }
 
-test('Vite 8: an app importing the installed package builds and runs', async (t) => {
+test('Vite 8: an app importing the installed package builds and runs', { timeout: 180_000 }, async (t) => {
   writeFileSync(join(project, 'index.html'), page('<script type="module" src="/src/main.js"></script>'));
   const out = join(project, 'dist-vite');
   const { stdout } = await promisify(execFile)(process.execPath,
@@ -137,7 +138,7 @@ test('Vite 8: an app importing the installed package builds and runs', async (t)
   check(await run(t, out));
 });
 
-test('webpack 5: an app importing the installed package builds without warnings and runs', async (t) => {
+test('webpack 5: an app importing the installed package builds without warnings and runs', { timeout: 180_000 }, async (t) => {
   const { default: webpack } = await import('webpack');
   const out = join(project, 'dist-webpack');
   const stats = await new Promise((resolve, reject) => {
@@ -159,7 +160,7 @@ test('webpack 5: an app importing the installed package builds without warnings 
   check(await run(t, out));
 });
 
-test('no bundler: a plain <script type="module"> page loads the installed package from node_modules', async (t) => {
+test('no bundler: a plain <script type="module"> page loads the installed package from node_modules', { timeout: 180_000 }, async (t) => {
   const dir = join(project, 'plain');
   mkdirSync(dir, { recursive: true });
   // The app's code with the package's files named by path, as its README shows for a plain page.

@@ -556,7 +556,8 @@ test('bundled by Vite: the layer, its worker and the wasm work from a production
   assert.ok(assets.some((f) => /worker/.test(f) && f.endsWith('.js')), `the worker is emitted as its own chunk (${assets})`);
 
   const dist = await serve({ root: outDir, port: 0, host: '127.0.0.1' });
-  t.after(() => new Promise((ok) => dist.close(ok)));
+  // Connections the browser still holds must not keep close() waiting.
+  t.after(() => new Promise((ok) => { dist.closeAllConnections(); dist.close(ok); }));
   const distOrigin = `http://127.0.0.1:${dist.address().port}`;
   const ctx = await newPage(t);
   const { page, errors, requests } = ctx;
