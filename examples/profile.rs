@@ -6,7 +6,7 @@
 //! another order: see `bench/revisit.mjs`).
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: profile FILE [REPEAT]");
+    let path = args.next().expect("usage: profile FILE [REPEAT] [twice]");
     let n: usize = args
         .next()
         .map_or(100, |s| s.parse().expect("REPEAT is a number"));

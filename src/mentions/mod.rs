@@ -3,7 +3,7 @@
 //! Names come from the CoNLL-typed tagger in [`crate::ner`], refined into
 //! OntoNotes labels (LOC into GPE or LOC, MISC into NORP or MISC); dates,
 //! times, money, percentages, quantities and numbers come from the rules in
-//! in `numeric.rs`. Where the two overlap, the name wins.
+//! `numeric.rs`. Where the two overlap, the name wins.
 
 mod numeric;
 mod refine;
