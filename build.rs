@@ -1,12 +1,12 @@
 //! Turns the country table (`data/countries/countries.tsv`) and the given
 //! names (`data/names/first-names.tsv`) into static arrays, keyed and sorted
 //! here so that no table is built at run time (see
-//! `src/entities/countries.rs` and `src/entities/gender.rs`).
+//! `src/lexicon/countries.rs` and `src/lexicon/gender.rs`).
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
-#[path = "src/entities/country_key.rs"]
+#[path = "src/lexicon/country_key.rs"]
 mod country_key;
 
 const TABLE: &str = "data/countries/countries.tsv";
@@ -44,7 +44,7 @@ fn first_names() {
 
 fn countries() {
     println!("cargo:rerun-if-changed={TABLE}");
-    println!("cargo:rerun-if-changed=src/entities/country_key.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/country_key.rs");
     let text = std::fs::read_to_string(TABLE).expect("data/countries/countries.tsv is readable");
     let mut list: Vec<(&str, &str)> = Vec::new();
     let mut index: HashMap<String, (usize, &str)> = HashMap::new();

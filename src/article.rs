@@ -460,7 +460,7 @@ pub(crate) fn in_capitals(s: &str) -> bool {
 
 /// A country or capital the country table knows ("NEW DELHI", "Britain").
 pub(crate) fn is_known_place(s: &str) -> bool {
-    use crate::entities::countries::{table, Relation};
+    use crate::lexicon::countries::{table, Relation};
     matches!(
         table().lookup(s),
         Some((_, Relation::Name | Relation::Capital))

@@ -51,12 +51,12 @@ pub mod conll;
 pub mod entities;
 #[cfg(feature = "cli")]
 pub mod jsonl;
+pub mod lexicon;
 pub mod mentions;
 #[doc(hidden)]
 pub mod metrics;
 pub mod ner;
 pub mod quotes;
-pub mod roles;
 pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]

@@ -4,8 +4,9 @@
 //! sentence before it, or in the nearest earlier sentence that names people);
 //! a role noun only when a person with that role was named before.
 
-use super::gender::{self, Gender};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
+use crate::lexicon::gender::{self, Gender};
+use crate::lexicon::roles;
 use crate::tokens::TokenKind;
 use crate::Doc;
 
@@ -92,7 +93,7 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
             } else if the && k + 1 < range.end {
                 // "the spokesman", "the Foreign Minister"
                 let mut j = k + 1;
-                while j + 1 < range.end && crate::roles::is_modifier(doc.tokens[j].text(text)) {
+                while j + 1 < range.end && roles::is_modifier(doc.tokens[j].text(text)) {
                     j += 1;
                 }
                 let head = doc.tokens[j];
@@ -101,7 +102,7 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
                     .tokens
                     .get(j + 1)
                     .is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase));
-                if !crate::roles::is_head(hw) || crate::roles::is_honorific(hw) || next_is_name {
+                if !roles::is_head(hw) || next_is_name {
                     continue;
                 }
                 if overlaps_mention(mentions, t.start, head.end) {
@@ -150,7 +151,7 @@ fn overlaps_mention(mentions: &[Mention], start: usize, end: usize) -> bool {
 fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
     let a = doc.tokens.partition_point(|t| t.start < m.start);
     let prev = a.checked_sub(1).map(|p| doc.tokens[p].text(doc.text))?;
-    gender::of_honorific(prev)
+    roles::honorific_gender(prev)
 }
 
 /// The one person a pronoun at `pos` in sentence `s` can refer to, if clear.
@@ -203,6 +204,6 @@ fn role_antecedent(
             entities[e]
                 .role
                 .as_deref()
-                .is_some_and(|r| crate::roles::same_role(r, head))
+                .is_some_and(|r| roles::same_role(r, head))
         })
 }

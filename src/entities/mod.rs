@@ -18,14 +18,11 @@
 
 pub mod context;
 pub mod coref;
-pub mod countries;
-mod country_key;
-pub mod gender;
 pub mod roles;
 
 use crate::analysis::{Entity, Label, Mention, MentionKind, Quote};
+use crate::lexicon::countries::{self, Relation};
 use crate::Doc;
-use countries::Relation;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A country a name refers to, and how.

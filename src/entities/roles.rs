@@ -3,10 +3,10 @@
 //! "White House National Security Council Spokesperson Adrienne Watson",
 //! "Matthew Miller, the State Department spokesman,".
 
-use super::countries::{self, Relation};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
+use crate::lexicon::countries::{self, Relation};
+use crate::lexicon::roles;
 use crate::mentions::within;
-use crate::roles;
 use crate::tokens::Token;
 use crate::Doc;
 
@@ -112,14 +112,11 @@ fn before_name(
                 .next()
                 .is_some_and(char::is_uppercase)
         });
-        if of + 1 < k && capitalised && roles::is_head(word(doc, &toks[of - 1])) {
+        if of + 1 < k && capitalised && roles::is_title(word(doc, &toks[of - 1])) {
             k = of;
         }
     }
-    if k == sent_start
-        || !roles::is_head(word(doc, &toks[k - 1]))
-        || roles::is_honorific(word(doc, &toks[k - 1]))
-    {
+    if k == sent_start || !roles::is_head(word(doc, &toks[k - 1])) {
         return None;
     }
     let role_end = if k < name_start && word(doc, &toks[k]) == "of" {
@@ -127,15 +124,9 @@ fn before_name(
     } else {
         k
     };
-    let mut role_start = k - 1;
-    while role_start > sent_start && role_end - role_start < MAX_AFFILIATION {
-        let w = word(doc, &toks[role_start - 1]);
-        if roles::is_modifier(w) || roles::is_head(w) && !roles::is_honorific(w) {
-            role_start -= 1;
-        } else {
-            break;
-        }
-    }
+    // The whole phrase, "of ..." included, runs to at most MAX_AFFILIATION words.
+    let reach = MAX_AFFILIATION.saturating_sub(role_end - k);
+    let role_start = roles::phrase_start(|i| word(doc, &toks[i]), k - 1, sent_start, reach, true);
     let role = doc.text[toks[role_start].start..toks[role_end - 1].end].to_string();
     let affiliation = affiliation_before(doc, mentions, sent_start, role_start);
     Some(Found { role, affiliation })
@@ -198,13 +189,10 @@ fn appositive(doc: &Doc, mentions: &[Mention], name_end: usize, sent_end: usize)
     {
         end += 1;
     }
-    if end == start || !roles::is_head(w(end - 1)) || roles::is_honorific(w(end - 1)) {
+    if end == start || !roles::is_head(w(end - 1)) {
         return None;
     }
-    let mut role_start = end - 1;
-    while role_start > start && roles::is_modifier(w(role_start - 1)) {
-        role_start -= 1;
-    }
+    let role_start = roles::phrase_start(w, end - 1, start, usize::MAX, false);
     let role = doc.text[toks[role_start].start..toks[end - 1].end].to_string();
     // From the token before the phrase, so that its first word counts as mid-sentence.
     let affiliation =

@@ -4,6 +4,8 @@
 //! words say so, and stays MISC otherwise.
 
 use crate::analysis::Label;
+use crate::lexicon::countries::{self, Relation};
+use crate::lexicon::roles;
 use crate::ner::EntityType;
 
 /// Last words that make a location a geographic feature rather than a polity.
@@ -289,17 +291,14 @@ pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
     }
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // The last role head that is followed only by capitalised words.
-    let head = (0..words.len() - 1).rev().find(|&k| {
-        crate::roles::is_head(words[k]) && words[k + 1..].iter().all(|w| capitalised(w))
-    })?;
+    let head = (0..words.len() - 1)
+        .rev()
+        .find(|&k| roles::is_title(words[k]) && words[k + 1..].iter().all(|w| capitalised(w)))?;
     let tail = &words[head + 1..];
     if tail.iter().any(|w| ORG_TAIL_WORDS.contains(w)) {
         return None;
     }
-    let mut role_start = head;
-    while role_start > 0 && crate::roles::is_modifier(words[role_start - 1]) {
-        role_start -= 1;
-    }
+    let role_start = roles::phrase_start(|i| words[i], head, 0, usize::MAX, false);
     // An organisation's name starting with a title ("General Electric") is no person.
     if label != Label::Person && (role_start == 0 || tail.len() < 2) {
         return None;
@@ -308,22 +307,24 @@ pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
     let prefix_label = match prefix {
         [] => None,
         [w] if GENERIC_PREFIXES.contains(w) => None,
-        _ => Some(
-            match crate::entities::countries::table()
-                .lookup(&prefix.join(" "))
-                .map(|(_, r)| r)
-            {
-                Some(crate::entities::countries::Relation::Demonym) => Label::Norp,
-                Some(_) => Label::Gpe,
-                None => Label::Org,
-            },
-        ),
+        _ => Some(affiliation_label(prefix)),
     };
     Some(TitleSplit {
         prefix_label,
         role_start,
         name_start: head + 1,
     })
+}
+
+/// The label of the words before a title ("Russian" in "Russian President",
+/// "State Department" in "State Department Spokesperson"): a nationality, a
+/// country, or else an organisation.
+fn affiliation_label(words: &[&str]) -> Label {
+    match countries::table().lookup(&words.join(" ")).map(|(_, r)| r) {
+        Some(Relation::Demonym) => Label::Norp,
+        Some(_) => Label::Gpe,
+        None => Label::Org,
+    }
 }
 
 /// Repairs names the tagger cut through a title such as "Secretary of State":
@@ -338,30 +339,15 @@ pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
             out.push((a, b, label));
             continue;
         }
-        let after_title_of = a >= 2 && words[a - 1] == "of" && crate::roles::is_head(words[a - 2]);
+        let after_title_of = a >= 2 && words[a - 1] == "of" && roles::is_title(words[a - 2]);
         if after_title_of && b - a >= 2 {
             // The person's name is the last two words (one, if that is all that follows the title word).
             let name_start = if b - a >= 3 { b - 2 } else { b - 1 };
             out.push((name_start, b, Label::Person));
-        } else if b - a >= 2
-            && crate::roles::is_head(words[b - 1])
-            && !crate::roles::is_honorific(words[b - 1])
-        {
-            let mut end = b - 1;
-            while end > a && crate::roles::is_modifier(words[end - 1]) {
-                end -= 1;
-            }
+        } else if b - a >= 2 && roles::is_head(words[b - 1]) {
+            let end = roles::phrase_start(|i| words[i], b - 1, a, usize::MAX, false);
             if end > a {
-                let prefix = words[a..end].join(" ");
-                let label = match crate::entities::countries::table()
-                    .lookup(&prefix)
-                    .map(|(_, r)| r)
-                {
-                    Some(crate::entities::countries::Relation::Demonym) => Label::Norp,
-                    Some(_) => Label::Gpe,
-                    None => Label::Org,
-                };
-                out.push((a, end, label));
+                out.push((a, end, affiliation_label(&words[a..end])));
             }
         } else {
             out.push((a, b, label));
@@ -387,7 +373,7 @@ fn join_broken_organisations(words: &[&str], names: &mut Vec<(usize, usize, Labe
                 && gap.iter().all(|w| {
                     w.chars().next().is_some_and(char::is_uppercase)
                         && w.chars().all(char::is_alphabetic)
-                        && !crate::roles::is_head(w)
+                        && !roles::is_title(w)
                 });
             if joins {
                 *last = (a1, b2, Label::Org);

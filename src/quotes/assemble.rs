@@ -6,6 +6,7 @@ use super::marks::Marked;
 use super::tagger::{B_CON, B_CUE, B_SRC, I_CON, I_CUE, I_SRC};
 use super::{find_speaker, SpeakerRef};
 use crate::analysis::{Entity, Label, Mention, MentionKind, Quote, QuoteKind, Span, Speaker};
+use crate::lexicon::{function_words, gender, pronouns};
 use crate::mentions::within;
 use crate::tokens::TokenKind;
 use crate::Doc;
@@ -131,10 +132,7 @@ fn is_name(m: &Mention) -> bool {
 fn widen_sources(doc: &Doc, paras: &[Range<usize>], mentions: &[Mention], out: &mut Vec<Piece>) {
     let toks = &doc.tokens;
     let text = doc.text;
-    let determiner = |i: usize| {
-        let w = toks[i].text(text);
-        ["the", "a", "an"].iter().any(|d| w.eq_ignore_ascii_case(d))
-    };
+    let determiner = |i: usize| function_words::is_article(toks[i].text(text));
     for k in 0..out.len() {
         if out[k].role != Role::Source {
             continue;
@@ -560,8 +558,8 @@ pub(super) fn assemble(
                 }
                 let w = toks[colon - 1].text(text);
                 let mut b = String::new();
-                super::cues::lemma(w, &mut b);
-                (super::cues::classes(&b) != 0 && colon > clause.start)
+                crate::lexicon::cues::lemma(w, &mut b);
+                (crate::lexicon::cues::classes(&b) != 0 && colon > clause.start)
                     .then(|| subject_before(doc, colon - 1, mentions))
                     .flatten()
             });
@@ -597,8 +595,8 @@ pub(super) fn assemble(
                     .all(|t| !matches!(t.text(text), "." | "!" | "?"))
                 && between.iter().any(|t| {
                     let mut b = String::new();
-                    super::cues::lemma(t.text(text), &mut b);
-                    super::cues::classes(&b) != 0
+                    crate::lexicon::cues::lemma(t.text(text), &mut b);
+                    crate::lexicon::cues::classes(&b) != 0
                 });
             if interrupted {
                 prev.end = q.end;
@@ -618,53 +616,6 @@ pub(super) fn assemble(
     merged.into_iter().map(|(q, _)| q).collect()
 }
 
-/// Words between a subject and its cue verb ("he later said", "Cruz has argued").
-const BETWEEN: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "has",
-    "had",
-    "have",
-    "would",
-    "will",
-    "previously",
-    "recently",
-    "repeatedly",
-    "once",
-    "not",
-    "n't",
-    "did",
-    "does",
-    "do",
-    "again",
-    "still",
-    "even",
-    "further",
-    "quickly",
-    "publicly",
-    "privately",
-    "reportedly",
-    "initially",
-    "similarly",
-    "just",
-    "had",
-    "may",
-    "might",
-    "could",
-    "can",
-    "should",
-    "already",
-];
-/// Words that end a subject when scanning back from the cue.
-const CLAUSE_START: &[&str] = &[
-    "that", "and", "but", "as", "when", "while", "because", "if", "after", "before", "since", "so",
-    "though", "although", "where", "whom", "whose",
-];
-const SUBJECT_PRONOUNS: &[&str] = &[
-    "he", "she", "they", "i", "we", "it", "who", "you", "which", "one",
-];
-
 /// The subject right before the cue token `cue`: a pronoun, a name (with the
 /// title words before it) or a short noun phrase back to the clause start.
 #[inline(never)]
@@ -677,8 +628,9 @@ fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Option<Range<u
     let start = doc.sentences.get(si).map_or(0, |s| s.sentence.tokens.start);
     let mut k = cue;
     while k > start && cue - k < 4 && {
-        let w = toks[k - 1].text(text).to_ascii_lowercase();
-        BETWEEN.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4)
+        let w = toks[k - 1].text(text);
+        function_words::comes_before_verb(w)
+            || (w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ly"))
     } {
         k -= 1;
     }
@@ -687,18 +639,15 @@ fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Option<Range<u
     }
     let end = k;
     let last = toks[end - 1];
-    let lw = last.text(text).to_ascii_lowercase();
-    if SUBJECT_PRONOUNS.contains(&lw.as_str()) {
+    let lw = last.text(text);
+    if pronouns::is_subject(lw) {
         return Some(end - 1..end);
     }
     if last.kind != TokenKind::Word && last.kind != TokenKind::Clitic {
         return None;
     }
     // "it was stated that": a passive cue has no subject for a source.
-    if matches!(
-        lw.as_str(),
-        "was" | "is" | "were" | "are" | "been" | "be" | "being"
-    ) {
+    if function_words::is_be(lw) {
         return None;
     }
     // Back to the clause start, at most 8 tokens.
@@ -708,7 +657,7 @@ fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Option<Range<u
         let w = t.text(text);
         let boundary = match t.kind {
             TokenKind::Word | TokenKind::Number | TokenKind::Clitic => {
-                CLAUSE_START.contains(&w.to_ascii_lowercase().as_str())
+                function_words::opens_clause(w)
             }
             _ => !matches!(w, "-" | "’" | "'" | "." | "&"),
         };
@@ -840,8 +789,6 @@ fn cue_span(doc: &Doc, r: &Range<usize>) -> Span {
     Span::of(text, toks[r.start].start, toks[last].end)
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "him", "her", "it"];
-
 /// The speaker of the source span `s..e`: the entity of its main mention, or
 /// for a pronoun or role noun, the previous speaker when recent.
 #[inline(never)]
@@ -868,17 +815,15 @@ fn resolve(
     };
     let ms = within(mentions, s, e);
     let src = &text[s..e];
-    let is_pronoun = PRONOUNS.iter().any(|p| src.eq_ignore_ascii_case(p));
+    let is_pronoun = pronouns::is_personal(src);
     let recent_person = last.and_then(|(p, ent)| {
         let ent = ent?;
         (para <= p + PRONOUN_REACH && entities.get(ent)?.label == Label::Person).then_some(ent)
     });
     // "she said" does not go back to a man (nor "he said" to a woman).
     let recent_person = recent_person.filter(|&p| {
-        let g = crate::entities::gender::of_pronoun(src);
-        let named = entities
-            .get(p)
-            .and_then(|e| crate::entities::gender::of_name(&e.name));
+        let g = gender::of_pronoun(src);
+        let named = entities.get(p).and_then(|e| gender::of_name(&e.name));
         !matches!((g, named), (Some(a), Some(b)) if a != b)
     });
     let entity =

@@ -28,13 +28,14 @@
 
 use crate::analysis::{CueClass, Entity, Label, Mention, Quote, QuoteKind, Span, Speaker};
 use crate::article::{in_capitals, is_known_place, Layout, PartKind};
+use crate::lexicon::cues::{self, CueList};
+use crate::lexicon::pronouns;
 use crate::mentions::within;
 use crate::tokens::{Token, TokenKind};
 use crate::Doc;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-pub mod cues;
 pub mod eval;
 pub mod marks;
 pub mod tagger;
@@ -222,7 +223,7 @@ pub fn find_with<S: Scorer>(
     }
     for q in &mut out {
         if q.cue_class.is_none() {
-            q.cue_class = cues::quote_class(q);
+            q.cue_class = cue_class(q);
         }
     }
     out.sort_by_key(|q| (q.start, q.end));
@@ -230,6 +231,26 @@ pub fn find_with<S: Scorer>(
 }
 
 mod assemble;
+
+/// What a quote's cue says it is: the class of the first cue word the
+/// lexicon knows ("according to" and cue nouns such as "statement" count as
+/// speech), else speech for a quotation-marked quote, else unknown.
+pub fn cue_class(q: &Quote) -> Option<CueClass> {
+    let from_cue = q.cue.as_ref().and_then(|c| {
+        c.text.split_whitespace().find_map(|w| {
+            cues::first_class(cues::classes_of(w)).map(|l| match l {
+                CueList::Speech | CueList::Noun => CueClass::Speech,
+                CueList::Belief => CueClass::Belief,
+                CueList::Finding => CueClass::Finding,
+                CueList::Intention => CueClass::Intention,
+            })
+        })
+    });
+    from_cue.or(match q.kind {
+        QuoteKind::Direct | QuoteKind::Partial => Some(CueClass::Speech),
+        QuoteKind::Indirect => None,
+    })
+}
 
 /// Tokens lying within `start..end` (tokens are sorted by offset).
 fn token_range(tokens: &[Token], start: usize, end: usize) -> Range<usize> {
@@ -283,7 +304,6 @@ const CUES: &[&str] = &[
     "recalled",
     "suggested",
 ];
-const PRONOUNS: &[&str] = &["he", "she", "they", "He", "She", "They"];
 
 enum SpeakerRef {
     Span(Speaker),
@@ -307,7 +327,7 @@ fn find_speaker(
     // "..., he said" / "Watson said:" : the subject right before the cue.
     if ci > 0 {
         let prev = toks[ci - 1];
-        if PRONOUNS.contains(&prev.text(text)) {
+        if pronouns::is_third_person_subject(prev.text(text)) {
             return Some((SpeakerRef::Pronoun(prev.start, prev.end), cue));
         }
         let window_start = toks[ci.saturating_sub(4)].start;

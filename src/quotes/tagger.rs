@@ -9,8 +9,8 @@
 //! stored `q` means `sign(q) * (q / 127)^2 * scale` (square-law
 //! companding keeps small weights that linear int8 would round to zero).
 
-use super::cues;
 use crate::analysis::{Label, Mention, MentionKind};
+use crate::lexicon::cues;
 use crate::tokens::{Token, TokenKind};
 
 /// O, B-SRC, I-SRC, B-CUE, I-CUE, B-CON, I-CON.

@@ -308,9 +308,9 @@ fn a_quote_without_a_cue_word_is_speech_only_when_quotation_marked() {
         cue: None,
         cue_class: None,
     };
-    assert_eq!(super::cues::quote_class(&q), Some(CueClass::Speech));
+    assert_eq!(super::cue_class(&q), Some(CueClass::Speech));
     q.kind = QuoteKind::Indirect;
-    assert_eq!(super::cues::quote_class(&q), None);
+    assert_eq!(super::cue_class(&q), None);
     q.cue = Some(Span::of("according to", 0, 12));
-    assert_eq!(super::cues::quote_class(&q), Some(CueClass::Speech));
+    assert_eq!(super::cue_class(&q), Some(CueClass::Speech));
 }

@@ -1,5 +1,5 @@
 //! Grammatical gender of people, from what the article itself shows: a
-//! pronoun's form, an honorific ("Mr.", "Ms."), or a given name that is
+//! pronoun's form, an honorific ("Mr.", "Ms.": see [`super::roles`]), or a given name that is
 //! clearly male or female in the US Census 1990 lists
 //! (`data/names/first-names.tsv`, see `scripts/build_first_names.py`).
 //! Used to rule candidates out ("she said" never goes to a man); a name the
@@ -24,15 +24,6 @@ pub fn of_pronoun(w: &str) -> Option<Gender> {
     match &*b {
         b"he" | b"him" | b"his" | b"himself" => Some(Gender::Male),
         b"she" | b"her" | b"hers" | b"herself" => Some(Gender::Female),
-        _ => None,
-    }
-}
-
-/// The gender an honorific before a name shows.
-pub fn of_honorific(w: &str) -> Option<Gender> {
-    match w.trim_end_matches('.') {
-        "Mr" | "Sir" => Some(Gender::Male),
-        "Mrs" | "Ms" | "Miss" | "Dame" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -83,12 +74,9 @@ mod tests {
     }
 
     #[test]
-    fn pronouns_and_honorifics() {
+    fn pronouns() {
         assert_eq!(of_pronoun("She"), Some(Gender::Female));
         assert_eq!(of_pronoun("his"), Some(Gender::Male));
         assert_eq!(of_pronoun("they"), None);
-        assert_eq!(of_honorific("Mr."), Some(Gender::Male));
-        assert_eq!(of_honorific("Ms"), Some(Gender::Female));
-        assert_eq!(of_honorific("Dr."), None);
     }
 }

@@ -2,8 +2,6 @@
 //! by class. Looked up by a crude lemma (see [`lemma`]), so "warned", "warns"
 //! and "warning" all find "warn".
 
-use crate::analysis::{CueClass, Quote, QuoteKind};
-
 /// What kind of attribution a cue word signals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
@@ -402,6 +400,15 @@ pub fn lemma(word: &str, buf: &mut String) {
     buf.truncate(n);
 }
 
+/// The cue classes of `word` as written (any case, inflected): the one
+/// answer to "is this a cue word, and of what?". Its crude lemma is looked
+/// up, then the lemma with a lost final "e" put back ("stated" -> "state").
+pub fn classes_of(word: &str) -> u8 {
+    let mut buf = String::with_capacity(word.len() + 1);
+    lemma(word, &mut buf);
+    classes_of_stem(&mut buf)
+}
+
 /// [`classes`] of a crude lemma in `buf`, or of it with an "e" added when
 /// it has none: "stated" -> "stat" -> "state", a stem that lost its final
 /// e. `buf` may end with the added e.
@@ -449,28 +456,6 @@ pub fn classes(lemma: &str) -> u8 {
     table.get(lemma).copied().unwrap_or(0)
 }
 
-/// What a quote's cue says it is: the class of the first cue word the
-/// lexicon knows ("according to" and cue nouns such as "statement" count as
-/// speech), else speech for a quotation-marked quote, else unknown.
-pub fn quote_class(q: &Quote) -> Option<CueClass> {
-    let from_cue = q.cue.as_ref().and_then(|c| {
-        let mut buf = String::new();
-        c.text.split_whitespace().find_map(|w| {
-            lemma(w, &mut buf);
-            first_class(classes_of_stem(&mut buf)).map(|l| match l {
-                CueList::Speech | CueList::Noun => CueClass::Speech,
-                CueList::Belief => CueClass::Belief,
-                CueList::Finding => CueClass::Finding,
-                CueList::Intention => CueClass::Intention,
-            })
-        })
-    });
-    from_cue.or(match q.kind {
-        QuoteKind::Direct | QuoteKind::Partial => Some(CueClass::Speech),
-        QuoteKind::Indirect => None,
-    })
-}
-
 /// The first (strongest) class in a set from [`classes`].
 pub fn first_class(set: u8) -> Option<CueList> {
     [
@@ -501,5 +486,14 @@ mod tests {
         assert_eq!(first_class(classes(&b)), Some(CueList::Finding));
         lemma("table", &mut b);
         assert_eq!(classes(&b), 0);
+    }
+
+    #[test]
+    fn a_word_is_a_cue_by_one_rule() {
+        // "stated" strips to "stat", which is found with its "e" put back.
+        assert_eq!(first_class(classes_of("stated")), Some(CueList::Speech));
+        assert_eq!(first_class(classes_of("Believes")), Some(CueList::Belief));
+        assert_eq!(first_class(classes_of("statement")), Some(CueList::Noun));
+        assert_eq!(classes_of("table"), 0);
     }
 }
