@@ -48,6 +48,7 @@
 pub mod analysis;
 pub mod article;
 pub mod conll;
+pub mod doc;
 pub mod entities;
 #[cfg(feature = "cli")]
 pub mod jsonl;
@@ -71,24 +72,10 @@ pub use analysis::{
     OffsetUnit, Quote, QuoteKind, Span, Speaker,
 };
 
+pub use doc::{Doc, DocSentence};
+
 /// The crate version, echoed in every [`Analysis`].
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// The tokens and sentences of an article's analysed parts (title and body),
-/// shared by the stages after layout.
-#[derive(Debug)]
-pub struct Doc<'a> {
-    pub text: &'a str,
-    pub tokens: Vec<tokens::Token>,
-    pub sentences: Vec<DocSentence>,
-}
-
-/// A sentence and the part of the article it comes from.
-#[derive(Debug, Clone)]
-pub struct DocSentence {
-    pub sentence: tokens::Sentence,
-    pub part: article::PartKind,
-}
 
 /// The stages before quotes, run on one article (for the quotes training and
 /// evaluation commands; not a stable API).
@@ -141,42 +128,5 @@ pub fn extract(text: &str) -> Analysis {
         mentions,
         entities,
         quotes,
-    }
-}
-
-impl<'a> Doc<'a> {
-    /// Tokenises each analysed part and splits it into sentences. A part never
-    /// shares a sentence with another: the title is always a sentence of its own.
-    pub fn new(text: &'a str, parts: &[article::Part]) -> Doc<'a> {
-        let mut toks = Vec::with_capacity(text.len() / 5);
-        let mut sentences = Vec::new();
-        let mut sents = Vec::new();
-        for part in parts {
-            let first = toks.len();
-            tokens::tokenize_into(text, part.start..part.end, &mut toks);
-            if part.kind == article::PartKind::Body {
-                sents.clear();
-                tokens::split_sentences(text, &toks, first..toks.len(), &mut sents);
-                sentences.extend(sents.drain(..).map(|s| DocSentence {
-                    sentence: s,
-                    part: part.kind,
-                }));
-            } else if first < toks.len() {
-                let s = tokens::Sentence {
-                    start: toks[first].start,
-                    end: toks[toks.len() - 1].end,
-                    tokens: first..toks.len(),
-                };
-                sentences.push(DocSentence {
-                    sentence: s,
-                    part: part.kind,
-                });
-            }
-        }
-        Doc {
-            text,
-            tokens: toks,
-            sentences,
-        }
     }
 }

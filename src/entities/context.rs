@@ -5,6 +5,7 @@
 
 use crate::analysis::Mention;
 use crate::Doc;
+use std::ops::Range;
 
 /// Nouns after a capital that make it its government.
 const GOVERNMENT_NOUNS: &[&str] = &[
@@ -145,15 +146,8 @@ const MOVEMENT: &[&str] = &[
 /// The words of the sentence before and after the mention, nearest first.
 fn around<'a>(doc: &Doc<'a>, m: &Mention) -> (Vec<&'a str>, Vec<&'a str>) {
     let toks = &doc.tokens;
-    let a = toks.partition_point(|t| t.start < m.start);
-    let b = toks.partition_point(|t| t.start < m.end);
-    let s = doc
-        .sentences
-        .partition_point(|s| s.sentence.tokens.end <= a);
-    let range = doc
-        .sentences
-        .get(s)
-        .map_or(0..toks.len(), |s| s.sentence.tokens.clone());
+    let Range { start: a, end: b } = doc.token_range(m.start, m.end);
+    let range = doc.sentence_tokens(a).unwrap_or(0..toks.len());
     let before = toks[range.start.min(a)..a]
         .iter()
         .rev()

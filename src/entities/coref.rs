@@ -143,13 +143,12 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
 
 /// Whether any mention overlaps `start..end` (mentions are sorted and disjoint).
 fn overlaps_mention(mentions: &[Mention], start: usize, end: usize) -> bool {
-    let i = mentions.partition_point(|m| m.end <= start);
-    mentions.get(i).is_some_and(|m| m.start < end)
+    !crate::mentions::overlapping(mentions, start, end).is_empty()
 }
 
 /// "Mr. Smith" is male, "Mrs./Ms. Smith" female.
 fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
-    let a = doc.tokens.partition_point(|t| t.start < m.start);
+    let a = doc.token_range(m.start, m.end).start;
     let prev = a.checked_sub(1).map(|p| doc.tokens[p].text(doc.text))?;
     roles::honorific_gender(prev)
 }

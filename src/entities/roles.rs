@@ -6,9 +6,10 @@
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::countries::{self, Relation};
 use crate::lexicon::roles;
-use crate::mentions::within;
+use crate::mentions::{overlapping, within};
 use crate::tokens::Token;
 use crate::Doc;
+use std::ops::Range;
 
 /// The most words an affiliation runs to.
 const MAX_AFFILIATION: usize = 8;
@@ -35,12 +36,8 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
             if m.kind != MentionKind::Name || m.label != Label::Person {
                 continue;
             }
-            let a = toks.partition_point(|t| t.start < m.start);
-            let b = toks.partition_point(|t| t.start < m.end);
-            let s = doc
-                .sentences
-                .partition_point(|s| s.sentence.tokens.end <= a);
-            let Some(sent) = doc.sentences.get(s).map(|s| s.sentence.tokens.clone()) else {
+            let Range { start: a, end: b } = doc.token_range(m.start, m.end);
+            let Some(sent) = doc.sentence_tokens(a) else {
                 continue;
             };
             let found = before_name(doc, mentions, sent.start, a)
@@ -145,8 +142,9 @@ fn affiliation_before(
     while a > sent_start && end - a < MAX_AFFILIATION {
         let t = &toks[a - 1];
         let w = word(doc, t);
-        let containing = mentions.get(mentions.partition_point(|m| m.end <= t.start));
-        let in_name = containing.is_some_and(|m| m.label.is_named() && m.start <= t.start);
+        let in_name = overlapping(mentions, t.start, t.start + 1)
+            .first()
+            .is_some_and(|m| m.label.is_named());
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         // A sentence-initial capital is only part of the run inside a name.
         if (in_name || capitalised && a - 1 > sent_start) && !matches!(w, "The" | "A" | "An") {

@@ -88,6 +88,14 @@ pub fn within(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
     &mentions[lo..hi.max(lo)]
 }
 
+/// The mentions that overlap `start..end` (bytes), from a list sorted by
+/// offset without overlaps.
+pub fn overlapping(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
+    let lo = mentions.partition_point(|m| m.end <= start);
+    let hi = mentions.partition_point(|m| m.start < end);
+    &mentions[lo..hi.max(lo)]
+}
+
 /// Decodes IOB2 tags into `(first token, end token, type)` spans. An `I-X`
 /// that does not continue an `X` starts a new span (the lenient reading).
 pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, EntityType)> {

@@ -7,7 +7,7 @@ use super::tagger::{B_CON, B_CUE, B_SRC, I_CON, I_CUE, I_SRC};
 use super::{find_speaker, SpeakerRef};
 use crate::analysis::{Entity, Label, Mention, MentionKind, Quote, QuoteKind, Span, Speaker};
 use crate::lexicon::{function_words, gender, pronouns};
-use crate::mentions::within;
+use crate::mentions::{overlapping, within};
 use crate::tokens::TokenKind;
 use crate::Doc;
 use std::ops::Range;
@@ -150,8 +150,7 @@ fn widen_sources(doc: &Doc, paras: &[Range<usize>], mentions: &[Mention], out: &
         let Range { mut start, mut end } = out[k].toks.clone();
         // Names cut by the piece's edges.
         let (s, e) = (toks[start].start, toks[end - 1].end);
-        let first = mentions.partition_point(|m| m.end <= s);
-        for m in mentions[first..].iter().take_while(|m| m.start < e) {
+        for m in overlapping(mentions, s, e) {
             if !is_name(m) {
                 continue;
             }
@@ -165,8 +164,8 @@ fn widen_sources(doc: &Doc, paras: &[Range<usize>], mentions: &[Mention], out: &
         if end < hi && determiner(end - 1) {
             // "the" + the name that follows.
             let at = toks[end].start;
-            let first = mentions.partition_point(|m| m.end <= at);
-            if let Some(m) = mentions.get(first).filter(|m| m.start == at && is_name(m)) {
+            let next = overlapping(mentions, at, at + 1).first();
+            if let Some(m) = next.filter(|m| m.start == at && is_name(m)) {
                 while end < hi && toks[end].start < m.end {
                     end += 1;
                 }
@@ -466,13 +465,7 @@ pub(super) fn assemble(
         if !direct && n_words < 4 || n_words < 2 {
             continue;
         }
-        let sent = doc
-            .sentences
-            .get(
-                doc.sentences
-                    .partition_point(|s| s.sentence.tokens.end <= m.open),
-            )
-            .map_or(m.open..close, |s| s.sentence.tokens.clone());
+        let sent = doc.sentence_tokens(m.open).unwrap_or(m.open..close);
         // The attribution is next to the quote: look a few tokens either side.
         let before = sent.start.max(m.open.saturating_sub(12))..m.open.max(sent.start);
         let after = (close + 1).min(sent.end)..sent.end.min(close + 13);
@@ -532,13 +525,10 @@ pub(super) fn assemble(
             continue;
         }
         let colon = o - 1;
-        let si = doc
-            .sentences
-            .partition_point(|s| s.sentence.tokens.end <= colon);
-        let Some(sent) = doc.sentences.get(si) else {
+        let Some(sent) = doc.sentence_tokens(colon) else {
             continue;
         };
-        let clause = sent.sentence.tokens.start.max(colon.saturating_sub(16))..colon;
+        let clause = sent.start.max(colon.saturating_sub(16))..colon;
         let lo = pcs.partition_point(|p| p.toks.end <= clause.start);
         let hi = pcs.partition_point(|p| p.toks.start < clause.end);
         let cue = pcs[lo..hi.max(lo)]
@@ -622,10 +612,7 @@ pub(super) fn assemble(
 fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Option<Range<usize>> {
     let text = doc.text;
     let toks = &doc.tokens;
-    let si = doc
-        .sentences
-        .partition_point(|s| s.sentence.tokens.end <= cue);
-    let start = doc.sentences.get(si).map_or(0, |s| s.sentence.tokens.start);
+    let start = doc.sentence_tokens(cue).map_or(0, |s| s.start);
     let mut k = cue;
     while k > start && cue - k < 4 && {
         let w = toks[k - 1].text(text);
@@ -695,13 +682,7 @@ fn according_source(doc: &Doc, cue: &Range<usize>) -> Option<Range<usize>> {
     {
         return None;
     }
-    let si = doc
-        .sentences
-        .partition_point(|s| s.sentence.tokens.end <= cue.start);
-    let sent_end = doc
-        .sentences
-        .get(si)
-        .map_or(toks.len(), |s| s.sentence.tokens.end);
+    let sent_end = doc.sentence_tokens(cue.start).map_or(toks.len(), |s| s.end);
     let start = cue.end;
     let mut k = start;
     while k < sent_end
@@ -720,14 +701,7 @@ fn starts_sentence(doc: &Doc, open: usize) -> bool {
     if open == 0 {
         return true;
     }
-    let si = doc
-        .sentences
-        .partition_point(|s| s.sentence.tokens.end <= open);
-    if doc
-        .sentences
-        .get(si)
-        .is_some_and(|s| s.sentence.tokens.start == open)
-    {
+    if doc.sentence_tokens(open).is_some_and(|s| s.start == open) {
         return true;
     }
     matches!(doc.tokens[open - 1].text(text), ":" | "," | "—" | "–" | "-")

@@ -30,7 +30,7 @@ use crate::analysis::{CueClass, Entity, Label, Mention, Quote, QuoteKind, Span, 
 use crate::article::{in_capitals, is_known_place, Layout, PartKind};
 use crate::lexicon::cues::{self, CueList};
 use crate::lexicon::pronouns;
-use crate::mentions::within;
+use crate::mentions::{overlapping, within};
 use crate::tokens::{Token, TokenKind};
 use crate::Doc;
 use std::ops::Range;
@@ -88,7 +88,7 @@ fn paragraph_ranges(
         .parts
         .iter()
         .filter(|p| p.kind == PartKind::Body)
-        .map(|p| token_range(&doc.tokens, p.start, p.end))
+        .map(|p| doc.token_range(p.start, p.end))
         .filter(|r| !r.is_empty())
         .collect();
     let marked = marks::pair(text, &doc.tokens, &ranges);
@@ -135,10 +135,7 @@ fn prepare<T>(
     make: impl FnOnce(&tagger::Input) -> T,
 ) -> T {
     let mut sents: Vec<Range<usize>> = Vec::new();
-    let first = doc
-        .sentences
-        .partition_point(|s| s.sentence.tokens.end <= r.start);
-    for s in &doc.sentences[first..] {
+    for s in &doc.sentences[doc.sentence_of(r.start)..] {
         if s.sentence.tokens.start >= r.end {
             break;
         }
@@ -147,13 +144,11 @@ fn prepare<T>(
         sents.push(a..b);
     }
     let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
-    let lo = mentions.partition_point(|m| m.end <= a);
-    let hi = mentions.partition_point(|m| m.start < b);
     make(&tagger::Input {
         text: doc.text,
         tokens: &doc.tokens[r.clone()],
         sentences: &sents,
-        mentions: &mentions[lo..hi.max(lo)],
+        mentions: overlapping(mentions, a, b),
         quote: &state[r],
         title: false,
     })
@@ -250,13 +245,6 @@ pub fn cue_class(q: &Quote) -> Option<CueClass> {
         QuoteKind::Direct | QuoteKind::Partial => Some(CueClass::Speech),
         QuoteKind::Indirect => None,
     })
-}
-
-/// Tokens lying within `start..end` (tokens are sorted by offset).
-fn token_range(tokens: &[Token], start: usize, end: usize) -> Range<usize> {
-    let a = tokens.partition_point(|t| t.start < start);
-    let b = tokens.partition_point(|t| t.start < end);
-    a..b
 }
 
 /// Cue words for the rule that finds the speaker of a quoted span the tagger
