@@ -1,0 +1,357 @@
+//! Who speaks: the source span of an attribution (the subject before a cue,
+//! the phrase after "according to", a name or pronoun next to a quotation
+//! found by rule), resolved to an entity.
+
+use crate::analysis::{Entity, Label, Mention, MentionKind, Span, Speaker};
+use crate::lexicon::{function_words, gender, pronouns};
+use crate::mentions::within;
+use crate::tokens::{Token, TokenKind};
+use crate::Doc;
+use std::ops::Range;
+
+/// How many paragraphs back a pronoun may find the previous speaker.
+const PRONOUN_REACH: usize = 3;
+/// How many auxiliaries and adverbs may stand between a subject and its cue ("he has also said").
+const MAX_BEFORE_VERB: usize = 4;
+/// The longest subject (in tokens) that does not end in a name.
+const MAX_SUBJECT: usize = 8;
+/// The longest source phrase after "according to", in tokens.
+const MAX_ACCORDING_SOURCE: usize = 15;
+/// How many tokens from a rule-found cue its subject may be ("Watson said",
+/// "said Matthew Miller").
+const RULE_SUBJECT_REACH: usize = 4;
+/// Role nouns that, left unresolved by the entity stage, mean the previous speaker.
+const SPEAKER_ROLES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "the official"];
+
+/// The last speaker: the paragraph they spoke in and their entity.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Recent {
+    pub para: usize,
+    pub entity: Option<usize>,
+}
+
+/// Resolves source spans of one article to speakers.
+pub(super) struct Speakers<'a> {
+    pub doc: &'a Doc<'a>,
+    pub mentions: &'a [Mention],
+    pub entities: &'a [Entity],
+}
+
+impl Speakers<'_> {
+    /// The speaker of the source tokens `r` in paragraph `para`.
+    pub fn of_tokens(&self, r: Range<usize>, para: usize, last: Option<Recent>) -> Speaker {
+        let toks = &self.doc.tokens;
+        self.resolve(toks[r.start].start, toks[r.end - 1].end, para, last)
+    }
+
+    /// The speaker of the source span `s..e` (bytes): the entity of its main
+    /// mention, or for a pronoun or role noun, the previous speaker when recent.
+    #[inline(never)]
+    pub fn resolve(&self, s: usize, e: usize, para: usize, last: Option<Recent>) -> Speaker {
+        let text = self.doc.text;
+        let (s, e) = trim_punctuation(text, s, e);
+        let src = &text[s..e];
+        let recent = self.recent_person(src, para, last);
+        let is_pronoun = pronouns::is_personal(src);
+        let entity =
+            if is_pronoun && !src.eq_ignore_ascii_case("they") && !src.eq_ignore_ascii_case("we") {
+                recent.or_else(|| within(self.mentions, s, e).iter().find_map(|m| m.entity))
+            } else {
+                self.named_entity(s, e).or_else(|| {
+                    // A role noun the entity stage left unresolved: the previous speaker.
+                    let lower = src.to_ascii_lowercase();
+                    let role = SPEAKER_ROLES.iter().any(|r| lower.ends_with(r));
+                    if role {
+                        recent
+                    } else {
+                        None
+                    }
+                })
+            };
+        Speaker {
+            start: s,
+            end: e,
+            text: src.to_string(),
+            entity,
+        }
+    }
+
+    /// The previous speaker, if a recent person whose gender does not rule
+    /// out `src` ("she said" does not go back to a man, nor "he said" to a woman).
+    fn recent_person(&self, src: &str, para: usize, last: Option<Recent>) -> Option<usize> {
+        let last = last?;
+        let ent = last.entity?;
+        let person = self.entities.get(ent)?.label == Label::Person;
+        if !(para <= last.para + PRONOUN_REACH && person) {
+            return None;
+        }
+        let g = gender::of_pronoun(src);
+        let named = self
+            .entities
+            .get(ent)
+            .and_then(|e| gender::of_name(&e.name));
+        (!matches!((g, named), (Some(a), Some(b)) if a != b)).then_some(ent)
+    }
+
+    /// The entity a source span names: a person's name first, then any
+    /// person, then an organisation, country or group, then a mention whose
+    /// entity is one ("The US administration").
+    fn named_entity(&self, s: usize, e: usize) -> Option<usize> {
+        let ms = within(self.mentions, s, e);
+        let pick = |f: &dyn Fn(&Mention) -> bool| ms.iter().filter(|m| f(m)).find_map(|m| m.entity);
+        let actor = |l: Label| matches!(l, Label::Org | Label::Gpe | Label::Norp);
+        pick(&|m| m.label == Label::Person && m.kind == MentionKind::Name)
+            .or_else(|| pick(&|m| m.label == Label::Person))
+            .or_else(|| pick(&|m| actor(m.label)))
+            .or_else(|| {
+                ms.iter()
+                    .filter_map(|m| m.entity)
+                    .find(|&x| self.entities.get(x).is_some_and(|x| actor(x.label)))
+            })
+    }
+}
+
+/// `s..e` without punctuation at its edges (a speaker span is no quotation
+/// mark or comma); unchanged if nothing would be left.
+fn trim_punctuation(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let edge = |c: char| {
+        c.is_ascii_punctuation() && !matches!(c, '.' | '\'' | ')') || "—–“”‘’«»".contains(c)
+    };
+    let trimmed = text[s..e].trim_end_matches(edge);
+    let end = s + trimmed.len();
+    let lead = trimmed.len() - trimmed.trim_start_matches(edge).len();
+    if s + lead < end {
+        (s + lead, end)
+    } else {
+        (s, s + text[s..].len().min(end - s))
+    }
+}
+
+/// The subject right before the cue token `cue`: a pronoun, a name (with the
+/// title words before it) or a short noun phrase back to the clause start.
+#[inline(never)]
+pub(super) fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Option<Range<usize>> {
+    let text = doc.text;
+    let toks = &doc.tokens;
+    let start = doc.sentence_tokens(cue).map_or(0, |s| s.start);
+    let mut k = cue;
+    while k > start && cue - k < MAX_BEFORE_VERB && {
+        let w = toks[k - 1].text(text);
+        function_words::comes_before_verb(w)
+            || (w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ly"))
+    } {
+        k -= 1;
+    }
+    if k <= start {
+        return None;
+    }
+    let end = k;
+    let last = toks[end - 1];
+    let lw = last.text(text);
+    if pronouns::is_subject(lw) {
+        return Some(end - 1..end);
+    }
+    if last.kind != TokenKind::Word && last.kind != TokenKind::Clitic {
+        return None;
+    }
+    // "it was stated that": a passive cue has no subject for a source.
+    if function_words::is_be(lw) {
+        return None;
+    }
+    // Back to the clause start, at most MAX_SUBJECT tokens.
+    let mut b = end;
+    while b > start && end - b < MAX_SUBJECT {
+        let t = toks[b - 1];
+        let w = t.text(text);
+        let boundary = match t.kind {
+            TokenKind::Word | TokenKind::Number | TokenKind::Clitic => {
+                function_words::opens_clause(w)
+            }
+            _ => !matches!(w, "-" | "’" | "'" | "." | "&"),
+        };
+        if boundary {
+            break;
+        }
+        b -= 1;
+    }
+    if b == end {
+        return None;
+    }
+    // Too long to be a subject unless it ends in a name.
+    let name_end = within(mentions, toks[b].start, last.end)
+        .last()
+        .is_some_and(|m| m.end == last.end);
+    if end - b >= MAX_SUBJECT && !name_end {
+        return None;
+    }
+    Some(b..end)
+}
+
+/// For an "according to" cue: the source phrase after it, up to the next
+/// comma or the end of the sentence (at most [`MAX_ACCORDING_SOURCE`] tokens).
+pub(super) fn according_source(doc: &Doc, cue: &Range<usize>) -> Option<Range<usize>> {
+    let text = doc.text;
+    let toks = &doc.tokens;
+    let words: Vec<&str> = toks[cue.clone()]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(text))
+        .collect();
+    if !(words.len() == 2
+        && words[0].eq_ignore_ascii_case("according")
+        && words[1].eq_ignore_ascii_case("to"))
+    {
+        return None;
+    }
+    let sent_end = doc.sentence_tokens(cue.start).map_or(toks.len(), |s| s.end);
+    let start = cue.end;
+    let mut k = start;
+    while k < sent_end
+        && k < start + MAX_ACCORDING_SOURCE
+        && !matches!(toks[k].text(text), "," | "." | "!" | "?" | ";" | ":")
+    {
+        k += 1;
+    }
+    (k > start && (k == sent_end || k < start + MAX_ACCORDING_SOURCE)).then_some(start..k)
+}
+
+/// Cue words for the rule that finds the speaker of a quoted span the tagger
+/// did not take. Multi-word cues come first.
+const CUES: &[&str] = &[
+    "called on",
+    "according to",
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "asked",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "explained",
+    "declared",
+    "insisted",
+    "argued",
+    "argues",
+    "wrote",
+    "writes",
+    "tweeted",
+    "announced",
+    "urged",
+    "claimed",
+    "claims",
+    "replied",
+    "responded",
+    "continued",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "acknowledged",
+    "admitted",
+    "confirmed",
+    "denied",
+    "reiterated",
+    "recalled",
+    "suggested",
+];
+
+pub(super) enum SpeakerRef {
+    Span(Speaker),
+    /// A pronoun at this byte range, to resolve to the last speaker.
+    Pronoun(usize, usize),
+}
+
+impl SpeakerRef {
+    /// The byte range the speaker was found at.
+    pub fn bytes(&self) -> (usize, usize) {
+        match self {
+            SpeakerRef::Span(sp) => (sp.start, sp.end),
+            SpeakerRef::Pronoun(a, b) => (*a, *b),
+        }
+    }
+}
+
+/// A cue in the tokens `range` and the speaker next to it.
+pub(super) fn find_speaker(
+    doc: &Doc,
+    range: Range<usize>,
+    mentions: &[Mention],
+    after_quote: bool,
+) -> Option<(SpeakerRef, Span)> {
+    let text = doc.text;
+    let toks = &doc.tokens[range.clone()];
+    let (ci, clen) = find_cue(text, toks)?;
+    let cue_start = toks[ci].start;
+    let cue_end = toks[ci + clen - 1].end;
+    let cue = Span::of(text, cue_start, cue_end);
+    // "..., he said" / "Watson said:" : the subject right before the cue.
+    if ci > 0 {
+        let prev = toks[ci - 1];
+        if pronouns::is_third_person_subject(prev.text(text)) {
+            return Some((SpeakerRef::Pronoun(prev.start, prev.end), cue));
+        }
+        let window_start = toks[ci.saturating_sub(RULE_SUBJECT_REACH)].start;
+        if let Some(m) = within(mentions, window_start, cue_start)
+            .iter()
+            .rev()
+            .find(|m| is_speaker_label(m.label))
+        {
+            return Some((SpeakerRef::Span(speaker_of(m)), cue));
+        }
+    }
+    // "..., said Watson."
+    if after_quote {
+        let next_end = toks
+            .get(ci + clen + RULE_SUBJECT_REACH - 1)
+            .map_or(toks.last()?.end, |t| t.end);
+        if let Some(m) = within(mentions, cue_end, next_end)
+            .iter()
+            .find(|m| is_speaker_label(m.label))
+        {
+            return Some((SpeakerRef::Span(speaker_of(m)), cue));
+        }
+    }
+    None
+}
+
+fn is_speaker_label(l: Label) -> bool {
+    matches!(l, Label::Person | Label::Org | Label::Gpe | Label::Norp)
+}
+
+fn speaker_of(m: &Mention) -> Speaker {
+    Speaker {
+        start: m.start,
+        end: m.end,
+        text: m.text.clone(),
+        entity: m.entity,
+    }
+}
+
+/// The first cue in `toks`: (token index, number of tokens).
+fn find_cue(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
+    for i in 0..toks.len() {
+        let w = toks[i].text(text);
+        for cue in CUES {
+            let mut parts = cue.split(' ');
+            let first = parts.next()?;
+            if !w.eq_ignore_ascii_case(first) {
+                continue;
+            }
+            let rest: Vec<&str> = parts.collect();
+            let ok = rest.iter().enumerate().all(|(k, p)| {
+                toks.get(i + 1 + k)
+                    .is_some_and(|t| t.text(text).eq_ignore_ascii_case(p))
+            });
+            if ok {
+                return Some((i, 1 + rest.len()));
+            }
+        }
+    }
+    None
+}
