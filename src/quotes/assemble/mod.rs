@@ -92,9 +92,7 @@ pub(super) fn assemble(
     interrupted::merge(doc, built.quotes)
 }
 
-/// Whether a word is a cue word, by its crude lemma alone.
+/// Whether a word is a cue word (the lexicon's one answer, "stated" included).
 fn is_cue_word(word: &str) -> bool {
-    let mut b = String::new();
-    cues::lemma(word, &mut b);
-    cues::classes(&b) != 0
+    cues::classes_of(word) != 0
 }
