@@ -3,6 +3,7 @@
 //! found by rule), resolved to an entity.
 
 use crate::analysis::{Entity, Label, Mention, MentionKind, Span, Speaker};
+use crate::lexicon::cues::{self, CueList};
 use crate::lexicon::{function_words, gender, pronouns};
 use crate::mentions::within;
 use crate::tokens::{Token, TokenKind};
@@ -215,51 +216,6 @@ pub(super) fn according_source(doc: &Doc, cue: &Range<usize>) -> Option<Range<us
     (k > start && (k == sent_end || k < start + MAX_ACCORDING_SOURCE)).then_some(start..k)
 }
 
-/// Cue words for the rule that finds the speaker of a quoted span the tagger
-/// did not take. Multi-word cues come first.
-const CUES: &[&str] = &[
-    "called on",
-    "according to",
-    "said",
-    "says",
-    "say",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "stated",
-    "states",
-    "asked",
-    "warned",
-    "warns",
-    "noted",
-    "notes",
-    "explained",
-    "declared",
-    "insisted",
-    "argued",
-    "argues",
-    "wrote",
-    "writes",
-    "tweeted",
-    "announced",
-    "urged",
-    "claimed",
-    "claims",
-    "replied",
-    "responded",
-    "continued",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "acknowledged",
-    "admitted",
-    "confirmed",
-    "denied",
-    "reiterated",
-    "recalled",
-    "suggested",
-];
 
 pub(super) enum SpeakerRef {
     Span(Speaker),
@@ -333,25 +289,15 @@ fn speaker_of(m: &Mention) -> Speaker {
     }
 }
 
-/// The first cue in `toks`: (token index, number of tokens).
+/// The first cue in `toks`: (token index, number of tokens). A speech
+/// cue word of the lexicon, "according to" or "called on".
 fn find_cue(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
-    for i in 0..toks.len() {
-        let w = toks[i].text(text);
-        for cue in CUES {
-            let mut parts = cue.split(' ');
-            let first = parts.next()?;
-            if !w.eq_ignore_ascii_case(first) {
-                continue;
-            }
-            let rest: Vec<&str> = parts.collect();
-            let ok = rest.iter().enumerate().all(|(k, p)| {
-                toks.get(i + 1 + k)
-                    .is_some_and(|t| t.text(text).eq_ignore_ascii_case(p))
-            });
-            if ok {
-                return Some((i, 1 + rest.len()));
-            }
+    let is = |i: usize, w: &str| toks.get(i).is_some_and(|t| t.text(text).eq_ignore_ascii_case(w));
+    (0..toks.len()).find_map(|i| {
+        if is(i, "according") && is(i + 1, "to") || is(i, "called") && is(i + 1, "on") {
+            return Some((i, 2));
         }
-    }
-    None
+        let speech = cues::classes_of(toks[i].text(text)) & 1 << CueList::Speech as u8 != 0;
+        (toks[i].kind == TokenKind::Word && speech).then_some((i, 1))
+    })
 }
