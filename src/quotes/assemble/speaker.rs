@@ -216,7 +216,6 @@ pub(super) fn according_source(doc: &Doc, cue: &Range<usize>) -> Option<Range<us
     (k > start && (k == sent_end || k < start + MAX_ACCORDING_SOURCE)).then_some(start..k)
 }
 
-
 pub(super) enum SpeakerRef {
     Span(Speaker),
     /// A pronoun at this byte range, to resolve to the last speaker.
@@ -292,7 +291,10 @@ fn speaker_of(m: &Mention) -> Speaker {
 /// The first cue in `toks`: (token index, number of tokens). A speech
 /// cue word of the lexicon, "according to" or "called on".
 fn find_cue(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
-    let is = |i: usize, w: &str| toks.get(i).is_some_and(|t| t.text(text).eq_ignore_ascii_case(w));
+    let is = |i: usize, w: &str| {
+        toks.get(i)
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case(w))
+    };
     (0..toks.len()).find_map(|i| {
         if is(i, "according") && is(i + 1, "to") || is(i, "called") && is(i + 1, "on") {
             return Some((i, 2));
