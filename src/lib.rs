@@ -58,6 +58,7 @@ pub mod mentions;
 pub mod metrics;
 pub mod ner;
 pub mod quotes;
+pub mod tagging;
 pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]

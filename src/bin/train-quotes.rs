@@ -119,7 +119,7 @@ impl Perceptron {
     }
 }
 
-impl Scorer for Perceptron {
+impl Scorer<NCLASS> for Perceptron {
     fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
         let r = &self.w[tagger::row_of(key, self.mask)];
         for c in 0..NCLASS {
@@ -128,7 +128,7 @@ impl Scorer for Perceptron {
     }
 }
 
-fn score_dev<S: Scorer>(s: &S, dev: &[Record]) -> Score {
+fn score_dev<S: Scorer<NCLASS>>(s: &S, dev: &[Record]) -> Score {
     let mut score = Score::default();
     for r in dev {
         let p = newslens::prepare(&r.text);

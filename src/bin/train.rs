@@ -79,7 +79,7 @@ struct Perceptron {
     c: f64,
 }
 
-impl Scorer for Perceptron {
+impl Scorer<NCLASS> for Perceptron {
     fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
         if let Some(&i) = self.index.get(&key) {
             for (a, w) in acc.iter_mut().zip(&self.w[i as usize]) {
@@ -125,7 +125,7 @@ struct Averaged {
     w: Vec<[f32; NCLASS]>,
 }
 
-impl Scorer for Averaged {
+impl Scorer<NCLASS> for Averaged {
     fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
         if let Some(&i) = self.index.get(&key) {
             for (a, w) in acc.iter_mut().zip(&self.w[i as usize]) {
@@ -162,7 +162,7 @@ impl Rng {
     }
 }
 
-fn evaluate<S: Scorer>(s: &S, docs: &[&Doc], mode: Mode, alpha: f32) -> Counts {
+fn evaluate<S: Scorer<NCLASS>>(s: &S, docs: &[&Doc], mode: Mode, alpha: f32) -> Counts {
     let mut counts = Counts::default();
     for d in docs {
         let base = (mode == Mode::Stage2Residual).then_some((&d.base[..], alpha));

@@ -481,23 +481,87 @@ pub fn analyse_with(
     out
 }
 
+crate::tagging::feature_templates! {
+    /// The NER tagger's feature templates. Wide ones stand for several
+    /// numbered from their own: the seven affixes, the four Brown prefix
+    /// lengths, the previous and next word's.
+    pub enum T {
+        /// The bias (value 0), and the residual stage's bias (value 1).
+        Bias = 0,
+        Norm = 1,
+        Exact = 2,
+        /// Previous, next word's norm.
+        NeighbourNorm = 3 * 2,
+        Prev2Norm = 5,
+        Next2Norm = 6,
+        PrevNormNorm = 7,
+        NormNextNorm = 8,
+        Shape = 9,
+        NeighbourShape = 10 * 2,
+        ShapeTrigram = 12,
+        /// Prefixes of 2..=4 characters, suffixes of 1..=4.
+        Affix = 13 * 7,
+        CasingFirst = 20,
+        /// The Brown path cut to 4, 6, 10 and 20 bits.
+        Brown = 21 * 4,
+        /// The previous word's four Brown prefixes, then the next word's.
+        NeighbourBrown = 25 * 8,
+        BrownCasing = 33,
+        /// A gazetteer match bit, or 99 for none.
+        Gazetteer = 34,
+        PrevGazetteer = 35,
+        NextGazetteer = 36,
+        GazetteerCasing = 37,
+        DocCase = 38,
+        PrevDocCase = 39,
+        NextDocCase = 40,
+        CasingTrigram = 41,
+        Glove = 42,
+        GloveCoarse = 43,
+        NeighbourGloveCoarse = 44 * 2,
+        GloveCasing = 46,
+        NeighbourGlove = 47 * 2,
+        CapRunCasing = 49,
+        Stage1 = 50,
+        Stage1Casing = 51,
+        Stage1Prev = 52,
+        Stage1Next = 53,
+        Stage1Seq = 54,
+        Stage1SeqTypes = 55,
+        Stage1Around = 56,
+        Stage1SeqCasing = 57,
+        Stage1DocCase = 58,
+        PrevClass = 60,
+        PrevClasses = 61,
+        PrevClassNorm = 62,
+        PrevClassShape = 63,
+        PrevClassBrown = 64,
+    }
+}
+
 #[inline]
 fn mix(a: u64, b: u64) -> u64 {
     let x = (a ^ b.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     x ^ (x >> 31)
 }
 
+/// The key of a feature of template number `template` (see [`T`]) and value `v`.
 #[inline]
-fn key(template: u64, v: u64) -> u32 {
+fn key_id(template: u32, v: u64) -> u32 {
     let h = mix(
-        template.wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ 0x5851_F42D,
+        (template as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ 0x5851_F42D,
         v,
     );
     (h ^ (h >> 32)) as u32
 }
 
 #[inline]
-fn key2(template: u64, a: u64, b: u64) -> u32 {
+fn key(template: T, v: u64) -> u32 {
+    key_id(template.id(), v)
+}
+
+#[inline]
+fn key2(template: T, a: u64, b: u64) -> u32 {
     key(template, mix(a, b.wrapping_add(0x1234_5678)))
 }
 
@@ -582,15 +646,19 @@ impl Evidence {
     /// The stage-1 document evidence features (stage 2 only).
     pub fn features(&self, out: &mut Vec<u32>) {
         let (s1, seq, cas) = (self.s1 as u64, self.s1_seq as u64, self.cas);
-        out.push(key(50, s1));
-        out.push(key2(51, s1, cas));
-        out.push(key(52, self.s1_prev as u64));
-        out.push(key(53, self.s1_next as u64));
-        out.push(key(54, seq));
-        out.push(key2(55, seq, s1));
-        out.push(key2(56, s1, mix(self.s1_prev as u64, self.s1_next as u64)));
-        out.push(key2(57, seq, cas));
-        out.push(key2(58, s1, self.doc_case as u64));
+        out.push(key(T::Stage1, s1));
+        out.push(key2(T::Stage1Casing, s1, cas));
+        out.push(key(T::Stage1Prev, self.s1_prev as u64));
+        out.push(key(T::Stage1Next, self.s1_next as u64));
+        out.push(key(T::Stage1Seq, seq));
+        out.push(key2(T::Stage1SeqTypes, seq, s1));
+        out.push(key2(
+            T::Stage1Around,
+            s1,
+            mix(self.s1_prev as u64, self.s1_next as u64),
+        ));
+        out.push(key2(T::Stage1SeqCasing, seq, cas));
+        out.push(key2(T::Stage1DocCase, s1, self.doc_case as u64));
     }
 }
 
@@ -601,7 +669,7 @@ fn evidence_features(toks: &[Tok], i: usize, out: &mut Vec<u32>) {
 
 /// The bias feature of a residual stage 2.
 pub fn residual_bias() -> u32 {
-    key(0, 1)
+    key(T::Bias, 1)
 }
 
 /// Features of token `i` that do not depend on earlier decisions.
@@ -630,30 +698,36 @@ pub fn static_features(toks: &[Tok], i: usize, mode: Mode, out: &mut Vec<u32>) {
 pub fn word_features(w: &Tok, role: usize, out: &mut Vec<u32>) {
     match role {
         0 => {
-            out.push(key(1, w.norm));
-            out.push(key(2, w.exact));
-            out.push(key(9, w.shape));
+            out.push(key(T::Norm, w.norm));
+            out.push(key(T::Exact, w.exact));
+            out.push(key(T::Shape, w.shape));
             for (k, &a) in w.affix.iter().enumerate() {
-                out.push(key(13 + k as u64, a));
+                out.push(key_id(T::Affix.at(k as u32), a));
             }
             for (k, len) in [4u8, 6, 10, 20].into_iter().enumerate() {
-                out.push(key(21 + k as u64, brown_prefix(w, len)));
+                out.push(key_id(T::Brown.at(k as u32), brown_prefix(w, len)));
             }
-            out.push(key(42, w.glove as u64));
-            out.push(key(43, w.glove_coarse as u64));
+            out.push(key(T::Glove, w.glove as u64));
+            out.push(key(T::GloveCoarse, w.glove_coarse as u64));
         }
         1 | 2 => {
-            let next = (role == 2) as u64;
-            out.push(key(3 + next, w.norm));
-            out.push(key(10 + next, w.shape));
+            let next = (role == 2) as u32;
+            out.push(key_id(T::NeighbourNorm.at(next), w.norm));
+            out.push(key_id(T::NeighbourShape.at(next), w.shape));
             for (k, len) in [4u8, 6, 10, 20].into_iter().enumerate() {
-                out.push(key(25 + 4 * next + k as u64, brown_prefix(w, len)));
+                out.push(key_id(
+                    T::NeighbourBrown.at(4 * next + k as u32),
+                    brown_prefix(w, len),
+                ));
             }
-            out.push(key(44 + next, w.glove_coarse as u64));
-            out.push(key(47 + next, w.glove as u64));
+            out.push(key_id(
+                T::NeighbourGloveCoarse.at(next),
+                w.glove_coarse as u64,
+            ));
+            out.push(key_id(T::NeighbourGlove.at(next), w.glove as u64));
         }
-        3 => out.push(key(5, w.norm)),
-        _ => out.push(key(6, w.norm)),
+        3 => out.push(key(T::Prev2Norm, w.norm)),
+        _ => out.push(key(T::Next2Norm, w.norm)),
     }
 }
 
@@ -670,11 +744,11 @@ pub fn context_word_features(toks: &[Tok], i: usize, out: &mut Vec<u32>) {
     let t = &toks[i];
     let (p1, n1) = (at(toks, i, -1), at(toks, i, 1));
     let cas = casing_of(t);
-    out.push(key2(7, p1.norm, t.norm));
-    out.push(key2(8, t.norm, n1.norm));
-    out.push(key2(12, mix(p1.shape, t.shape), n1.shape));
-    out.push(key2(33, brown_prefix(t, 10), cas));
-    out.push(key2(46, t.glove as u64, cas));
+    out.push(key2(T::PrevNormNorm, p1.norm, t.norm));
+    out.push(key2(T::NormNextNorm, t.norm, n1.norm));
+    out.push(key2(T::ShapeTrigram, mix(p1.shape, t.shape), n1.shape));
+    out.push(key2(T::BrownCasing, brown_prefix(t, 10), cas));
+    out.push(key2(T::GloveCasing, t.glove as u64, cas));
 }
 
 /// Everything the casing, gazetteer and position features of a token read:
@@ -716,27 +790,41 @@ impl Context {
 
     pub fn features(&self, out: &mut Vec<u32>) {
         let cas = self.cas;
-        out.push(key(0, 0));
-        out.push(key(20, cas | (self.first as u64) << 8));
-        for (tmpl, gaz) in [(34u64, self.gaz), (35, self.gaz_prev), (36, self.gaz_next)] {
+        out.push(key(T::Bias, 0));
+        out.push(key(T::CasingFirst, cas | (self.first as u64) << 8));
+        for (tmpl, gaz) in [
+            (T::Gazetteer, self.gaz),
+            (T::PrevGazetteer, self.gaz_prev),
+            (T::NextGazetteer, self.gaz_next),
+        ] {
             let mut g = gaz;
             while g != 0 {
                 let b = g.trailing_zeros() as u64;
                 g &= g - 1;
                 out.push(key(tmpl, b));
-                if tmpl == 34 {
-                    out.push(key2(37, b, cas));
+                if tmpl == T::Gazetteer {
+                    out.push(key2(T::GazetteerCasing, b, cas));
                 }
             }
         }
         if self.gaz == 0 {
-            out.push(key(34, 99));
+            out.push(key(T::Gazetteer, 99));
         }
-        out.push(key(38, (self.doc_case as u64) << 8 | cas));
-        out.push(key(39, (self.doc_case_prev as u64) << 8 | self.cas_prev));
-        out.push(key(40, (self.doc_case_next as u64) << 8 | self.cas_next));
-        out.push(key2(41, self.cas_prev, mix(cas, self.cas_next)));
-        out.push(key2(49, self.cap_run as u64, cas));
+        out.push(key(T::DocCase, (self.doc_case as u64) << 8 | cas));
+        out.push(key(
+            T::PrevDocCase,
+            (self.doc_case_prev as u64) << 8 | self.cas_prev,
+        ));
+        out.push(key(
+            T::NextDocCase,
+            (self.doc_case_next as u64) << 8 | self.cas_next,
+        ));
+        out.push(key2(
+            T::CasingTrigram,
+            self.cas_prev,
+            mix(cas, self.cas_next),
+        ));
+        out.push(key2(T::CapRunCasing, self.cap_run as u64, cas));
     }
 }
 
@@ -762,30 +850,22 @@ pub fn dynamic_features(toks: &[Tok], i: usize, prev1: u8, prev2: u8, out: &mut 
 
 /// The features of the two previous classes alone.
 pub fn transition_features(prev1: u8, prev2: u8, out: &mut Vec<u32>) {
-    out.push(key(60, prev1 as u64));
-    out.push(key2(61, prev1 as u64, prev2 as u64));
+    out.push(key(T::PrevClass, prev1 as u64));
+    out.push(key2(T::PrevClasses, prev1 as u64, prev2 as u64));
 }
 
 /// The previous class conjoined with the token's word, shape and cluster.
 pub fn dynamic_word_features(toks: &[Tok], i: usize, prev1: u8, out: &mut Vec<u32>) {
     let t = &toks[i];
-    out.push(key2(62, prev1 as u64, t.norm));
-    out.push(key2(63, prev1 as u64, t.shape));
-    out.push(key2(64, prev1 as u64, brown_prefix(t, 6)));
+    out.push(key2(T::PrevClassNorm, prev1 as u64, t.norm));
+    out.push(key2(T::PrevClassShape, prev1 as u64, t.shape));
+    out.push(key2(T::PrevClassBrown, prev1 as u64, brown_prefix(t, 6)));
 }
 
-/// Anything that can add a feature's weights to class scores.
-pub trait Scorer {
-    fn add(&self, key: u32, acc: &mut [f32; NCLASS]);
-    fn add_all(&self, keys: &[u32], acc: &mut [f32; NCLASS]) {
-        for &k in keys {
-            self.add(k, acc);
-        }
-    }
-}
+pub use crate::tagging::Scorer;
 
 /// The summed weights of every token's static features in one sentence.
-pub fn static_scores<S: Scorer>(
+pub fn static_scores<S: Scorer<NCLASS>>(
     scorer: &S,
     toks: &[Tok],
     mode: Mode,
@@ -816,7 +896,7 @@ pub const BEAM_MARGIN: f32 = 1.0;
 /// [`decode_beam`]). Greedy decoding often opened an entity and then had to
 /// continue it ("Ruch and"); the beam lets a weaker start win when what
 /// follows fits it better.
-pub fn decode_sentence<S: Scorer>(
+pub fn decode_sentence<S: Scorer<NCLASS>>(
     scorer: &S,
     toks: &[Tok],
     statics: &[[f32; NCLASS]],
@@ -832,7 +912,7 @@ pub fn decode_sentence<S: Scorer>(
 /// on the two previous classes are merged, and those more than `margin`
 /// below the best are dropped. `width` 1 is greedy decoding, with the same
 /// tie-breaking (the lowest class wins).
-pub fn decode_beam<S: Scorer>(
+pub fn decode_beam<S: Scorer<NCLASS>>(
     scorer: &S,
     toks: &[Tok],
     statics: &[[f32; NCLASS]],
@@ -1082,6 +1162,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn feature_templates_never_share_a_number() {
+        assert_eq!(T::overlaps(), None);
+    }
+
+    #[test]
     fn inline_exp_matches_the_library_within_a_rounding_step() {
         let mut x = 0.0f32;
         while x > -30.0 {
@@ -1144,7 +1229,7 @@ mod tests {
 
     /// A scorer that gives each class a fixed score per decision history.
     struct Hist;
-    impl Scorer for Hist {
+    impl Scorer<NCLASS> for Hist {
         fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
             // Push towards I/L of whatever was opened, a little.
             acc[(key % NCLASS as u32) as usize] += 0.1;

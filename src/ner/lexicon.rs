@@ -4,89 +4,8 @@
 //! Tables are read in place from the embedded bytes (no per-entry work at
 //! load): see [`Table`] for the layout.
 
-/// FNV-1a over bytes; the lexicon builder (Python) computes the same function.
-#[derive(Clone, Copy)]
-pub struct Fnv(pub u64);
-
-impl Fnv {
-    pub const NEW: Fnv = Fnv(0xCBF2_9CE4_8422_2325);
-
-    #[inline]
-    pub fn byte(&mut self, b: u8) {
-        self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3);
-    }
-
-    #[inline]
-    pub fn char(&mut self, c: char) {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            self.byte(b);
-        }
-    }
-
-    #[inline]
-    pub fn lower_str(&mut self, s: &str) {
-        for c in s.chars() {
-            if c.is_ascii() {
-                self.byte(c.to_ascii_lowercase() as u8);
-            } else {
-                for l in c.to_lowercase() {
-                    self.char(l);
-                }
-            }
-        }
-    }
-
-    /// The 32-bit key stored in the lexicon file.
-    #[inline]
-    pub fn key(self) -> u32 {
-        (self.0 ^ (self.0 >> 32)) as u32
-    }
-}
-
-pub fn hash_str(s: &str) -> u32 {
-    let mut h = Fnv::NEW;
-    for &b in s.as_bytes() {
-        h.byte(b);
-    }
-    h.key()
-}
-
 pub use super::table::Table;
-
-/// A little-endian cursor over the embedded bytes.
-pub struct Reader<'a> {
-    pub buf: &'a [u8],
-    pub pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    pub fn new(buf: &'a [u8]) -> Self {
-        Reader { buf, pos: 0 }
-    }
-    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.buf.len())
-            .ok_or("truncated")?;
-        let s = &self.buf[self.pos..end];
-        self.pos = end;
-        Ok(s)
-    }
-    pub fn u8(&mut self) -> Result<u8, String> {
-        Ok(self.bytes(1)?[0])
-    }
-    pub fn u16(&mut self) -> Result<u16, String> {
-        Ok(u16::from_le_bytes(self.bytes(2)?.try_into().unwrap()))
-    }
-    pub fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(self.bytes(4)?.try_into().unwrap()))
-    }
-    pub fn f32(&mut self) -> Result<f32, String> {
-        Ok(f32::from_le_bytes(self.bytes(4)?.try_into().unwrap()))
-    }
-}
+pub use crate::tagging::{hash_str, Fnv, Reader};
 
 /// Gazetteer categories, in the order of the builder's `CATS`.
 pub const N_CATS: usize = 16;
@@ -110,9 +29,7 @@ pub struct Lexicon<'a> {
 impl<'a> Lexicon<'a> {
     pub fn from_bytes(buf: &'a [u8]) -> Result<Lexicon<'a>, String> {
         let mut r = Reader::new(buf);
-        if r.bytes(8)? != b"NLLEX003" {
-            return Err("not a newslens lexicon file (NLLEX003)".into());
-        }
+        r.magic(b"NLLEX003", "newslens lexicon")?;
         let n_paths = r.u32()? as usize;
         let path_bits = r.bytes(4 * n_paths)?;
         let path_lens = r.bytes(n_paths)?;
@@ -171,17 +88,5 @@ impl<'a> Lexicon<'a> {
     #[inline]
     pub fn gazetteer(&self, key: u32) -> u16 {
         self.gaz.get_u16(key).unwrap_or(0)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lower_hash_matches_hash_of_lowercased_text() {
-        let mut h = Fnv::NEW;
-        h.lower_str("ÉCOLE Paris");
-        assert_eq!(h.key(), hash_str("école paris"));
     }
 }

@@ -112,8 +112,8 @@ pub fn lexicon_bytes() -> &'static [u8] {
 pub fn embedded() -> &'static model::Tagger<'static> {
     static TAGGER: OnceLock<model::Tagger<'static>> = OnceLock::new();
     TAGGER.get_or_init(|| {
-        model::Tagger::from_bytes(LEXICON_BYTES, WEIGHTS_BYTES)
-            .expect("embedded NER model is valid")
+        let read = model::Tagger::from_bytes(LEXICON_BYTES, WEIGHTS_BYTES);
+        crate::tagging::embedded("NER model", read)
     })
 }
 

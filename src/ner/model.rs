@@ -101,7 +101,7 @@ impl<'a> Weights<'a> {
     }
 }
 
-impl Scorer for Weights<'_> {
+impl Scorer<NCLASS> for Weights<'_> {
     fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
         self.add_all(&[key], acc);
     }
@@ -164,9 +164,7 @@ impl<'a> Tagger<'a> {
     pub fn from_bytes(lexicon: &'a [u8], weights: &'a [u8]) -> Result<Tagger<'a>, String> {
         let lex = Lexicon::from_bytes(lexicon)?;
         let mut r = Reader::new(weights);
-        if r.bytes(8)? != b"NLNERW05" {
-            return Err("not a newslens weights file (NLNERW05)".into());
-        }
+        r.magic(b"NLNERW05", "newslens NER weights")?;
         let n = r.u32()?;
         if !(1..=2).contains(&n) {
             return Err("expected one or two stages".into());
@@ -257,7 +255,7 @@ impl<'a> Tagger<'a> {
 /// every token. With `base = (scores, alpha)`, `alpha * scores` is added to
 /// the static scores (a residual stage over stage 1).
 #[allow(clippy::type_complexity)]
-pub fn run_stage<S: Scorer>(
+pub fn run_stage<S: Scorer<NCLASS>>(
     s: &S,
     toks: &[Vec<Tok>],
     mode: Mode,

@@ -39,7 +39,7 @@ pub mod eval;
 pub mod marks;
 pub mod tagger;
 
-use tagger::{Model, Scorer};
+use tagger::{Model, Scorer, NCLASS};
 
 /// Weights written by `cargo run --release --features train --bin train-quotes`.
 static WEIGHTS: &[u8] = include_bytes!("../../data/quotes/weights.bin");
@@ -47,7 +47,7 @@ static WEIGHTS: &[u8] = include_bytes!("../../data/quotes/weights.bin");
 /// The embedded attribution tagger, parsed on first use.
 pub fn model() -> &'static Model<'static> {
     static MODEL: OnceLock<Model<'static>> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(WEIGHTS).unwrap_or_else(|_| Model::empty()))
+    MODEL.get_or_init(|| crate::tagging::embedded("quotes model", Model::from_bytes(WEIGHTS)))
 }
 
 /// One tagged paragraph: its token range and the prepared sequence.
@@ -159,7 +159,7 @@ pub fn find(doc: &Doc, layout: &Layout, mentions: &[Mention], entities: &[Entity
 }
 
 /// [`find`] with a given tagger (used when training).
-pub fn find_with<S: Scorer>(
+pub fn find_with<S: Scorer<NCLASS>>(
     scorer: &S,
     doc: &Doc,
     layout: &Layout,

@@ -11,6 +11,7 @@
 
 use crate::analysis::{Label, Mention, MentionKind};
 use crate::lexicon::cues;
+use crate::tagging::{hash_str, Reader};
 use crate::tokens::{Token, TokenKind};
 
 /// O, B-SRC, I-SRC, B-CUE, I-CUE, B-CON, I-CON.
@@ -33,33 +34,71 @@ pub fn allowed(prev: u8, cur: u8) -> bool {
     }
 }
 
-/// What scores a feature key: the stored model or the trainer's perceptron.
-pub trait Scorer {
-    fn add(&self, key: u32, acc: &mut [f32; NCLASS]);
+pub use crate::tagging::Scorer;
 
-    /// Adds the rows of all `keys`.
-    fn add_all(&self, keys: &[u32], acc: &mut [f32; NCLASS]) {
-        for &k in keys {
-            self.add(k, acc);
-        }
+crate::tagging::feature_templates! {
+    /// The attribution tagger's feature templates (see [`static_features`]
+    /// and [`dynamic_features`]).
+    enum T {
+        Bias = 1,
+        Word = 2,
+        PrevWord = 3,
+        NextWord = 4,
+        Prev2Word = 5,
+        Next2Word = 6,
+        PrevWordWord = 7,
+        WordNextWord = 8,
+        Lemma = 9,
+        Shape = 10,
+        ShapeTrigram = 11,
+        Cue = 12,
+        CueAround1 = 13,
+        CueAround2 = 14,
+        Ner = 15,
+        NerTrigram = 16,
+        Quote = 17,
+        QuoteTrigram = 18,
+        Position = 19,
+        SentenceFlags = 20,
+        LeftCue = 21,
+        RightCue = 22,
+        LeftCueLemma = 23,
+        LeftCueLemmaCommas = 24,
+        LeftCueClassWord = 25,
+        RightCueLemma = 26,
+        RightCueLemmaCommas = 27,
+        RightCueClassNer = 28,
+        CueDistancesQuote = 29,
+        PunctCommas = 30,
+        NerCueQuote = 31,
+        FlagsQuoteLeftCue = 32,
+        WordQuote = 33,
+        LemmaCueDistances = 34,
+        PrevClass = 40,
+        PrevClasses = 41,
+        PrevClassWord = 42,
+        PrevClassQuote = 43,
+        PrevClassCue = 44,
+        PrevClassNer = 45,
+        PrevClassPunct = 46,
     }
 }
 
-/// A feature key under construction: a template number mixed with the
-/// feature's values, one multiply per 32-bit value (hashing byte by byte
-/// cost a quarter of the stage).
+/// A feature key under construction: a template mixed with the feature's
+/// values, one multiply per 32-bit value (hashing byte by byte cost a
+/// quarter of the stage).
 #[derive(Clone, Copy)]
-struct Fnv(u64);
+struct Key(u64);
 
-impl Fnv {
+impl Key {
     #[inline]
-    fn new(template: u8) -> Fnv {
-        Fnv((template as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    fn new(template: T) -> Key {
+        Key((template.id() as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
     #[inline]
-    fn u32(self, v: u32) -> Fnv {
+    fn u32(self, v: u32) -> Key {
         let x = (self.0 ^ v as u64).wrapping_mul(0xD6E8_FEB8_6659_FD93);
-        Fnv(x ^ x >> 32)
+        Key(x ^ x >> 32)
     }
     #[inline]
     fn key(self) -> u32 {
@@ -70,14 +109,6 @@ impl Fnv {
             k
         }
     }
-}
-
-fn hash_str(s: &str) -> u32 {
-    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
-    for &b in s.as_bytes() {
-        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3);
-    }
-    (h ^ (h >> 32)) as u32
 }
 
 /// Per-token facts the features are made of.
@@ -387,7 +418,7 @@ pub fn static_features(seq: &Sequence, i: usize, out: &mut Vec<u32>) {
     let w = |k: isize| at(k).map_or(0xFFFF_FFFF, |x| x.word);
     let c = |k: isize| at(k).map_or(0xFF, |x| x.cue as u32);
     let x = &t[i];
-    let f = Fnv::new;
+    let f = Key::new;
     let (ld, ll, lc) = x.left;
     let (rd, rl, rc) = x.right;
     // Distance to the nearest cue word on each side, bucketed; 99 for none.
@@ -401,73 +432,90 @@ pub fn static_features(seq: &Sequence, i: usize, out: &mut Vec<u32>) {
     let (lb, rb) = (cue_bucket(ld), cue_bucket(rd));
     // Whole groups at a time: one capacity check each, not one per key.
     out.extend_from_slice(&[
-        f(1).key(),
-        f(2).u32(x.word).key(),
-        f(3).u32(w(-1)).key(),
-        f(4).u32(w(1)).key(),
-        f(5).u32(w(-2)).key(),
-        f(6).u32(w(2)).key(),
-        f(7).u32(w(-1)).u32(x.word).key(),
-        f(8).u32(x.word).u32(w(1)).key(),
-        f(9).u32(x.lemma).key(),
-        f(10).u32(x.shape).key(),
-        f(11)
+        f(T::Bias).key(),
+        f(T::Word).u32(x.word).key(),
+        f(T::PrevWord).u32(w(-1)).key(),
+        f(T::NextWord).u32(w(1)).key(),
+        f(T::Prev2Word).u32(w(-2)).key(),
+        f(T::Next2Word).u32(w(2)).key(),
+        f(T::PrevWordWord).u32(w(-1)).u32(x.word).key(),
+        f(T::WordNextWord).u32(x.word).u32(w(1)).key(),
+        f(T::Lemma).u32(x.lemma).key(),
+        f(T::Shape).u32(x.shape).key(),
+        f(T::ShapeTrigram)
             .u32(at(-1).map_or(0, |t| t.shape))
             .u32(x.shape)
             .u32(at(1).map_or(0, |t| t.shape))
             .key(),
-        f(12).u32(x.cue as u32).key(),
-        f(13).u32(c(-1)).u32(c(1)).key(),
-        f(14).u32(c(-2)).u32(c(2)).key(),
-        f(15).u32(x.ner as u32).key(),
-        f(16)
+        f(T::Cue).u32(x.cue as u32).key(),
+        f(T::CueAround1).u32(c(-1)).u32(c(1)).key(),
+        f(T::CueAround2).u32(c(-2)).u32(c(2)).key(),
+        f(T::Ner).u32(x.ner as u32).key(),
+        f(T::NerTrigram)
             .u32(at(-1).map_or(0xFF, |t| t.ner as u32))
             .u32(x.ner as u32)
             .u32(at(1).map_or(0xFF, |t| t.ner as u32))
             .key(),
-        f(17).u32(x.quote as u32).key(),
-        f(18)
+        f(T::Quote).u32(x.quote as u32).key(),
+        f(T::QuoteTrigram)
             .u32(at(-1).map_or(9, |t| t.quote as u32))
             .u32(x.quote as u32)
             .u32(at(1).map_or(9, |t| t.quote as u32))
             .key(),
-        f(19)
+        f(T::Position)
             .u32(bucket(x.from_start as usize))
             .u32(bucket(x.from_end as usize))
             .key(),
-        f(20).u32(x.sent as u32).key(),
-        f(21).u32(lb).u32(lc as u32).key(),
-        f(22).u32(rb).u32(rc as u32).key(),
+        f(T::SentenceFlags).u32(x.sent as u32).key(),
+        f(T::LeftCue).u32(lb).u32(lc as u32).key(),
+        f(T::RightCue).u32(rb).u32(rc as u32).key(),
     ]);
     if ld != u16::MAX {
         out.extend_from_slice(&[
-            f(23).u32(ll).key(),
-            f(24).u32(ll).u32(x.commas_left as u32).key(),
-            f(25).u32(lc as u32).u32(x.word).key(),
+            f(T::LeftCueLemma).u32(ll).key(),
+            f(T::LeftCueLemmaCommas)
+                .u32(ll)
+                .u32(x.commas_left as u32)
+                .key(),
+            f(T::LeftCueClassWord).u32(lc as u32).u32(x.word).key(),
         ]);
     }
     if rd != u16::MAX {
         out.extend_from_slice(&[
-            f(26).u32(rl).key(),
-            f(27).u32(rl).u32(x.commas_right as u32).key(),
-            f(28).u32(rc as u32).u32(x.ner as u32).u32(rb).key(),
+            f(T::RightCueLemma).u32(rl).key(),
+            f(T::RightCueLemmaCommas)
+                .u32(rl)
+                .u32(x.commas_right as u32)
+                .key(),
+            f(T::RightCueClassNer)
+                .u32(rc as u32)
+                .u32(x.ner as u32)
+                .u32(rb)
+                .key(),
         ]);
     }
     out.extend_from_slice(&[
-        f(29)
+        f(T::CueDistancesQuote)
             .u32(lb.min(8))
             .u32(rb.min(8))
             .u32(x.quote as u32)
             .key(),
-        f(30).u32(x.punct as u32).u32(x.commas_left as u32).key(),
-        f(31)
+        f(T::PunctCommas)
+            .u32(x.punct as u32)
+            .u32(x.commas_left as u32)
+            .key(),
+        f(T::NerCueQuote)
             .u32(x.ner as u32)
             .u32(x.cue as u32)
             .u32(x.quote as u32)
             .key(),
-        f(33).u32(x.word).u32(x.quote as u32).key(),
-        f(34).u32(x.lemma).u32(lb.min(8)).u32(rb.min(8)).key(),
-        f(32)
+        f(T::WordQuote).u32(x.word).u32(x.quote as u32).key(),
+        f(T::LemmaCueDistances)
+            .u32(x.lemma)
+            .u32(lb.min(8))
+            .u32(rb.min(8))
+            .key(),
+        f(T::FlagsQuoteLeftCue)
             .u32(x.sent as u32)
             .u32(x.quote as u32)
             .u32(lb.min(8))
@@ -478,20 +526,26 @@ pub fn static_features(seq: &Sequence, i: usize, out: &mut Vec<u32>) {
 /// The features that depend on the two previous decisions.
 pub fn dynamic_features(seq: &Sequence, i: usize, p1: u8, p2: u8, out: &mut Vec<u32>) {
     let x = &seq.toks[i];
-    let f = Fnv::new;
+    let f = Key::new;
     out.extend_from_slice(&[
-        f(40).u32(p1 as u32).key(),
-        f(41).u32(p1 as u32).u32(p2 as u32).key(),
-        f(42).u32(p1 as u32).u32(x.word).key(),
-        f(43).u32(p1 as u32).u32(x.quote as u32).key(),
-        f(44).u32(p1 as u32).u32(x.cue as u32).key(),
-        f(45).u32(p1 as u32).u32(x.ner as u32).key(),
-        f(46).u32(p1 as u32).u32(x.punct as u32).key(),
+        f(T::PrevClass).u32(p1 as u32).key(),
+        f(T::PrevClasses).u32(p1 as u32).u32(p2 as u32).key(),
+        f(T::PrevClassWord).u32(p1 as u32).u32(x.word).key(),
+        f(T::PrevClassQuote)
+            .u32(p1 as u32)
+            .u32(x.quote as u32)
+            .key(),
+        f(T::PrevClassCue).u32(p1 as u32).u32(x.cue as u32).key(),
+        f(T::PrevClassNer).u32(p1 as u32).u32(x.ner as u32).key(),
+        f(T::PrevClassPunct)
+            .u32(p1 as u32)
+            .u32(x.punct as u32)
+            .key(),
     ]);
 }
 
 /// Greedy decoding of one sequence; `feats` is scratch space.
-pub fn decode<S: Scorer>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>) -> Vec<u8> {
+pub fn decode<S: Scorer<NCLASS>>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>) -> Vec<u8> {
     let n = seq.toks.len();
     // Static scores first, for all tokens: no decision in between, so the
     // weight lookups of many tokens overlap in flight.
@@ -518,15 +572,7 @@ pub fn decode<S: Scorer>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>) -> Ve
 
 /// The best class allowed after `prev`.
 pub fn best(acc: &[f32; NCLASS], prev: u8) -> u8 {
-    let mut b = O;
-    let mut bs = f32::NEG_INFINITY;
-    for (c, &s) in acc.iter().enumerate() {
-        if allowed(prev, c as u8) && s > bs {
-            bs = s;
-            b = c as u8;
-        }
-    }
-    b
+    crate::tagging::best(acc, prev, allowed)
 }
 
 /// Row width in the stored table: `NCLASS` weights and one byte of padding.
@@ -556,7 +602,7 @@ pub fn row_of(key: u32, mask: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> 8 ^ key) as usize & mask
 }
 
-impl Scorer for Model<'_> {
+impl Scorer<NCLASS> for Model<'_> {
     #[inline]
     fn add(&self, key: u32, acc: &mut [f32; NCLASS]) {
         self.add_all(&[key], acc);
@@ -658,26 +704,16 @@ fn sum_sse2(rows: &[[u8; ROW]], mask: usize, keys: &[u32]) -> [i32; ROW] {
 }
 
 impl<'a> Model<'a> {
-    /// A model with no weights (tags everything O).
-    pub fn empty() -> Model<'static> {
-        Model {
-            rows: &[],
-            mask: 0,
-            unit: 0.0,
-        }
-    }
-
     /// The model in `buf`, read in place: only the header is checked.
     pub fn from_bytes(buf: &'a [u8]) -> Result<Model<'a>, String> {
-        if buf.len() < HEADER || &buf[..8] != MAGIC {
-            return Err("not a quotes weights file".into());
-        }
-        let scale = f32::from_le_bytes(buf[8..12].try_into().unwrap());
-        let bits = u32::from_le_bytes(buf[12..16].try_into().unwrap());
+        let mut r = Reader::new(buf);
+        r.magic(MAGIC, "quotes weights")?;
+        let scale = r.f32()?;
+        let bits = r.u32()?;
         if !(4..=26).contains(&bits) || buf.len() != HEADER + (1usize << bits) * ROW {
             return Err("bad weights table size".into());
         }
-        let (rows, rest) = buf[HEADER..].as_chunks::<ROW>();
+        let (rows, rest) = r.bytes(buf.len() - HEADER)?.as_chunks::<ROW>();
         debug_assert!(rest.is_empty());
         Ok(Model {
             rows,
@@ -711,6 +747,11 @@ impl<'a> Model<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feature_templates_never_share_a_number() {
+        assert_eq!(T::overlaps(), None);
+    }
 
     /// The vector sums (SSE2 natively, SIMD128 in wasm) give exactly the
     /// plain sum of `q * |q|` over the stored rows, extremes included.
