@@ -18,7 +18,8 @@
 //! pays for a small memo and bulk work gets a large one. It belongs to one
 //! tagger; a different tagger using the same thread's memo clears it first.
 
-use super::features::{self, Tok, NCLASS};
+use super::classes::NCLASS;
+use super::facts::{self, Tok};
 use super::lexicon::Lexicon;
 use super::model::Shared;
 use std::cell::RefCell;
@@ -43,7 +44,7 @@ struct Entry {
 }
 
 const EMPTY: Entry = Entry {
-    tok: *features::pad_bos(),
+    tok: *facts::pad_bos(),
     has_rows: 0,
     rows: [[0; NCLASS]; 5],
 };
@@ -161,7 +162,7 @@ impl WordMemo {
                 }
                 self.tags[i] = exact;
                 self.entries[i] = Entry {
-                    tok: features::token_facts(lex, w),
+                    tok: facts::token_facts(lex, w),
                     has_rows: 0,
                     rows: [[0; NCLASS]; 5],
                 };

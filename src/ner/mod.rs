@@ -78,18 +78,30 @@ impl Tag {
     }
 }
 
+mod classes;
+mod decode;
 pub mod eval;
+mod evidence;
+mod facts;
+mod fastmath;
 mod features;
+mod gazetteer;
 mod lexicon;
 mod memo;
 mod model;
 mod table;
 
 #[doc(hidden)]
-pub use features::{Tok, NCLASS};
+pub use classes::NCLASS;
+#[doc(hidden)]
+pub use facts::Tok;
 #[doc(hidden)]
 pub mod internals {
     //! Exposed for the training and evaluation commands; not a stable API.
+    pub use super::classes::*;
+    pub use super::decode::*;
+    pub use super::evidence::*;
+    pub use super::facts::*;
     pub use super::features::*;
     pub use super::lexicon::*;
     pub use super::model::*;
@@ -140,7 +152,7 @@ pub fn class_to_tag(c: u8) -> Tag {
         EntityType::Loc,
         EntityType::Misc,
     ];
-    match features::class_parts(c) {
+    match classes::class_parts(c) {
         None => Tag::O,
         Some((ty, pos)) => {
             let ty = TYPES[ty as usize & 3];

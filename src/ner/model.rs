@@ -8,7 +8,11 @@
 //! (weight = stored value * scale). The tables are read in place from the
 //! embedded bytes.
 
-use super::features::{self, Context, Evidence, Mode, Scorer, Tok, NCLASS};
+use super::classes::NCLASS;
+use super::decode::{self, beam_search, decode_sentence};
+use super::evidence::add_document_evidence;
+use super::facts::{self, Tok};
+use super::features::{self, Context, Evidence, Mode, Scorer};
 use super::lexicon::{Lexicon, Reader};
 use super::memo::{WordMemo, WordRows};
 use super::table::{write_table, Table};
@@ -210,7 +214,7 @@ impl<'a> Tagger<'a> {
         shared: &mut Shared,
     ) -> Vec<Vec<u8>> {
         let mut toks =
-            features::analyse_with(&self.lex, doc, |w, exact| memo.tok(&self.lex, w, exact));
+            facts::analyse_with(&self.lex, doc, |w, exact| memo.tok(&self.lex, w, exact));
         let s1 = &self.stages[0];
         if s1.mode != Mode::Stage1 {
             // Not a shipped layout: the plain path.
@@ -218,7 +222,7 @@ impl<'a> Tagger<'a> {
             let Some(s2) = self.stages.get(1) else {
                 return classes;
             };
-            features::add_document_evidence(&mut toks, &classes);
+            add_document_evidence(&mut toks, &classes);
             let base = (s2.mode == Mode::Stage2Residual).then_some((&statics[..], s2.alpha));
             return run_stage(s2, &toks, s2.mode, base).0;
         }
@@ -227,7 +231,7 @@ impl<'a> Tagger<'a> {
         let Some(s2) = self.stages.get(1) else {
             return classes;
         };
-        features::add_document_evidence(&mut toks, &classes);
+        add_document_evidence(&mut toks, &classes);
         if s2.mode == Mode::Stage2Residual {
             run_stage2_residual(s2, &toks, &mut statics, &mut stage1, memo, shared)
         } else {
@@ -275,7 +279,7 @@ pub fn run_stage<S: Scorer<NCLASS>>(
             }
         }
         let mut out = Vec::with_capacity(sent.len());
-        features::decode_sentence(s, sent, &st, &mut feats, &mut out);
+        decode_sentence(s, sent, &st, &mut feats, &mut out);
         classes.push(out);
         statics.push(st);
     }
@@ -286,7 +290,7 @@ pub fn run_stage<S: Scorer<NCLASS>>(
 /// them: the sums of [`features::word_features`] come from the word memo
 /// (computed once per word it remembers) instead of being looked up for
 /// every token, and plain tokens the decoder passes over are never scored
-/// (see [`features::beam_search`]). The scores are those of
+/// (see [`beam_search`]). The scores are those of
 /// [`features::static_scores`].
 struct Stage1Statics<'s, 'w> {
     s: &'s Weights<'w>,
@@ -318,7 +322,7 @@ impl<'s, 'w> Stage1Statics<'s, 'w> {
         let feats = &mut self.feats;
         let pads = shared.pads.get_or_insert_with(|| {
             let mut pad = |w: &Tok| std::array::from_fn(|role| Self::word_row(s, feats, w, role));
-            (pad(features::pad_bos()), pad(features::pad_eos()))
+            (pad(facts::pad_bos()), pad(facts::pad_eos()))
         });
         let mut sum = [0i32; NCLASS];
         for (role, d) in [0isize, -1, 1, -2, 2].into_iter().enumerate() {
@@ -515,7 +519,7 @@ impl Transitions {
     }
 }
 
-/// [`features::decode_sentence`] for stored weights, with the transition
+/// [`decode_sentence`] for stored weights, with the transition
 /// rows from `transitions` and token `i`'s static scores from `statics(i)`
 /// (asked only for tokens the beam scores): the same integer sums, so the
 /// same classes.
@@ -527,9 +531,9 @@ fn decode(
     out: &mut Vec<u8>,
     mut statics: impl FnMut(usize) -> [f32; NCLASS],
 ) {
-    let (width, margin) = (features::BEAM_WIDTH, features::BEAM_MARGIN);
+    let (width, margin) = (decode::BEAM_WIDTH, decode::BEAM_MARGIN);
     let mut last: Option<(usize, [f32; NCLASS])> = None;
-    features::beam_search(
+    beam_search(
         toks.len(),
         out,
         width,
@@ -572,10 +576,10 @@ mod tests {
             .map(|s| s.split_whitespace().collect())
             .collect();
         let plain = |doc: &[Vec<&str>]| {
-            let mut toks = features::analyse(&tagger.lex, doc);
+            let mut toks = facts::analyse(&tagger.lex, doc);
             let (s1, s2) = (tagger.stage(0), tagger.stage(1));
             let (classes, statics) = run_stage(s1, &toks, s1.mode, None);
-            features::add_document_evidence(&mut toks, &classes);
+            add_document_evidence(&mut toks, &classes);
             run_stage(s2, &toks, s2.mode, Some((&statics[..], s2.alpha))).0
         };
         let half = doc[..doc.len() / 2].to_vec();
@@ -617,10 +621,10 @@ mod tests {
                 s
             })
             .collect();
-        let mut toks = features::analyse(&tagger.lex, &doc);
+        let mut toks = facts::analyse(&tagger.lex, &doc);
         let (s1, s2) = (tagger.stage(0), tagger.stage(1));
         let (classes, statics) = run_stage(s1, &toks, s1.mode, None);
-        features::add_document_evidence(&mut toks, &classes);
+        add_document_evidence(&mut toks, &classes);
         let plain = run_stage(s2, &toks, s2.mode, Some((&statics[..], s2.alpha))).0;
         assert_eq!(tagger.classes(&doc), plain);
     }

@@ -1,0 +1,370 @@
+//! What each token contributes to features ([`Tok`]): its word's own
+//! facts (hashes, shape, affixes, clusters; see [`token_facts`]) and what
+//! the sentence and document add (capitalised runs, headline casing, how the
+//! word is cased elsewhere). Computed once per document, so the per-token
+//! loop only mixes integers.
+
+use super::gazetteer::mark_gazetteer;
+use super::lexicon::{Fnv, Lexicon};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Casing classes of a token.
+pub mod casing {
+    pub const NUMBER: u8 = 0;
+    pub const OTHER: u8 = 1;
+    pub const LOWER: u8 = 2;
+    pub const INIT_CAP: u8 = 3;
+    pub const ALL_CAPS: u8 = 4;
+    pub const ONE_CAP: u8 = 5;
+    pub const PAD: u8 = 6;
+}
+
+/// What one token contributes to features; see [`analyse`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tok {
+    /// Lower case with digits mapped to 0.
+    pub norm: u64,
+    pub exact: u64,
+    /// Character classes with runs collapsed: `Xx`, `X.X.`, `d,d`.
+    pub shape: u64,
+    /// Lower-case prefixes of 2..=4 and suffixes of 1..=4 characters.
+    pub affix: [u64; 7],
+    /// Brown path (MSB first) and its length (0 = unknown word).
+    pub brown: u32,
+    pub brown_len: u8,
+    /// GloVe k-means clusters of the lower-cased word, fine and coarse (0 = unknown).
+    pub glove: u16,
+    pub glove_coarse: u8,
+    /// Gazetteer matches: bit `4 * category + position` (B, I, L, U).
+    pub gaz: u64,
+    /// The gazetteer categories of the word on its own (remembered with the
+    /// word's other facts, so only multi-word spans are looked up per token).
+    pub gaz_self: u16,
+    pub casing: u8,
+    /// No capital or caseless letter, and no digit beside a letter: a
+    /// lower-case word, punctuation or a number, which hardly ever starts
+    /// a name (see [`beam_search`]).
+    pub plain: bool,
+    /// The sentence looks like an all-caps headline.
+    pub headline: bool,
+    /// The run of capitalised words this word is in: `4 * min(len, 4) + position`
+    /// (B, I, L, U), 0 when the word is not capitalised.
+    pub cap_run: u8,
+    /// How the word is cased elsewhere in the document (see [`analyse`]).
+    pub doc_case: u8,
+    /// Lower-case key for document-level aggregation.
+    pub lower: u32,
+    /// Stage-1 evidence about the same word elsewhere in the document (stage 2 only).
+    pub s1: u32,
+    pub s1_seq: u32,
+}
+
+pub(super) const PAD_BOS: Tok = pad(0xB05);
+
+pub(super) const PAD_EOS: Tok = pad(0xE05);
+
+/// The padding before the first token of a sentence.
+pub const fn pad_bos() -> &'static Tok {
+    &PAD_BOS
+}
+
+/// The padding after the last token of a sentence.
+pub fn pad_eos() -> &'static Tok {
+    &PAD_EOS
+}
+
+const fn pad(h: u64) -> Tok {
+    Tok {
+        norm: h,
+        exact: h,
+        shape: h,
+        affix: [h; 7],
+        brown: 0,
+        brown_len: 0,
+        glove: 0,
+        glove_coarse: 0,
+        gaz: 0,
+        gaz_self: 0,
+        casing: casing::PAD,
+        plain: false,
+        headline: false,
+        cap_run: 0,
+        doc_case: 0,
+        lower: 0,
+        s1: 0,
+        s1_seq: 0,
+    }
+}
+
+fn str_hash(s: &str) -> u64 {
+    let mut h = Fnv::NEW;
+    for &b in s.as_bytes() {
+        h.byte(b);
+    }
+    h.0
+}
+
+/// The facts of one word that depend on its text alone (no context).
+pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
+    let mut t = pad(0);
+    t.exact = str_hash(w);
+    let mut norm = Fnv::NEW;
+    let mut shape = Fnv::NEW;
+    let mut last_shape = 0u32;
+    let mut first: [char; 4] = ['\0'; 4];
+    let mut ring: [char; 4] = ['\0'; 4];
+    let mut n = 0usize;
+    let (mut upper, mut lower, mut digit, mut other) = (0usize, 0usize, 0usize, 0usize);
+    let mut caseless = 0usize;
+    let mut first_upper = false;
+    let mut first_lower = false;
+    for c in w.chars() {
+        let class = if c.is_uppercase() {
+            upper += 1;
+            'X'
+        } else if c.is_lowercase() {
+            lower += 1;
+            'x'
+        } else if c.is_ascii_digit() {
+            digit += 1;
+            'd'
+        } else if c.is_alphabetic() {
+            lower += 1; // caseless scripts (CJK, ...) count as lower case
+            caseless += 1;
+            'a'
+        } else {
+            other += 1;
+            if c.is_ascii() {
+                c
+            } else {
+                '?'
+            }
+        };
+        if n == 0 {
+            first_upper = class == 'X';
+            first_lower = class == 'x' || class == 'a';
+        }
+        if class as u32 != last_shape {
+            shape.char(class);
+            last_shape = class as u32;
+        }
+        for l in c.to_lowercase() {
+            let l = if l.is_ascii_digit() { '0' } else { l };
+            norm.char(l);
+            if n < 4 {
+                first[n] = l;
+            }
+            ring[n % 4] = l;
+            n += 1;
+        }
+    }
+    t.norm = norm.0;
+    t.shape = shape.0;
+    // Prefixes of 2..=4 characters, then suffixes of 1..=4 (shorter words repeat).
+    for (k, len) in (2..=4).enumerate() {
+        let mut h = Fnv(0xAF1 + len as u64);
+        for &c in &first[..len.min(n)] {
+            h.char(c);
+        }
+        t.affix[k] = h.0;
+    }
+    for (k, len) in (1..=4).enumerate() {
+        let mut h = Fnv(0x5F1 + len as u64);
+        let len = len.min(n);
+        for j in n - len..n {
+            h.char(ring[j % 4]);
+        }
+        t.affix[3 + k] = h.0;
+    }
+    let letters = upper + lower;
+    t.casing = if letters == 0 {
+        if digit > 0 {
+            casing::NUMBER
+        } else {
+            casing::OTHER
+        }
+    } else if first_upper && lower > 0 {
+        casing::INIT_CAP
+    } else if lower == 0 && upper >= 2 {
+        casing::ALL_CAPS
+    } else if lower == 0 && upper == 1 {
+        casing::ONE_CAP
+    } else if first_lower {
+        casing::LOWER
+    } else {
+        casing::OTHER
+    };
+    let _ = other;
+    // A number with no letters ("38", "1996-08-30", "1,000") is plain too:
+    // 25 of the 23,499 names in CoNLL-2003 train start with one ("1860
+    // Munich", "1,000 Guineas"), as few as start with a lower-case word.
+    t.plain = upper == 0 && caseless == 0 && n > 0 && (digit == 0 || lower == 0);
+    let mut low = Fnv::NEW;
+    low.lower_str(w);
+    t.lower = low.key();
+    t.gaz_self = if is_alnum_start(w) {
+        lex.gazetteer(t.lower)
+    } else {
+        0
+    };
+    // Brown clusters are case-sensitive; headline words fall back to Title then lower case.
+    let title_key = || {
+        let mut h = Fnv::NEW;
+        for (i, c) in w.chars().enumerate() {
+            if i == 0 {
+                h.char(c);
+            } else {
+                for l in c.to_lowercase() {
+                    h.char(l);
+                }
+            }
+        }
+        h.key()
+    };
+    let found = lex
+        .cluster(Fnv(t.exact).key())
+        .or_else(|| {
+            if t.casing == casing::ALL_CAPS {
+                lex.cluster(title_key())
+            } else {
+                None
+            }
+        })
+        .or_else(|| lex.cluster(t.lower));
+    (t.glove, t.glove_coarse) = lex.glove(t.lower);
+    if let Some((bits, len)) = found {
+        t.brown = bits;
+        t.brown_len = len;
+    }
+    t
+}
+
+pub(super) fn is_alnum_start(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a word starts with an upper-case letter or a digit.
+pub(super) fn is_name_start(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Sets [`Tok::cap_run`].
+fn mark_cap_runs(toks: &mut [Tok]) {
+    let capital = |t: &Tok| {
+        matches!(
+            t.casing,
+            casing::INIT_CAP | casing::ALL_CAPS | casing::ONE_CAP
+        )
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !capital(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < toks.len() && capital(&toks[j]) {
+            j += 1;
+        }
+        let len = (j - i).min(4) as u8;
+        for (k, t) in toks[i..j].iter_mut().enumerate() {
+            let pos = match (k == 0, i + k + 1 == j) {
+                (true, true) => 3,
+                (true, false) => 0,
+                (false, true) => 2,
+                (false, false) => 1,
+            };
+            t.cap_run = 4 * len + pos;
+        }
+        i = j;
+    }
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+pub type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
+
+/// A map keyed by 64-bit hashes.
+pub type IdMap64<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Per-token facts for a whole document, including document-level casing:
+/// whether the word also appears capitalised, or in lower case, where casing
+/// is informative (not sentence-initial, not in an all-caps headline).
+pub fn analyse(lex: &Lexicon<'_>, doc: &[Vec<&str>]) -> Vec<Vec<Tok>> {
+    // A word's facts depend on its text alone: work them out once per
+    // distinct word of the document.
+    let mut facts: IdMap64<Tok> = IdMap64::default();
+    analyse_with(lex, doc, |w, exact| {
+        *facts.entry(exact).or_insert_with(|| token_facts(lex, w))
+    })
+}
+
+/// [`analyse`] with the facts of each word (given its text and exact-text
+/// hash) from `facts`, which must return [`token_facts`].
+#[inline(never)]
+pub fn analyse_with(
+    lex: &Lexicon<'_>,
+    doc: &[Vec<&str>],
+    mut facts: impl FnMut(&str, u64) -> Tok,
+) -> Vec<Vec<Tok>> {
+    let mut out: Vec<Vec<Tok>> = Vec::with_capacity(doc.len());
+    let mut seen: IdMap<u8> = IdMap::default();
+    for words in doc {
+        let mut toks: Vec<Tok> = words.iter().map(|w| facts(w, str_hash(w))).collect();
+        mark_gazetteer(lex, words, &mut toks);
+        let lettered = toks
+            .iter()
+            .filter(|t| t.casing >= casing::LOWER && t.casing <= casing::ONE_CAP)
+            .count();
+        let caps = toks
+            .iter()
+            .filter(|t| t.casing == casing::ALL_CAPS || t.casing == casing::ONE_CAP)
+            .count();
+        let headline = lettered > 0 && caps * 10 >= lettered * 7;
+        mark_cap_runs(&mut toks);
+        for (i, t) in toks.iter_mut().enumerate() {
+            t.headline = headline;
+            let initial = i == 0
+                || matches!(
+                    words[i - 1],
+                    "\"" | "``" | "'" | "(" | ":" | "-" | "--" | "“" | "‘"
+                );
+            if headline || initial {
+                continue;
+            }
+            let bit = match t.casing {
+                casing::INIT_CAP | casing::ALL_CAPS | casing::ONE_CAP => 1,
+                casing::LOWER => 2,
+                _ => continue,
+            };
+            *seen.entry(t.lower).or_insert(0) |= bit;
+        }
+        out.push(toks);
+    }
+    for t in out.iter_mut().flatten() {
+        t.doc_case = seen.get(&t.lower).copied().unwrap_or(0);
+    }
+    out
+}
