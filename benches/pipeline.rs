@@ -5,7 +5,7 @@
 //! Run: `cargo bench --bench pipeline`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newslens::{article, entities, mentions, quotes, Doc};
+use newslens::internals::{article, entities, mentions, quotes, Doc};
 use std::hint::black_box;
 
 const SEED: &str = include_str!("../tests/fixtures/seed-article.txt");

@@ -8,10 +8,12 @@ bash scripts/setup.sh --browser
 
 echo "== format and lints"
 cargo fmt --check
-cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --all-features -- -D warnings
+# The wasm build's configuration: no CLI, no training code.
+cargo clippy --lib --no-default-features -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 echo "== cargo test"
-cargo test
+cargo test --all-features
 echo "== wasm build and npm package"
 bash scripts/build-wasm.sh
 bash scripts/build-package.sh

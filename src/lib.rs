@@ -27,39 +27,53 @@
 //! assert_eq!(&text[m.start..m.end], m.text);
 //! ```
 //!
-//! The text flows through one stage per module, in this order:
-//! [`article`] (layout) → [`tokens`] (tokens and sentences) → [`mentions`]
-//! (names, dates, amounts; the trained tagger lives in [`ner`]) → [`entities`]
-//! → [`quotes`], and ends as one serialisable [`Analysis`]. Offsets are UTF-8
-//! byte offsets; [`Analysis::into_utf16`] converts them for JavaScript.
+//! ## How it works
 //!
-//! Steps that run once per document, sentence or entity are marked
-//! `#[inline(never)]`. The compiler would otherwise fold every helper with
-//! one caller into its stage's function, and V8's optimising compiler takes
-//! time that grows faster than a function's size: five such functions of
-//! about 20 KB each took 80-290 ms apiece, 1.25 s of background compiling
-//! while the first articles are analysed (on two cores, competing with
-//! them). Split, the same code takes about 0.5 s: a fresh page visit warms
-//! up in 43 ms instead of 62, and a repeat visit starts in 26-30 ms instead
-//! of 59-63, V8's code cache now holding the optimised code
-//! (`node bench/startup.mjs`, `node bench/page-start.mjs`). The wasm tests
-//! fail if a function body grows past 18 KB.
+//! One crate, one direction of flow. Each stage is a module that reads only
+//! the shared word lists (`lexicon`), the tokens, the result types and the
+//! stages before it:
+//!
+//! ```text
+//! text ─▶ article ─▶ tokens, sentences ─▶ mentions ─▶ entities ─▶ quotes ─▶ Analysis
+//!        (layout)       (Doc)            (ner + rules)  (grouping,   (marks, tagger,
+//!                                                        roles, coref)  attribution)
+//! ```
+//!
+//! Offsets are UTF-8 byte offsets; [`Analysis::into_utf16`] and
+//! [`Analysis::into_unit`] convert them for JavaScript and Python.
+//! `docs/architecture.md` in the repository walks through the stages, where
+//! each word list lives and how to add a stage.
+//!
+//! ## Cargo features
+//!
+//! - `cli` (default): the `newslens` command and the JSON Lines reader ([`jsonl`]).
+//! - `train`: the training and evaluation commands, the benchmarks' access
+//!   to single stages (`internals`) and the scoring helpers (`metrics`).
+//!   Not a stable API.
 
-pub mod analysis;
-pub mod article;
+/// The stages and the shared layers below them: public with the `train`
+/// feature (for the training and evaluation commands and the benchmarks,
+/// through [`internals`]), private otherwise.
+macro_rules! internal_modules {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[cfg(feature = "train")]
+            pub mod $name;
+            #[cfg(not(feature = "train"))]
+            mod $name;
+        )*
+    };
+}
+
+internal_modules!(article, doc, entities, lexicon, mentions, quotes, stages, tagging, tokens);
+
+mod analysis;
 pub mod conll;
-pub mod doc;
-pub mod entities;
 #[cfg(feature = "cli")]
 pub mod jsonl;
-pub mod lexicon;
-pub mod mentions;
-#[doc(hidden)]
+#[cfg(feature = "train")]
 pub mod metrics;
 pub mod ner;
-pub mod quotes;
-pub mod tagging;
-pub mod tokens;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -73,34 +87,18 @@ pub use analysis::{
     OffsetUnit, Quote, QuoteKind, Span, Speaker,
 };
 
-pub use doc::{Doc, DocSentence};
+use stages::{prepare, Prepared};
 
 /// The crate version, echoed in every [`Analysis`].
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The stages before quotes, run on one article (for the quotes training and
-/// evaluation commands; not a stable API).
-#[doc(hidden)]
-pub struct Prepared<'a> {
-    pub layout: article::Layout,
-    pub doc: Doc<'a>,
-    pub mentions: Vec<Mention>,
-    pub entities: Vec<Entity>,
-}
-
-/// Runs layout, tokens, mentions and entities (everything before quotes).
-#[doc(hidden)]
-pub fn prepare(text: &str) -> Prepared<'_> {
-    let layout = article::layout(text);
-    let doc = Doc::new(text, &layout.parts);
-    let mut mentions = mentions::find(&doc);
-    let entities = entities::group(&doc, &mut mentions);
-    Prepared {
-        layout,
-        doc,
-        mentions,
-        entities,
-    }
+/// The stages one at a time, for the training and evaluation commands and
+/// the benchmarks: not a stable API.
+#[cfg(feature = "train")]
+pub mod internals {
+    pub use crate::doc::{Doc, DocSentence};
+    pub use crate::stages::{prepare, Prepared};
+    pub use crate::{article, entities, lexicon, mentions, ner, quotes, tagging, tokens};
 }
 
 /// Analyses one article. Offsets in the result are byte offsets into `text`.

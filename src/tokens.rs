@@ -339,6 +339,7 @@ fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
 }
 
 /// Tokenises all of `text`.
+#[cfg(any(test, feature = "train"))]
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     tokenize_into(text, 0..text.len(), &mut out);

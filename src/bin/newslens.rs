@@ -7,7 +7,7 @@
 //! ```
 //! Offsets in the JSON are UTF-16 code units, as in the JavaScript API.
 
-use newslens::{conll, jsonl, mentions, ner};
+use newslens::{conll, jsonl, ner};
 use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -316,7 +316,7 @@ fn tag_conll(file: Option<&str>) -> Result<ExitCode, String> {
         for (s, t) in doc.sentences.iter().zip(&tags) {
             // Re-decode so the output is well-formed IOB2 whatever the tagger emits.
             let mut fixed = vec!["O".to_string(); t.len()];
-            for (a, b, ty) in mentions::spans(t) {
+            for (a, b, ty) in ner::spans(t) {
                 fixed[a] = format!("B-{}", ty.as_str());
                 for f in &mut fixed[a + 1..b] {
                     *f = format!("I-{}", ty.as_str());

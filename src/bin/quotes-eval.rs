@@ -5,7 +5,7 @@
 //! A bare file name is looked up in `../shared/data/quotes/polnear/`.
 //! `--show N` prints the first N unmatched gold and predicted items.
 
-use newslens::quotes::eval::{Record, Score};
+use newslens::internals::quotes::eval::{Record, Score};
 use std::io::BufRead;
 use std::time::Instant;
 
@@ -59,7 +59,7 @@ fn main() {
         let t = Instant::now();
         let a = newslens::extract(&r.text);
         time += t.elapsed().as_secs_f64();
-        let p = newslens::prepare(&r.text);
+        let p = newslens::internals::prepare(&r.text);
         let t = Instant::now();
         let _ = newslens::quotes::find(&p.doc, &p.layout, &p.mentions, &p.entities);
         quote_time += t.elapsed().as_secs_f64();

@@ -10,9 +10,9 @@
 //! with the best attribution F1 on dev (full pipeline, `quotes::eval`) is kept.
 //! Single-threaded and deterministic (fixed shuffling seed, sorted output).
 
-use newslens::quotes::eval::{Record, Score};
-use newslens::quotes::tagger::{self, Model, Scorer, NCLASS};
-use newslens::quotes::{self, Paragraph};
+use newslens::internals::quotes::eval::{Record, Score};
+use newslens::internals::quotes::tagger::{self, Model, Scorer, NCLASS};
+use newslens::internals::quotes::{self, Paragraph};
 use std::io::BufRead;
 use std::time::Instant;
 
@@ -40,7 +40,11 @@ fn load(path: &str) -> Vec<Record> {
 }
 
 /// Gold classes for the tokens of each paragraph.
-fn gold_classes(r: &Record, toks: &[newslens::tokens::Token], paras: &[Paragraph]) -> Vec<Vec<u8>> {
+fn gold_classes(
+    r: &Record,
+    toks: &[newslens::internals::tokens::Token],
+    paras: &[Paragraph],
+) -> Vec<Vec<u8>> {
     let n = toks.len();
     let mut cls = vec![tagger::O; n];
     let gold = r.gold();
@@ -131,7 +135,7 @@ impl Scorer<NCLASS> for Perceptron {
 fn score_dev<S: Scorer<NCLASS>>(s: &S, dev: &[Record]) -> Score {
     let mut score = Score::default();
     for r in dev {
-        let p = newslens::prepare(&r.text);
+        let p = newslens::internals::prepare(&r.text);
         let q = quotes::find_with(s, &p.doc, &p.layout, &p.mentions, &p.entities);
         score.add(&q, &r.gold());
     }
@@ -160,7 +164,7 @@ fn main() {
     let dev = load(&dev_p);
     let mut data: Vec<(Vec<Paragraph>, Vec<Vec<u8>>)> = Vec::new();
     for r in &train {
-        let p = newslens::prepare(&r.text);
+        let p = newslens::internals::prepare(&r.text);
         let (paras, _) = quotes::paragraphs(&p.doc, &p.layout, &p.mentions);
         let gold = gold_classes(r, &p.doc.tokens, &paras);
         data.push((paras, gold));

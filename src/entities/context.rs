@@ -6,7 +6,7 @@
 use crate::analysis::Mention;
 use crate::lexicon::cues::{self, CueList};
 use crate::lexicon::{function_words, holds};
-use crate::Doc;
+use crate::doc::Doc;
 use std::ops::Range;
 
 /// Nouns after a capital that make it its government.

@@ -8,7 +8,7 @@ use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::gender::{self, Gender};
 use crate::lexicon::roles;
 use crate::tokens::TokenKind;
-use crate::Doc;
+use crate::doc::Doc;
 
 /// How many earlier sentences a pronoun may reach back.
 const WINDOW: usize = 2;

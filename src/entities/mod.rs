@@ -22,7 +22,7 @@ pub mod roles;
 
 use crate::analysis::{Entity, Label, Mention, MentionKind, Quote};
 use crate::lexicon::countries::{self, Relation};
-use crate::Doc;
+use crate::doc::Doc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A country a name refers to, and how.

@@ -8,7 +8,7 @@ use crate::lexicon::countries::{self, Relation};
 use crate::lexicon::roles;
 use crate::mentions::{overlapping, within};
 use crate::tokens::Token;
-use crate::Doc;
+use crate::doc::Doc;
 use std::ops::Range;
 
 /// The most words an affiliation runs to.

@@ -9,8 +9,8 @@ mod numeric;
 mod refine;
 
 use crate::analysis::{Label, Mention, MentionKind};
-use crate::ner::{self, EntityType, Tag};
-use crate::Doc;
+use crate::ner;
+use crate::doc::Doc;
 
 /// Finds all mentions in `doc`, in text order, without overlaps.
 pub fn find(doc: &Doc) -> Vec<Mention> {
@@ -33,7 +33,7 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
         let toks = &doc.tokens[s.sentence.tokens.clone()];
         let before = out.len();
         names.clear();
-        spans_into(sent_tags, &mut typed);
+        ner::spans_into(sent_tags, &mut typed);
         for &(a, b, ty) in &typed {
             let label = refine::label(ty, &words[a..b]);
             match refine::split_title(&words[a..b], label) {
@@ -96,59 +96,9 @@ pub fn overlapping(mentions: &[Mention], start: usize, end: usize) -> &[Mention]
     &mentions[lo..hi.max(lo)]
 }
 
-/// Decodes IOB2 tags into `(first token, end token, type)` spans. An `I-X`
-/// that does not continue an `X` starts a new span (the lenient reading).
-pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, EntityType)> {
-    let mut out = Vec::new();
-    spans_into(tags, &mut out);
-    out
-}
-
-/// [`spans`] into `out`, which is cleared first.
-fn spans_into(tags: &[Tag], out: &mut Vec<(usize, usize, EntityType)>) {
-    out.clear();
-    let mut cur: Option<(usize, EntityType)> = None;
-    for (i, t) in tags.iter().enumerate() {
-        match *t {
-            Tag::I(ty) if cur.is_some_and(|(_, c)| c == ty) => {}
-            Tag::B(ty) | Tag::I(ty) => {
-                if let Some((a, c)) = cur {
-                    out.push((a, i, c));
-                }
-                cur = Some((i, ty));
-            }
-            Tag::O => {
-                if let Some((a, c)) = cur.take() {
-                    out.push((a, i, c));
-                }
-            }
-        }
-    }
-    if let Some((a, c)) = cur {
-        out.push((a, tags.len(), c));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn iob2_decoding_is_lenient() {
-        use EntityType::*;
-        let tags = [
-            Tag::B(Per),
-            Tag::I(Per),
-            Tag::O,
-            Tag::I(Loc),
-            Tag::B(Loc),
-            Tag::I(Org),
-        ];
-        assert_eq!(
-            spans(&tags),
-            [(0, 2, Per), (3, 4, Loc), (4, 5, Loc), (5, 6, Org)]
-        );
-    }
 
     #[test]
     fn mentions_slice_to_their_text() {

@@ -15,7 +15,7 @@ pub const BEAM_WIDTH: usize = 2;
 pub const BEAM_MARGIN: f32 = 1.0;
 
 /// Left-to-right decoding of one sentence with BILOU constraints, given the
-/// static scores of its tokens (see [`static_scores`]): a beam of
+/// static scores of its tokens (see [`static_scores`](super::features::static_scores)): a beam of
 /// [`BEAM_WIDTH`] histories within [`BEAM_MARGIN`] of the best (see
 /// [`decode_beam`]). Greedy decoding often opened an entity and then had to
 /// continue it ("Ruch and"); the beam lets a weaker start win when what

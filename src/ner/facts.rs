@@ -44,7 +44,7 @@ pub struct Tok {
     pub casing: u8,
     /// No capital or caseless letter, and no digit beside a letter: a
     /// lower-case word, punctuation or a number, which hardly ever starts
-    /// a name (see [`beam_search`]).
+    /// a name (see [`beam_search`](super::decode::beam_search)).
     pub plain: bool,
     /// The sentence looks like an all-caps headline.
     pub headline: bool,

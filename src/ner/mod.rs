@@ -80,6 +80,7 @@ impl Tag {
 
 mod classes;
 mod decode;
+#[cfg(feature = "train")]
 pub mod eval;
 mod evidence;
 mod facts;
@@ -189,9 +190,59 @@ pub fn tags_to_classes(tags: &[Tag]) -> Vec<u8> {
         .collect()
 }
 
+/// Decodes IOB2 tags into `(first token, end token, type)` spans. An `I-X`
+/// that does not continue an `X` starts a new span (the lenient reading).
+pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, EntityType)> {
+    let mut out = Vec::new();
+    spans_into(tags, &mut out);
+    out
+}
+
+/// [`spans`] into `out`, which is cleared first.
+pub(crate) fn spans_into(tags: &[Tag], out: &mut Vec<(usize, usize, EntityType)>) {
+    out.clear();
+    let mut cur: Option<(usize, EntityType)> = None;
+    for (i, t) in tags.iter().enumerate() {
+        match *t {
+            Tag::I(ty) if cur.is_some_and(|(_, c)| c == ty) => {}
+            Tag::B(ty) | Tag::I(ty) => {
+                if let Some((a, c)) = cur {
+                    out.push((a, i, c));
+                }
+                cur = Some((i, ty));
+            }
+            Tag::O => {
+                if let Some((a, c)) = cur.take() {
+                    out.push((a, i, c));
+                }
+            }
+        }
+    }
+    if let Some((a, c)) = cur {
+        out.push((a, tags.len(), c));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iob2_decoding_is_lenient() {
+        use EntityType::*;
+        let tags = [
+            Tag::B(Per),
+            Tag::I(Per),
+            Tag::O,
+            Tag::I(Loc),
+            Tag::B(Loc),
+            Tag::I(Org),
+        ];
+        assert_eq!(
+            spans(&tags),
+            [(0, 2, Per), (3, 4, Loc), (4, 5, Loc), (5, 6, Org)]
+        );
+    }
 
     #[test]
     fn tags_round_trip_through_text() {

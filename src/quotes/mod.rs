@@ -31,10 +31,11 @@ use crate::article::{in_capitals, is_known_place, Layout, PartKind};
 use crate::lexicon::cues::{self, CueList};
 use crate::mentions::{overlapping, within};
 use crate::tokens::{Token, TokenKind};
-use crate::Doc;
+use crate::doc::Doc;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+#[cfg(feature = "train")]
 pub mod eval;
 pub mod marks;
 pub mod tagger;
@@ -51,7 +52,7 @@ pub fn model() -> &'static Model<'static> {
 }
 
 /// One tagged paragraph: its token range and the prepared sequence.
-#[doc(hidden)]
+#[cfg(feature = "train")]
 pub struct Paragraph {
     pub tokens: Range<usize>,
     pub seq: tagger::Sequence,
@@ -59,7 +60,7 @@ pub struct Paragraph {
 
 /// The body paragraphs of an article prepared for the tagger, and the
 /// paired quotation marks (for the trainer and [`find`]).
-#[doc(hidden)]
+#[cfg(feature = "train")]
 pub fn paragraphs(
     doc: &Doc,
     layout: &Layout,

@@ -280,6 +280,7 @@ impl WordFacts {
 }
 
 /// Computes the per-token facts of one sequence. Linear in its length.
+#[cfg(feature = "train")]
 pub fn prepare(inp: &Input) -> Sequence {
     let (mut toks, _) = word_facts(inp);
     add_context(inp, &mut toks);
@@ -723,6 +724,7 @@ impl<'a> Model<'a> {
     }
 
     /// Serialises a table of `2^bits` weight rows (square-law companded to `i8`).
+    #[cfg(feature = "train")]
     pub fn to_bytes(rows: &[[f32; NCLASS]], bits: u32) -> Vec<u8> {
         assert_eq!(rows.len(), 1 << bits);
         let scale = rows

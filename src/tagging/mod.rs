@@ -8,7 +8,7 @@
 //! - [`best`]: the best class that may follow the previous one;
 //! - [`Fnv`], [`hash_str`]: the string hash both take word keys from (the
 //!   NER lexicon builder computes the same function);
-//! - [`feature_templates!`](templates): the numbered feature templates of a
+//! - `feature_templates!`: the numbered feature templates of a
 //!   tagger, so that two templates sharing a number is a compile error or a
 //!   test failure, never a silent collision of their features;
 //! - [`Reader`], [`embedded`]: reading weights in place from their bytes, and

@@ -4,7 +4,7 @@
 
 use super::{is_cue_word, Building};
 use crate::analysis::Quote;
-use crate::Doc;
+use crate::doc::Doc;
 
 /// The most tokens an interrupting attribution runs to ("he said,").
 const MAX_INTERRUPTION: usize = 10;

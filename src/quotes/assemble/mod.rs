@@ -29,7 +29,7 @@ mod tagged;
 use super::marks::Marked;
 use crate::analysis::{Entity, Mention, Quote};
 use crate::lexicon::cues;
-use crate::Doc;
+use crate::doc::Doc;
 use speaker::{Recent, Speakers};
 use std::ops::Range;
 

@@ -6,7 +6,7 @@ use crate::analysis::{Label, Mention, MentionKind};
 use crate::lexicon::function_words;
 use crate::mentions::overlapping;
 use crate::tokens::TokenKind;
-use crate::Doc;
+use crate::doc::Doc;
 use std::ops::Range;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -3,7 +3,7 @@
 
 use crate::analysis::Span;
 use crate::tokens::TokenKind;
-use crate::Doc;
+use crate::doc::Doc;
 use std::ops::Range;
 
 /// Whether the quotation mark at token `open` starts its sentence, or follows

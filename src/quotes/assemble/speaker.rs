@@ -7,7 +7,7 @@ use crate::lexicon::cues::{self, CueList};
 use crate::lexicon::{function_words, gender, pronouns};
 use crate::mentions::within;
 use crate::tokens::{Token, TokenKind};
-use crate::Doc;
+use crate::doc::Doc;
 use std::ops::Range;
 
 /// How many paragraphs back a pronoun may find the previous speaker.

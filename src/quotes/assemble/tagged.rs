@@ -10,7 +10,7 @@ use super::{Building, Built};
 use crate::analysis::{Quote, QuoteKind};
 use crate::quotes::marks::Marked;
 use crate::tokens::TokenKind;
-use crate::Doc;
+use crate::doc::Doc;
 use std::ops::Range;
 
 /// Content is a quotation when at least this share of its tokens, as
