@@ -55,6 +55,7 @@ pub mod mentions;
 #[doc(hidden)]
 pub mod metrics;
 pub mod ner;
+pub mod page;
 pub mod quotes;
 pub mod roles;
 pub mod tokens;
