@@ -243,8 +243,8 @@ impl Walker<'_> {
             self.flush();
             let inherited = self.open.last().map(|o| o.kind);
             let kind = match (own_kind(tag), inherited) {
+                (None | Some(BlockKind::Paragraph), Some(k)) if k.carries_into_children() => k,
                 (Some(k), _) => k,
-                (None, Some(k)) if k.carries_into_children() => k,
                 _ => BlockKind::Paragraph,
             };
             self.open.push(Open { node: id, kind });

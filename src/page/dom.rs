@@ -9,10 +9,20 @@
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::interface::ElemName;
-use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
+use html5ever::tree_builder::TreeBuilder;
 use html5ever::{Attribute, LocalName, Namespace, QualName};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+
+/// How deep elements may nest. The tree builder looks through its stack of
+/// open elements for most start tags, so 100,000 unclosed `<div>`s would
+/// cost it 100,000² steps; start tags past this depth are dropped (their
+/// text stays, in the deepest element). Chromium stops nesting at the same
+/// depth (it makes deeper elements siblings instead), so no page a browser
+/// shows as intended nests deeper.
+const MAX_DEPTH: u32 = 512;
 
 /// A node's index in [`Dom::nodes`].
 pub type NodeId = u32;
@@ -23,6 +33,9 @@ pub const DOCUMENT: NodeId = 0;
 
 #[derive(Debug)]
 pub struct Node {
+    /// Depth below the document when the node was inserted (kept for the
+    /// nesting limit; not updated when the tree builder moves subtrees).
+    depth: u32,
     pub parent: NodeId,
     pub first_child: NodeId,
     pub last_child: NodeId,
@@ -152,12 +165,46 @@ impl Dom {
 pub fn parse(html: &str) -> Dom {
     let sink = Sink {
         nodes: RefCell::new(vec![new_node(Data::Document)]),
+        current_depth: Cell::new(0),
     };
-    html5ever::parse_document(sink, Default::default()).one(html)
+    let builder = TreeBuilder::new(sink, Default::default());
+    let tokenizer = Tokenizer::new(DepthLimit(builder), Default::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    // The tokenizer pauses only at scripts, which nothing here runs.
+    while !matches!(tokenizer.feed(&input), html5ever::TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.0.sink.finish()
+}
+
+/// Passes tokens to the tree builder, dropping start tags past [`MAX_DEPTH`].
+struct DepthLimit(TreeBuilder<NodeId, Sink>);
+
+impl TokenSink for DepthLimit {
+    type Handle = NodeId;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<NodeId> {
+        if let Token::TagToken(tag) = &token {
+            if tag.kind == TagKind::StartTag && self.0.sink.current_depth.get() >= MAX_DEPTH {
+                return TokenSinkResult::Continue;
+            }
+        }
+        self.0.process_token(token, line)
+    }
+
+    fn end(&self) {
+        self.0.end()
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.0
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
 }
 
 fn new_node(data: Data) -> Node {
     Node {
+        depth: 0,
         parent: NONE,
         first_child: NONE,
         last_child: NONE,
@@ -171,6 +218,10 @@ fn new_node(data: Data) -> Node {
 /// only for its own duration.
 struct Sink {
     nodes: RefCell<Vec<Node>>,
+    /// About how deep the tree builder's current node is: the depth of the
+    /// last element inserted, or of the last text's parent, or of the
+    /// parent of the last element popped.
+    current_depth: Cell<u32>,
 }
 
 /// An element's name handed to the tree builder (a copy: atoms of known
@@ -192,6 +243,19 @@ impl Sink {
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(new_node(data));
         (nodes.len() - 1) as NodeId
+    }
+
+    /// Records the depth the tree builder is inserting at, after `node`
+    /// was inserted (an element is where the next insertion goes, text is
+    /// inside its parent).
+    fn note_depth(&self, node: NodeId) {
+        let nodes = self.nodes.borrow();
+        let n = &nodes[node as usize];
+        let depth = match n.data {
+            Data::Element(_) => n.depth,
+            _ => n.depth.saturating_sub(1),
+        };
+        self.current_depth.set(depth);
     }
 
     /// A node for `child`, or `None` when it was text merged into `adjacent`
@@ -237,8 +301,10 @@ fn detach(nodes: &mut [Node], id: NodeId) {
 fn append_child(nodes: &mut [Node], parent: NodeId, child: NodeId) {
     detach(nodes, child);
     let last = nodes[parent as usize].last_child;
+    let depth = nodes[parent as usize].depth + 1;
     {
         let c = &mut nodes[child as usize];
+        c.depth = depth;
         c.parent = parent;
         c.prev_sibling = last;
     }
@@ -252,12 +318,13 @@ fn append_child(nodes: &mut [Node], parent: NodeId, child: NodeId) {
 
 fn insert_before(nodes: &mut [Node], sibling: NodeId, child: NodeId) {
     detach(nodes, child);
-    let (parent, prev) = {
+    let (parent, prev, depth) = {
         let s = &nodes[sibling as usize];
-        (s.parent, s.prev_sibling)
+        (s.parent, s.prev_sibling, s.depth)
     };
     {
         let c = &mut nodes[child as usize];
+        c.depth = depth;
         c.parent = parent;
         c.prev_sibling = prev;
         c.next_sibling = sibling;
@@ -320,16 +387,29 @@ impl TreeSink for Sink {
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
         let last = self.nodes.borrow()[*parent as usize].last_child;
-        if let Some(node) = self.node_for(child, last) {
-            append_child(&mut self.nodes.borrow_mut(), *parent, node);
+        match self.node_for(child, last) {
+            Some(node) => {
+                append_child(&mut self.nodes.borrow_mut(), *parent, node);
+                self.note_depth(node);
+            }
+            None => self.note_depth(last),
         }
     }
 
     fn append_before_sibling(&self, sibling: &NodeId, child: NodeOrText<NodeId>) {
         let prev = self.nodes.borrow()[*sibling as usize].prev_sibling;
-        if let Some(node) = self.node_for(child, prev) {
-            insert_before(&mut self.nodes.borrow_mut(), *sibling, node);
+        match self.node_for(child, prev) {
+            Some(node) => {
+                insert_before(&mut self.nodes.borrow_mut(), *sibling, node);
+                self.note_depth(node);
+            }
+            None => self.note_depth(prev),
         }
+    }
+
+    fn pop(&self, node: &NodeId) {
+        let depth = self.nodes.borrow()[*node as usize].depth;
+        self.current_depth.set(depth.saturating_sub(1));
     }
 
     fn append_based_on_parent_node(
