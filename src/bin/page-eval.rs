@@ -26,6 +26,8 @@ struct Args {
     data: PathBuf,
     pages: bool,
     only: Option<String>,
+    /// Print the article text and what was set aside (with `--only`).
+    text: bool,
 }
 
 fn main() {
@@ -33,6 +35,7 @@ fn main() {
         data: Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/web"),
         pages: false,
         only: None,
+        text: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -40,8 +43,9 @@ fn main() {
             "--pages" => args.pages = true,
             "--data" => args.data = it.next().expect("--data DIR").into(),
             "--only" => args.only = it.next(),
+            "--text" => args.text = true,
             _ => {
-                eprintln!("usage: page-eval [--pages] [--data DIR] [--only NAME]");
+                eprintln!("usage: page-eval [--pages] [--data DIR] [--only NAME [--text]]");
                 std::process::exit(2);
             }
         }
@@ -55,6 +59,15 @@ fn main() {
     }
     readability(&args);
     trafilatura(&args);
+}
+
+fn show(page: &newslens::page::Page) {
+    println!("{}\n---- set aside:", page.text);
+    for s in &page.set_aside {
+        let head: String = s.text.chars().take(80).collect();
+        println!("{:?} ({} blocks): {head:?}", s.kind, s.blocks);
+    }
+    println!("---- meta: {:?}", page.meta);
 }
 
 fn gunzip(path: &Path) -> Vec<u8> {
@@ -184,6 +197,9 @@ fn readability(args: &Args) {
             .blocks
             .first()
             .map_or("", |b| &page.text[b.range.start..]);
+        if args.text {
+            show(&page);
+        }
         let gold = visible_text(&expected);
         let (p, r) = shingle_pr(body, &gold);
         let reference = headline_reference(&source).map(|h| normalise(&h));
@@ -300,6 +316,9 @@ fn trafilatura(args: &Args) {
         let html = decode_html(&gunzip(&dir.join("pages").join(format!("{file}.gz"))));
         let page = timing.time(&html, || read_html(&html));
         let text = normalise(&page.text);
+        if args.text {
+            show(&page);
+        }
         let (with, without) = (strs(&rec["with"]), strs(&rec["without"]));
         let mut s = Snippets {
             pages: 1,

@@ -22,6 +22,8 @@ use super::dom::{Data, Dom, Element, NodeId, DOCUMENT, NONE};
 use super::words::{hints, Hints};
 use super::{BlockKind, SetAside, SetAsideKind};
 
+/// A story shorter than this (non-space characters) makes a second, lenient try.
+const MIN_STORY_CHARS: u32 = 500;
 /// A block shorter than this (non-space characters) casts no vote for its container.
 const MIN_VOTING_CHARS: u32 = 25;
 /// A vote grows by one per this many characters...
@@ -94,12 +96,40 @@ impl Stats {
 pub fn article(dom: &Dom, order: &[NodeId], blocks: &[TextBlock]) -> Found {
     let stats = subtree_stats(dom, order, blocks);
     let regions = regions(dom, order);
-    let scores = score_candidates(dom, blocks, &stats, &regions);
+    let strict = attempt(dom, blocks, &stats, &regions, true);
+    let strict_chars = kept_chars(blocks, &strict);
+    if strict_chars >= MIN_STORY_CHARS {
+        return strict;
+    }
+    let lenient = attempt(dom, blocks, &stats, &regions, false);
+    if kept_chars(blocks, &lenient) > strict_chars {
+        lenient
+    } else {
+        strict
+    }
+}
+
+/// One try: the container by votes, widened, then the kept blocks. A strict
+/// try lets no block in furniture vote; a lenient one lets every block vote
+/// (for pages whose class words mislead: a `<body>` or a wrapper named
+/// after an ad slot or a share widget that holds the story).
+fn attempt(
+    dom: &Dom,
+    blocks: &[TextBlock],
+    stats: &[Stats],
+    regions: &[Option<(NodeId, SetAsideKind)>],
+    strict: bool,
+) -> Found {
+    let scores = score_candidates(dom, blocks, stats, regions, strict);
     let Some(top) = best(&scores) else {
-        return keep_blocks(dom, blocks, &stats, &regions, &[DOCUMENT]);
+        return keep_blocks(dom, blocks, stats, regions, &[DOCUMENT]);
     };
-    let chosen = widen(dom, &scores, &stats, top);
-    keep_blocks(dom, blocks, &stats, &regions, &chosen)
+    let chosen = widen(dom, &scores, stats, top);
+    keep_blocks(dom, blocks, stats, regions, &chosen)
+}
+
+fn kept_chars(blocks: &[TextBlock], found: &Found) -> u32 {
+    found.kept.iter().map(|&i| blocks[i].chars).sum()
 }
 
 /// Step 1: each element's sums.
@@ -158,7 +188,14 @@ fn own_region(e: &Element, h: &Hints) -> Option<SetAsideKind> {
         Some("contentinfo") => Some(Footer),
         _ => None,
     };
-    let by_words = if h.content { None } else { h.boilerplate };
+    // The page's own wrappers carry template words ("feature-footer",
+    // "social-anchor") that say nothing about their content.
+    let page_wrapper = matches!(e.tag(), "html" | "body" | "main" | "article");
+    let by_words = if h.content || page_wrapper {
+        None
+    } else {
+        h.boilerplate
+    };
     by_tag.or(by_role).or(by_words)
 }
 
@@ -188,10 +225,11 @@ fn score_candidates(
     blocks: &[TextBlock],
     stats: &[Stats],
     regions: &[Option<(NodeId, SetAsideKind)>],
+    strict: bool,
 ) -> Vec<f32> {
     let mut votes = vec![0.0f32; dom.nodes.len()];
     for b in blocks {
-        if b.chars < MIN_VOTING_CHARS || regions[b.node as usize].is_some() {
+        if b.chars < MIN_VOTING_CHARS || strict && regions[b.node as usize].is_some() {
             continue;
         }
         let commas = b
@@ -392,16 +430,17 @@ fn keep_blocks(
     let story_chars: u32 = chosen.iter().map(|&c| stats[c as usize].chars).sum();
     let places = places(dom, stats, chosen);
     let mut found = Found::default();
-    let mut open: Option<(NodeId, SetAsideKind)> = None;
+    // The kind of the run being set aside, while one is open.
+    let mut open: Option<SetAsideKind> = None;
     for (i, b) in blocks.iter().enumerate() {
         let verdict = judge(b, stats, regions, &places, story_chars);
-        let Some((region, kind)) = verdict else {
+        let Some((_, kind)) = verdict else {
             found.kept.push(i);
             open = None;
             continue;
         };
         match found.set_aside.last_mut() {
-            Some(last) if open == Some((region, kind)) => {
+            Some(last) if open == Some(kind) => {
                 last.text.push('\n');
                 last.text.push_str(&b.text);
                 last.blocks += 1;
@@ -412,7 +451,7 @@ fn keep_blocks(
                 blocks: 1,
             }),
         }
-        open = Some((region, kind));
+        open = Some(kind);
     }
     found
 }
