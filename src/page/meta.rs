@@ -153,17 +153,15 @@ pub fn read(dom: &Dom, order: &[NodeId], _blocks: &[TextBlock], _found: &Found) 
     }
 }
 
-/// The `og:title`, else the `<title>` without its site part.
-pub fn reference_title(dom: &Dom, order: &[NodeId]) -> Option<String> {
+/// The page's `og:title` and `<title>`, as written (for the evaluation).
+pub fn raw_titles(dom: &Dom, order: &[NodeId]) -> (Option<String>, Option<String>) {
     let raw = collect(dom, order);
-    let find = |name: &str| {
-        raw.metas
-            .iter()
-            .find(|(k, v)| k == name && !v.trim().is_empty())
-            .map(|(_, v)| clean(v))
-    };
-    let site = find("og:site_name");
-    find("og:title").or_else(|| raw.title.as_deref().map(|t| strip_site(t, site.as_deref())))
+    let og = raw
+        .metas
+        .iter()
+        .find(|(k, v)| k == "og:title" && !v.trim().is_empty())
+        .map(|(_, v)| clean(v));
+    (og, raw.title.filter(|t| !t.is_empty()))
 }
 
 /// One pass over the tree gathering the raw values.
@@ -269,9 +267,10 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The headline: a metadata title confirmed by an `<h1>` when one matches,
-/// else the first metadata title, else the `<title>` without its site part,
-/// else the first `<h1>`.
+/// The headline: the `og:title` (the title the publisher gives the article
+/// for sharing, without a site part an `<h1>` shows it does not have); else
+/// a metadata title confirmed by an `<h1>`, else the first metadata title
+/// or the `<title>` without its site part, else the first `<h1>`.
 fn headline(
     raw: &Raw,
     site: Option<&str>,
@@ -279,27 +278,50 @@ fn headline(
     ld: Option<String>,
     other: Option<String>,
 ) -> Option<String> {
+    let matches_h1 = |c: &str| raw.h1s.iter().any(|h| super::same_words(c, h));
+    if let Some(og) = og.filter(|t| !t.is_empty() && Some(t.as_str()) != site) {
+        let stripped = strip_site(&og, site);
+        return Some(if stripped != og && matches_h1(&stripped) {
+            stripped
+        } else {
+            og
+        });
+    }
     let from_title = raw.title.as_deref().map(|t| strip_site(t, site));
-    let candidates: Vec<String> = [og, ld, other, from_title]
+    // The `<title>`'s parts around a separator, for an `<h1>` to confirm.
+    let parts = raw.title.as_deref().map(title_parts).unwrap_or_default();
+    let candidates: Vec<String> = [ld, other, from_title]
         .into_iter()
         .flatten()
+        .chain(parts)
         .filter(|c| !c.is_empty() && Some(c.as_str()) != site)
         .collect();
-    for c in &candidates {
-        for h in &raw.h1s {
-            if super::same_words(c, h) {
-                return Some(c.clone());
-            }
-            let stripped = strip_site(c, site);
-            if stripped != *c && super::same_words(&stripped, h) {
-                return Some(stripped);
-            }
-        }
-    }
     candidates
-        .into_iter()
-        .next()
+        .iter()
+        .find(|c| matches_h1(c))
+        .or(candidates.first())
+        .cloned()
         .or_else(|| raw.h1s.iter().find(|h| !h.is_empty()).cloned())
+}
+
+/// A title's part before its last separator and after its first.
+fn title_parts(title: &str) -> Vec<String> {
+    let title = clean(title);
+    let last = SITE_SEPARATORS
+        .iter()
+        .filter_map(|s| title.rfind(s).map(|i| (i, s.len())))
+        .max();
+    let first = SITE_SEPARATORS
+        .iter()
+        .filter_map(|s| title.find(s).map(|i| (i, s.len())))
+        .min();
+    match (last, first) {
+        (Some((l, _)), Some((f, n))) => vec![
+            title[..l].trim().to_string(),
+            title[f + n..].trim().to_string(),
+        ],
+        _ => Vec::new(),
+    }
 }
 
 /// Separators sites put between a headline and their name.
@@ -328,9 +350,7 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
     };
     if let Some((i, n)) = last {
         let (head, tail) = (&title[..i], &title[i + n..]);
-        if names_site(tail)
-            || (site.is_none() && words(tail) <= MAX_SITE_WORDS && words(head) >= MIN_TITLE_WORDS)
-        {
+        if names_site(tail) || (words(tail) <= MAX_SITE_WORDS && words(head) >= MIN_TITLE_WORDS) {
             return head.trim().to_string();
         }
     }

@@ -145,12 +145,11 @@ pub fn visible_text(html: &str) -> String {
     texts.join("\n")
 }
 
-/// The page's own title as the pages issue scores headlines: its
-/// `og:title`, else its `<title>` without the site part (for the evaluation).
+/// The page's `og:title` and `<title>` as written (for the evaluation).
 #[doc(hidden)]
-pub fn headline_reference(html: &str) -> Option<String> {
+pub fn page_titles(html: &str) -> (Option<String>, Option<String>) {
     let dom = dom::parse(html);
-    meta::reference_title(&dom, &dom.preorder())
+    meta::raw_titles(&dom, &dom.preorder())
 }
 
 /// Joins the headline and the kept blocks into the article text.
