@@ -65,7 +65,7 @@ macro_rules! internal_modules {
     };
 }
 
-internal_modules!(article, doc, entities, lexicon, mentions, quotes, stages, tagging, tokens);
+internal_modules!(article, doc, entities, lexicon, mentions, page, quotes, stages, tagging, tokens);
 
 mod analysis;
 pub mod conll;
@@ -98,7 +98,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub mod internals {
     pub use crate::doc::{Doc, DocSentence};
     pub use crate::stages::{prepare, Prepared};
-    pub use crate::{article, entities, lexicon, mentions, ner, quotes, tagging, tokens};
+    pub use crate::{article, entities, lexicon, mentions, ner, page, quotes, tagging, tokens};
 }
 
 /// Analyses one article. Offsets in the result are byte offsets into `text`.

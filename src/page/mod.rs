@@ -1,0 +1,199 @@
+//! The page stage: from a web page's HTML to the article's text and the
+//! page's metadata, before everything else runs.
+//!
+//! ```
+//! let html = r#"<html lang="en"><head><title>Rain returns | The Daily</title></head><body>
+//!   <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+//!   <article><h1>Rain returns</h1>
+//!     <p>Heavy rain fell across the region on Tuesday, ending a dry spell of six weeks, forecasters said.</p>
+//!     <p>Farmers, who had warned of losses, welcomed the change, though more is needed before the harvest.</p>
+//!   </article>
+//!   <footer>Copyright The Daily. All rights reserved. Contact us.</footer></body></html>"#;
+//! let page = newslens::page::read_html(html);
+//! assert!(page.text.starts_with("Rain returns\n\nHeavy rain fell"));
+//! assert_eq!(&page.text[page.title.clone().unwrap()], "Rain returns");
+//! assert_eq!(page.meta.lang.as_deref(), Some("en"));
+//! assert!(!page.text.contains("Sport") && !page.text.contains("Copyright"));
+//! ```
+//!
+//! The steps, one module each: [`dom`] parses (html5ever's tree builder into
+//! an arena of our own), [`blocks`] turns the visible text into blocks,
+//! [`find`] decides which blocks are the story (with [`words`] reading class
+//! and id names), and [`meta`] reads the metadata. This module puts the
+//! headline and the kept blocks together into one text.
+
+mod blocks;
+#[cfg(any(feature = "cli", feature = "train"))]
+mod decode;
+mod dom;
+mod find;
+mod meta;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(any(feature = "cli", feature = "train"))]
+pub use decode::decode_html;
+pub use meta::PageMeta;
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// The article found in a page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The article as text: the headline first, then the body's blocks,
+    /// separated by blank lines ("\n\n"). Every later stage analyses this.
+    pub text: String,
+    /// The headline's byte range in `text` (None when the page has none).
+    pub title: Option<Range<usize>>,
+    /// The kept blocks after the headline, in order.
+    pub blocks: Vec<Block>,
+    /// What was set aside, in page order.
+    pub set_aside: Vec<SetAside>,
+    pub meta: PageMeta,
+}
+
+/// One kept block of the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    /// Byte range in [`Page::text`].
+    pub range: Range<usize>,
+    pub kind: BlockKind,
+    /// The position of the block's element in document order, as
+    /// `document.querySelectorAll('*')` lists the elements of the same HTML
+    /// parsed by a browser with scripting on (`<html>` is 0). Several blocks
+    /// share an element when `<br><br>` or a nested block splits its text.
+    pub element: u32,
+}
+
+/// What a block is on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+    Caption,
+    Preformatted,
+    /// A table cell's text.
+    Cell,
+}
+
+impl BlockKind {
+    /// Whether blocks nested in an element of this kind are of this kind
+    /// too (a `<p>` in a `<blockquote>` is quoted text).
+    fn carries_into_children(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Heading
+                | BlockKind::ListItem
+                | BlockKind::Quote
+                | BlockKind::Caption
+                | BlockKind::Preformatted
+        )
+    }
+}
+
+/// A run of the page left out of the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetAside {
+    pub kind: SetAsideKind,
+    /// Its text, one block a line.
+    pub text: String,
+    /// How many blocks (menu entries, links, comments...) it holds.
+    pub blocks: usize,
+}
+
+/// What a run that was set aside is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SetAsideKind {
+    Navigation,
+    Related,
+    Comments,
+    Share,
+    Newsletter,
+    Consent,
+    Advertisement,
+    Footer,
+    Other,
+}
+
+/// Finds the article in a page's HTML: its text (headline first), its
+/// blocks, what was set aside, and the page's metadata. Any input gives a
+/// `Page`; one without a recognisable article gives an empty text.
+pub fn read_html(html: &str) -> Page {
+    let dom = dom::parse(html);
+    let order = dom.preorder();
+    let elements = dom.element_indices(&order);
+    let blocks = blocks::collect(&dom);
+    let found = find::article(&dom, &order, &blocks);
+    let meta = meta::read(&dom, &order, &blocks, &found);
+    assemble(&blocks, &found, &elements, meta)
+}
+
+/// All the page's visible text, one block a line, nothing set aside (for
+/// the evaluation: the text of a reference article's HTML).
+#[doc(hidden)]
+pub fn visible_text(html: &str) -> String {
+    let dom = dom::parse(html);
+    let blocks = blocks::collect(&dom);
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    texts.join("\n")
+}
+
+/// The page's `og:title` and `<title>` as written (for the evaluation).
+#[doc(hidden)]
+pub fn page_titles(html: &str) -> (Option<String>, Option<String>) {
+    let dom = dom::parse(html);
+    meta::raw_titles(&dom, &dom.preorder())
+}
+
+/// Joins the headline and the kept blocks into the article text.
+fn assemble(
+    blocks: &[blocks::TextBlock],
+    found: &find::Found,
+    elements: &[u32],
+    meta: PageMeta,
+) -> Page {
+    let mut page = Page::default();
+    let headline = meta.headline.clone().filter(|h| !h.trim().is_empty());
+    if let Some(h) = &headline {
+        page.text.push_str(h);
+        page.title = Some(0..h.len());
+    }
+    for &i in &found.kept {
+        let b = &blocks[i];
+        if page.blocks.is_empty() && headline.as_deref().is_some_and(|h| same_words(h, &b.text)) {
+            continue;
+        }
+        if !page.text.is_empty() {
+            page.text.push_str("\n\n");
+        }
+        let start = page.text.len();
+        page.text.push_str(&b.text);
+        page.blocks.push(Block {
+            range: start..page.text.len(),
+            kind: b.kind,
+            element: elements[b.node as usize],
+        });
+    }
+    page.set_aside = found.set_aside.clone();
+    page.meta = meta;
+    page
+}
+
+/// Whether two texts have the same words (case and spacing aside).
+fn same_words(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    norm(a) == norm(b)
+}
