@@ -217,3 +217,30 @@ fn jobs_out_of_range_is_refused_with_a_message() {
     );
     assert_eq!(json(&out.stdout)["id"], 1);
 }
+
+#[test]
+fn jsonl_refuses_arrays_and_keeps_ids_and_lone_surrogates() {
+    let input = concat!(
+        "[7, \"Angela Merkel visited Paris.\"]\n",
+        "{\"id\": 123456789012345678901234567890, \"text\": \"Angela Merkel visited Paris.\"}\n",
+        "{\"id\": 1.50, \"text\": \"Cut emoji \\ud83d in Paris.\"}\n",
+    );
+    for jobs in ["--jobs=1", "--jobs=2"] {
+        let out = run(&["extract", "--jsonl", jobs], input.as_bytes());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("line 1: invalid JSON line: expected an object"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("got an array"), "{stderr}");
+        assert!(!stderr.contains("line 3"), "{stderr}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.len(), 2, "the other lines are processed");
+        assert!(lines[0].starts_with("{\"id\":123456789012345678901234567890,"));
+        assert!(lines[1].starts_with("{\"id\":1.50,"));
+        let cut = json(lines[1].as_bytes());
+        assert_eq!(cut["sentences"][0]["text"], "Cut emoji \u{FFFD} in Paris.");
+    }
+}
