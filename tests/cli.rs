@@ -12,7 +12,10 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run newslens");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // A command that refuses its arguments exits without reading its input.
+    if let Err(e) = child.stdin.take().unwrap().write_all(stdin) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     child.wait_with_output().unwrap()
 }
 
@@ -121,7 +124,7 @@ fn jsonl_on_several_threads_keeps_the_input_order_and_the_output() {
     assert!(stderr.contains("line 6: invalid JSON line"), "{stderr}");
     let bad = run(&["extract", "--jsonl", "--jobs=0"], b"");
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("--jobs wants a whole number"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--jobs wants a whole number from 1"));
 }
 
 #[test]
@@ -182,4 +185,62 @@ fn errors_are_messages_not_panics() {
         stderr.contains("line 2") && !stderr.contains("panicked"),
         "{stderr}"
     );
+}
+
+#[test]
+fn jobs_out_of_range_is_refused_with_a_message() {
+    for jobs in [
+        "--jobs=100000",
+        "--jobs=18446744073709551615",
+        "--jobs=99999999999999999999999",
+        "--jobs=-1",
+        "--jobs=",
+    ] {
+        let out = run(&["extract", "--jsonl", jobs], b"{\"text\": \"Paris.\"}\n");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{jobs}: {stderr}");
+        assert!(
+            stderr.contains("--jobs wants a whole number from 1 to 256"),
+            "{jobs}: {stderr}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    // The largest number allowed works, with fewer lines than threads.
+    let out = run(
+        &["extract", "--jsonl", "--jobs=256"],
+        b"{\"id\": 1, \"text\": \"Paris.\"}\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out.stdout)["id"], 1);
+}
+
+#[test]
+fn jsonl_refuses_arrays_and_keeps_ids_and_lone_surrogates() {
+    let input = concat!(
+        "[7, \"Angela Merkel visited Paris.\"]\n",
+        "{\"id\": 123456789012345678901234567890, \"text\": \"Angela Merkel visited Paris.\"}\n",
+        "{\"id\": 1.50, \"text\": \"Cut emoji \\ud83d in Paris.\"}\n",
+    );
+    for jobs in ["--jobs=1", "--jobs=2"] {
+        let out = run(&["extract", "--jsonl", jobs], input.as_bytes());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("line 1: invalid JSON line: expected an object"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("got an array"), "{stderr}");
+        assert!(!stderr.contains("line 3"), "{stderr}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.len(), 2, "the other lines are processed");
+        assert!(lines[0].starts_with("{\"id\":123456789012345678901234567890,"));
+        assert!(lines[1].starts_with("{\"id\":1.50,"));
+        let cut = json(lines[1].as_bytes());
+        assert_eq!(cut["sentences"][0]["text"], "Cut emoji \u{FFFD} in Paris.");
+    }
 }

@@ -63,10 +63,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 Some(n) => n
                     .parse::<usize>()
                     .ok()
-                    .filter(|&n| n >= 1)
-                    .ok_or_else(|| format!("--jobs wants a whole number >= 1, got '{n}'"))?,
+                    .filter(|n| (1..=MAX_JOBS).contains(n))
+                    .ok_or_else(|| {
+                        format!("--jobs wants a whole number from 1 to {MAX_JOBS}, got '{n}'")
+                    })?,
                 None => std::thread::available_parallelism().map_or(1, usize::from),
-            };
+            }
+            .min(MAX_JOBS);
             let allowed = |f: &&str| *f == "--jsonl" || f.starts_with("--jobs=");
             if let Some(f) = flags.iter().find(|f| !allowed(f)) {
                 return Err(format!("unknown option {f}\n{USAGE}"));
@@ -230,6 +233,11 @@ impl<W: Write> Sink<W> {
     }
 }
 
+/// The most analysis threads `--jobs` may ask for: each thread keeps its own
+/// word memo (up to about 5 MB) and a few batches in flight, and thousands
+/// of threads exhaust what the system gives a process long before they help.
+const MAX_JOBS: usize = 256;
+
 /// Lines per batch: enough work (tens of milliseconds for news articles) to
 /// make handing it to a thread cheap, few enough to keep memory small.
 const BATCH: usize = 32;
@@ -247,7 +255,7 @@ fn in_parallel<W: Write>(lines: &mut Lines, sink: &mut Sink<W>, jobs: usize) -> 
     // scope can end.
     std::thread::scope(move |scope| {
         for _ in 0..jobs {
-            scope.spawn(move || loop {
+            let worker = std::thread::Builder::new().spawn_scoped(scope, move || loop {
                 // The lock is held only to take a job, not to work on it.
                 let job = jobs_rx
                     .lock()
@@ -259,6 +267,8 @@ fn in_parallel<W: Write>(lines: &mut Lines, sink: &mut Sink<W>, jobs: usize) -> 
                 let done = batch.iter().map(|(n, raw)| analyse(*n, raw)).collect();
                 let _ = reply.send(done);
             });
+            // The system may refuse a thread (too many, no memory for its stack).
+            worker.map_err(|e| format!("cannot start {jobs} analysis threads: {e}"))?;
         }
         let mut pending: VecDeque<mpsc::Receiver<Vec<Outcome>>> = VecDeque::new();
         let mut more = true;

@@ -6,7 +6,10 @@
 //! here look at one line (or wrapped paragraph) at a time and at its place in
 //! the article, using patterns common to news sites rather than any one site.
 
+mod boilerplate;
+
 use crate::analysis::{Article, Boilerplate, BoilerplateKind, Span};
+use boilerplate::boilerplate_kind;
 
 /// What part of an article a stretch of text is, for the later stages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -241,142 +244,6 @@ fn is_title_like(s: &str) -> bool {
     letters && (1..=25).contains(&words) && s.len() <= 250 && (!ends_sentence || words <= 12)
 }
 
-fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len()
-        && s.is_char_boundary(prefix.len())
-        && s[..prefix.len()].eq_ignore_ascii_case(prefix)
-}
-
-const STAMP_WORDS: &[&str] = &[
-    "last update",
-    "last updated",
-    "last modified",
-    "updated",
-    "update:",
-    "published",
-    "first published",
-    "posted",
-    "modified",
-];
-const PROMO_STARTS: &[&str] = &[
-    "share this",
-    "share on",
-    "share:",
-    "share",
-    "read more",
-    "read also",
-    "also read",
-    "read next",
-    "related:",
-    "related articles",
-    "related stories",
-    "related coverage",
-    "click here",
-    "subscribe",
-    "sign up",
-    "follow us",
-    "advertisement",
-    "sponsored",
-    "email this",
-    "print this",
-    "copy link",
-    "see also",
-    "recommended",
-    "more from",
-    "don't miss",
-    "most read",
-    "listen to this article",
-    "download the app",
-];
-const COPYRIGHT_MARKS: &[&str] = &["©", "copyright", "all rights reserved"];
-const COMMENT_POLICY_WORDS: &[&str] = &[
-    "policy",
-    "approved",
-    "moderat",
-    "guideline",
-    "insult",
-    "offensive",
-    "swearing",
-    "abusive",
-    "removed",
-    "respectful",
-    "community standards",
-];
-const LABEL_STARTS: &[&str] = &[
-    "tags:",
-    "keywords:",
-    "topics:",
-    "filed under",
-    "categories:",
-];
-
-/// The number of words `s.split_whitespace()` gives. Every line of an
-/// article is counted, and decoding each character to ask whether it is
-/// whitespace was a third of the boilerplate test's time: ASCII text is
-/// counted as word starts (a non-space after a space or at the start), a
-/// sum the compiler vectorises.
-fn count_words(s: &str) -> usize {
-    if !s.is_ascii() {
-        return s.split_whitespace().count();
-    }
-    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let b = s.as_bytes();
-    let first = b.first().is_some_and(|&c| !space(c)) as usize;
-    first
-        + b.iter()
-            .zip(&b[1.min(b.len())..])
-            .map(|(&a, &c)| (space(a) & !space(c)) as usize)
-            .sum::<usize>()
-}
-
-/// Whether line `s` is boilerplate, and of which kind.
-#[inline(never)]
-fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<BoilerplateKind> {
-    let words = count_words(s);
-    let core = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let lower = if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
-    };
-    if !s.chars().any(char::is_alphanumeric) {
-        return Some(BoilerplateKind::Label);
-    }
-    if title.is_some_and(|t| same_words(s, t)) {
-        return Some(BoilerplateKind::RepeatedTitle);
-    }
-    if words <= 12 && STAMP_WORDS.iter().any(|p| starts_with_ci(core, p)) {
-        // "Updated 14:02 GMT", "| Last update :", but not "Updated figures show that ..."
-        let rest = core.split_once([':', ' ']).map_or("", |(_, r)| r);
-        if words <= 3 || rest.bytes().any(|b| b.is_ascii_digit()) || core.contains(':') {
-            return Some(BoilerplateKind::Stamp);
-        }
-    }
-    if lower.contains("comment") && COMMENT_POLICY_WORDS.iter().any(|w| lower.contains(w)) {
-        return Some(BoilerplateKind::CommentPolicy);
-    }
-    if words <= 12
-        && PROMO_STARTS.iter().any(|p| {
-            starts_with_ci(core, p)
-                && core[p.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        })
-    {
-        return Some(BoilerplateKind::Promo);
-    }
-    if words <= 20 && COPYRIGHT_MARKS.iter().any(|m| lower.contains(m)) {
-        return Some(BoilerplateKind::Copyright);
-    }
-    if (words <= 3 && s.ends_with(':'))
-        || (words <= 30 && LABEL_STARTS.iter().any(|p| starts_with_ci(core, p)))
-    {
-        return Some(BoilerplateKind::Label);
-    }
-    None
-}
-
 /// "Source: Anadolu Agency" -> the byte range of "Anadolu Agency" in `s`.
 #[inline(never)]
 fn labelled_value(s: &str, labels: &[&str]) -> Option<(usize, usize)> {
@@ -411,6 +278,16 @@ fn byline(s: &str) -> Option<(usize, usize)> {
             || matches!(*w, "and" | "de" | "van" | "von" | "al" | "bin")
     });
     if words.is_empty() || words.len() > 8 || !capitalised || s.split_whitespace().count() > 14 {
+        return None;
+    }
+    // "By Monday, Putin had left." is a sentence: what follows the name
+    // ends like one and has words in lower case. "By Jane Doe, staff
+    // writer" and "By Jane Doe, Reuters." are bylines.
+    let tail = &after[name_len..];
+    let lower_word = tail
+        .split_whitespace()
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if lower_word && tail.trim_end().ends_with(['.', '!', '?']) {
         return None;
     }
     Some((start, start + name.len()))
@@ -470,26 +347,6 @@ pub(crate) fn is_known_place(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Words are counted as `split_whitespace` gives them, whatever
-    /// whitespace separates them.
-    #[test]
-    fn words_are_counted_as_split_whitespace_counts_them() {
-        for s in [
-            "",
-            "   ",
-            "one",
-            " Updated  14:02\tGMT ",
-            "a\u{0B}b\u{0C}c\rd", // vertical tab and form feed are whitespace
-            "non\u{A0}breaking and\u{3000}ideographic\u{2028}spaces\u{85}next-line",
-            "zero\u{200B}width is not a space",
-            "Ünïcödé wörds — and “quotes” … ©",
-            "emoji 👍🏽 count 🇺🇸 as words",
-        ] {
-            let all = s.split_whitespace().count();
-            assert_eq!(count_words(s), all, "{s:?}");
-        }
-    }
 
     /// The byte scan splits lines exactly where splitting at the four
     /// line-break characters does, and no other three-byte character that
@@ -570,6 +427,41 @@ mod tests {
             l.parts.iter().filter(|p| p.kind == PartKind::Body).count(),
             1
         );
+    }
+
+    /// Issue 23's example: every line but the headline is news, though each
+    /// starts with or contains a word boilerplate lines carry.
+    #[test]
+    fn news_paragraphs_with_trigger_words_are_kept() {
+        let text = "Lawsuits\n\nThe suits were filed on Monday.\n\nDisney sued OpenAI over copyright infringement, lawyers said.\n\nPublished in 2019, the Mueller report was ignored by Moscow, Lavrov said.\n\nRecommended by the Senate, Janet Yellen was confirmed.\n\nShare prices in Tokyo fell 3% after Toyota warned.\n\nCommentators said the moderate wing would gain, according to Reuters.\n\nA Kremlin spokesman, Dmitry Peskov, declined to comment on the new sanctions policy announced by Washington.";
+        let l = layout(text);
+        assert_eq!(l.article.title.unwrap().text, "Lawsuits");
+        assert_eq!(l.article.paragraphs.len(), 7);
+        assert!(
+            l.article.boilerplate.is_empty(),
+            "{:?}",
+            l.article.boilerplate
+        );
+        assert!(l.article.updated.is_none());
+    }
+
+    #[test]
+    fn a_byline_names_its_author_a_sentence_starting_with_by_is_news() {
+        for (line, name) in [
+            ("By Jane Doe, Reuters", "Jane Doe"),
+            ("By Jane Doe, staff writer", "Jane Doe"),
+            ("By AFP", "AFP"),
+        ] {
+            let l = layout(&format!(
+                "Storm hits coast\n{line}\n\nA storm hit the coast on Monday."
+            ));
+            assert_eq!(l.article.byline.map(|b| b.text).as_deref(), Some(name));
+        }
+        let text =
+            "Storm hits coast\n\nBy Monday, the storm had reached the coast.\n\nResidents fled.";
+        let l = layout(text);
+        assert!(l.article.byline.is_none());
+        assert_eq!(l.article.paragraphs.len(), 2);
     }
 
     #[test]

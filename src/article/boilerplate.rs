@@ -1,0 +1,606 @@
+//! Boilerplate one line can show by itself: the headline printed again, an
+//! update stamp, a comment policy, a promotional prompt, a copyright line, a
+//! stray label.
+//!
+//! Every rule is about the line's shape as well as its words: how long it is,
+//! what it starts with, what the rest of it is made of. A news sentence that
+//! starts with or contains a trigger word ("Share prices fell", "Published in
+//! 2019, the report ...", "declined to comment on the policy") is not
+//! boilerplate: the tests below give each kind such counter-cases.
+
+use super::same_words;
+use crate::analysis::BoilerplateKind;
+
+/// The most words a stamp line has ("Last updated on Tuesday 12 September 2023, 14:02 BST").
+const STAMP_MAX_WORDS: usize = 12;
+/// The most words a promotional prompt has ("Sign up for our newsletter").
+const PROMO_MAX_WORDS: usize = 12;
+/// The most words a promotional phrase may be followed by when it takes a
+/// short object ("More from Reuters", "Don't miss out").
+const PROMO_SHORT_REST: usize = 4;
+/// The most words a copyright line has.
+const COPYRIGHT_MAX_WORDS: usize = 25;
+/// The most words a comment policy has (the seed article's runs to 41).
+const COMMENT_POLICY_MAX_WORDS: usize = 60;
+/// The most words a heading-like label ending in a colon has ("Related Topics:").
+const COLON_LABEL_MAX_WORDS: usize = 3;
+/// The most words a tag list has.
+const TAG_LIST_MAX_WORDS: usize = 30;
+
+/// Whether line `s` is boilerplate, and of which kind. `title` is the
+/// headline's key (see `normalise`), once the headline is known.
+#[inline(never)]
+pub(super) fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<BoilerplateKind> {
+    if !s.chars().any(char::is_alphanumeric) {
+        return Some(BoilerplateKind::Label);
+    }
+    let words = count_words(s);
+    // Sentence-length lines are by far the most common, and none of the
+    // kinds below is that long but a comment policy.
+    if words > COMMENT_POLICY_MAX_WORDS {
+        return None;
+    }
+    let core = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lower = if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    };
+    if title.is_some_and(|t| same_words(s, t)) {
+        Some(BoilerplateKind::RepeatedTitle)
+    } else if words <= STAMP_MAX_WORDS && is_stamp(core) {
+        Some(BoilerplateKind::Stamp)
+    } else if is_comment_policy(&lower) {
+        Some(BoilerplateKind::CommentPolicy)
+    } else if words <= PROMO_MAX_WORDS && is_promo(core, &lower) {
+        Some(BoilerplateKind::Promo)
+    } else if words <= COPYRIGHT_MAX_WORDS && is_copyright(core, &lower) {
+        Some(BoilerplateKind::Copyright)
+    } else if is_label(s, core, words) {
+        Some(BoilerplateKind::Label)
+    } else {
+        None
+    }
+}
+
+/// The number of words `s.split_whitespace()` gives. Every line of an
+/// article is counted, and decoding each character to ask whether it is
+/// whitespace was a third of the boilerplate test's time: ASCII text is
+/// counted as word starts (a non-space after a space or at the start), a
+/// sum the compiler vectorises.
+pub(super) fn count_words(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let b = s.as_bytes();
+    let first = b.first().is_some_and(|&c| !space(c)) as usize;
+    first
+        + b.iter()
+            .zip(&b[1.min(b.len())..])
+            .map(|(&a, &c)| (space(a) & !space(c)) as usize)
+            .sum::<usize>()
+}
+
+pub(super) fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// What follows `phrase` at the start of `s` (ASCII case ignored), if `s`
+/// starts with it as whole words ("share" starts "Share:" but not "Shares").
+fn after_phrase<'a>(s: &'a str, phrase: &str) -> Option<&'a str> {
+    let rest = s.get(phrase.len()..)?;
+    (starts_with_ci(s, phrase) && !rest.starts_with(|c: char| c.is_alphanumeric())).then_some(rest)
+}
+
+/// The lowercase alphanumeric words of `lower`.
+fn tokens(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+fn has_word(lower: &str, word: &str) -> bool {
+    tokens(lower).any(|w| w == word)
+}
+
+/// News reports speech; a prompt or a policy speaks for itself. A line that
+/// attributes ("..., the company said", "according to Reuters") is never
+/// either; "according to our guidelines" is the site speaking.
+fn reports_speech(lower: &str) -> bool {
+    tokens(lower).any(|w| matches!(w, "said" | "says" | "told" | "stated" | "reported"))
+        || lower
+            .match_indices("according to ")
+            .any(|(i, p)| !lower[i + p.len()..].starts_with("our "))
+}
+
+/// Words that begin a stamp, longest first.
+const STAMP_LEADS: &[&str] = &[
+    "first published",
+    "last updated",
+    "last update",
+    "last modified",
+    "published",
+    "updated",
+    "update",
+    "modified",
+    "posted",
+];
+
+/// A stamp: a lead word and then nothing but a date or time ("Updated 14:02
+/// GMT", "Published 12 March 2023", "Posted 3 hours ago", "| Last update :").
+fn is_stamp(core: &str) -> bool {
+    let Some(rest) = STAMP_LEADS.iter().find_map(|p| after_phrase(core, p)) else {
+        return false;
+    };
+    let lower = rest.to_lowercase();
+    let all_dates = tokens(&lower).all(is_date_word);
+    all_dates
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+/// Everything else a date or time line is made of: units of relative time,
+/// clock words, common zone abbreviations and the connectors between them.
+const TIME_WORDS: &[&str] = &[
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "et",
+    "pt",
+    "ist",
+    "jst",
+    "kst",
+    "hkt",
+    "sgt",
+    "aest",
+    "aedt",
+    "msk",
+    "wib",
+    "sast",
+    "eat",
+    "wat",
+    "on",
+    "at",
+    "in",
+    "of",
+    "and",
+    "ago",
+    "just",
+    "now",
+    "today",
+    "yesterday",
+    "second",
+    "seconds",
+    "sec",
+    "secs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+];
+
+/// A word of a date or time: a number ("2023", "14", "13th", "10am", "3h"),
+/// a month, a weekday or one of [`TIME_WORDS`].
+fn is_date_word(w: &str) -> bool {
+    let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        return matches!(
+            &w[digits..],
+            "" | "st" | "nd" | "rd" | "th" | "am" | "pm" | "h" | "m" | "d" | "min" | "mins" | "hrs"
+        );
+    }
+    MONTHS.contains(&w) || WEEKDAYS.contains(&w) || TIME_WORDS.contains(&w)
+}
+
+/// Words of a moderation rule: what comments may not contain and what happens to them.
+const MODERATION_WORDS: &[&str] = &[
+    "approved",
+    "moderated",
+    "moderation",
+    "guidelines",
+    "insult",
+    "insults",
+    "offensive",
+    "swearing",
+    "abusive",
+    "removed",
+    "deleted",
+    "respectful",
+    "policy",
+    "rules",
+];
+/// Labels that open a notice to the reader.
+const NOTICE_LEADS: &[&str] = &["warning", "note", "notice", "disclaimer", "important"];
+
+/// A comment policy: it speaks of readers' comments, names at least two
+/// moderation rules, and addresses the reader (a notice label, "you",
+/// "please", "our") instead of reporting what someone said.
+fn is_comment_policy(lower: &str) -> bool {
+    if !tokens(lower).any(|w| matches!(w, "comment" | "comments" | "commenting")) {
+        return false;
+    }
+    let rules = MODERATION_WORDS
+        .iter()
+        .filter(|m| has_word(lower, m))
+        .count()
+        + usize::from(lower.contains("community standards"));
+    let core = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let notice = NOTICE_LEADS
+        .iter()
+        .any(|l| after_phrase(core, l).is_some_and(|r| r.trim_start().starts_with(':')));
+    let addresses_reader = tokens(lower).any(|w| matches!(w, "you" | "your" | "please" | "our"));
+    rules >= 2 && (notice || addresses_reader) && !reports_speech(lower)
+}
+
+/// What may follow a promotional phrase.
+#[derive(Clone, Copy, PartialEq)]
+enum Follow {
+    /// Nothing but punctuation, or a colon and a label's value ("Share",
+    /// "Read more: ..."): the phrase is also an everyday word.
+    Alone,
+    /// A short object without sentence punctuation ("More from Reuters").
+    Short,
+    /// Anything, in a short line that reports no speech: the phrase is
+    /// only ever a call to act ("Click here to ...").
+    Any,
+}
+
+/// Calls to act, each with what may follow it.
+const PROMO_PHRASES: &[(&str, Follow)] = &[
+    ("share this", Follow::Any),
+    ("share on", Follow::Short),
+    ("share via", Follow::Short),
+    ("share the story", Follow::Any),
+    ("share article", Follow::Any),
+    ("share", Follow::Alone),
+    ("read more", Follow::Any),
+    ("read also", Follow::Any),
+    ("also read", Follow::Any),
+    ("read next", Follow::Any),
+    ("related articles", Follow::Any),
+    ("related stories", Follow::Any),
+    ("related coverage", Follow::Any),
+    ("related content", Follow::Any),
+    ("related", Follow::Alone),
+    ("click here", Follow::Any),
+    ("subscribe now", Follow::Any),
+    ("subscribe to", Follow::Any),
+    ("subscribe", Follow::Alone),
+    ("sign up for our", Follow::Any),
+    ("sign up to our", Follow::Any),
+    ("sign up now", Follow::Any),
+    ("sign up", Follow::Alone),
+    ("follow us", Follow::Any),
+    ("advertisement", Follow::Alone),
+    ("sponsored content", Follow::Any),
+    ("sponsored", Follow::Alone),
+    ("email this", Follow::Any),
+    ("print this", Follow::Any),
+    ("copy link", Follow::Any),
+    ("see also", Follow::Any),
+    ("also on", Follow::Short),
+    ("recommended for you", Follow::Any),
+    ("recommended stories", Follow::Any),
+    ("recommended", Follow::Alone),
+    ("more from", Follow::Short),
+    ("don't miss", Follow::Short),
+    ("most read", Follow::Alone),
+    ("listen to this article", Follow::Any),
+    ("download the app", Follow::Any),
+    ("download our app", Follow::Any),
+];
+
+/// A promotional prompt: a short line that starts with a call to act,
+/// followed by no more than its phrase allows.
+fn is_promo(core: &str, lower: &str) -> bool {
+    PROMO_PHRASES.iter().any(|&(phrase, follow)| {
+        let Some(rest) = after_phrase(core, phrase) else {
+            return false;
+        };
+        let rest = rest.trim();
+        let alone = !rest.chars().any(char::is_alphanumeric) || rest.starts_with(':');
+        match follow {
+            Follow::Alone => alone,
+            Follow::Short => {
+                alone
+                    || (count_words(rest) <= PROMO_SHORT_REST
+                        && !rest.ends_with(['.', '!', '?', ','])
+                        && !rest.contains([',', ';']))
+            }
+            Follow::Any => !reports_speech(lower),
+        }
+    })
+}
+
+/// A copyright line: it starts with "©", "(c)" or "Copyright" followed by a
+/// sign, a year or a colon; or carries "© 2024" (a sign and a year); or
+/// ends with "All rights reserved".
+fn is_copyright(core: &str, lower: &str) -> bool {
+    let t = lower.trim_start();
+    if t.starts_with('©') || t.starts_with("(c)") {
+        return true;
+    }
+    if let Some(rest) = after_phrase(core, "copyright") {
+        let rest = rest.trim_start();
+        if rest.is_empty()
+            || rest.starts_with(['©', ':'])
+            || rest.starts_with("(c)")
+            || rest.starts_with("(C)")
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    let signed_year = lower.match_indices('©').any(|(i, c)| {
+        lower[i + c.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    });
+    signed_year
+        || lower
+            .trim_end_matches(['.', ' '])
+            .ends_with("all rights reserved")
+}
+
+/// Labels that open a list of tags or topics.
+const TAG_LEADS: &[&str] = &[
+    "tags:",
+    "keywords:",
+    "topics:",
+    "categories:",
+    "filed under",
+];
+
+/// A label: a heading of one to three capitalised words ending in a colon
+/// ("Related Topics:"; but "Watson said:" introduces a quote), a live
+/// blog's time heading ("11:45 a.m.:"), or a list of tags that is no sentence.
+fn is_label(s: &str, core: &str, words: usize) -> bool {
+    if words <= COLON_LABEL_MAX_WORDS && s.ends_with(':') {
+        let capitalised = s.split_whitespace().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_none_or(char::is_uppercase)
+        });
+        let lower = s.to_lowercase();
+        if capitalised || tokens(&lower).all(is_date_word) {
+            return true;
+        }
+    }
+    words <= TAG_LIST_MAX_WORDS
+        && !s.ends_with(['.', '!', '?'])
+        && TAG_LEADS.iter().any(|p| after_phrase(core, p).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BoilerplateKind::*;
+
+    fn kind(s: &str) -> Option<BoilerplateKind> {
+        boilerplate_kind(s, Some("big win for city"))
+    }
+
+    /// Words are counted as `split_whitespace` gives them, whatever
+    /// whitespace separates them.
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in [
+            "",
+            "   ",
+            "one",
+            " Updated  14:02\tGMT ",
+            "a\u{0B}b\u{0C}c\rd", // vertical tab and form feed are whitespace
+            "non\u{A0}breaking and\u{3000}ideographic\u{2028}spaces\u{85}next-line",
+            "zero\u{200B}width is not a space",
+            "Ünïcödé wörds — and “quotes” … ©",
+            "emoji 👍🏽 count 🇺🇸 as words",
+        ] {
+            let all = s.split_whitespace().count();
+            assert_eq!(count_words(s), all, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_headline_but_not_a_sentence_that_contains_it() {
+        assert_eq!(kind("Big win for city"), Some(RepeatedTitle));
+        assert_eq!(kind("BIG WIN FOR CITY!"), Some(RepeatedTitle));
+        assert_eq!(kind("Big win for city council, mayor says."), None);
+    }
+
+    #[test]
+    fn a_stamp_is_a_lead_word_and_a_date() {
+        for s in [
+            "| Last update :",
+            "Updated 14:02 GMT",
+            "Published 12 March 2023",
+            "Posted 3 hours ago",
+            "Updated: Sep. 13, 2023, 10:15 a.m. ET",
+            "First published on Mon 11 Sep 2023 20.15 BST",
+            "Last modified on Tuesday 12 September 2023",
+            "Updated",
+        ] {
+            assert_eq!(kind(s), Some(Stamp), "{s}");
+        }
+        for s in [
+            "Published in 2019, the Mueller report was ignored by Moscow, Lavrov said.",
+            "Updated figures show that 3 million people voted.",
+            "Posted guards stood at the gate on 12 March.",
+            "Modified cars raced in Monaco.",
+            "Publishers say prices rose 5% in 2023.",
+        ] {
+            assert_eq!(kind(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_comment_policy_addresses_the_reader_with_moderation_rules() {
+        for s in [
+            "Comments are moderated according to our community guidelines.",
+            "WARNING: Comments that contain insults, swearing or offensive sentences are not approved.",
+            "Please keep your comments respectful; abusive comments will be removed.",
+        ] {
+            assert_eq!(kind(s), Some(CommentPolicy), "{s}");
+        }
+        for s in [
+            "A Kremlin spokesman, Dmitry Peskov, declined to comment on the new sanctions policy announced by Washington.",
+            "Commentators said the moderate wing would gain, according to Reuters.",
+            "The platform removed offensive comments under its moderation policy, the company said.",
+            "Our reporters removed comments that broke the rules, the editor told staff.",
+        ] {
+            assert_eq!(kind(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_promo_is_a_short_call_to_act() {
+        for s in [
+            "Share this article",
+            "Share",
+            "Share:",
+            "Share on Facebook",
+            "Read more: other news",
+            "Click here to subscribe.",
+            "Sign up for our newsletter",
+            "(Subscribe to the politics podcast here.)",
+            "Also on WorldPost:",
+            "Advertisement",
+            "Recommended",
+            "More from Reuters",
+            "Most read",
+            "Listen to this article",
+        ] {
+            assert_eq!(kind(s), Some(Promo), "{s}");
+        }
+        for s in [
+            "Share prices in Tokyo fell 3% after Toyota warned.",
+            "Recommended by the Senate, Janet Yellen was confirmed.",
+            "Subscribers complained about the price rise.",
+            "Also on Monday, the minister resigned.",
+            "Sign up rates for the draft fell in March.",
+            "Sponsored by three senators, the bill passed.",
+            "Most read the statement as a warning to Beijing.",
+            "More from the region fled on Monday, aid groups said.",
+            "Don't miss the deadline, the tax office warned.",
+            "Advertisements for the drug were banned in 2019.",
+        ] {
+            assert_eq!(kind(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_copyright_line_starts_with_the_sign_or_the_word_and_a_year() {
+        for s in [
+            "© 2024 Example News. All rights reserved.",
+            "Copyright 2024 Example News",
+            "Copyright © Example Media Group",
+            "(c) 2023 The Example Times",
+            "Example News Ltd, all rights reserved",
+            "Text and photos © 2022 Example Media",
+        ] {
+            assert_eq!(kind(s), Some(Copyright), "{s}");
+        }
+        for s in [
+            "Disney sued OpenAI over copyright infringement, lawyers said.",
+            "Copyright claims against AI firms doubled in 2023.",
+            "The court ruled that all rights reserved by the estate had lapsed.",
+        ] {
+            assert_eq!(kind(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_label_is_a_capitalised_heading_with_a_colon_or_a_tag_list() {
+        for s in [
+            "|",
+            "* * *",
+            "Related Topics:",
+            "12:45 p.m.:",
+            "Tags: Russia, North Korea",
+            "Filed under Politics",
+        ] {
+            assert_eq!(kind(s), Some(Label), "{s}");
+        }
+        for s in [
+            "Watson said:",
+            "He added:",
+            "Fox News reports:",
+            "Filed under seal in March, the documents were released on Monday.",
+            "Topics discussed included trade.",
+        ] {
+            assert_eq!(kind(s), None, "{s}");
+        }
+    }
+}
