@@ -228,6 +228,49 @@ pub struct Article {
     /// Body paragraphs, in order (the title, metadata lines and boilerplate are not among them).
     pub paragraphs: Vec<Span>,
     pub boilerplate: Vec<Boilerplate>,
+    /// When the article was first published (ISO 8601, from a page's metadata).
+    pub published: Option<String>,
+    /// When it was last modified (ISO 8601, from a page's metadata).
+    pub modified: Option<String>,
+    /// Who wrote it: from a page's metadata or visible byline.
+    pub authors: Vec<String>,
+    /// The site or publication's name ("The Daily").
+    pub site_name: Option<String>,
+    /// The page's canonical address.
+    pub url: Option<String>,
+    /// The page's language ("en", "en-GB").
+    pub lang: Option<String>,
+    /// The page's own summary of the article.
+    pub description: Option<String>,
+    /// What the page stage set aside around the story (menus, related
+    /// links, comments, ...), in page order. Not part of the analysed text,
+    /// so it has no offsets. Empty for text input.
+    pub set_aside: Vec<SetAside>,
+}
+
+/// A run of the page left out of the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetAside {
+    pub kind: SetAsideKind,
+    /// Its text, one block a line.
+    pub text: String,
+    /// How many blocks (menu entries, links, comments...) it holds.
+    pub blocks: usize,
+}
+
+/// What a run that was set aside is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SetAsideKind {
+    Navigation,
+    Related,
+    Comments,
+    Share,
+    Newsletter,
+    Consent,
+    Advertisement,
+    Footer,
+    Other,
 }
 
 /// Direct: the whole sentence is a quotation; partial: a quoted phrase inside
@@ -296,6 +339,11 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
+    /// The text every offset indexes when it is not the input itself: the
+    /// article text built from a page's HTML (headline, then the body's
+    /// paragraphs separated by blank lines). Absent for text input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 impl Analysis {
@@ -323,6 +371,20 @@ impl Analysis {
         self.visit_offsets(&mut |o| *o = map.get(*o));
         self.offsets = unit;
         self
+    }
+
+    /// [`Analysis::into_unit`] against the text the analysis indexes: its
+    /// own `text` when it carries one (a page's article, from
+    /// [`crate::extract_html`]), else `input`.
+    pub fn into_unit_of(mut self, input: &str, unit: OffsetUnit) -> Analysis {
+        match self.text.take() {
+            Some(own) => {
+                let mut a = self.into_unit(&own, unit);
+                a.text = Some(own);
+                a
+            }
+            None => self.into_unit(input, unit),
+        }
     }
 
     /// Every `start` and `end` in the analysis (with repeats, in no order).

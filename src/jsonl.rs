@@ -1,5 +1,6 @@
-//! JSON Lines in and out: `{"id": ..., "text": ...}` per line, one analysis
-//! per line with the `id` echoed. The CLI streams files through it; it is a
+//! JSON Lines in and out: `{"id": ..., "text": ...}` per line (or `"html"`
+//! and an optional `"url"` instead of `"text"`: a web page, analysed by
+//! [`crate::extract_html`]), one analysis per line with the `id` echoed. The CLI streams files through it; it is a
 //! module of its own so that the fuzzer can drive it with any bytes.
 //!
 //! The `id` comes back exactly as it was written (its raw JSON: an integer
@@ -16,8 +17,31 @@ use serde_json::value::RawValue;
 struct Line<'a> {
     #[serde(default, borrow)]
     id: Option<&'a RawValue>,
-    #[serde(deserialize_with = "text_with_lone_surrogates")]
-    text: String,
+    #[serde(default, deserialize_with = "text_with_lone_surrogates")]
+    text: Option<String>,
+    #[serde(default, deserialize_with = "text_with_lone_surrogates")]
+    html: Option<String>,
+    /// Where the page was found: its `article.url` when the page names none.
+    #[serde(default)]
+    url: Option<String>,
+}
+
+impl Line<'_> {
+    /// The analysis of the line's text or page, with UTF-16 offsets.
+    fn analyse(self) -> Result<crate::Analysis, String> {
+        match (self.text, self.html) {
+            (Some(text), None) => Ok(crate::extract(&text).into_utf16(&text)),
+            (None, Some(html)) => {
+                let mut a = crate::extract_html(&html);
+                if a.article.url.is_none() {
+                    a.article.url = self.url;
+                }
+                Ok(a.into_unit_of(&html, crate::OffsetUnit::Utf16))
+            }
+            (Some(_), Some(_)) => Err("a line has \"text\" or \"html\", not both".into()),
+            (None, None) => Err("missing field `text` (or `html`)".into()),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -47,12 +71,15 @@ pub fn analyse_line(line: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
         ));
     }
     let line: Line = serde_json::from_str(s).map_err(|e| format!("invalid JSON line: {e}"))?;
-    let analysis = crate::extract(&line.text).into_utf16(&line.text);
+    let id = line.id;
+    let analysis = line
+        .analyse()
+        .map_err(|e| format!("invalid JSON line: {e}"))?;
     let len = out.len();
     serde_json::to_writer(
         &mut *out,
         &Output {
-            id: line.id,
+            id,
             analysis: &analysis,
         },
     )
@@ -66,7 +93,7 @@ pub fn analyse_line(line: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
 /// escaped in it (`\ud800`) come as WTF-8, three bytes `ED A0..BF xx`
 /// each, which no valid UTF-8 contains. Each becomes one U+FFFD, as the
 /// browser's UTF-8 encoder (and so wasm-bindgen) makes of a lone surrogate.
-fn text_with_lone_surrogates<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+fn text_with_lone_surrogates<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     struct Wtf8;
     impl<'de> Visitor<'de> for Wtf8 {
         type Value = String;
@@ -86,7 +113,7 @@ fn text_with_lone_surrogates<'de, D: Deserializer<'de>>(d: D) -> Result<String, 
             }
         }
     }
-    d.deserialize_byte_buf(Wtf8)
+    d.deserialize_byte_buf(Wtf8).map(Some)
 }
 
 /// WTF-8 to UTF-8: each encoded surrogate (`ED A0..BF xx`) becomes U+FFFD;

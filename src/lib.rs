@@ -84,10 +84,8 @@ mod tape;
 
 pub use analysis::{
     Analysis, Article, Boilerplate, BoilerplateKind, CueClass, Entity, Label, Mention, MentionKind,
-    OffsetUnit, Quote, QuoteKind, Span, Speaker,
+    OffsetUnit, Quote, QuoteKind, SetAside, SetAsideKind, Span, Speaker,
 };
-
-use stages::{prepare, Prepared};
 
 /// The crate version, echoed in every [`Analysis`].
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -103,29 +101,47 @@ pub mod internals {
 
 /// Analyses one article. Offsets in the result are byte offsets into `text`.
 pub fn extract(text: &str) -> Analysis {
-    let Prepared {
-        layout,
-        doc,
-        mentions,
-        mut entities,
-    } = prepare(text);
-    let quotes = quotes::find(&doc, &layout, &mentions, &entities);
-    let title_end = layout.article.title.as_ref().map_or(0, |t| t.end);
-    let lead_end = layout.article.paragraphs.first().map_or(0, |p| p.end);
-    entities::score_salience(&mut entities, &mentions, &quotes, title_end, lead_end);
-    let sentences = doc
-        .sentences
-        .iter()
-        .filter(|s| s.part.yields_sentences())
-        .map(|s| Span::of(text, s.sentence.start, s.sentence.end))
-        .collect();
-    Analysis {
-        version: VERSION.to_string(),
-        offsets: OffsetUnit::Bytes,
-        article: layout.article,
-        sentences,
-        mentions,
-        entities,
-        quotes,
-    }
+    stages::analyse(text, article::layout(text))
+}
+
+/// Analyses the article of a web page: finds it in the page's HTML (setting
+/// aside menus, related links, comments and footers), reads the page's
+/// metadata, and analyses the article's text, which the result carries in
+/// `text` (headline first, then the body's paragraphs separated by blank
+/// lines). Offsets are byte offsets into that text.
+///
+/// ```
+/// let html = "<html><head><title>Rain returns | The Daily</title></head><body>\
+///     <nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Rain returns</h1>\
+///     <p>Heavy rain fell across Kenya on Tuesday, ending a dry spell, forecasters said.</p>\
+///     </article></body></html>";
+/// let a = newslens::extract_html(html);
+/// let text = a.text.as_deref().unwrap();
+/// assert_eq!(a.article.title.as_ref().unwrap().text, "Rain returns");
+/// assert!(text.starts_with("Rain returns\n\nHeavy rain") && !text.contains("Home"));
+/// assert!(a.mentions.iter().any(|m| m.text == "Kenya"));
+/// ```
+pub fn extract_html(html: &str) -> Analysis {
+    let page = page::read_html(html);
+    let layout = article::layout_with_title(&page.text, page.title.clone());
+    let mut analysis = stages::analyse(&page.text, layout);
+    let (a, meta) = (&mut analysis.article, page.meta);
+    a.published = meta.published;
+    a.modified = meta.modified;
+    a.authors = meta.authors;
+    a.site_name = meta.site_name;
+    a.url = meta.url;
+    a.lang = meta.lang;
+    a.description = meta.description;
+    a.set_aside = page.set_aside;
+    analysis.text = Some(page.text);
+    analysis
+}
+
+/// A web page's bytes as text, decoded as a browser decodes them: by a
+/// byte-order mark, else the charset the page declares in its first bytes,
+/// else UTF-8 when the bytes are valid UTF-8, else windows-1252.
+#[cfg(any(feature = "cli", feature = "train"))]
+pub fn page_text(bytes: &[u8]) -> String {
+    page::decode_html(bytes)
 }

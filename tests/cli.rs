@@ -244,3 +244,73 @@ fn jsonl_refuses_arrays_and_keeps_ids_and_lone_surrogates() {
         assert_eq!(cut["sentences"][0]["text"], "Cut emoji \u{FFFD} in Paris.");
     }
 }
+
+/// A page in Latin-1, as a saved page may be: a menu, the story, a footer.
+const LATIN1_PAGE: &[u8] = b"<html lang=\"fr\"><head><meta charset=\"iso-8859-1\">\
+    <title>Caf\xe9 closes | Le Local</title></head><body>\
+    <nav><a href=\"/\">Home</a> <a href=\"/sport\">Sport</a> <a href=\"/meteo\">Weather</a></nav>\
+    <article><h1>Caf\xe9 closes</h1>\
+    <p>The Caf\xe9 Luna in Paris closed on Monday after 40 years, its owner Marie Dupont said.</p>\
+    <p>\"We are tired,\" Dupont said.</p></article>\
+    <footer>Copyright Le Local. All rights reserved.</footer></body></html>";
+
+#[test]
+fn extract_html_decodes_the_declared_charset_and_analyses_the_story_only() {
+    let out = run(&["extract", "--html"], LATIN1_PAGE);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a = json(&out.stdout);
+    let text = a["text"].as_str().unwrap();
+    assert!(text.starts_with("Café closes\n\nThe Café Luna"), "{text}");
+    assert!(!text.contains("Sport") && !text.contains("Copyright"));
+    assert_eq!(a["article"]["title"]["text"], "Café closes");
+    assert_eq!(a["article"]["lang"], "fr");
+    assert_eq!(a["article"]["set_aside"][0]["kind"], "navigation");
+    // Offsets index the article text, in UTF-16 units.
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for m in a["mentions"].as_array().unwrap() {
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            String::from_utf16(&units[s..e]).unwrap(),
+            m["text"].as_str().unwrap()
+        );
+    }
+    assert!(a["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|q| q["speaker"]["text"] == "Dupont"));
+}
+
+#[test]
+fn jsonl_lines_may_carry_a_page_and_its_url() {
+    let page = String::from_utf8_lossy(LATIN1_PAGE).replace("iso-8859-1", "utf-8");
+    let line = serde_json::json!({"id": 3, "html": page, "url": "https://example.org/cafe"});
+    let both = serde_json::json!({"id": 4, "html": "<p>x</p>", "text": "x"});
+    let input = format!("{line}\n{both}\n");
+    let out = run(&["extract", "--jsonl", "--jobs=1"], input.as_bytes());
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "the line with both text and html is refused"
+    );
+    let a = json(lines[0].as_bytes());
+    assert_eq!(a["id"], 3);
+    assert_eq!(a["article"]["url"], "https://example.org/cafe");
+    assert!(a["text"].as_str().unwrap().contains("Marie Dupont"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2") && err.contains("not both"), "{err}");
+}
+
+#[test]
+fn plain_text_results_carry_no_text_field() {
+    let out = run(&["extract"], b"Paris is in France.");
+    assert!(json(&out.stdout).get("text").is_none());
+}

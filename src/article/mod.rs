@@ -10,6 +10,7 @@ mod boilerplate;
 
 use crate::analysis::{Article, Boilerplate, BoilerplateKind, Span};
 use boilerplate::boilerplate_kind;
+use std::ops::Range;
 
 /// What part of an article a stretch of text is, for the later stages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +55,13 @@ struct Unit {
 
 /// Finds the layout of `text`.
 pub fn layout(text: &str) -> Layout {
+    layout_with_title(text, None)
+}
+
+/// The layout of `text` whose headline is known to be the line starting at
+/// `title.start` (the page stage found it in the HTML): that line is the
+/// title, and no other is taken for one.
+pub fn layout_with_title(text: &str, title: Option<Range<usize>>) -> Layout {
     let units = units(text);
     let mut out = Layout::default();
     let mut title_key: Option<String> = None;
@@ -64,6 +72,16 @@ pub fn layout(text: &str) -> Layout {
         .rposition(|v| text[v.start..v.end].split_whitespace().nth(3).is_some());
     for (n, u) in units.iter().enumerate() {
         let s = &text[u.start..u.end];
+        if title.as_ref().is_some_and(|t| t.start == u.start) {
+            title_key = Some(normalise(s));
+            out.article.title = Some(Span::of(text, u.start, u.end));
+            out.parts.push(Part {
+                start: u.start,
+                end: u.end,
+                kind: PartKind::Title,
+            });
+            continue;
+        }
         if let Some(kind) = boilerplate_kind(s, title_key.as_deref()) {
             out.article.boilerplate.push(Boilerplate {
                 start: u.start,
@@ -105,7 +123,7 @@ pub fn layout(text: &str) -> Layout {
             continue;
         }
         let has_more = last_long.is_some_and(|l| l > n);
-        if title_key.is_none() && !seen_body && has_more && is_title_like(s) {
+        if title.is_none() && title_key.is_none() && !seen_body && has_more && is_title_like(s) {
             title_key = Some(normalise(s));
             out.article.title = Some(Span::of(text, u.start, u.end));
             out.parts.push(Part {

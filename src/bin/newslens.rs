@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! newslens extract [FILE]          article text -> one JSON analysis
-//! newslens extract --jsonl [FILE]  {"id","text"} lines -> one analysis a line (on every core)
+//! newslens extract --html [FILE]   a web page's HTML -> the analysis of its article
+//! newslens extract --jsonl [FILE]  {"id","text"} (or {"id","html","url"}) lines -> one analysis a line (on every core)
 //! newslens conll [FILE]            CoNLL-2003 columns -> the same, with a predicted IOB2 tag appended
 //! ```
 //! Offsets in the JSON are UTF-16 code units, as in the JavaScript API.
@@ -15,9 +16,13 @@ use std::sync::{mpsc, Mutex};
 
 const USAGE: &str = "usage:
   newslens extract [--pretty] [FILE]   analyse one article (FILE or stdin), print JSON
+  newslens extract --html [--pretty] [FILE]
+                                       find the article in a web page (its HTML, in the charset it
+                                       declares) and analyse it; the JSON carries the article's \"text\"
   newslens extract --jsonl [--jobs=N] [FILE]
-                                       analyse JSON Lines {\"id\": ..., \"text\": ...}, one result a line,
-                                       in input order, on N threads (default: one per core)
+                                       analyse JSON Lines {\"id\": ..., \"text\": ...} (or \"html\" and
+                                       \"url\" for a web page), one result a line, in input order,
+                                       on N threads (default: one per core)
   newslens conll [FILE]                tag CoNLL-2003 columns, appending the predicted IOB2 tag
   newslens --version | --help
 
@@ -77,8 +82,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             extract_jsonl(file, jobs)
         }
         "extract" => {
-            known(&["--pretty"])?;
-            extract_one(file, flags.contains(&"--pretty"))
+            known(&["--pretty", "--html"])?;
+            extract_one(file, flags.contains(&"--html"), flags.contains(&"--pretty"))
         }
         "conll" => {
             known(&[])?;
@@ -105,17 +110,23 @@ fn open(file: Option<&str>) -> Result<Box<dyn BufRead>, String> {
     }
 }
 
-fn extract_one(file: Option<&str>, pretty: bool) -> Result<ExitCode, String> {
+fn extract_one(file: Option<&str>, html: bool, pretty: bool) -> Result<ExitCode, String> {
     let mut bytes = Vec::new();
     open(file)?
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read input: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
-        format!("input is not valid UTF-8 (line {line}, byte {at})")
-    })?;
-    let analysis = newslens::extract(&text).into_utf16(&text);
+    let analysis = if html {
+        // A saved page is bytes in the charset it declares, as a browser reads it.
+        let page = newslens::page_text(&bytes);
+        newslens::extract_html(&page).into_unit_of(&page, newslens::OffsetUnit::Utf16)
+    } else {
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+            format!("input is not valid UTF-8 (line {line}, byte {at})")
+        })?;
+        newslens::extract(&text).into_utf16(&text)
+    };
     let out = io::stdout().lock();
     let mut out = BufWriter::new(out);
     let res = if pretty {

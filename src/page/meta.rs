@@ -154,6 +154,7 @@ pub fn read(dom: &Dom, order: &[NodeId], _blocks: &[TextBlock], _found: &Found) 
 }
 
 /// The page's `og:title` and `<title>`, as written (for the evaluation).
+#[cfg(feature = "train")]
 pub fn raw_titles(dom: &Dom, order: &[NodeId]) -> (Option<String>, Option<String>) {
     let raw = collect(dom, order);
     let og = raw

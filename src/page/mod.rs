@@ -1,20 +1,8 @@
 //! The page stage: from a web page's HTML to the article's text and the
 //! page's metadata, before everything else runs.
 //!
-//! ```
-//! let html = r#"<html lang="en"><head><title>Rain returns | The Daily</title></head><body>
-//!   <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
-//!   <article><h1>Rain returns</h1>
-//!     <p>Heavy rain fell across the region on Tuesday, ending a dry spell of six weeks, forecasters said.</p>
-//!     <p>Farmers, who had warned of losses, welcomed the change, though more is needed before the harvest.</p>
-//!   </article>
-//!   <footer>Copyright The Daily. All rights reserved. Contact us.</footer></body></html>"#;
-//! let page = newslens::page::read_html(html);
-//! assert!(page.text.starts_with("Rain returns\n\nHeavy rain fell"));
-//! assert_eq!(&page.text[page.title.clone().unwrap()], "Rain returns");
-//! assert_eq!(page.meta.lang.as_deref(), Some("en"));
-//! assert!(!page.text.contains("Sport") && !page.text.contains("Copyright"));
-//! ```
+//! [`crate::extract_html`] shows it at work; the module's tests are examples
+//! of what is kept and what is set aside.
 //!
 //! The steps, one module each: [`dom`] parses (html5ever's tree builder into
 //! an arena of our own), [`blocks`] turns the visible text into blocks,
@@ -35,6 +23,7 @@ mod tests;
 
 #[cfg(any(feature = "cli", feature = "train"))]
 pub use decode::decode_html;
+pub use crate::analysis::{SetAside, SetAsideKind};
 pub use meta::PageMeta;
 
 use serde::{Deserialize, Serialize};
@@ -97,30 +86,6 @@ impl BlockKind {
     }
 }
 
-/// A run of the page left out of the article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SetAside {
-    pub kind: SetAsideKind,
-    /// Its text, one block a line.
-    pub text: String,
-    /// How many blocks (menu entries, links, comments...) it holds.
-    pub blocks: usize,
-}
-
-/// What a run that was set aside is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SetAsideKind {
-    Navigation,
-    Related,
-    Comments,
-    Share,
-    Newsletter,
-    Consent,
-    Advertisement,
-    Footer,
-    Other,
-}
 
 /// Finds the article in a page's HTML: its text (headline first), its
 /// blocks, what was set aside, and the page's metadata. Any input gives a
@@ -137,7 +102,7 @@ pub fn read_html(html: &str) -> Page {
 
 /// All the page's visible text, one block a line, nothing set aside (for
 /// the evaluation: the text of a reference article's HTML).
-#[doc(hidden)]
+#[cfg(feature = "train")]
 pub fn visible_text(html: &str) -> String {
     let dom = dom::parse(html);
     let blocks = blocks::collect(&dom);
@@ -146,7 +111,7 @@ pub fn visible_text(html: &str) -> String {
 }
 
 /// The page's `og:title` and `<title>` as written (for the evaluation).
-#[doc(hidden)]
+#[cfg(feature = "train")]
 pub fn page_titles(html: &str) -> (Option<String>, Option<String>) {
     let dom = dom::parse(html);
     meta::raw_titles(&dom, &dom.preorder())
