@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 rm -rf pkg && mkdir -p pkg
 cp www/pkg/newslens.js www/pkg/newslens.d.ts www/pkg/newslens_bg.wasm www/pkg/newslens_bg.wasm.d.ts pkg/
-# The JavaScript half of extract (src/wasm/decode.js), imported by newslens.js.
+# The JavaScript parts of extract (src/wasm/args.js, texts.js), imported by newslens.js.
 cp -r www/pkg/snippets pkg/
 # The embedding layer, with its one import of the module pointed at the files beside it.
 cp www/annotate.js www/news-lens.js www/newslens-worker.js www/newslens-warmup.js www/newslens-support.js pkg/

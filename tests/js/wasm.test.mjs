@@ -81,9 +81,9 @@ test('empty, whitespace and hostile text', () => {
   assert.deepEqual(extract(lone).mentions.map((m) => m.text), ['Joe Biden', 'Kim Jong-un', 'Hanoi', 'Monday']);
 });
 
-// The result is built in JavaScript from a tape (src/wasm/tape.rs and
-// decode.js); the CLI serialises the same analysis with serde. Both must
-// give the same objects for every field, in every offset unit.
+// The result is built by serde-wasm-bindgen, its span texts sliced in
+// JavaScript (src/wasm/texts.js); the CLI serialises the same analysis with
+// serde_json. Both must give the same objects for every field, in every unit.
 test('extract() gives the same result as the CLI, field for field', async (t) => {
   const { execFileSync } = await import('node:child_process');
   const cli = ['debug', 'release']
