@@ -76,8 +76,14 @@ mod shingle_tests {
         let (p, r) = shingle_pr("a b c d e", "a b c d x");
         assert_eq!((p, r), (0.5, 0.5));
         // Punctuation and spacing do not matter; case does.
-        assert_eq!(shingle_pr("One, two; three four", "One two three four"), (1.0, 1.0));
-        assert_eq!(shingle_pr("one two three four", "One two three four"), (0.0, 0.0));
+        assert_eq!(
+            shingle_pr("One, two; three four", "One two three four"),
+            (1.0, 1.0)
+        );
+        assert_eq!(
+            shingle_pr("one two three four", "One two three four"),
+            (0.0, 0.0)
+        );
         // The whole gold kept plus as much again of menu text: precision 1/2.
         let (p, r) = shingle_pr("a b c d e f g h i j k", "a b c d e");
         assert_eq!(r, 1.0);
