@@ -166,7 +166,7 @@ test('no function body is large enough to stall V8\'s optimising compiler', () =
 });
 
 test('a failed load is explained when the engine lacks WebAssembly SIMD, which the module needs', async () => {
-  const { hasWasmSimd, explainLoadError } = await import('../../www/newslens-support.js');
+  const { hasWasmSimd, explainLoadError } = await import('../../www/lib/support.js');
   assert.equal(hasWasmSimd(), true, 'Node 20 has SIMD: the probe module validates');
   const err = new WebAssembly.CompileError('WebAssembly.instantiate(): invalid simd opcode 0xfd0c');
   const withoutSimd = explainLoadError(err, () => false);
