@@ -285,6 +285,22 @@ function computeEvents(analysis, end) {
   return events;
 }
 
+/** The descriptions the marks point at with aria-describedby (kept outside the article text). */
+function describeMarks(entities) {
+  const descriptions = [];
+  entities.forEach((e, i) => {
+    const d = el('span', null, `${e.name}: ${labelName(e.label)}${e.role ? `, ${e.role}` : ''}${e.affiliation ? `, ${e.affiliation}` : ''}; ${plural(e.mentions.length, 'mention')}`);
+    d.id = `desc-e${i}`;
+    descriptions.push(d);
+  });
+  for (const label of LABEL_ORDER) {
+    const d = el('span', null, labelName(label));
+    d.id = `desc-l${label}`;
+    descriptions.push(d);
+  }
+  els.descriptions.replaceChildren(...descriptions);
+}
+
 function renderText(text, analysis, done) {
   const token = ++renderToken;
   const end = renderEnd(text);
@@ -320,20 +336,7 @@ function renderText(text, analysis, done) {
   let markIndex = -1;
   let k = 0;
 
-  // Descriptions the marks point at with aria-describedby (kept outside the article text).
-  const descriptions = [];
-  entities.forEach((e, i) => {
-    const d = el('span', null, `${e.name}: ${labelName(e.label)}${e.role ? `, ${e.role}` : ''}${e.affiliation ? `, ${e.affiliation}` : ''}; ${plural(e.mentions.length, 'mention')}`);
-    d.id = `desc-e${i}`;
-    descriptions.push(d);
-  });
-  for (const label of LABEL_ORDER) {
-    const d = el('span', null, labelName(label));
-    d.id = `desc-l${label}`;
-    descriptions.push(d);
-  }
-
-  els.descriptions.replaceChildren(...descriptions);
+  describeMarks(entities);
   const fragment = document.createDocumentFragment();
   let target = fragment;
 

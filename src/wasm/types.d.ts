@@ -78,6 +78,8 @@ export interface ExtractOptions {
   /**
    * The unit of every `start`/`end`: "utf16" (default; what `String.prototype.slice` takes),
    * "chars" (Unicode code points, as Python's `str` indexes) or "bytes" (UTF-8).
+   * With "chars" and "bytes", a lone surrogate of `text` (not valid Unicode) reads as
+   * U+FFFD in span texts, as it does in UTF-8; with "utf16" span texts are slices of `text`.
    */
   offsets?: "utf16" | "chars" | "bytes";
 }

@@ -79,6 +79,10 @@ test('empty, whitespace and hostile text', () => {
     for (const [where, s] of spans(a)) assert.equal(t.slice(s.start, s.end), s.text, where);
   }
   assert.deepEqual(extract(lone).mentions.map((m) => m.text), ['Joe Biden', 'Kim Jong-un', 'Hanoi', 'Monday']);
+  // In other units the texts come from Rust, which reads a lone surrogate as U+FFFD (as UTF-8 does).
+  const inChars = extract(`${lone} Joe Biden \uD800 said.`, { offsets: 'chars' });
+  const withLone = inChars.sentences.find((x) => x.text.includes('Kim'));
+  assert.ok(withLone.text.includes('\uFFFD') && !withLone.text.includes('\uD800'), withLone.text);
 });
 
 // The result is built by serde-wasm-bindgen, its span texts sliced in
