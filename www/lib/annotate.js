@@ -215,7 +215,7 @@ export function locate(map, s, e) {
   return pieces;
 }
 
-// ---------------------------------------------------------------- the engine (worker or main thread)
+// ---------------------------------------------------------------- the engine (lib/engine.js), one per module and wasm location
 
 const engines = new Map();
 const moduleKeys = new WeakMap();
