@@ -1,12 +1,15 @@
 // Speed of newslens (the wasm build, under Node) against compromise and
 // wink-nlp on the same texts, alternating tools round by round, single thread.
-//   node bench/compare.mjs [--rounds N] [--scaling]
+//   node bench/compare.mjs [--rounds N] [--scaling] [--pkg DIR]
+// (--pkg: another build of the wasm package than www/pkg, e.g. for the same
+// comparison with an older build)
 // Inputs: the CoNLL-2003 test documents as plain text (read from
 // ../shared/data, never copied; skipped with a note when absent) and the seed
 // article. Prints chars/s and tokens/s per tool, the ratios, the seed
 // article's median latency, and with --scaling the time per byte from 1 KB to
 // 10 MB with the wasm memory used.
 import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
@@ -17,7 +20,8 @@ const here = (p) => new URL(p, import.meta.url);
 const args = process.argv.slice(2);
 const rounds = Number(args[args.indexOf('--rounds') + 1]) || 5;
 
-const pkg = here('../www/pkg/');
+const pkgArg = args.includes('--pkg') ? args[args.indexOf('--pkg') + 1] : null;
+const pkg = pkgArg ? new URL(`file://${resolve(pkgArg)}/`) : here('../www/pkg/');
 if (!existsSync(new URL('newslens.js', pkg))) {
   console.error('bench: www/pkg is missing; run `bash scripts/build-wasm.sh` first');
   process.exit(2);

@@ -3,29 +3,26 @@
 # (run scripts/build-wasm.sh first): the wasm-bindgen module and its types, a
 # Node entry that loads the wasm from disk, the embedding layer (annotate(),
 # <news-lens>), package.json and README. `npm pack ./pkg` makes the tarball.
+# Nothing is rewritten: the package's root holds what www/pkg/ holds plus the
+# entry points www/ has at its root, and lib/ is www/lib/ as it is (it imports
+# the module as '../newslens.js', which is www/newslens.js or the package's own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f www/pkg/newslens.js ] || { echo "build-package: run scripts/build-wasm.sh first" >&2; exit 1; }
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 rm -rf pkg && mkdir -p pkg
-cp www/pkg/newslens.js www/pkg/newslens.d.ts www/pkg/newslens_bg.wasm www/pkg/newslens_bg.wasm.d.ts pkg/
-# The JavaScript half of extract (src/wasm/decode.js), imported by newslens.js.
-cp -r www/pkg/snippets pkg/
-# The embedding layer, with its one import of the module pointed at the files beside it.
-cp www/annotate.js www/news-lens.js www/newslens-worker.js www/newslens-warmup.js www/newslens-support.js pkg/
+# The wasm-bindgen module, its wasm, its types and its JavaScript snippets (src/wasm/*.js).
+cp -r www/pkg/. pkg/
+rm -f pkg/.gitignore
+# The embedding layer, and its entry points at the paths the docs give.
+cp -r www/lib pkg/lib
+cp www/annotate.js www/annotate.d.ts www/news-lens.js www/news-lens.d.ts pkg/
 # The licences, and the notices and model cards of the embedded data.
 cp LICENSE-MIT LICENSE-APACHE NOTICE.md pkg/
 mkdir -p pkg/models
 cp data/ner/MODEL.md pkg/models/ner.md
 cp data/quotes/MODEL.md pkg/models/quotes.md
-sed "s#'./pkg/newslens.js'#'./newslens.js'#" www/newslens-pkg.js > pkg/newslens-pkg.js
-grep -q "'./newslens.js'" pkg/newslens-pkg.js || { echo "build-package: newslens-pkg.js import not rewritten" >&2; exit 1; }
-# The layer's declarations, their import of the result types pointed the same way.
-for f in annotate.d.ts news-lens.d.ts; do
-  sed "s#'./pkg/newslens.js'#'./newslens.js'#" "www/$f" > "pkg/$f"
-  if grep -q "pkg/newslens" "pkg/$f"; then echo "build-package: $f import not rewritten" >&2; exit 1; fi
-done
 
 # Node: load the wasm from the package directory, synchronously, on import.
 cat > pkg/node.js <<'JS'
@@ -66,8 +63,8 @@ cat > pkg/package.json <<JSON
     "./newslens_bg.wasm": "./newslens_bg.wasm",
     "./package.json": "./package.json"
   },
-  "files": ["*.js", "*.d.ts", "snippets/", "newslens_bg.wasm", "README.md", "LICENSE-MIT", "LICENSE-APACHE", "NOTICE.md", "models/"],
-  "sideEffects": ["./node.js", "./news-lens.js"],
+  "files": ["*.js", "*.d.ts", "lib/", "snippets/", "newslens_bg.wasm", "README.md", "LICENSE-MIT", "LICENSE-APACHE", "NOTICE.md", "models/"],
+  "sideEffects": ["./node.js", "./news-lens.js", "./lib/news-lens.js"],
   "keywords": ["nlp", "ner", "named-entity-recognition", "quotes", "news", "wasm"],
   "engines": { "node": ">=20" }
 }

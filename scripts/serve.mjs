@@ -3,7 +3,7 @@
 // Exported for tests, which start it on a free port.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -21,13 +21,23 @@ const TYPES = {
 
 export const WWW = resolve(fileURLToPath(new URL('../www/', import.meta.url)));
 
+/**
+ * Whether `file` is `root` or inside it. A prefix test is not enough: the
+ * sibling folder "www-private" starts with "www".
+ */
+export function inside(root, file) {
+  const rel = relative(root, file);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
 /** Starts serving `root`; resolves to the http.Server once listening. */
 export function serve({ root = WWW, port = 8080, host = '127.0.0.1' } = {}) {
+  root = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(root, path));
-      if (!file.startsWith(root)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
+      if (!inside(root, file)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
       let info = await stat(file);
       if (info.isDirectory()) {
         file = join(file, 'index.html');

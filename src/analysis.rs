@@ -24,6 +24,10 @@ pub enum OffsetUnit {
 pub struct Span {
     pub start: usize,
     pub end: usize,
+    #[cfg_attr(
+        target_arch = "wasm32",
+        serde(serialize_with = "crate::wasm::span_text")
+    )]
     pub text: String,
 }
 
@@ -156,6 +160,10 @@ pub enum MentionKind {
 pub struct Mention {
     pub start: usize,
     pub end: usize,
+    #[cfg_attr(
+        target_arch = "wasm32",
+        serde(serialize_with = "crate::wasm::span_text")
+    )]
     pub text: String,
     pub label: Label,
     /// Index into [`Analysis::entities`].
@@ -192,6 +200,10 @@ pub struct Entity {
 pub struct Boilerplate {
     pub start: usize,
     pub end: usize,
+    #[cfg_attr(
+        target_arch = "wasm32",
+        serde(serialize_with = "crate::wasm::span_text")
+    )]
     pub text: String,
     pub kind: BoilerplateKind,
 }
@@ -301,6 +313,10 @@ pub enum CueClass {
 pub struct Speaker {
     pub start: usize,
     pub end: usize,
+    #[cfg_attr(
+        target_arch = "wasm32",
+        serde(serialize_with = "crate::wasm::span_text")
+    )]
     pub text: String,
     /// Index into [`Analysis::entities`].
     pub entity: Option<usize>,
@@ -317,6 +333,10 @@ pub struct Quote {
     /// over several paragraphs is one quote too.
     pub start: usize,
     pub end: usize,
+    #[cfg_attr(
+        target_arch = "wasm32",
+        serde(serialize_with = "crate::wasm::span_text")
+    )]
     pub text: String,
     /// Who said it: a name, a description ("a senior official") or a
     /// pronoun, with the entity it refers to (pronouns and role nouns resolved).

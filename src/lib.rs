@@ -77,10 +77,6 @@ pub mod ner;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-// The JS API's encoding of the result, built natively for its tests.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-#[path = "wasm/tape.rs"]
-mod tape;
 
 pub use analysis::{
     Analysis, Article, Boilerplate, BoilerplateKind, CueClass, Entity, Label, Mention, MentionKind,

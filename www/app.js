@@ -1,6 +1,12 @@
 // newslens page: sends the textarea's text to the analysis worker and renders
-// the result. Everything derived from the input reaches the DOM as text nodes
-// or textContent only — never as markup.
+// the result. The label table, formatting, the side panel, the hover card and
+// the worker are the embedding layer's own (www/lib/), shared with
+// <news-lens>. Everything derived from the input reaches the DOM as text
+// nodes or textContent only — never as markup.
+import { LABEL_ORDER, BOILERPLATE_KINDS, labelName, hueRules } from './lib/labels.js';
+import { adopt, fmt, h, lazySheet, plural, scrollToCenter } from './lib/format.js';
+import { Card, Panel, installPanelStyles } from './lib/panel.js';
+import { workerClient } from './lib/engine.js';
 
 // The wasm is fetched and compiled here, first thing, and the compiled module
 // is handed to the worker: the download then runs while the worker starts
@@ -16,29 +22,15 @@ const wasmModule = (async () => WebAssembly.compileStreaming(fetch(WASM_URL)))()
 
 const RENDER_CAP = 200_000;     // characters of the article rendered with marks
 const SLICE_CHARS = 12_000;     // characters rendered per animation frame
-const MAX_ENTITIES = 400;       // entities listed in the side panel
+const MAX_ENTITIES = 400;       // entities listed in the side panel before "Show all"
 const MAX_QUOTES = 300;         // quotes listed in the side panel
 const DEBOUNCE_MS = 150;
 const RESPAWN_AFTER_MS = 400;   // a request older than this is abandoned when new text arrives
 
-const LABELS = {
-  PERSON: 'Person', NORP: 'Group / nationality', ORG: 'Organisation', GPE: 'Country / city',
-  LOC: 'Location', FAC: 'Facility', PRODUCT: 'Product', EVENT: 'Event', WORK_OF_ART: 'Work of art',
-  LAW: 'Law', LANGUAGE: 'Language', DATE: 'Date', TIME: 'Time', PERCENT: 'Percent',
-  MONEY: 'Money', QUANTITY: 'Quantity', ORDINAL: 'Ordinal', CARDINAL: 'Number', MISC: 'Other',
-};
-const LABEL_ORDER = Object.keys(LABELS);
-const BOILERPLATE_KINDS = {
-  'repeated-title': 'repeated title', stamp: 'time stamp', 'comment-policy': 'comment policy',
-  promo: 'promotion', copyright: 'copyright', label: 'label',
-};
-
 const $ = (id) => document.getElementById(id);
 const els = {
-  textarea: $('article'), status: $('status'), output: $('output'), note: $('note'),
-  legend: $('legend'), meta: $('meta'), entities: $('entities'), entityCount: $('entity-count'),
-  quotes: $('quotes'), quoteCount: $('quote-count'), quotesEmpty: $('quotes-empty'),
-  descriptions: $('descriptions'), sample: $('sample'), clear: $('clear'), download: $('download'), card: $('hovercard'),
+  textarea: $('article'), status: $('status'), output: $('output'), note: $('note'), legend: $('legend'),
+  panel: $('panel'), descriptions: $('descriptions'), sample: $('sample'), clear: $('clear'), download: $('download'),
 };
 
 /**
@@ -60,17 +52,10 @@ const timings = (window.newslensTimings = {
 // ---------------------------------------------------------------- helpers
 
 /** Creates an element with optional class and text content (always as text). */
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = text;
-  return node;
-}
+const el = (tag, className, text) => h(tag, { class: className, text });
 
-const fmt = (n) => n.toLocaleString('en');
-const plural = (n, one, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
-const labelName = (label) => LABELS[label] ?? label;
-const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+// The label colours of the page's marks, legend and descriptions: the one label table's.
+adopt(document, lazySheet(() => hueRules('[data-label]'))());
 
 function setStatus(state, text) {
   els.status.dataset.state = state;
@@ -79,23 +64,37 @@ function setStatus(state, text) {
 
 // ---------------------------------------------------------------- worker
 
-let worker = null;
+let client = null;
 let workerReady = false;
 let seq = 0;           // id of the newest request
 let inflight = null;   // { id, text, sentAt }
 let pending = null;    // { id, text } waiting for the worker
-let current = null;    // { text, analysis } last rendered
+let current = null;    // { id, text, analysis, request } last rendered
 
 function spawnWorker() {
   workerReady = false;
-  const w = (worker = new Worker('./worker.js', { type: 'module' }));
-  wasmModule.then((module) => w.postMessage({ type: 'module', module }));
-  w.onmessage = onWorkerMessage;
-  w.onerror = (event) => {
-    event.preventDefault?.();
+  const c = (client = workerClient({ waitForModule: true }));
+  wasmModule.then((module) => c.sendModule(module));
+  c.ready.then((data) => {
+    if (c !== client) return;
+    workerReady = true;
+    if (timings.readyAtMs == null) {
+      // The worker's clock and the page's meet through their time origins.
+      timings.instantiateMs = data.instantiatedAt - performance.timeOrigin - wasmLoadStart;
+      timings.workerInstantiateMs = data.instantiateMs;
+      timings.workerLoadedAtMs = data.loadedAt - performance.timeOrigin;
+      timings.warmupMs = data.warmupMs;
+      const own = performance.getEntriesByName(WASM_URL.href)[0];
+      timings.downloadMs = own ? own.responseEnd - own.startTime : data.downloadMs;
+      timings.readyAtMs = performance.now();
+    }
+    if (!inflight && !current) setStatus('ready', 'Ready — paste an article or load the sample.');
+  }, (err) => {
+    if (c !== client) return;
     inflight = null;
-    setStatus('error', 'Could not start the analyser (is www/pkg built? run scripts/build-wasm.sh).');
-  };
+    const why = err.notStarted ? 'Could not start the analyser (is www/pkg built? run scripts/build-wasm.sh).' : `Analysis failed: ${err.message}`;
+    setStatus('error', why);
+  });
 }
 
 /** Where rendering stops: RENDER_CAP, moved back to a line break when one is near. */
@@ -109,8 +108,12 @@ function renderEnd(text) {
 }
 
 function send(id, text) {
-  inflight = { id, text, sentAt: performance.now() };
-  worker.postMessage({ type: 'analyse', id, text, cap: renderEnd(text), maxQuotes: MAX_QUOTES });
+  const sent = (inflight = { id, text, sentAt: performance.now() });
+  const c = client;
+  c.extract(text, { cap: renderEnd(text), maxQuotes: MAX_QUOTES }).then(
+    (result) => finished(sent, result, null),
+    (err) => finished(sent, null, c === client ? err : null),
+  );
 }
 
 function analyse(text) {
@@ -124,7 +127,7 @@ function analyse(text) {
   if (!inflight) return send(id, text);
   if (performance.now() - inflight.sentAt > RESPAWN_AFTER_MS) {
     // A long analysis of text that has changed since: abandon it rather than queue behind it.
-    worker.terminate();
+    client.terminate();
     els.download.disabled = true;   // the old worker held the full result
     spawnWorker();
     return send(id, text);
@@ -132,45 +135,26 @@ function analyse(text) {
   pending = { id, text };
 }
 
-function onWorkerMessage({ data }) {
-  if (data.type === 'download') {
-    saveDownload(data);
-    return;
-  }
-  if (data.type === 'ready') {
-    workerReady = true;
-    if (timings.readyAtMs == null) {
-      // The worker's clock and the page's meet through their time origins.
-      timings.instantiateMs = data.instantiatedAt - performance.timeOrigin - wasmLoadStart;
-      timings.workerInstantiateMs = data.workerInstantiateMs;
-      timings.workerLoadedAtMs = data.loadedAt - performance.timeOrigin;
-      timings.warmupMs = data.warmupMs;
-      const own = performance.getEntriesByName(WASM_URL.href)[0];
-      timings.downloadMs = own ? own.responseEnd - own.startTime : data.downloadMs;
-      timings.readyAtMs = performance.now();
-    }
-    if (!inflight && !current) setStatus('ready', 'Ready — paste an article or load the sample.');
-    return;
-  }
-  const finished = inflight;
-  if (data.id != null) inflight = null;
+/** A request has come back (`result`), failed (`err`) or was abandoned (both null). */
+function finished(request, result, err) {
+  if (inflight !== request) return;   // abandoned with its worker
+  inflight = null;
   if (pending) {
     const next = pending;
     pending = null;
     send(next.id, next.text);
   }
-  if (data.type === 'error') {
-    if (data.id == null || data.id === seq) setStatus('error', `Analysis failed: ${data.message}`);
+  if (err) {
+    if (request.id === seq) setStatus('error', `Analysis failed: ${err.message}`);
     return;
   }
-  if (data.id !== seq || !finished || finished.id !== data.id) return;   // stale: newer text exists
+  if (!result || request.id !== seq) return;   // stale: newer text exists
   if (timings.firstExtractMs == null) {
-    timings.firstExtractMs = data.extractMs;
-    timings.firstRoundTripMs = performance.now() - finished.sentAt;
+    timings.firstExtractMs = result.extractMs;
+    timings.firstRoundTripMs = performance.now() - request.sentAt;
   }
-  show(finished.text, data.analysis, data.extractMs, data.id);
+  show(request.text, result.analysis, result.extractMs, request.id, result.id);
 }
-
 // ---------------------------------------------------------------- input
 
 let debounceTimer = 0;
@@ -204,17 +188,18 @@ els.clear.addEventListener('click', () => {
 });
 
 // The worker holds the full analysis (the page only has a view of it) and builds the file.
-els.download.addEventListener('click', () => {
-  if (!current || !worker) return;
-  worker.postMessage({ type: 'download', id: current.id });
+els.download.addEventListener('click', async () => {
+  if (!current || !client) return;
+  const { id, request } = current;
+  try {
+    const blob = await client.download(request);
+    if (current?.id === id) saveDownload(blob);
+  } catch (err) {
+    if (current?.id === id) setStatus('error', `Download failed: ${err.message}`);
+  }
 });
 
-function saveDownload({ id, blob, error }) {
-  if (!current || id !== current.id) return;
-  if (!blob) {
-    setStatus('error', `Download failed: ${error}`);
-    return;
-  }
+function saveDownload(blob) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -239,21 +224,17 @@ function showEmpty() {
   delete els.output.dataset.length;
   els.note.hidden = true;
   els.legend.replaceChildren();
-  els.meta.replaceChildren();
-  els.entities.replaceChildren(el('p', 'empty', 'None yet.'));
-  els.entityCount.textContent = '';
-  els.quotes.replaceChildren();
-  els.quotesEmpty.hidden = false;
-  els.quoteCount.textContent = '';
-  hideCard();
+  panel.clear();
+  card.hide();
   setStatus(workerReady ? 'ready' : 'loading', workerReady ? 'Ready — paste an article or load the sample.' : 'Loading the analyser…');
 }
 
-function show(text, analysis, extractMs, id) {
-  current = { id, text, analysis };
+function show(text, analysis, extractMs, id, request) {
+  current = { id, text, analysis, request };
   els.download.disabled = false;
-  hideCard();
-  renderPanel(analysis);
+  card.hide();
+  renderLegend(analysis);
+  panel.render(analysis);
   renderText(text, analysis, () => {
     els.output.dataset.length = String(text.length);
     els.output.dataset.request = String(id);
@@ -304,6 +285,22 @@ function computeEvents(analysis, end) {
   return events;
 }
 
+/** The descriptions the marks point at with aria-describedby (kept outside the article text). */
+function describeMarks(entities) {
+  const descriptions = [];
+  entities.forEach((e, i) => {
+    const d = el('span', null, `${e.name}: ${labelName(e.label)}${e.role ? `, ${e.role}` : ''}${e.affiliation ? `, ${e.affiliation}` : ''}; ${plural(e.mentions.length, 'mention')}`);
+    d.id = `desc-e${i}`;
+    descriptions.push(d);
+  });
+  for (const label of LABEL_ORDER) {
+    const d = el('span', null, labelName(label));
+    d.id = `desc-l${label}`;
+    descriptions.push(d);
+  }
+  els.descriptions.replaceChildren(...descriptions);
+}
+
 function renderText(text, analysis, done) {
   const token = ++renderToken;
   const end = renderEnd(text);
@@ -339,20 +336,7 @@ function renderText(text, analysis, done) {
   let markIndex = -1;
   let k = 0;
 
-  // Descriptions the marks point at with aria-describedby (kept outside the article text).
-  const descriptions = [];
-  entities.forEach((e, i) => {
-    const d = el('span', null, `${e.name}: ${labelName(e.label)}${e.role ? `, ${e.role}` : ''}${e.affiliation ? `, ${e.affiliation}` : ''}; ${plural(e.mentions.length, 'mention')}`);
-    d.id = `desc-e${i}`;
-    descriptions.push(d);
-  });
-  for (const label of LABEL_ORDER) {
-    const d = el('span', null, labelName(label));
-    d.id = `desc-l${label}`;
-    descriptions.push(d);
-  }
-
-  els.descriptions.replaceChildren(...descriptions);
+  describeMarks(entities);
   const fragment = document.createDocumentFragment();
   let target = fragment;
 
@@ -454,12 +438,25 @@ function renderText(text, analysis, done) {
   step();
 }
 
-// ---------------------------------------------------------------- side panel
 
-function renderPanel(analysis) {
-  const { article, entities, quotes, counts } = analysis;
+// ---------------------------------------------------------------- side panel and card (lib/panel.js)
 
-  // Legend: the labels present, with counts.
+const panel = new Panel({
+  meta: true,
+  maxEntities: MAX_ENTITIES,
+  maxQuotes: MAX_QUOTES,
+  onSelect: (id, { scroll }) => (id == null ? unselect() : selectEntity(id, { scroll })),
+  onPeek: (id, on) => { for (const m of entityMarks(id)) m.classList.toggle('peek', on); },
+  onQuote: (i) => highlightQuote(i),
+  onQuoteClick: (i) => scrollToCenter(els.output.querySelector(`[data-q~="${Number(i)}"]`)),
+});
+els.panel.append(panel.element);
+const card = new Card();
+document.body.append(card.element);
+installPanelStyles(document);
+
+/** The legend above the text: the labels present, with counts. */
+function renderLegend({ counts }) {
   const perLabel = new Map(Object.entries(counts.labels));
   els.legend.replaceChildren(...LABEL_ORDER.filter((l) => perLabel.has(l)).map((label) => {
     const li = el('li', 'chip');
@@ -468,95 +465,6 @@ function renderPanel(analysis) {
     li.title = `${label}: ${plural(perLabel.get(label), 'mention')}`;
     return li;
   }));
-
-  // Metadata.
-  const rows = [
-    ['Title', article.title?.text], ['Source', article.source?.text], ['Dateline', article.dateline?.text],
-    ['Byline', article.byline?.text], ['Updated', article.updated?.text],
-    ['Structure', `${plural(counts.paragraphs, 'paragraph')} · ${plural(counts.sentences, 'sentence')} · ${fmt(counts.boilerplate)} boilerplate`],
-  ];
-  els.meta.replaceChildren(...rows.flatMap(([name, value]) => {
-    const dd = el('dd', value ? null : 'missing', value || '—');
-    dd.dataset.field = name.toLowerCase();
-    return [el('dt', null, name), dd];
-  }));
-
-  // Entities grouped by label; groups and members most salient first.
-  const groups = new Map();
-  entities.forEach((e, id) => {
-    if (!groups.has(e.label)) groups.set(e.label, []);
-    groups.get(e.label).push({ ...e, id });
-  });
-  const bySalience = (a, b) => b.salience - a.salience || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name);
-  const ordered = [...groups.entries()]
-    .map(([label, list]) => [label, list.sort(bySalience)])
-    .sort((a, b) => bySalience(a[1][0], b[1][0]));
-  let budget = MAX_ENTITIES;
-  const groupEls = [];
-  for (const [label, list] of ordered) {
-    if (budget <= 0) break;
-    const group = el('section', 'ent-group');
-    group.dataset.label = label;
-    const h = el('h3', 'ent-group-head');
-    h.append(el('span', 'swatch'), el('span', null, labelName(label)), el('span', 'count', fmt(list.length)));
-    const ul = el('ul', 'ent-list');
-    for (const e of list.slice(0, budget)) {
-      const li = el('li');
-      const btn = el('button', 'ent');
-      btn.type = 'button';
-      btn.dataset.entity = String(e.id);
-      btn.dataset.label = e.label;
-      btn.setAttribute('aria-pressed', 'false');
-      const top = el('span', 'ent-top');
-      top.append(el('span', 'ent-name', e.name), el('span', 'ent-count', fmt(e.mentions.length)));
-      btn.append(top);
-      const extra = [e.role, e.affiliation].filter(Boolean).join(' · ');
-      if (extra) btn.append(el('span', 'ent-extra', extra));
-      const bar = el('span', 'salience');
-      const fill = el('span', 'salience-fill');
-      fill.style.width = `${Math.round(Math.max(0, Math.min(1, e.salience)) * 100)}%`;
-      bar.append(fill);
-      btn.append(bar);
-      btn.title = `${e.name} — ${labelName(e.label)}, ${plural(e.mentions.length, 'mention')}, salience ${e.salience.toFixed(2)}`;
-      li.append(btn);
-      ul.append(li);
-    }
-    budget -= list.length;
-    group.append(h, ul);
-    groupEls.push(group);
-  }
-  if (entities.length > MAX_ENTITIES) groupEls.push(el('p', 'empty', `…and ${fmt(entities.length - MAX_ENTITIES)} more in the JSON download.`));
-  if (!groupEls.length) groupEls.push(el('p', 'empty', 'No entities found.'));
-  els.entities.replaceChildren(...groupEls);
-  els.entityCount.textContent = entities.length ? fmt(entities.length) : '';
-
-  // Quotes.
-  const items = quotes.slice(0, MAX_QUOTES).map((q, i) => {
-    const li = el('li', 'quote');
-    li.dataset.quote = q.kind;
-    li.dataset.cueClass = q.cue_class ?? '';
-    const speakerEntity = q.speaker?.entity != null ? entities[q.speaker.entity] : null;
-    li.dataset.speaker = speakerEntity?.name ?? q.speaker?.text ?? '';
-    li.dataset.q = String(i);
-    const btn = el('button', 'quote-btn');
-    btn.type = 'button';
-    const head = el('span', 'quote-head');
-    head.append(el('span', 'kind', q.kind));
-    // Beliefs, findings and intentions are not statements: say so.
-    if (q.cue_class && q.cue_class !== 'speech') head.append(el('span', 'cue-class', q.cue_class));
-    head.append(el('span', q.speaker ? 'speaker' : 'speaker unknown', li.dataset.speaker || 'unattributed'));
-    if (q.cue) head.append(el('span', 'cue-word', q.cue.text));
-    btn.append(head, el('span', 'quote-text', q.text));
-    li.append(btn);
-    return li;
-  });
-  if (counts.quotes > MAX_QUOTES) {
-    items.push(el('li', 'empty', `…and ${fmt(counts.quotes - MAX_QUOTES)} more in the JSON download.`));
-  }
-  els.quotes.replaceChildren(...items);
-  els.quotesEmpty.hidden = quotes.length > 0;
-  els.quotesEmpty.textContent = 'No quotes found.';
-  els.quoteCount.textContent = quotes.length ? fmt(quotes.length) : '';
 }
 
 // ---------------------------------------------------------------- interaction
@@ -566,9 +474,14 @@ function entityMarks(id) {
 }
 
 function clearSelection() {
-  for (const node of document.querySelectorAll('.sel')) node.classList.remove('sel');
-  for (const node of els.entities.querySelectorAll('[aria-pressed="true"]')) node.setAttribute('aria-pressed', 'false');
+  for (const node of els.output.querySelectorAll('.sel')) node.classList.remove('sel');
+  panel.setSelected(null);
   els.output.classList.remove('has-sel');
+}
+
+function unselect() {
+  clearSelection();
+  selected = null;
 }
 
 function selectEntity(id, { scroll = false } = {}) {
@@ -579,19 +492,15 @@ function selectEntity(id, { scroll = false } = {}) {
   const marks = entityMarks(id);
   for (const m of marks) m.classList.add('sel');
   els.output.classList.add('has-sel');
-  const btn = els.entities.querySelector(`button[data-entity="${Number(id)}"]`);
-  if (btn) {
-    btn.classList.add('sel');
-    btn.setAttribute('aria-pressed', 'true');
-  }
-  if (scroll && marks[0]) marks[0].scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
+  panel.setSelected(id);
+  if (scroll) scrollToCenter(marks[0]);
 }
 
 function restoreSelection() {
   if (!selected || !current) return;
   const id = current.analysis.entities.findIndex((e) => e.name === selected.name && e.label === selected.label);
   if (id >= 0) selectEntity(id);
-  else { selected = null; clearSelection(); }
+  else unselect();
 }
 
 els.output.addEventListener('click', (event) => {
@@ -599,108 +508,36 @@ els.output.addEventListener('click', (event) => {
   if (!mark) return;
   if (mark.dataset.entity == null) {
     const was = mark.classList.contains('sel');
-    clearSelection();
-    selected = null;
+    unselect();
     if (!was) mark.classList.add('sel');
     return;
   }
-  const id = Number(mark.dataset.entity);
-  if (mark.classList.contains('sel')) { clearSelection(); selected = null; }
-  else selectEntity(id);
-});
-
-els.entities.addEventListener('click', (event) => {
-  const btn = event.target.closest('button.ent');
-  if (!btn) return;
-  if (btn.getAttribute('aria-pressed') === 'true') { clearSelection(); selected = null; }
-  else selectEntity(Number(btn.dataset.entity), { scroll: true });
-});
-
-function peekEntity(id, on) {
-  for (const m of entityMarks(id)) m.classList.toggle('peek', on);
-}
-els.entities.addEventListener('pointerover', (event) => {
-  const btn = event.target.closest('button.ent');
-  if (btn) peekEntity(btn.dataset.entity, true);
-});
-els.entities.addEventListener('pointerout', (event) => {
-  const btn = event.target.closest('button.ent');
-  if (btn && !btn.contains(event.relatedTarget)) peekEntity(btn.dataset.entity, false);
+  if (mark.classList.contains('sel')) unselect();
+  else selectEntity(Number(mark.dataset.entity));
 });
 
 document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape') { clearSelection(); selected = null; hideCard(); }
+  if (event.key === 'Escape') { unselect(); card.hide(); }
 });
 
-// Quote list: hovering or focusing an item outlines the quote and its speaker in the text.
-function highlightQuote(i, on) {
-  const n = Number(i);
-  for (const node of els.output.querySelectorAll(`[data-q~="${n}"], [data-spk~="${n}"], [data-cue~="${n}"]`)) {
-    node.classList.toggle('hl', on);
-  }
+// A quote hovered or focused in the panel: its content, speaker and cue outlined in the text.
+let highlighted = null;
+function highlightQuote(i) {
+  if (highlighted != null) for (const node of quoteParts(highlighted)) node.classList.remove('hl');
+  highlighted = i;
+  if (i != null) for (const node of quoteParts(i)) node.classList.add('hl');
 }
-for (const type of ['pointerover', 'focusin']) {
-  els.quotes.addEventListener(type, (event) => {
-    const li = event.target.closest('li.quote');
-    if (li) highlightQuote(li.dataset.q, true);
-  });
-}
-for (const type of ['pointerout', 'focusout']) {
-  els.quotes.addEventListener(type, (event) => {
-    const li = event.target.closest('li.quote');
-    if (li && !li.contains(event.relatedTarget)) highlightQuote(li.dataset.q, false);
-  });
-}
-els.quotes.addEventListener('click', (event) => {
-  const li = event.target.closest('li.quote');
-  if (!li) return;
-  const first = els.output.querySelector(`[data-q~="${Number(li.dataset.q)}"]`);
-  first?.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
-});
-
-// Hover card for marks.
-function fillCard(mark) {
-  const analysis = current?.analysis;
-  const mention = analysis?.mentions[Number(mark.dataset.m)];   // null beyond the rendered range
-  if (!mention) return false;
-  const entity = mention.entity != null ? analysis.entities[mention.entity] : null;
-  const [name, label, extra, count] = els.card.children;
-  name.textContent = entity?.name ?? mention.text;
-  label.textContent = `${labelName(mention.label)} · ${mention.label}${mention.kind !== 'name' ? ` · ${mention.kind}` : ''}`;
-  const more = entity ? [entity.role, entity.affiliation].filter(Boolean).join(' · ') : '';
-  extra.textContent = more;
-  extra.hidden = !more;
-  count.textContent = entity ? `${plural(entity.mentions.length, 'mention')} in the article` : 'Not linked to an entity';
-  els.card.dataset.label = mention.label;
-  return true;
-}
-
-function placeCard(mark) {
-  const card = els.card;
-  card.hidden = false;
-  const r = mark.getBoundingClientRect();
-  const w = card.offsetWidth;
-  const h = card.offsetHeight;
-  const left = Math.max(8, Math.min(r.left, window.innerWidth - w - 8));
-  const below = r.bottom + 8;
-  const top = below + h > window.innerHeight - 8 ? Math.max(8, r.top - h - 8) : below;
-  card.style.left = `${Math.round(left)}px`;
-  card.style.top = `${Math.round(top)}px`;
-}
-
-function hideCard() {
-  els.card.hidden = true;
-}
+const quoteParts = (i) => els.output.querySelectorAll(`[data-q~="${Number(i)}"], [data-spk~="${Number(i)}"], [data-cue~="${Number(i)}"]`);
 
 els.output.addEventListener('pointerover', (event) => {
   const mark = event.target.closest('mark');
-  if (mark && fillCard(mark)) placeCard(mark);
+  if (mark) card.show(mark, current?.analysis);
 });
 els.output.addEventListener('pointerout', (event) => {
   const mark = event.target.closest('mark');
-  if (mark && !mark.contains(event.relatedTarget)) hideCard();
+  if (mark && !mark.contains(event.relatedTarget)) card.hide();
 });
-window.addEventListener('scroll', hideCard, { passive: true });
+window.addEventListener('scroll', () => card.hide(), { passive: true });
 
 // ---------------------------------------------------------------- start
 

@@ -1,14 +1,30 @@
 //! The JavaScript API: the only module that knows about JavaScript.
 //!
-//! `extract(text, options?)` returns the analysis as a plain object with
-//! UTF-16 offsets (so `text.slice(m.start, m.end) === m.text`). Misuse (a
-//! non-string text, unknown options) throws an `Error` with a message; a
-//! panic is reported on the console by the panic hook.
-
-mod tape;
+//! `extract(text, options?)` returns the analysis as a plain object, built
+//! by serde-wasm-bindgen from the same serde types the CLI serialises (so a
+//! field added to [`crate::analysis`] reaches JavaScript with no change
+//! here), with UTF-16 offsets unless asked otherwise.
+//!
+//! Two things happen in JavaScript, in small snippets beside this file:
+//! - `args.js` reads the arguments before any text is copied into wasm
+//!   memory. It is imported with `catch`, so an exception thrown while
+//!   reading them (a Proxy trap, a getter, a revoked Proxy) comes back to
+//!   Rust as an `Err` and Rust returns normally. An exception that crossed
+//!   wasm frames would skip Rust's cleanup: the stack pointer and the copy
+//!   of the text would never be restored, and the module would be poisoned.
+//! - `texts.js` fills in the span texts. With UTF-16 offsets, a span's text
+//!   is `input.slice(start, end)`: rather than copying each one out of wasm
+//!   and decoding it from UTF-8, Rust writes `null` there ([`span_text`]) and
+//!   JavaScript slices the string it already holds. With other units the
+//!   texts come from Rust.
+//!
+//! Misuse (a non-string text, unknown options) throws an `Error` with a
+//! message; a panic is reported on the console by the panic hook.
 
 use crate::analysis::OffsetUnit;
-use tape::Tape;
+use serde::de::IntoDeserializer;
+use serde::{Deserialize, Serializer};
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -17,162 +33,66 @@ fn start() {
 }
 
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** A piece of the input: `text === input.slice(start, end)`. */
-export interface Span { start: number; end: number; text: string; }
+const TYPES: &str = include_str!("types.d.ts");
 
-export type Label =
-  | "PERSON" | "NORP" | "FAC" | "ORG" | "GPE" | "LOC" | "PRODUCT" | "EVENT" | "WORK_OF_ART"
-  | "LAW" | "LANGUAGE" | "DATE" | "TIME" | "PERCENT" | "MONEY" | "QUANTITY" | "ORDINAL"
-  | "CARDINAL" | "MISC";
-
-export type BoilerplateKind = "repeated-title" | "stamp" | "comment-policy" | "promo" | "copyright" | "label";
-
-export interface Boilerplate extends Span { kind: BoilerplateKind; }
-
-export interface Article {
-  title: Span | null;
-  /** The agency or outlet: "Source: Anadolu Agency", "(Reuters)". */
-  source: Span | null;
-  dateline: Span | null;
-  byline: Span | null;
-  updated: Span | null;
-  paragraphs: Span[];
-  boilerplate: Boilerplate[];
-}
-
-export interface Mention extends Span {
-  label: Label;
-  /** Index into `entities`. */
-  entity: number | null;
-  kind: "name" | "pronoun" | "nominal";
-}
-
-export interface Entity {
-  id: number;
-  /** The fullest proper form of the name. */
-  name: string;
-  label: Label;
-  /** Indices into `mentions`. */
-  mentions: number[];
-  /** For people: a title or role noun ("President", "spokesperson"). */
-  role: string | null;
-  /** For people: the organisation or country the role belongs to. */
-  affiliation: string | null;
-  /** The affiliation's entity, if it is one of this article's. */
-  affiliation_entity: number | null;
-  /** For a country: its ISO 3166-1 alpha-2 code. */
-  country: string | null;
-  /** For a nationality or group: the related country's code ("Russian" -> "RU"). */
-  related: string | null;
-  /** 0..1, higher is more central to the article. */
-  salience: number;
-}
-
-export interface Speaker extends Span {
-  /** Index into `entities`. */
-  entity: number | null;
-}
-
-export type CueClass = "speech" | "belief" | "finding" | "intention";
-
-export interface Quote extends Span {
-  kind: "direct" | "partial" | "indirect";
-  speaker: Speaker | null;
-  cue: Span | null;
-  /** What the cue says it is; quotation-marked quotes without a cue are speech. */
-  cue_class: CueClass | null;
-}
-
-export interface Analysis {
-  version: string;
-  offsets: "utf16" | "bytes" | "chars";
-  article: Article;
-  sentences: Span[];
-  mentions: Mention[];
-  entities: Entity[];
-  quotes: Quote[];
-}
-
-export interface ExtractOptions {
-  /**
-   * The unit of every `start`/`end`: "utf16" (default; what `String.prototype.slice` takes),
-   * "chars" (Unicode code points, as Python's `str` indexes) or "bytes" (UTF-8).
-   */
-  offsets?: "utf16" | "chars" | "bytes";
-}
-
-/** Analyses one English news article. Throws an `Error` for a non-string `text` or bad `options`. */
-export function extract(text: string, options?: ExtractOptions): Analysis;
-"#;
-
-/// See the TypeScript declaration above.
-#[wasm_bindgen(js_name = extract, skip_typescript)]
-pub fn extract_js(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let input = text.as_string().ok_or_else(|| {
-        JsError::new(&format!(
-            "extract: text must be a string, got {}",
-            type_name(&text)
-        ))
-    })?;
-    let unit = parse_options(&options)?;
-    let tape = Tape::encode(crate::extract(&input), &input, unit);
-    Ok(decode(&text, &tape.words, &tape.strings))
-}
-
-#[wasm_bindgen(module = "/src/wasm/decode.js")]
+#[wasm_bindgen(module = "/src/wasm/args.js")]
 extern "C" {
-    /// Builds the result object from the tape (see `tape.rs`), slicing span
-    /// texts out of `text`.
-    fn decode(text: &JsValue, tape: &[u32], strings: &str) -> JsValue;
+    /// Checks `text` and `options` and returns `options.offsets` (a unit's
+    /// name, or undefined for the default); throws an `Error` otherwise.
+    #[wasm_bindgen(catch, js_name = readArgs)]
+    fn read_args(text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-fn parse_options(options: &JsValue) -> Result<OffsetUnit, JsError> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(OffsetUnit::Utf16);
-    }
-    if !options.is_object() || js_sys::Array::is_array(options) {
-        return Err(JsError::new(&format!(
-            "extract: options must be an object, got {}",
-            type_name(options)
-        )));
-    }
-    let mut unit = OffsetUnit::Utf16;
-    for key in js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        let value =
-            js_sys::Reflect::get(options, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
-        match key.as_str() {
-            "offsets" => {
-                unit = match value.as_string().as_deref() {
-                    Some("utf16") => OffsetUnit::Utf16,
-                    Some("chars") => OffsetUnit::Chars,
-                    Some("bytes") => OffsetUnit::Bytes,
-                    _ => {
-                        return Err(JsError::new(
-                            "extract: options.offsets must be \"utf16\", \"chars\" or \"bytes\"",
-                        ));
-                    }
-                }
-            }
-            other => {
-                return Err(JsError::new(&format!(
-                    "extract: unknown option '{other}' (known: offsets)"
-                )))
-            }
-        }
-    }
-    Ok(unit)
+#[wasm_bindgen(module = "/src/wasm/texts.js")]
+extern "C" {
+    /// Sets each span's `null` text to its slice of the analysed text.
+    #[wasm_bindgen(js_name = fillTexts)]
+    fn fill_texts(result: &JsValue, input: &JsValue);
 }
 
-fn type_name(v: &JsValue) -> String {
-    if v.is_null() {
-        "null".into()
-    } else if js_sys::Array::is_array(v) {
-        "array".into()
+thread_local! {
+    /// Whether span texts are being left for `texts.js` to slice.
+    static TEXTS_IN_JS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Serialises a span's `text`: `null` while [`TEXTS_IN_JS`] is set (the
+/// analysis is being handed to JavaScript with UTF-16 offsets), the text
+/// otherwise. Named by `serialize_with` on the span types' `text` fields.
+pub(crate) fn span_text<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    if TEXTS_IN_JS.get() {
+        serializer.serialize_none()
     } else {
-        v.js_typeof()
-            .as_string()
-            .unwrap_or_else(|| "unknown".into())
+        serializer.serialize_str(text)
     }
+}
+
+/// Analyses one English news article; `newslens.d.ts` has the types.
+#[wasm_bindgen(js_name = extract, skip_typescript)]
+pub fn extract_js(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let unit = offset_unit(read_args(&text, &options)?)?;
+    let input = text
+        .as_string()
+        .ok_or_else(|| JsError::new("extract: text must be a string"))?;
+    let analysis = crate::extract(&input).into_unit(&input, unit);
+    let in_js = unit == OffsetUnit::Utf16;
+    TEXTS_IN_JS.set(in_js);
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    let value = serde::Serialize::serialize(&analysis, &serializer);
+    TEXTS_IN_JS.set(false);
+    let value = value?;
+    if in_js {
+        fill_texts(&value, &text);
+    }
+    Ok(value)
+}
+
+/// The unit named by `options.offsets` (serde's names for [`OffsetUnit`]),
+/// UTF-16 when it is undefined. `args.js` has checked the name.
+fn offset_unit(name: JsValue) -> Result<OffsetUnit, JsError> {
+    let Some(name) = name.as_string() else {
+        return Ok(OffsetUnit::Utf16);
+    };
+    OffsetUnit::deserialize(name.as_str().into_deserializer()).map_err(
+        |e: serde::de::value::Error| JsError::new(&format!("extract: options.offsets: {e}")),
+    )
 }

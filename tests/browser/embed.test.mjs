@@ -1,4 +1,4 @@
-// Browser tests for the embedding layer (www/annotate.js, www/news-lens.js, the demo page)
+// Browser tests for the embedding layer (www/lib/: annotate(), <news-lens>, the shared panel; the demo page)
 // and for the layer bundled by Vite (tests/vite-fixture/): node --test tests/browser/
 // Needs a built package (bash scripts/build-wasm.sh), Chromium at /usr/bin/chromium (or
 // CHROMIUM_PATH) and the npm dev-dependencies (npm ci: playwright-core, vite). Missing
@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { serve } from '../../scripts/serve.mjs';
 import { ROOT, launch, newPage as openContext } from './harness.mjs';
 
-const LAYER = ['annotate.js', 'news-lens.js', 'newslens-worker.js', 'newslens-pkg.js', 'newslens-warmup.js', 'newslens-support.js'];
+const LAYER = ['annotate.js', 'news-lens.js', ...readdirSync(join(ROOT, 'www/lib')).filter((f) => f.endsWith('.js')).map((f) => `lib/${f}`), 'app.js'];
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'";
 
 let origin;
@@ -279,7 +279,7 @@ test('hostile article text stays inert, and the layer never parses markup', asyn
       marks: el.querySelectorAll('mark[data-newslens]').length,
       textHasMarkup: el.textContent.includes('<img src=x onerror="window.__pwned=1">'),
       panelText: shadow.querySelector('.panel').textContent,
-      entityNames: [...shadow.querySelectorAll('.ent .name')].map((n) => n.textContent),
+      entityNames: [...shadow.querySelectorAll('.nl-ent .nl-ent-name')].map((n) => n.textContent),
     };
   });
   assert.equal(r.pwned, undefined, 'no handler ran');
@@ -296,7 +296,7 @@ test('hostile article text stays inert, and the layer never parses markup', asyn
     /\.(innerHTML|outerHTML)\s*\+?=(?!=)/, /insertAdjacentHTML/, /document\.write/, /createContextualFragment/,
     /DOMParser/, /setHTMLUnsafe|parseHTMLUnsafe/, /\beval\s*\(/, /new\s+Function\s*\(/, /srcdoc/,
   ];
-  for (const file of [...LAYER, 'demo.js']) {
+  for (const file of [...LAYER, 'demo/demo.js']) {
     const source = readFileSync(join(ROOT, 'www', file), 'utf8');
     for (const sink of sinks) assert.doesNotMatch(source, sink, `www/${file} must not use ${sink}`);
   }
@@ -400,7 +400,7 @@ test('performance: annotating a 5,000-word article once the wasm is loaded', asy
 test('<news-lens> on the demo page: marks in the article, panel, hover card, labels, CSP', async (t) => {
   const ctx = await newPage(t);
   const { page } = ctx;
-  await page.goto(`${origin}/demo.html`);
+  await page.goto(`${origin}/demo/`);
   await page.waitForFunction(() => document.getElementById('lens').dataset.state === 'done', null, { timeout: 30_000 });
 
   const r = await page.evaluate(() => {
@@ -418,9 +418,9 @@ test('<news-lens> on the demo page: marks in the article, panel, hover card, lab
       styleElements: document.querySelectorAll('style').length,
       adopted: document.adoptedStyleSheets.length,
       shadowAdopted: lens.shadowRoot.adoptedStyleSheets.length,
-      entities: [...lens.shadowRoot.querySelectorAll('button.ent')].map((b) => ({ name: b.querySelector('.name').textContent, label: b.dataset.label })),
-      speakers: [...lens.shadowRoot.querySelectorAll('.speaker-name')].map((p) => p.textContent),
-      quotes: lens.shadowRoot.querySelectorAll('button.quote').length,
+      entities: [...lens.shadowRoot.querySelectorAll('button.nl-ent')].map((b) => ({ name: b.querySelector('.nl-ent-name').textContent, label: b.dataset.label })),
+      speakers: [...new Set([...lens.shadowRoot.querySelectorAll('li.nl-quote[data-speaker]')].map((q) => q.dataset.speaker).filter(Boolean))],
+      quotes: lens.shadowRoot.querySelectorAll('li.nl-quote button').length,
       status: lens.shadowRoot.querySelector('.status').textContent,
       panelFont: getComputedStyle(lens.shadowRoot.querySelector('.panel')).fontFamily,
     };
@@ -434,27 +434,27 @@ test('<news-lens> on the demo page: marks in the article, panel, hover card, lab
   assert.notEqual(r.markBg, 'rgba(0, 0, 0, 0)', 'the marks are styled in the light DOM');
   assert.equal(r.styleElements, 0, 'no <style> element injected (constructed stylesheets only)');
   assert.equal(r.adopted, 1, 'one stylesheet adopted by the document');
-  assert.equal(r.shadowAdopted, 1, 'the panel has its own stylesheet in the shadow root');
+  assert.equal(r.shadowAdopted, 2, 'the element\'s frame and the shared panel have their own stylesheets in the shadow root');
   assert.ok(r.entities.length >= 5 && r.entities.some((e) => e.name === 'Katrin Vogt' && e.label === 'PERSON'), `entities listed (${r.entities.map((e) => e.name)})`);
-  assert.ok(r.quotes >= 3 && r.speakers.length >= 2, `quotes grouped by speaker (${r.speakers})`);
+  assert.ok(r.quotes >= 3 && r.speakers.length >= 2, `quotes listed with their speakers (${r.speakers})`);
   assert.match(r.status, /highlights? · \d+ entit/);
   assert.doesNotMatch(r.panelFont, /Charter|Georgia/, 'the page\'s body font does not leak into the panel');
 
   // Hover card.
   await page.hover('#story mark[data-label="PERSON"]');
-  const card = page.locator('news-lens .card');
+  const card = page.locator('news-lens .nl-card');
   await card.waitFor({ state: 'visible' });
-  const cardName = await card.locator('.name').textContent();
+  const cardName = await card.locator('.nl-card-name').textContent();
   assert.ok(cardName.length > 0, 'the hover card names the entity');
-  assert.match(await card.locator('.label').textContent(), /Person/);
+  assert.match(await card.locator('.nl-card-label').textContent(), /Person/);
   await page.mouse.move(2, 2);
   await card.waitFor({ state: 'hidden' });
 
   // Selecting an entity in the panel marks all its mentions.
-  await page.locator('news-lens button.ent', { hasText: 'Katrin Vogt' }).click();
+  await page.locator('news-lens button.nl-ent', { hasText: 'Katrin Vogt' }).click();
   const selected = await page.$$eval('#story mark[data-selected]', (ms) => ms.map((m) => m.textContent));
   assert.ok(selected.length >= 2 && selected.includes('Katrin Vogt'), `selected marks (${selected})`);
-  assert.equal(await page.locator('news-lens button.ent[aria-pressed="true"]').count(), 1);
+  assert.equal(await page.locator('news-lens button.nl-ent[aria-pressed="true"]').count(), 1);
 
   // labels attribute: re-annotates in place, from the cached analysis, without double-wrapping.
   const before = await page.evaluate(() => document.getElementById('story').textContent);
@@ -467,7 +467,7 @@ test('<news-lens> on the demo page: marks in the article, panel, hover card, lab
     text: document.getElementById('story').textContent,
     nested: document.querySelectorAll('mark mark').length,
     mode: document.getElementById('lens').annotation.timings.mode,
-    panelLabels: [...new Set([...document.getElementById('lens').shadowRoot.querySelectorAll('button.ent')].map((b) => b.dataset.label))],
+    panelLabels: [...new Set([...document.getElementById('lens').shadowRoot.querySelectorAll('button.nl-ent')].map((b) => b.dataset.label))],
   }));
   assert.equal(after.text, before);
   assert.equal(after.nested, 0);
@@ -566,7 +566,7 @@ test('bundled by Vite: the layer, its worker and the wasm work from a production
   const r = await page.evaluate(() => ({
     fixture: window.__fixture,
     lensMarks: document.querySelectorAll('#lensed mark[data-newslens]').length,
-    lensEntities: document.querySelector('news-lens').shadowRoot.querySelectorAll('button.ent').length,
+    lensEntities: document.querySelector('news-lens').shadowRoot.querySelectorAll('button.nl-ent').length,
     csp: window.__cspViolations,
   }));
   assert.equal(r.fixture.error, undefined, 'annotate() succeeded');

@@ -75,8 +75,8 @@ test('sample article: marks, quotes, title, boilerplate, status, download', asyn
   // Title: as a heading in the text and in the metadata.
   const title = 'Putin begs North Korea for military assistance: US';
   assert.equal((await page.locator('#output h3.title').first().textContent()).trim(), title);
-  assert.equal((await page.locator('#meta dd[data-field="title"]').textContent()).trim(), title);
-  assert.match(await page.locator('#meta dd[data-field="source"]').textContent(), /Anadolu/);
+  assert.equal((await page.locator('#panel .nl-meta dd[data-field="title"]').textContent()).trim(), title);
+  assert.match(await page.locator('#panel .nl-meta dd[data-field="source"]').textContent(), /Anadolu/);
 
   // Boilerplate: the comment policy is shown, marked as boilerplate, without marks.
   const warning = page.locator('#output .boilerplate', { hasText: 'WARNING: Comments' });
@@ -91,7 +91,7 @@ test('sample article: marks, quotes, title, boilerplate, status, download', asyn
   assert.ok(await page.locator('#output p.blk:not(.boilerplate):not(.line)').count() >= 8, 'paragraph blocks');
 
   // Entities grouped by label, most salient first within a group.
-  const groups = await page.$$eval('.ent-group', (gs) => gs.map((g) => g.dataset.label));
+  const groups = await page.$$eval('#panel .nl-group', (gs) => gs.map((g) => g.dataset.label));
   assert.ok(groups.includes('PERSON') && groups.length >= 3, `entity groups: ${groups}`);
   assert.equal(new Set(groups).size, groups.length, 'one group per label');
 
@@ -133,7 +133,7 @@ test('hostile input is rendered as text, never as markup', async (t) => {
   const shown = await output.innerText();
   for (const p of payloads) assert.ok(shown.includes(p), `shown literally: ${p}`);
   assert.ok(await output.locator('mark').count() > 0, 'the names around the payloads are still marked');
-  assert.equal(await page.locator('#quotes img, #quotes script, #quotes a, #entities img, #meta img').count(), 0, 'side panel: text only');
+  assert.equal(await page.locator('#panel img, #panel script, #panel a, .nl-card img').count(), 0, 'side panel: text only');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(errors, []);
 });
@@ -275,14 +275,14 @@ test('hover card and entity selection', async (t) => {
     return [...count].find(([, n]) => n >= 2)?.[0];
   });
   assert.ok(entity != null, 'an entity with several marks');
-  const name = (await page.locator(`button.ent[data-entity="${entity}"] .ent-name`).textContent()).trim();
+  const name = (await page.locator(`button.nl-ent[data-entity="${entity}"] .nl-ent-name`).textContent()).trim();
   const mark = page.locator(`#output mark[data-entity="${entity}"]`).nth(1);
 
-  const card = page.locator('#hovercard');
+  const card = page.locator('.nl-card');
   assert.equal(await card.isVisible(), false);
   await mark.hover();
   await card.waitFor({ state: 'visible' });
-  assert.equal((await card.locator('.hc-name').textContent()).trim(), name, 'card shows the canonical name');
+  assert.equal((await card.locator('.nl-card-name').textContent()).trim(), name, 'card shows the canonical name');
   const label = await mark.getAttribute('data-label');
   assert.match(await card.textContent(), new RegExp(label));
   assert.match(await card.textContent(), /\d+ mentions?/);
@@ -296,18 +296,18 @@ test('hover card and entity selection', async (t) => {
   assert.ok(all >= 2);
   assert.equal(await page.locator(`#output mark[data-entity="${entity}"].sel`).count(), all, 'all marks of the entity highlighted');
   assert.equal(await page.locator(`#output mark.sel:not([data-entity="${entity}"])`).count(), 0, 'no other marks highlighted');
-  assert.equal(await page.getAttribute(`button.ent[data-entity="${entity}"]`, 'aria-pressed'), 'true', 'entity highlighted in the list');
+  assert.equal(await page.getAttribute(`button.nl-ent[data-entity="${entity}"]`, 'aria-pressed'), 'true', 'entity highlighted in the list');
 
   // Clicking again clears; selecting from the list selects the marks.
   await mark.click();
   assert.equal(await page.locator('#output mark.sel').count(), 0);
-  await page.locator(`button.ent[data-entity="${entity}"]`).click();
+  await page.locator(`button.nl-ent[data-entity="${entity}"]`).click();
   assert.equal(await page.locator(`#output mark[data-entity="${entity}"].sel`).count(), all);
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#output mark.sel').count(), 0);
 
   // Hovering a quote in the list outlines its content and its speaker in the text.
-  const item = page.locator('li[data-quote="direct"]').filter({ hasNot: page.locator('.unknown') }).first();
+  const item = page.locator('li[data-quote="direct"]').filter({ hasNot: page.locator('.nl-unknown') }).first();
   const q = await item.getAttribute('data-q');
   // Both outlines at once, polled and re-hovered: on a loaded machine the
   // hover can land a frame later, and a late layout shift can move the item
@@ -413,7 +413,7 @@ test('screenshot for the README (docs/screenshot.png)', async (t) => {
   const { page } = await openPage(t, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
   await loadSample(page);
   await page.locator('#output mark[data-label="PERSON"]').nth(2).hover();
-  await page.locator('#hovercard').waitFor({ state: 'visible' });
+  await page.locator('.nl-card').waitFor({ state: 'visible' });
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
   const path = join(ROOT, 'docs/screenshot.png');
   await page.screenshot({ path });

@@ -79,11 +79,15 @@ test('empty, whitespace and hostile text', () => {
     for (const [where, s] of spans(a)) assert.equal(t.slice(s.start, s.end), s.text, where);
   }
   assert.deepEqual(extract(lone).mentions.map((m) => m.text), ['Joe Biden', 'Kim Jong-un', 'Hanoi', 'Monday']);
+  // In other units the texts come from Rust, which reads a lone surrogate as U+FFFD (as UTF-8 does).
+  const inChars = extract(`${lone} Joe Biden \uD800 said.`, { offsets: 'chars' });
+  const withLone = inChars.sentences.find((x) => x.text.includes('Kim'));
+  assert.ok(withLone.text.includes('\uFFFD') && !withLone.text.includes('\uD800'), withLone.text);
 });
 
-// The result is built in JavaScript from a tape (src/wasm/tape.rs and
-// decode.js); the CLI serialises the same analysis with serde. Both must
-// give the same objects for every field, in every offset unit.
+// The result is built by serde-wasm-bindgen, its span texts sliced in
+// JavaScript (src/wasm/texts.js); the CLI serialises the same analysis with
+// serde_json. Both must give the same objects for every field, in every unit.
 test('extract() gives the same result as the CLI, field for field', async (t) => {
   const { execFileSync } = await import('node:child_process');
   const cli = ['debug', 'release']
@@ -166,7 +170,7 @@ test('no function body is large enough to stall V8\'s optimising compiler', () =
 });
 
 test('a failed load is explained when the engine lacks WebAssembly SIMD, which the module needs', async () => {
-  const { hasWasmSimd, explainLoadError } = await import('../../www/newslens-support.js');
+  const { hasWasmSimd, explainLoadError } = await import('../../www/lib/support.js');
   assert.equal(hasWasmSimd(), true, 'Node 20 has SIMD: the probe module validates');
   const err = new WebAssembly.CompileError('WebAssembly.instantiate(): invalid simd opcode 0xfd0c');
   const withoutSimd = explainLoadError(err, () => false);

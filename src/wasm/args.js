@@ -1,0 +1,68 @@
+// Reads the arguments of extract() in JavaScript, before any of the text is
+// copied into wasm memory (src/wasm/mod.rs imports this with `catch`). Every
+// failure is thrown here as an Error with a message: a wrong type, an unknown
+// option, or an exception thrown by the caller's own objects while they are
+// read (a Proxy trap, a getter, a revoked Proxy), whose message is kept and
+// which is attached as `cause`. Nothing thrown here crosses wasm frames.
+// wasm-bindgen copies this file into the package as a snippet.
+
+/** The offset units, by serde's names for them (src/analysis.rs `OffsetUnit`). */
+const UNITS = ['utf16', 'chars', 'bytes'];
+/** The options extract() knows. */
+const KNOWN = ['offsets'];
+/** Characters of a caller's text (a key, an error message) quoted in our messages. */
+const QUOTE_CHARS = 200;
+
+const MUST_BE = `extract: options.offsets must be ${UNITS.map((u) => `"${u}"`).join(', ')} or undefined`;
+
+/**
+ * Checks `text` and `options` and returns `options.offsets`: a unit's name,
+ * or undefined for the default (UTF-16).
+ */
+export function readArgs(text, options) {
+  if (typeof text !== 'string') throw new Error(`extract: text must be a string, got ${typeName(text)}`);
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object' || read(() => Array.isArray(options))) {
+    throw new Error(`extract: options must be an object, got ${typeName(options)}`);
+  }
+  const keys = read(() => Object.keys(options));
+  const unknown = keys.find((key) => !KNOWN.includes(key));
+  if (unknown !== undefined) throw new Error(`extract: unknown option '${clip(unknown)}' (known: ${KNOWN.join(', ')})`);
+  const offsets = read(() => options.offsets);
+  if (offsets === undefined || UNITS.includes(offsets)) return offsets;
+  throw new Error(MUST_BE);
+}
+
+/** Runs `get`, which reads the caller's object, turning what it throws into our Error. */
+function read(get) {
+  try {
+    return get();
+  } catch (err) {
+    throw new Error(`extract: could not read the options: ${messageOf(err)}`, { cause: err });
+  }
+}
+
+/** `typeof`, with null and arrays named; never throws (a revoked Proxy is an object). */
+function typeName(value) {
+  if (value === null) return 'null';
+  try {
+    if (Array.isArray(value)) return 'array';
+  } catch {
+    return 'a revoked Proxy';   // Array.isArray throws on one, and nothing else
+  }
+  return typeof value;
+}
+
+/** The message of something thrown, however hostile it is itself. */
+function messageOf(err) {
+  try {
+    const message = err instanceof Error ? err.message : err;
+    return clip(typeof message === 'symbol' ? message.toString() : String(message));
+  } catch {
+    return 'an exception that cannot be shown';
+  }
+}
+
+function clip(s) {
+  return s.length > QUOTE_CHARS ? `${s.slice(0, QUOTE_CHARS)}…` : s;
+}

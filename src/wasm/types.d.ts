@@ -1,0 +1,88 @@
+/** A piece of the input: `text === input.slice(start, end)`. */
+export interface Span { start: number; end: number; text: string; }
+
+export type Label =
+  | "PERSON" | "NORP" | "FAC" | "ORG" | "GPE" | "LOC" | "PRODUCT" | "EVENT" | "WORK_OF_ART"
+  | "LAW" | "LANGUAGE" | "DATE" | "TIME" | "PERCENT" | "MONEY" | "QUANTITY" | "ORDINAL"
+  | "CARDINAL" | "MISC";
+
+export type BoilerplateKind = "repeated-title" | "stamp" | "comment-policy" | "promo" | "copyright" | "label";
+
+export interface Boilerplate extends Span { kind: BoilerplateKind; }
+
+export interface Article {
+  title: Span | null;
+  /** The agency or outlet: "Source: Anadolu Agency", "(Reuters)". */
+  source: Span | null;
+  dateline: Span | null;
+  byline: Span | null;
+  updated: Span | null;
+  paragraphs: Span[];
+  boilerplate: Boilerplate[];
+}
+
+export interface Mention extends Span {
+  label: Label;
+  /** Index into `entities`. */
+  entity: number | null;
+  kind: "name" | "pronoun" | "nominal";
+}
+
+export interface Entity {
+  id: number;
+  /** The fullest proper form of the name. */
+  name: string;
+  label: Label;
+  /** Indices into `mentions`. */
+  mentions: number[];
+  /** For people: a title or role noun ("President", "spokesperson"). */
+  role: string | null;
+  /** For people: the organisation or country the role belongs to. */
+  affiliation: string | null;
+  /** The affiliation's entity, if it is one of this article's. */
+  affiliation_entity: number | null;
+  /** For a country: its ISO 3166-1 alpha-2 code. */
+  country: string | null;
+  /** For a nationality or group: the related country's code ("Russian" -> "RU"). */
+  related: string | null;
+  /** 0..1, higher is more central to the article. */
+  salience: number;
+}
+
+export interface Speaker extends Span {
+  /** Index into `entities`. */
+  entity: number | null;
+}
+
+export type CueClass = "speech" | "belief" | "finding" | "intention";
+
+export interface Quote extends Span {
+  kind: "direct" | "partial" | "indirect";
+  speaker: Speaker | null;
+  cue: Span | null;
+  /** What the cue says it is; quotation-marked quotes without a cue are speech. */
+  cue_class: CueClass | null;
+}
+
+export interface Analysis {
+  version: string;
+  offsets: "utf16" | "bytes" | "chars";
+  article: Article;
+  sentences: Span[];
+  mentions: Mention[];
+  entities: Entity[];
+  quotes: Quote[];
+}
+
+export interface ExtractOptions {
+  /**
+   * The unit of every `start`/`end`: "utf16" (default; what `String.prototype.slice` takes),
+   * "chars" (Unicode code points, as Python's `str` indexes) or "bytes" (UTF-8).
+   * With "chars" and "bytes", a lone surrogate of `text` (not valid Unicode) reads as
+   * U+FFFD in span texts, as it does in UTF-8; with "utf16" span texts are slices of `text`.
+   */
+  offsets?: "utf16" | "chars" | "bytes";
+}
+
+/** Analyses one English news article. Throws an `Error` for a non-string `text` or bad `options`. */
+export function extract(text: string, options?: ExtractOptions): Analysis;

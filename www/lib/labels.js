@@ -1,0 +1,37 @@
+// The one table of entity labels: each label's name for readers and its
+// colour (hue and saturation; lightness is chosen per use and colour scheme).
+// The page, the embedding layer and its panel all read it from here.
+
+/** Per label: a reader's name, and the hue and saturation of its colour. */
+const TABLE = {
+  PERSON: ['Person', 215, 85], NORP: ['Group / nationality', 275, 60], ORG: ['Organisation', 32, 92],
+  GPE: ['Country / city', 145, 55], LOC: ['Location', 175, 55], FAC: ['Facility', 20, 45],
+  PRODUCT: ['Product', 330, 70], EVENT: ['Event', 0, 72], WORK_OF_ART: ['Work of art', 305, 55],
+  LAW: ['Law', 230, 20], LANGUAGE: ['Language', 190, 70], DATE: ['Date', 55, 60], TIME: ['Time', 65, 45],
+  PERCENT: ['Percent', 95, 30], MONEY: ['Money', 120, 30], QUANTITY: ['Quantity', 200, 20],
+  ORDINAL: ['Ordinal', 250, 15], CARDINAL: ['Number', 250, 15], MISC: ['Other', 0, 0],
+};
+
+/** A reader's name for each label ("GPE" -> "Country / city"), in the result's label order. */
+export const LABELS = Object.freeze(Object.fromEntries(Object.entries(TABLE).map(([label, [name]]) => [label, name])));
+
+/** Hue and saturation of each label's colour. */
+export const LABEL_HUES = Object.freeze(Object.fromEntries(Object.entries(TABLE).map(([label, [, h, s]]) => [label, Object.freeze([h, s])])));
+
+/** The labels in the result's order. */
+export const LABEL_ORDER = Object.freeze(Object.keys(TABLE));
+
+export const labelName = (label) => LABELS[label] ?? label;
+
+/** CSS setting `--nl-h` and `--nl-s` on `selector` by its data-label. */
+export function hueRules(selector) {
+  return Object.entries(LABEL_HUES)
+    .map(([label, [h, s]]) => `${selector}[data-label="${label}"] { --nl-h: ${h}; --nl-s: ${s}%; }`)
+    .join('\n');
+}
+
+/** Readers' names for the boilerplate kinds of `article.boilerplate`. */
+export const BOILERPLATE_KINDS = Object.freeze({
+  'repeated-title': 'repeated title', stamp: 'time stamp', 'comment-policy': 'comment policy',
+  promo: 'promotion', copyright: 'copyright', label: 'label',
+});
