@@ -61,6 +61,7 @@ pub fn layout(text: &str) -> Layout {
 /// The layout of `text` whose headline is known to be the line starting at
 /// `title.start` (the page stage found it in the HTML): that line is the
 /// title, and no other is taken for one.
+#[inline(never)]
 pub fn layout_with_title(text: &str, title: Option<Range<usize>>) -> Layout {
     let units = units(text);
     let mut out = Layout::default();

@@ -31,6 +31,7 @@ type CountryRef = Option<(&'static countries::Country, Relation)>;
 /// Groups `mentions` into entities, setting each mention's `entity`, and adds
 /// pronoun and role-noun mentions that refer to named people. `mentions`
 /// stays sorted by offset.
+#[inline(never)]
 pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     let n = mentions.len();
     let mut sets = UnionFind::new(n);

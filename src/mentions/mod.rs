@@ -13,6 +13,7 @@ use crate::ner;
 use crate::doc::Doc;
 
 /// Finds all mentions in `doc`, in text order, without overlaps.
+#[inline(never)]
 pub fn find(doc: &Doc) -> Vec<Mention> {
     let text = doc.text;
     let words: Vec<Vec<&str>> = doc

@@ -26,6 +26,7 @@ pub struct TextBlock {
 }
 
 /// The blocks of the page's body, in document order.
+#[inline(never)]
 pub fn collect(dom: &Dom) -> Vec<TextBlock> {
     let mut w = Walker {
         dom,

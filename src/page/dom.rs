@@ -162,6 +162,7 @@ impl Dom {
 
 /// Parses a page as a browser does with scripting enabled (the contents of
 /// `<noscript>` are text, as in a live page's DOM).
+#[inline(never)]
 pub fn parse(html: &str) -> Dom {
     let sink = Sink {
         nodes: RefCell::new(vec![new_node(Data::Document)]),

@@ -19,7 +19,7 @@
 
 use super::blocks::{is_block_tag, TextBlock};
 use super::dom::{Data, Dom, Element, NodeId, DOCUMENT, NONE};
-use super::words::{hints, Hints};
+use super::words::{heading_kind, hints, Hints};
 use super::{BlockKind, SetAside, SetAsideKind};
 
 /// A story shorter than this (non-space characters) makes a second, lenient try.
@@ -93,6 +93,7 @@ impl Stats {
 }
 
 /// Decides which blocks are the story.
+#[inline(never)]
 pub fn article(dom: &Dom, order: &[NodeId], blocks: &[TextBlock]) -> Found {
     let stats = subtree_stats(dom, order, blocks);
     let regions = regions(dom, order);
@@ -452,6 +453,14 @@ fn keep_blocks(
             }),
         }
         open = Some(kind);
+    }
+    // A run the page's structure does not name ("aside", "complementary")
+    // may say what it is in its heading.
+    for run in &mut found.set_aside {
+        if run.kind == SetAsideKind::Other {
+            let heading = run.text.lines().next().unwrap_or("");
+            run.kind = heading_kind(heading).unwrap_or(SetAsideKind::Other);
+        }
     }
     found
 }

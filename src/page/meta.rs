@@ -68,6 +68,7 @@ struct Raw {
 }
 
 /// Reads the metadata of a parsed page.
+#[inline(never)]
 pub fn read(dom: &Dom, order: &[NodeId], _blocks: &[TextBlock], _found: &Found) -> PageMeta {
     let raw = collect(dom, order);
     let ld = raw.ld.as_ref();

@@ -118,6 +118,7 @@ pub fn page_titles(html: &str) -> (Option<String>, Option<String>) {
 }
 
 /// Joins the headline and the kept blocks into the article text.
+#[inline(never)]
 fn assemble(
     blocks: &[blocks::TextBlock],
     found: &find::Found,

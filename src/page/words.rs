@@ -36,6 +36,25 @@ pub fn hints(e: &Element) -> Hints {
     h
 }
 
+/// What a heading over a run set aside says it is ("Related", "More from
+/// us", "Most read", "Comments"): a short heading whose words, or all of
+/// them run together ("mostread"), name a kind as a class word would.
+pub fn heading_kind(heading: &str) -> Option<SetAsideKind> {
+    const MAX_HEADING_WORDS: usize = 5;
+    let words: Vec<String> = heading
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() || words.len() > MAX_HEADING_WORDS {
+        return None;
+    }
+    words
+        .iter()
+        .find_map(|w| boilerplate_word(w))
+        .or_else(|| boilerplate_word(&words.concat()))
+}
+
 /// Calls `f` with each lower-case word of a class or id value: split at
 /// anything but letters and digits, and where a lower-case letter meets an
 /// upper-case one (`relatedLinks` is "related", "links").
@@ -112,6 +131,17 @@ mod tests {
         let mut out = Vec::new();
         for_each_word(v, |w| out.push(w.to_string()));
         out
+    }
+
+    #[test]
+    fn a_short_heading_names_what_a_run_is() {
+        assert_eq!(heading_kind("Related"), Some(SetAsideKind::Related));
+        assert_eq!(heading_kind("Most read"), Some(SetAsideKind::Related));
+        assert_eq!(heading_kind("Comments (12)"), Some(SetAsideKind::Comments));
+        assert_eq!(heading_kind("Sign up for our newsletter"), Some(SetAsideKind::Newsletter));
+        // Not a heading: a sentence that happens to hold a word.
+        assert_eq!(heading_kind("Officials said the related talks would resume in May"), None);
+        assert_eq!(heading_kind("Weather"), None);
     }
 
     #[test]

@@ -79,6 +79,7 @@ pub fn paragraphs(
 
 /// The token ranges of the non-empty body paragraphs, the paired quotation
 /// marks, and each token's quotation state (1 inside a quotation, 2 a mark).
+#[inline(never)]
 fn paragraph_ranges(
     doc: &Doc,
     layout: &Layout,
@@ -160,6 +161,7 @@ pub fn find(doc: &Doc, layout: &Layout, mentions: &[Mention], entities: &[Entity
 }
 
 /// [`find`] with a given tagger (used when training).
+#[inline(never)]
 pub fn find_with<S: Scorer<NCLASS>>(
     scorer: &S,
     doc: &Doc,
@@ -292,6 +294,7 @@ const NOT_SPEAKERS: &[&str] = &[
 /// capitals and a colon ("PENCE: Well, look, ..."), as interview and debate
 /// transcripts print them. The rest of the paragraph is that speaker's
 /// words, verbatim: a direct quote without quotation marks.
+#[inline(never)]
 fn transcript_line(
     doc: &Doc,
     r: &Range<usize>,
@@ -354,6 +357,7 @@ fn transcript_line(
 }
 
 /// "Putin begs North Korea for help: US" -> the claim, attributed to "US".
+#[inline(never)]
 fn headline_attribution(
     text: &str,
     start: usize,

@@ -1,4 +1,4 @@
-// Reads the arguments of extract() in JavaScript, before any of the text is
+// Reads the arguments of extract() and extractHtml() in JavaScript, before any of the text is
 // copied into wasm memory (src/wasm/mod.rs imports this with `catch`). Every
 // failure is thrown here as an Error with a message: a wrong type, an unknown
 // option, or an exception thrown by the caller's own objects while they are
@@ -13,32 +13,34 @@ const KNOWN = ['offsets'];
 /** Characters of a caller's text (a key, an error message) quoted in our messages. */
 const QUOTE_CHARS = 200;
 
-const MUST_BE = `extract: options.offsets must be ${UNITS.map((u) => `"${u}"`).join(', ')} or undefined`;
+const UNIT_NAMES = `${UNITS.map((u) => `"${u}"`).join(', ')} or undefined`;
 
 /**
- * Checks `text` and `options` and returns `options.offsets`: a unit's name,
- * or undefined for the default (UTF-16).
+ * Checks `text` (for `extractHtml`, the page's HTML) and `options` and
+ * returns `options.offsets`: a unit's name, or undefined for the default
+ * (UTF-16). `fn` and `what` name the function and its first argument in
+ * messages.
  */
-export function readArgs(text, options) {
-  if (typeof text !== 'string') throw new Error(`extract: text must be a string, got ${typeName(text)}`);
+export function readArgs(text, options, fn = 'extract', what = 'text') {
+  if (typeof text !== 'string') throw new Error(`${fn}: ${what} must be a string, got ${typeName(text)}`);
   if (options === undefined || options === null) return undefined;
-  if (typeof options !== 'object' || read(() => Array.isArray(options))) {
-    throw new Error(`extract: options must be an object, got ${typeName(options)}`);
+  if (typeof options !== 'object' || read(fn, () => Array.isArray(options))) {
+    throw new Error(`${fn}: options must be an object, got ${typeName(options)}`);
   }
-  const keys = read(() => Object.keys(options));
+  const keys = read(fn, () => Object.keys(options));
   const unknown = keys.find((key) => !KNOWN.includes(key));
-  if (unknown !== undefined) throw new Error(`extract: unknown option '${clip(unknown)}' (known: ${KNOWN.join(', ')})`);
-  const offsets = read(() => options.offsets);
+  if (unknown !== undefined) throw new Error(`${fn}: unknown option '${clip(unknown)}' (known: ${KNOWN.join(', ')})`);
+  const offsets = read(fn, () => options.offsets);
   if (offsets === undefined || UNITS.includes(offsets)) return offsets;
-  throw new Error(MUST_BE);
+  throw new Error(`${fn}: options.offsets must be ${UNIT_NAMES}`);
 }
 
 /** Runs `get`, which reads the caller's object, turning what it throws into our Error. */
-function read(get) {
+function read(fn, get) {
   try {
     return get();
   } catch (err) {
-    throw new Error(`extract: could not read the options: ${messageOf(err)}`, { cause: err });
+    throw new Error(`${fn}: could not read the options: ${messageOf(err)}`, { cause: err });
   }
 }
 

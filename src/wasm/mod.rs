@@ -40,7 +40,12 @@ extern "C" {
     /// Checks `text` and `options` and returns `options.offsets` (a unit's
     /// name, or undefined for the default); throws an `Error` otherwise.
     #[wasm_bindgen(catch, js_name = readArgs)]
-    fn read_args(text: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>;
+    fn read_args(
+        text: &JsValue,
+        options: &JsValue,
+        function: &str,
+        what: &str,
+    ) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen(module = "/src/wasm/texts.js")]
@@ -69,19 +74,39 @@ pub(crate) fn span_text<S: Serializer>(text: &str, serializer: S) -> Result<S::O
 /// Analyses one English news article; `newslens.d.ts` has the types.
 #[wasm_bindgen(js_name = extract, skip_typescript)]
 pub fn extract_js(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let unit = offset_unit(read_args(&text, &options)?)?;
+    let unit = offset_unit(read_args(&text, &options, "extract", "text")?)?;
     let input = text
         .as_string()
         .ok_or_else(|| JsError::new("extract: text must be a string"))?;
-    let analysis = crate::extract(&input).into_unit(&input, unit);
-    let in_js = unit == OffsetUnit::Utf16;
+    to_js(crate::extract(&input).into_unit(&input, unit), &text)
+}
+
+/// Finds the article in a web page's HTML and analyses it; the result
+/// carries the article's `text`, which its offsets index.
+#[wasm_bindgen(js_name = extractHtml, skip_typescript)]
+pub fn extract_html_js(html: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let unit = offset_unit(read_args(&html, &options, "extractHtml", "html")?)?;
+    let input = html
+        .as_string()
+        .ok_or_else(|| JsError::new("extractHtml: html must be a string"))?;
+    to_js(
+        crate::extract_html(&input).into_unit_of(&input, unit),
+        &html,
+    )
+}
+
+/// The analysis as a JavaScript object. With UTF-16 offsets the span texts
+/// are sliced in JavaScript from the analysed text: the result's own `text`
+/// where it has one, otherwise `input`.
+fn to_js(analysis: crate::Analysis, input: &JsValue) -> Result<JsValue, JsValue> {
+    let in_js = analysis.offsets == OffsetUnit::Utf16;
     TEXTS_IN_JS.set(in_js);
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     let value = serde::Serialize::serialize(&analysis, &serializer);
     TEXTS_IN_JS.set(false);
     let value = value?;
     if in_js {
-        fill_texts(&value, &text);
+        fill_texts(&value, input);
     }
     Ok(value)
 }

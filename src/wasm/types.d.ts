@@ -19,6 +19,35 @@ export interface Article {
   updated: Span | null;
   paragraphs: Span[];
   boilerplate: Boilerplate[];
+  /** When the article was first published, ISO 8601 (from a page's metadata). */
+  published: string | null;
+  /** When it was last modified, ISO 8601 (from a page's metadata). */
+  modified: string | null;
+  /** Who wrote it, from a page's metadata or visible byline. */
+  authors: string[];
+  /** The site or publication's name. */
+  site_name: string | null;
+  /** The page's canonical address. */
+  url: string | null;
+  /** The page's language ("en", "en-GB"). */
+  lang: string | null;
+  /** The page's own summary of the article. */
+  description: string | null;
+  /** What was set aside around the story in a page, in page order (empty for text). */
+  set_aside: SetAside[];
+}
+
+export type SetAsideKind =
+  | "navigation" | "related" | "comments" | "share" | "newsletter" | "consent"
+  | "advertisement" | "footer" | "other";
+
+/** A run of a page left out of the article: not in the analysed text, so without offsets. */
+export interface SetAside {
+  kind: SetAsideKind;
+  /** Its text, one block a line. */
+  text: string;
+  /** How many blocks (menu entries, links, comments, ...) it holds. */
+  blocks: number;
 }
 
 export interface Mention extends Span {
@@ -72,6 +101,12 @@ export interface Analysis {
   mentions: Mention[];
   entities: Entity[];
   quotes: Quote[];
+  /**
+   * The text every offset indexes, when it is not the input: for `extractHtml`, the
+   * article built from the page (headline, then paragraphs separated by blank lines).
+   * Absent for `extract`.
+   */
+  text?: string;
 }
 
 export interface ExtractOptions {
@@ -86,3 +121,11 @@ export interface ExtractOptions {
 
 /** Analyses one English news article. Throws an `Error` for a non-string `text` or bad `options`. */
 export function extract(text: string, options?: ExtractOptions): Analysis;
+
+/**
+ * Finds the article in a web page's HTML (menus, related links, comments and footers are
+ * set aside) and analyses it. The result's `text` is the article, which every offset
+ * indexes; `article` carries the page's metadata. Nothing in the HTML is run or fetched.
+ * Throws an `Error` for a non-string `html` or bad `options`.
+ */
+export function extractHtml(html: string, options?: ExtractOptions): Analysis;

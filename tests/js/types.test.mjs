@@ -14,7 +14,7 @@ const pkg = new URL('../../www/pkg/', import.meta.url);
 if (!existsSync(new URL('newslens.js', pkg))) {
   throw new Error('www/pkg/newslens.js is missing: run `bash scripts/build-wasm.sh` first');
 }
-const { initSync, extract } = await import(new URL('newslens.js', pkg));
+const { initSync, extract, extractHtml } = await import(new URL('newslens.js', pkg));
 initSync({ module: readFileSync(new URL('newslens_bg.wasm', pkg)) });
 
 /** The interfaces (fields with their type text, `extends` resolved) and type aliases of a .d.ts. */
@@ -102,6 +102,17 @@ const SAMPLES = [
   'Émigrés 😀 in 東京\r\n\r\nPresident Joe Biden met Cafe\u0301 owners in Paris on Monday.',
   '',
 ];
+// A page, for extractHtml: metadata, the article's text, what was set aside.
+const PAGE = `<html lang="en"><head><title>Rain returns | The Daily</title>
+  <meta property="og:site_name" content="The Daily"><meta name="description" content="Rain at last.">
+  <link rel="canonical" href="https://daily.example/rain">
+  <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rain returns",
+    "datePublished": "2024-05-02T08:00:00Z", "dateModified": "2024-05-02T09:30:00Z",
+    "author": {"@type": "Person", "name": "Jane Doe"}}</script></head>
+  <body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+  <article><h1>Rain returns</h1><p>Heavy rain fell across Kenya on Tuesday, ending a dry spell of six weeks, forecasters said.</p>
+  <p>"We have waited long enough," farmer John Kamau said in Nakuru.</p></article>
+  <footer>Copyright The Daily. All rights reserved.</footer></body></html>`;
 
 test('every field of the result is declared in newslens.d.ts, with its type, in every offsets unit', () => {
   const seen = new Set();
@@ -109,6 +120,11 @@ test('every field of the result is declared in newslens.d.ts, with its type, in 
     for (const offsets of ['utf16', 'chars', 'bytes']) {
       assert.deepEqual(checkType(decls, extract(text, { offsets }), 'Analysis', `sample ${i} (${offsets})`, seen), []);
     }
+  }
+  for (const offsets of ['utf16', 'chars', 'bytes']) {
+    const page = extractHtml(PAGE, { offsets });
+    assert.ok(page.text.startsWith('Rain returns') && page.article.set_aside.length > 0);
+    assert.deepEqual(checkType(decls, page, 'Analysis', `the page (${offsets})`, seen), []);
   }
   // Every interface the result can hold was checked against a real object at least once.
   assert.deepEqual([...reachable(decls, 'Analysis')].filter((n) => !seen.has(n)), [], 'interfaces no sample reached');

@@ -66,6 +66,7 @@ impl Built {
 
 /// The quotes of the tagged paragraphs `paras`: `tags` holds a class per
 /// token of the document, `marked` the paired quotation marks.
+#[inline(never)]
 pub(super) fn assemble(
     doc: &Doc,
     paras: &[Range<usize>],
