@@ -359,151 +359,171 @@ fn quantise(avg: &Averaged, min_q: i32, sat: f64, mode: Mode, alpha: f32) -> nx:
     }
 }
 
-fn main() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let mut train_path = format!("{root}/../shared/data/conll2003/train.txt");
-    let mut dev_path = format!("{root}/../shared/data/conll2003/dev.txt");
-    let mut lex_path = format!("{root}/data/ner/lexicons.bin");
-    let mut out_path = format!("{root}/data/ner/weights.bin");
-    let (mut epochs, mut folds, mut stages) = (12usize, 5usize, 2usize);
-    let mut epochs2: Option<usize> = None;
-    let mut final_model = false;
-    let mut min_qs = vec![3i32];
-    let mut sats = vec![0f64];
-    let mut stage2 = Mode::Stage2Residual;
-    let mut alphas = vec![0.6f32];
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut val = || args.next().unwrap_or_else(|| panic!("{a} needs a value"));
-        match a.as_str() {
-            "--train" => train_path = val(),
-            "--dev" => dev_path = val(),
-            "--lexicons" => lex_path = val(),
-            "--out" => out_path = val(),
-            "--epochs" => epochs = val().parse().expect("--epochs N"),
-            "--epochs2" => epochs2 = Some(val().parse().expect("--epochs2 N")),
-            "--final" => final_model = true,
-            "--folds" => folds = val().parse().expect("--folds K"),
-            "--stages" => stages = val().parse().expect("--stages 1|2"),
-            "--min-q" => {
-                min_qs = val()
-                    .split(',')
-                    .map(|v| v.parse().expect("--min-q N[,N...]"))
-                    .collect()
-            }
-            "--sat" => {
-                sats = val()
-                    .split(',')
-                    .map(|v| v.parse().expect("--sat FRACTION[,FRACTION...]"))
-                    .collect()
-            }
-            "--stage2" => {
-                stage2 = match val().as_str() {
-                    "full" => Mode::Stage2Full,
-                    "residual" => Mode::Stage2Residual,
-                    v => panic!("--stage2 full|residual, not {v}"),
-                }
-            }
-            "--pa" => {
-                let c: f32 = val().parse().expect("--pa C");
-                PA.store(c.to_bits(), std::sync::atomic::Ordering::Relaxed);
-            }
-            "--word-drop-entities" => {
-                DROP_ENTITIES.store(true, std::sync::atomic::Ordering::Relaxed)
-            }
-            "--word-drop" => {
-                let p: f32 = val().parse().expect("--word-drop P");
-                WORD_DROP.store(p.to_bits(), std::sync::atomic::Ordering::Relaxed);
-            }
-            "--alpha" => {
-                alphas = val()
-                    .split(',')
-                    .map(|v| v.parse().expect("--alpha A[,A...]"))
-                    .collect()
-            }
-            _ => panic!("unknown argument {a}; see the comment at the top of src/bin/train.rs"),
-        }
-    }
-    let t0 = Instant::now();
-    let lex_bytes = std::fs::read(&lex_path).expect("lexicons.bin");
-    let lex = Lexicon::from_bytes(&lex_bytes).expect("valid lexicons");
-    let mut train = load(&train_path, &lex);
-    let mut dev = load(&dev_path, &lex);
-    if final_model {
-        // Train on train + dev with the epoch counts given (chosen on dev
-        // beforehand); nothing is selected on dev any more.
-        train.append(&mut dev);
-        println!("final model: training on train + dev, fixed epochs, no selection on dev");
-    }
-    let epochs2 = epochs2.unwrap_or(epochs);
-    println!(
-        "loaded {} train / {} dev documents in {:.1}s",
-        train.len(),
-        dev.len(),
-        t0.elapsed().as_secs_f64()
-    );
+/// The command line (see the comment at the top of this file).
+struct Config {
+    train_path: String,
+    dev_path: String,
+    lex_path: String,
+    out_path: String,
+    epochs: usize,
+    epochs2: Option<usize>,
+    folds: usize,
+    stages: usize,
+    final_model: bool,
+    min_qs: Vec<i32>,
+    sats: Vec<f64>,
+    stage2: Mode,
+    alphas: Vec<f32>,
+}
 
-    let tr: Vec<&Doc> = train.iter().collect();
-    let dv: Vec<&Doc> = dev.iter().collect();
-    let (s1, best_epoch) = train_stage(&tr, &dv, epochs, Mode::Stage1, 0.0, 0x5EED_0001, "stage1");
-    let mut models = vec![(s1, Mode::Stage1, 0.0f32)];
-    if stages == 2 {
-        // Jackknifed stage-1 output for the training documents.
-        for k in 0..folds {
-            let rest: Vec<&Doc> = train
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds != k)
-                .map(|(_, d)| d)
-                .collect();
-            let (m, _) = train_stage(
-                &rest,
-                &[],
-                best_epoch,
-                Mode::Stage1,
-                0.0,
-                0x5EED_0100 + k as u64,
-                &format!("fold {k}"),
-            );
-            for (_, d) in train.iter_mut().enumerate().filter(|(i, _)| i % folds == k) {
-                let (classes, statics) = nx::run_stage(&m, &d.toks, Mode::Stage1, None);
-                nx::add_document_evidence(&mut d.toks, &classes);
-                d.base = statics;
+/// A list of values: "3" or "2,3,4".
+fn list<T: std::str::FromStr>(v: &str, what: &str) -> Vec<T> {
+    v.split(',')
+        .map(|x| x.parse().unwrap_or_else(|_| panic!("{what}")))
+        .collect()
+}
+
+impl Config {
+    fn parse() -> Config {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut c = Config {
+            train_path: format!("{root}/../shared/data/conll2003/train.txt"),
+            dev_path: format!("{root}/../shared/data/conll2003/dev.txt"),
+            lex_path: format!("{root}/data/ner/lexicons.bin"),
+            out_path: format!("{root}/data/ner/weights.bin"),
+            epochs: 12,
+            epochs2: None,
+            folds: 5,
+            stages: 2,
+            final_model: false,
+            min_qs: vec![3],
+            sats: vec![0.0],
+            stage2: Mode::Stage2Residual,
+            alphas: vec![0.6],
+        };
+        let mut args = std::env::args().skip(1);
+        while let Some(a) = args.next() {
+            let mut val = || args.next().unwrap_or_else(|| panic!("{a} needs a value"));
+            match a.as_str() {
+                "--train" => c.train_path = val(),
+                "--dev" => c.dev_path = val(),
+                "--lexicons" => c.lex_path = val(),
+                "--out" => c.out_path = val(),
+                "--epochs" => c.epochs = val().parse().expect("--epochs N"),
+                "--epochs2" => c.epochs2 = Some(val().parse().expect("--epochs2 N")),
+                "--final" => c.final_model = true,
+                "--folds" => c.folds = val().parse().expect("--folds K"),
+                "--stages" => c.stages = val().parse().expect("--stages 1|2"),
+                "--min-q" => c.min_qs = list(&val(), "--min-q N[,N...]"),
+                "--sat" => c.sats = list(&val(), "--sat FRACTION[,FRACTION...]"),
+                "--alpha" => c.alphas = list(&val(), "--alpha A[,A...]"),
+                "--stage2" => {
+                    c.stage2 = match val().as_str() {
+                        "full" => Mode::Stage2Full,
+                        "residual" => Mode::Stage2Residual,
+                        v => panic!("--stage2 full|residual, not {v}"),
+                    }
+                }
+                "--pa" => {
+                    let v: f32 = val().parse().expect("--pa C");
+                    PA.store(v.to_bits(), std::sync::atomic::Ordering::Relaxed);
+                }
+                "--word-drop-entities" => {
+                    DROP_ENTITIES.store(true, std::sync::atomic::Ordering::Relaxed)
+                }
+                "--word-drop" => {
+                    let p: f32 = val().parse().expect("--word-drop P");
+                    WORD_DROP.store(p.to_bits(), std::sync::atomic::Ordering::Relaxed);
+                }
+                _ => panic!("unknown argument {a}; see the comment at the top of src/bin/train.rs"),
             }
         }
-        for d in dev.iter_mut() {
-            let (classes, statics) = nx::run_stage(&models[0].0, &d.toks, Mode::Stage1, None);
+        c
+    }
+}
+
+/// A trained stage with its feature mode and residual weight.
+type Trained = (Averaged, Mode, f32);
+
+/// Stage 2's training input: each training document's stage-1 evidence
+/// comes from a stage-1 model trained on the other folds (jackknifing), so
+/// stage 2 learns from evidence as noisy as it will see; dev gets the
+/// full stage 1's.
+fn add_stage1_evidence(
+    train: &mut [Doc],
+    dev: &mut [Doc],
+    s1: &Averaged,
+    folds: usize,
+    epochs: usize,
+) {
+    for k in 0..folds {
+        let rest: Vec<&Doc> = train
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != k)
+            .map(|(_, d)| d)
+            .collect();
+        let seed = 0x5EED_0100 + k as u64;
+        let (m, _) = train_stage(
+            &rest,
+            &[],
+            epochs,
+            Mode::Stage1,
+            0.0,
+            seed,
+            &format!("fold {k}"),
+        );
+        for (_, d) in train.iter_mut().enumerate().filter(|(i, _)| i % folds == k) {
+            let (classes, statics) = nx::run_stage(&m, &d.toks, Mode::Stage1, None);
             nx::add_document_evidence(&mut d.toks, &classes);
             d.base = statics;
         }
-        let tr: Vec<&Doc> = train.iter().collect();
-        let dv: Vec<&Doc> = dev.iter().collect();
-        let candidates: Vec<f32> = if stage2 == Mode::Stage2Residual {
-            alphas.clone()
-        } else {
-            vec![0.0]
-        };
-        let mut best: Option<(f64, Averaged, f32)> = None;
-        for alpha in candidates {
-            let label = format!("stage2 alpha {alpha}");
-            let (s2, _) = train_stage(&tr, &dv, epochs2, stage2, alpha, 0x5EED_0002, &label);
-            let f1 = evaluate(&s2, &dv, stage2, alpha).f1();
-            if best.as_ref().is_none_or(|b| f1 > b.0) {
-                best = Some((f1, s2, alpha));
-            }
-        }
-        let (_, s2, alpha) = best.expect("at least one alpha");
-        models.push((s2, stage2, alpha));
     }
-    // Quantise at each candidate saturation fraction; keep the best on dev.
+    for d in dev.iter_mut() {
+        let (classes, statics) = nx::run_stage(s1, &d.toks, Mode::Stage1, None);
+        nx::add_document_evidence(&mut d.toks, &classes);
+        d.base = statics;
+    }
+}
+
+/// Trains stage 2 for each candidate alpha and keeps the best on dev.
+fn train_stage2(c: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
+    let tr: Vec<&Doc> = train.iter().collect();
+    let dv: Vec<&Doc> = dev.iter().collect();
+    let candidates: Vec<f32> = if c.stage2 == Mode::Stage2Residual {
+        c.alphas.clone()
+    } else {
+        vec![0.0]
+    };
+    let epochs2 = c.epochs2.unwrap_or(c.epochs);
+    let mut best: Option<(f64, Averaged, f32)> = None;
+    for alpha in candidates {
+        let label = format!("stage2 alpha {alpha}");
+        let (s2, _) = train_stage(&tr, &dv, epochs2, c.stage2, alpha, 0x5EED_0002, &label);
+        let f1 = evaluate(&s2, &dv, c.stage2, alpha).f1();
+        if best.as_ref().is_none_or(|b| f1 > b.0) {
+            best = Some((f1, s2, alpha));
+        }
+    }
+    let (_, s2, alpha) = best.expect("at least one alpha");
+    (s2, c.stage2, alpha)
+}
+
+/// Quantises the stages at each candidate saturation and floor; returns the
+/// weights file that scores best on dev, with its saturation and scores.
+fn quantise_best(c: &Config, models: &[Trained], lex_bytes: &[u8]) -> (f64, Vec<u8>, Counts) {
     let mut best: Option<(f64, f64, Vec<u8>, Counts)> = None;
-    for (&sat, &min_q) in sats.iter().flat_map(|s| min_qs.iter().map(move |m| (s, m))) {
+    for (&sat, &min_q) in c
+        .sats
+        .iter()
+        .flat_map(|s| c.min_qs.iter().map(move |m| (s, m)))
+    {
         let q: Vec<_> = models
             .iter()
             .map(|(m, mode, alpha)| quantise(m, min_q, sat, *mode, *alpha))
             .collect();
         let bytes = nx::write_weights(&q);
-        let counts = score(&lex_bytes, &bytes, &dev_path);
+        let counts = score(lex_bytes, &bytes, &c.dev_path);
         println!(
             "saturating {sat}, min |q| {min_q}: {} bytes, {} rows, dev F1 {:.4}",
             bytes.len(),
@@ -515,11 +535,44 @@ fn main() {
         }
     }
     let (_, sat, bytes, counts) = best.expect("at least one --sat value");
-    if final_model {
+    (sat, bytes, counts)
+}
+
+fn main() {
+    let c = Config::parse();
+    let t0 = Instant::now();
+    let lex_bytes = std::fs::read(&c.lex_path).expect("lexicons.bin");
+    let lex = Lexicon::from_bytes(&lex_bytes).expect("valid lexicons");
+    let mut train = load(&c.train_path, &lex);
+    let mut dev = load(&c.dev_path, &lex);
+    if c.final_model {
+        // Train on train + dev with the epoch counts given (chosen on dev
+        // beforehand); nothing is selected on dev any more.
+        train.append(&mut dev);
+        println!("final model: training on train + dev, fixed epochs, no selection on dev");
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    println!(
+        "loaded {} train / {} dev documents in {secs:.1}s",
+        train.len(),
+        dev.len()
+    );
+    let tr: Vec<&Doc> = train.iter().collect();
+    let dv: Vec<&Doc> = dev.iter().collect();
+    let (s1, best_epoch) =
+        train_stage(&tr, &dv, c.epochs, Mode::Stage1, 0.0, 0x5EED_0001, "stage1");
+    let mut models: Vec<Trained> = vec![(s1, Mode::Stage1, 0.0)];
+    if c.stages == 2 {
+        add_stage1_evidence(&mut train, &mut dev, &models[0].0, c.folds, best_epoch);
+        models.push(train_stage2(&c, &train, &dev));
+    }
+    let (sat, bytes, counts) = quantise_best(&c, &models, &lex_bytes);
+    if c.final_model {
         println!("(dev was part of the training data: the dev figures below are not held out)");
     }
-    std::fs::write(&out_path, &bytes).unwrap_or_else(|e| panic!("{out_path}: {e}"));
-    println!("wrote {out_path}: {} bytes (saturating {sat})", bytes.len());
+    let out = &c.out_path;
+    std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("{out}: {e}"));
+    println!("wrote {out}: {} bytes (saturating {sat})", bytes.len());
     println!("dev, written model:\n{}", counts.report());
     println!("total {:.1}s", t0.elapsed().as_secs_f64());
 }

@@ -10,8 +10,8 @@
 //!
 //! The memo is two-way set-associative and bounded: a word may sit in
 //! either slot of its pair and evicts the less recently used one (with one
-//! slot per word, words that shared a slot evicted each other over and over:
-//! 11% of lookups missed on a second pass over the same documents). It
+//! slot per word, words that shared a slot evicted each other over and
+//! over, even on a second pass over the same documents). It
 //! starts at [`FIRST_SLOTS`] entries (about 300 KB, room for the few hundred
 //! distinct words of an article) and, when half full, starts over four
 //! times larger, up to [`SLOTS`] (about 4.7 MB), so a single short article
@@ -55,8 +55,8 @@ const EMPTY: Entry = Entry {
 /// bytes, one cache line) and one byte of state, and only a word found
 /// reads its entry (over 300 bytes). With the tags inside the entries, a
 /// lookup touched two entries' lines and wrote to both. On bulk text each
-/// article's words sit anywhere in a 5 MB memo, and the memo is a sixth of
-/// the analysis' cache misses (`docs/performance.md`).
+/// article's words sit anywhere in a memo of megabytes, so its cache misses
+/// count (`docs/performance.md` has the figures).
 pub struct WordMemo {
     owner: u64,
     /// Per slot: the word's exact-text hash ([`Tok::exact`]), meaningful

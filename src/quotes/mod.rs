@@ -184,11 +184,10 @@ pub fn find_with<S: Scorer<NCLASS>>(
     for r in &ranges {
         // A paragraph with no cue word (of any class: speech, belief,
         // finding, intention, cue noun) and no quotation mark is left O
-        // untagged: on PolNeAR dev the tagger found 20 attributions in such
-        // paragraphs, most of them wrong (content F1 0.792 -> 0.791,
-        // attribution 0.628 -> 0.630), and wire text has many (tables,
-        // results, prices): 7% of the whole analysis of CoNLL text. Such a
-        // paragraph is not prepared beyond its words' own facts.
+        // untagged: what the tagger finds in such paragraphs is mostly
+        // wrong, and wire text has many (tables, results, prices). Such a
+        // paragraph is not prepared beyond its words' own facts. The
+        // figures are in data/quotes/MODEL.md.
         let Some(seq) = prepare(doc, mentions, &state, r.clone(), tagger::prepare_to_tag) else {
             continue;
         };

@@ -583,10 +583,9 @@ pub const ROW: usize = 8;
 /// trick: a feature's row is its key's low bits; the trainer learns in the
 /// same hashed space, collisions included). A stored byte `q` means
 /// `q * |q| / 127^2 * scale`. The rows are read in place from the embedded
-/// bytes: expanding them once to `i16` cost 2.3 ms of the first `extract`
-/// (a megabyte written before the first result) and doubled the table the
-/// lookups walk. Rows are summed exactly as integers and scaled once per
-/// token.
+/// bytes: expanding them to `i16` would write a megabyte before the first
+/// result and double the table the lookups walk. Rows are summed exactly as
+/// integers and scaled once per token.
 pub struct Model<'a> {
     rows: &'a [[u8; ROW]],
     mask: usize,
