@@ -7,7 +7,7 @@
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::gender::{self, Gender};
 use crate::lexicon::roles;
-use crate::tokens::TokenKind;
+use crate::tokens::{Token, TokenKind};
 use crate::doc::Doc;
 
 /// How many earlier sentences a pronoun may reach back.
@@ -19,33 +19,80 @@ const ROLE_REACH: usize = 50;
 /// and every entity's mention list in step.
 #[inline(never)]
 pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) {
-    let text = doc.text;
-    let mut gender: Vec<Option<Gender>> = vec![None; entities.len()];
-    for (id, e) in entities.iter().enumerate() {
-        gender[id] = e
-            .mentions
-            .iter()
-            .find_map(|&i| honorific_gender(doc, &mentions[i]))
-            .or_else(|| {
-                (e.label == Label::Person)
-                    .then(|| gender::of_name(&e.name))
-                    .flatten()
-            });
+    let mut gender = genders(doc, mentions, entities);
+    let people = people_by_sentence(doc, mentions, entities);
+    let added = references(doc, mentions, entities, &people, &mut gender);
+    if added.is_empty() {
+        return;
     }
-    // Person name mentions per sentence: (sentence, start, entity).
-    let mut people: Vec<(usize, usize, usize)> = Vec::new();
+    // Merge, then renumber the entities' mention lists.
+    mentions.reserve_exact(added.len());
+    mentions.extend(added);
+    // Disjoint mentions have distinct starts, so an unstable sort gives the
+    // same order without a stable sort's scratch copy of the list.
+    mentions.sort_unstable_by_key(|m| m.start);
+    for e in entities.iter_mut() {
+        e.mentions.clear();
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(e) = m.entity {
+            entities[e].mentions.push(i);
+        }
+    }
+}
+
+/// Each entity's gender, where an honorific before one of its names or a
+/// person's given name shows it.
+fn genders(doc: &Doc, mentions: &[Mention], entities: &[Entity]) -> Vec<Option<Gender>> {
+    entities
+        .iter()
+        .map(|e| {
+            e.mentions
+                .iter()
+                .find_map(|&i| honorific_gender(doc, &mentions[i]))
+                .or_else(|| {
+                    (e.label == Label::Person)
+                        .then(|| gender::of_name(&e.name))
+                        .flatten()
+                })
+        })
+        .collect()
+}
+
+/// Person name mentions, in text order: (sentence, start, entity), only of
+/// entities that are people as a whole.
+fn people_by_sentence(
+    doc: &Doc,
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Vec<(usize, usize, usize)> {
+    let mut people = Vec::new();
     let mut m_iter = mentions
         .iter()
         .filter(|m| m.label == Label::Person && m.kind == MentionKind::Name)
         .peekable();
     for (s, sent) in doc.sentences.iter().enumerate() {
         while let Some(m) = m_iter.next_if(|m| m.start < sent.sentence.end) {
-            // Only mentions of entities that are people as a whole.
             if let Some(e) = m.entity.filter(|&e| entities[e].label == Label::Person) {
                 people.push((s, m.start, e));
             }
         }
     }
+    people
+}
+
+/// The pronoun and role-noun mentions of people in the analysed sentences,
+/// outside quotations ("he", "she", "the spokesman"), each with the one
+/// person it refers to.
+#[inline(never)]
+fn references(
+    doc: &Doc,
+    mentions: &[Mention],
+    entities: &[Entity],
+    people: &[(usize, usize, usize)],
+    gender: &mut [Option<Gender>],
+) -> Vec<Mention> {
+    let text = doc.text;
     let mut added: Vec<Mention> = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
         if !sent.part.yields_sentences() {
@@ -78,67 +125,74 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
             {
                 continue;
             }
-            if let Some(g) = pronoun {
-                if let Some(e) = antecedent(&people, &gender, s, t.start, g) {
-                    gender[e] = Some(g);
-                    added.push(Mention {
-                        start: t.start,
-                        end: t.end,
-                        text: w.to_string(),
-                        label: Label::Person,
-                        entity: Some(e),
-                        kind: MentionKind::Pronoun,
-                    });
-                }
-            } else if the && k + 1 < range.end {
-                // "the spokesman", "the Foreign Minister"
-                let mut j = k + 1;
-                while j + 1 < range.end && roles::is_modifier(doc.tokens[j].text(text)) {
-                    j += 1;
-                }
-                let head = doc.tokens[j];
-                let hw = head.text(text);
-                let next_is_name = doc
-                    .tokens
-                    .get(j + 1)
-                    .is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase));
-                if !roles::is_head(hw) || next_is_name {
-                    continue;
-                }
-                if overlaps_mention(mentions, t.start, head.end) {
-                    continue;
-                }
-                if let Some(e) = role_antecedent(entities, &people, s, t.start, hw) {
-                    let (a, b) = (t.start, head.end);
-                    added.push(Mention {
-                        start: a,
-                        end: b,
-                        text: text[a..b].to_string(),
-                        label: Label::Person,
-                        entity: Some(e),
-                        kind: MentionKind::Nominal,
-                    });
-                }
-            }
+            let found = match pronoun {
+                Some(g) => pronoun_mention(people, gender, s, t, w, g),
+                None => role_mention(doc, mentions, entities, people, s, k, range.end),
+            };
+            added.extend(found);
         }
     }
-    if added.is_empty() {
-        return;
+    added
+}
+
+/// "he" or "she" at token `t` of sentence `s`, as a mention of the one
+/// person it can refer to; that person's gender is then known.
+fn pronoun_mention(
+    people: &[(usize, usize, usize)],
+    gender: &mut [Option<Gender>],
+    s: usize,
+    t: Token,
+    w: &str,
+    g: Gender,
+) -> Option<Mention> {
+    let e = antecedent(people, gender, s, t.start, g)?;
+    gender[e] = Some(g);
+    Some(Mention {
+        start: t.start,
+        end: t.end,
+        text: w.to_string(),
+        label: Label::Person,
+        entity: Some(e),
+        kind: MentionKind::Pronoun,
+    })
+}
+
+/// "the spokesman", "the Foreign Minister" starting at token `k` (the
+/// article), as a mention of the person named before with that role.
+fn role_mention(
+    doc: &Doc,
+    mentions: &[Mention],
+    entities: &[Entity],
+    people: &[(usize, usize, usize)],
+    s: usize,
+    k: usize,
+    sent_end: usize,
+) -> Option<Mention> {
+    let text = doc.text;
+    if k + 1 >= sent_end {
+        return None;
     }
-    // Merge, then renumber the entities' mention lists.
-    mentions.reserve_exact(added.len());
-    mentions.extend(added);
-    // Disjoint mentions have distinct starts, so an unstable sort gives the
-    // same order without a stable sort's scratch copy of the list.
-    mentions.sort_unstable_by_key(|m| m.start);
-    for e in entities.iter_mut() {
-        e.mentions.clear();
+    let word = |j: usize| doc.tokens[j].text(text);
+    let j = roles::head_after(word, k + 1, sent_end - 1);
+    let head = doc.tokens[j];
+    let hw = head.text(text);
+    let next_is_name = doc
+        .tokens
+        .get(j + 1)
+        .is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase));
+    let start = doc.tokens[k].start;
+    if !roles::is_head(hw) || next_is_name || overlaps_mention(mentions, start, head.end) {
+        return None;
     }
-    for (i, m) in mentions.iter().enumerate() {
-        if let Some(e) = m.entity {
-            entities[e].mentions.push(i);
-        }
-    }
+    let e = role_antecedent(entities, people, s, start, hw)?;
+    Some(Mention {
+        start,
+        end: head.end,
+        text: text[start..head.end].to_string(),
+        label: Label::Person,
+        entity: Some(e),
+        kind: MentionKind::Nominal,
+    })
 }
 
 /// Whether any mention overlaps `start..end` (mentions are sorted and disjoint).

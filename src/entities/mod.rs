@@ -35,14 +35,40 @@ type CountryRef = Option<(&'static countries::Country, Relation)>;
 pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     let n = mentions.len();
     let mut sets = UnionFind::new(n);
-    let countries = countries::table();
+    let names = Names::new(mentions);
     // What a mention is a country's, if anything, and how.
     let mut country_of: Vec<CountryRef> = vec![None; n];
-    // Names repeat within an article: each distinct text is normalised and
-    // looked up once; `found[found_of[i]]` is mention i's (name, country).
-    let mut found: Vec<(String, CountryRef)> = Vec::new();
-    let mut found_of: Vec<usize> = vec![usize::MAX; n];
-    {
+    let to_gpe = group_by_key(doc, mentions, &names, &mut sets, &mut country_of);
+    for i in to_gpe {
+        mentions[i].label = Label::Gpe;
+    }
+    // Each mention's normalised name ("" for dates and amounts).
+    let norms: Vec<&str> = (0..n).map(|i| names.of(i).map_or("", |(norm, _)| norm)).collect();
+    join_short_person_names(mentions, &norms, &mut sets, &country_of);
+    join_acronyms(mentions, &mut sets, &country_of);
+    let mut entities = number_entities(mentions, &mut sets);
+    for e in &mut entities {
+        name_entity(e, mentions, &country_of);
+    }
+    roles::assign(doc, mentions, &mut entities);
+    coref::resolve(doc, mentions, &mut entities);
+    entities
+}
+
+/// The normalised form and country of each named mention. Names repeat
+/// within an article: each distinct text is normalised and looked up once.
+struct Names {
+    /// (normalised name, country) per distinct text.
+    found: Vec<(String, CountryRef)>,
+    /// For each mention, its entry in `found` (`usize::MAX` for dates and amounts).
+    found_of: Vec<usize>,
+}
+
+impl Names {
+    fn new(mentions: &[Mention]) -> Names {
+        let countries = countries::table();
+        let mut found: Vec<(String, CountryRef)> = Vec::new();
+        let mut found_of = vec![usize::MAX; mentions.len()];
         let mut seen: HashMap<&str, usize> = HashMap::default();
         for (i, m) in mentions.iter().enumerate() {
             if m.label.is_named() {
@@ -52,61 +78,68 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
                 });
             }
         }
+        Names { found, found_of }
     }
+
+    /// Mention `i`'s normalised name and country, if it is named.
+    fn of(&self, i: usize) -> Option<(&str, CountryRef)> {
+        self.found
+            .get(self.found_of[i])
+            .map(|(norm, c)| (norm.as_str(), *c))
+    }
+}
+
+/// What mentions are grouped by: the same normalised name, the same
+/// country, or (dates and amounts) the same label and exact text.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Name(&'a str),
+    Country(&'static str),
+    Exact(Label, &'a str),
+}
+
+/// Unites mentions with the same [`Key`], setting each mention's country
+/// relation; returns the mentions a country's name makes GPE.
+#[inline(never)]
+fn group_by_key(
+    doc: &Doc,
+    mentions: &[Mention],
+    names: &Names,
+    sets: &mut UnionFind,
+    country_of: &mut [CountryRef],
+) -> Vec<usize> {
     // The words of multi-word person names: "Washington" in "Denzel Washington".
     let person_words: HashSet<&str> = mentions
         .iter()
-        .zip(&found_of)
-        .filter(|(m, _)| m.label == Label::Person && m.text.contains(' '))
-        .flat_map(|(_, &f)| found[f].0.split(' '))
+        .enumerate()
+        .filter(|(_, m)| m.label == Label::Person && m.text.contains(' '))
+        .filter_map(|(i, _)| names.of(i))
+        .flat_map(|(norm, _)| norm.split(' '))
         .collect();
-    /// What mentions are grouped by: the same normalised name, the same
-    /// country, or (dates and amounts) the same label and exact text.
-    #[derive(PartialEq, Eq, Hash)]
-    enum Key<'a> {
-        Name(&'a str),
-        Country(&'static str),
-        Exact(Label, &'a str),
-    }
     let mut by_key: HashMap<Key, usize> = HashMap::default();
-    // Mentions a country's name makes GPE, set once the keys are made.
     let mut to_gpe: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let mut is_country_name = false;
-        let key = if m.label.is_named() {
-            let (norm, country) = &found[found_of[i]];
-            let mut key = Key::Name(norm);
-            if let Some((c, rel)) = *country {
-                let joins = match rel {
-                    Relation::Name => m.label != Label::Person,
-                    // A capital the tagger took for a person ("Kyiv's envoy") is one
-                    // unless a person in the article carries it in their name.
-                    Relation::Capital => {
-                        (matches!(m.label, Label::Gpe | Label::Loc | Label::Org)
-                            || m.label == Label::Person && !person_words.contains(norm.as_str()))
-                            && context::acts_as_government(doc, m)
+        let key = match names.of(i) {
+            Some((norm, country)) => {
+                let mut key = Key::Name(norm);
+                if let Some((c, rel)) = country {
+                    let joins = joins_country(doc, m, rel, person_words.contains(norm));
+                    if joins {
+                        key = Key::Country(c.code);
+                        // A country's own name is a GPE whatever the tagger said ("(US)" as MISC).
+                        is_country_name = rel == Relation::Name;
                     }
-                    Relation::Seat => {
-                        matches!(m.label, Label::Gpe | Label::Loc | Label::Org | Label::Fac)
-                            && !context::is_located(doc, m)
-                    }
-                    Relation::Demonym => false,
-                };
-                if joins {
-                    key = Key::Country(c.code);
-                    // A country's own name is a GPE whatever the tagger said ("(US)" as MISC).
-                    is_country_name = rel == Relation::Name;
+                    country_of[i] = Some((c, if joins { Relation::Name } else { rel }));
                 }
-                country_of[i] = Some((c, if joins { Relation::Name } else { rel }));
+                key
             }
-            key
-        } else {
             // Dates and amounts group by their exact text.
-            Key::Exact(m.label, &m.text)
+            None => Key::Exact(m.label, &m.text),
         };
-        if is_country_name
-            || country_of[i].is_some_and(|(_, r)| r == Relation::Name) && m.label == Label::Person
-        {
+        let named_person = country_of[i].is_some_and(|(_, r)| r == Relation::Name)
+            && m.label == Label::Person;
+        if is_country_name || named_person {
             to_gpe.push(i);
         }
         match by_key.get(&key) {
@@ -116,20 +149,33 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
             }
         }
     }
-    // The keys borrow the mentions' texts, which are relabelled next.
-    drop(by_key);
-    for i in to_gpe {
-        mentions[i].label = Label::Gpe;
-    }
-    // Each mention's normalised name ("" for dates and amounts).
-    let norms: Vec<&str> = found_of
-        .iter()
-        .map(|&f| found.get(f).map_or("", |(norm, _)| norm.as_str()))
-        .collect();
-    join_short_person_names(mentions, &norms, &mut sets, &country_of);
-    join_acronyms(mentions, &mut sets, &country_of);
+    to_gpe
+}
 
-    // One entity per set, numbered in order of first mention.
+/// Whether a mention that names a country in the way `rel` says stands for
+/// the country itself: its name (unless tagged a person), a capital used as
+/// an actor ("Washington said"; one the tagger took for a person counts
+/// unless a person of the article carries it in their name), a seat of
+/// government not used as a place.
+fn joins_country(doc: &Doc, m: &Mention, rel: Relation, in_person_name: bool) -> bool {
+    match rel {
+        Relation::Name => m.label != Label::Person,
+        Relation::Capital => {
+            (matches!(m.label, Label::Gpe | Label::Loc | Label::Org)
+                || m.label == Label::Person && !in_person_name)
+                && context::acts_as_government(doc, m)
+        }
+        Relation::Seat => {
+            matches!(m.label, Label::Gpe | Label::Loc | Label::Org | Label::Fac)
+                && !context::is_located(doc, m)
+        }
+        Relation::Demonym => false,
+    }
+}
+
+/// One entity per set of mentions, numbered in order of first mention,
+/// with each mention's `entity` set.
+fn number_entities(mentions: &mut [Mention], sets: &mut UnionFind) -> Vec<Entity> {
     let mut entity_of_root: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     for (i, mention) in mentions.iter_mut().enumerate() {
@@ -152,11 +198,6 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
         entities[id].mentions.push(i);
         mention.entity = Some(id);
     }
-    for e in &mut entities {
-        name_entity(e, mentions, &country_of);
-    }
-    roles::assign(doc, mentions, &mut entities);
-    coref::resolve(doc, mentions, &mut entities);
     entities
 }
 

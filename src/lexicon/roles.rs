@@ -253,6 +253,17 @@ pub fn phrase_start<'a>(
     start
 }
 
+/// Where the role phrase that starts at `first` has its head: the first
+/// word from there that is not a modifier ("the [Deputy Prime] Minister"),
+/// looking no further than `last`.
+pub fn head_after<'a>(word: impl Fn(usize) -> &'a str, first: usize, last: usize) -> usize {
+    let mut j = first;
+    while j < last && is_modifier(word(j)) {
+        j += 1;
+    }
+    j
+}
+
 /// Role nouns that mean the same person in a back-reference ("the spokesman"
 /// after "Spokesperson Matthew Miller").
 pub fn same_role(a: &str, b: &str) -> bool {
@@ -311,6 +322,13 @@ mod tests {
         assert!(!is_honorific("miss") && !is_honorific("mr"));
         // Capitals are a headline's: "LITTLE TO MISS CAMPESE FAREWELL".
         assert!(!is_honorific("MISS") && !is_honorific("MR"));
+    }
+
+    #[test]
+    fn a_role_phrase_runs_right_to_its_head() {
+        let words = ["the", "Deputy", "Prime", "Minister", "said"];
+        assert_eq!(head_after(|i| words[i], 1, 4), 3);
+        assert_eq!(head_after(|i| words[i], 1, 2), 2);
     }
 
     #[test]
