@@ -211,6 +211,22 @@ pub enum BoilerplateKind {
     Copyright,
     /// A stray label or separator with no content of its own ("|", "Advertisement").
     Label,
+    /// A copied web page's menus and link lists before the story.
+    Navigation,
+    /// Headlines (and teasers) of other stories.
+    Related,
+    /// Share and follow buttons ("Share", "Tweet", "Follow on Facebook").
+    Share,
+    /// Newsletter and subscription prompts.
+    Newsletter,
+    /// Cookie and consent notices.
+    Cookie,
+    /// Readers' comments and the comment thread's controls.
+    Comments,
+    /// What follows the story on a page: link lists, legal and contact lines.
+    Footer,
+    /// Photo credits ("Photo: Reuters", "JIM WATSON/AFP/Getty Images").
+    Credit,
 }
 
 /// The layout of the article: what is headline, metadata, body and boilerplate.

@@ -6,7 +6,7 @@
 
 const LABELS = ['PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT', 'WORK_OF_ART', 'LAW', 'LANGUAGE', 'DATE', 'TIME', 'PERCENT', 'MONEY', 'QUANTITY', 'ORDINAL', 'CARDINAL', 'MISC'];
 const MENTION_KINDS = ['name', 'pronoun', 'nominal'];
-const BOILERPLATE_KINDS = ['repeated-title', 'stamp', 'comment-policy', 'promo', 'copyright', 'label'];
+const BOILERPLATE_KINDS = ['repeated-title', 'stamp', 'comment-policy', 'promo', 'copyright', 'label', 'navigation', 'related', 'share', 'newsletter', 'cookie', 'comments', 'footer', 'credit'];
 const QUOTE_KINDS = ['direct', 'partial', 'indirect'];
 const CUE_CLASSES = ['speech', 'belief', 'finding', 'intention'];
 const UNITS = ['bytes', 'utf16', 'chars'];

@@ -26,7 +26,8 @@ export type Label =
   | "LAW" | "LANGUAGE" | "DATE" | "TIME" | "PERCENT" | "MONEY" | "QUANTITY" | "ORDINAL"
   | "CARDINAL" | "MISC";
 
-export type BoilerplateKind = "repeated-title" | "stamp" | "comment-policy" | "promo" | "copyright" | "label";
+export type BoilerplateKind = "repeated-title" | "stamp" | "comment-policy" | "promo" | "copyright" | "label"
+  | "navigation" | "related" | "share" | "newsletter" | "cookie" | "comments" | "footer" | "credit";
 
 export interface Boilerplate extends Span { kind: BoilerplateKind; }
 

@@ -196,13 +196,21 @@ const MENTION_KINDS: [MentionKind; 3] = [
     MentionKind::Pronoun,
     MentionKind::Nominal,
 ];
-const BOILERPLATE_KINDS: [BoilerplateKind; 6] = [
+const BOILERPLATE_KINDS: [BoilerplateKind; 14] = [
     BoilerplateKind::RepeatedTitle,
     BoilerplateKind::Stamp,
     BoilerplateKind::CommentPolicy,
     BoilerplateKind::Promo,
     BoilerplateKind::Copyright,
     BoilerplateKind::Label,
+    BoilerplateKind::Navigation,
+    BoilerplateKind::Related,
+    BoilerplateKind::Share,
+    BoilerplateKind::Newsletter,
+    BoilerplateKind::Cookie,
+    BoilerplateKind::Comments,
+    BoilerplateKind::Footer,
+    BoilerplateKind::Credit,
 ];
 const QUOTE_KINDS: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect];
 const CUE_CLASSES: [CueClass; 4] = [
