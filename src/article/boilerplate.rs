@@ -285,6 +285,11 @@ const TIME_WORDS: &[&str] = &[
     "years",
 ];
 
+/// A month or weekday name, or its abbreviation ("March", "mar", "tue").
+pub(super) fn is_calendar_word(w: &str) -> bool {
+    MONTHS.contains(&w) || WEEKDAYS.contains(&w)
+}
+
 /// A word of a date or time: a number ("2023", "14", "13th", "10am", "3h"),
 /// a month, a weekday or one of [`TIME_WORDS`].
 pub(super) fn is_date_word(w: &str) -> bool {

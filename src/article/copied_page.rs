@@ -30,8 +30,8 @@
 //! lists, subheadings and quoted code stay with it.
 
 use super::boilerplate::{
-    after_phrase, boilerplate_kind, count_words, ends_sentence, is_date_word, lower_share,
-    starts_with_ci,
+    after_phrase, boilerplate_kind, count_words, ends_sentence, is_calendar_word, is_date_word,
+    lower_share, starts_with_ci,
 };
 use super::{byline, is_title_like, Unit};
 use crate::analysis::BoilerplateKind;
@@ -120,6 +120,8 @@ struct Shape {
     reply: bool,
     /// A line of program code ("};", "var cow = new Cow();").
     code: bool,
+    /// A number alone: a count of shares, comments or photos ("6366").
+    count: bool,
 }
 
 /// Finds the story in a copied page, or `None` when `units` do not look
@@ -206,14 +208,13 @@ impl<'a> Page<'a> {
     }
 
     /// Whether unit `n` could be a headline: title-like, long enough, no
-    /// date, byline, prompt or credit, and not a line the page repeats (a
-    /// headline may be printed twice, but a line printed twice in sentence
-    /// case, or three times, is the page's own: "Continue reading the main story").
+    /// date, byline, prompt or credit, and not a line the page repeats in
+    /// sentence case ("Continue reading the main story"; a headline in
+    /// title case may be printed again in breadcrumbs and teasers).
     fn headline_candidate(&self, n: usize) -> bool {
         let (s, shape) = (self.lines[n], &self.shapes[n]);
-        let repeated = self.copies[n] > 2
-            || (self.copies[n] == 2
-                && (shape.words <= HEADLINE_MIN_WORDS || lower_share(s) >= 0.5));
+        let repeated =
+            self.copies[n] > 1 && (shape.words <= HEADLINE_MIN_WORDS || lower_share(s) >= 0.5);
         // A two-word headline ("Performant Python") only with a byline or date under it.
         let long_enough = shape.words >= HEADLINE_MIN_WORDS
             || (shape.words == 2 && self.followed_by_byline(n, self.lines.len()) > 0.0);
@@ -223,6 +224,7 @@ impl<'a> Page<'a> {
             && !shape.control
             && self.follows_headline(n) == 0.0
             && headline_shaped(s, shape.words)
+            && !is_menu_row(s)
             && boilerplate_kind(s, None).is_none()
             && !is_credit(s)
             && !repeated
@@ -320,6 +322,9 @@ impl<'a> Page<'a> {
                 } else if n < story.start && self.shapes[n].date {
                     // The story's date, under its headline.
                     Some(BoilerplateKind::Stamp)
+                } else if n < story.start && self.shapes[n].count {
+                    // A count of shares or comments beside the byline.
+                    Some(BoilerplateKind::Label)
                 } else {
                     is_credit(s).then_some(BoilerplateKind::Credit)
                 }
@@ -358,6 +363,7 @@ fn shape(s: &str) -> Shape {
         control: !date && control,
         reply: !date && reply,
         code: is_code(s),
+        count: digits && s.split_whitespace().count() == 1 && !s.chars().any(char::is_alphabetic),
     }
 }
 
@@ -367,7 +373,7 @@ fn shape(s: &str) -> Shape {
 fn score(s: &Shape) -> i64 {
     if s.prose {
         s.words as i64
-    } else if s.date || s.dated || s.control {
+    } else if s.date || s.dated || s.control || s.count {
         -MARK_COST
     } else if s.code {
         0
@@ -392,6 +398,12 @@ fn richest_stretch(scores: &[i64]) -> Option<(Range<usize>, i64)> {
         }
     }
     best
+}
+
+/// Several menu items on one line, as a row of links copies: items apart
+/// by a tab, or by two separators ("Home » Recipes » Truffles").
+fn is_menu_row(s: &str) -> bool {
+    s.contains('\t') || s.matches(['»', '›', '|', '•', '·']).count() >= 2
 }
 
 /// Title-like ([`is_title_like`]), where a final abbreviation ("... in
@@ -545,10 +557,11 @@ fn lower_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// A date or time and nothing else ("21 Nov 2017, 6:17pm", "Updated 3 hours ago").
+/// A date or time and nothing else ("21 Nov 2017, 6:17pm", "Updated 3
+/// hours ago", "12/03/2024"); a lone number ("6366", a share count) is none.
 fn is_date_line(s: &str) -> bool {
     let words = lower_words(s);
-    !words.is_empty()
+    words.len() >= 2
         && words
             .iter()
             .all(|w| is_date_word(w) || w == "updated" || w == "published")
@@ -562,12 +575,7 @@ fn has_date(s: &str) -> bool {
         .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
     let words = lower_words(s);
     let number = |w: &String| w.starts_with(|c: char| c.is_ascii_digit());
-    let month = |w: &String| {
-        w.len() >= 3
-            && !w.starts_with(|c: char| c.is_ascii_digit())
-            && is_date_word(w)
-            && w.len() <= 9
-    };
+    let month = |w: &String| is_calendar_word(w);
     clock
         || words.iter().any(|w| w == "ago")
         || words

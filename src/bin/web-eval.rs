@@ -99,16 +99,20 @@ impl Snippets {
     }
 }
 
-/// Whether the headline matches the reference title. A page's title often
-/// carries the site's name ("Headline - Site"): the headline counts when one
-/// holds the other.
+/// Whether the headline matches the reference title, case aside. A page's
+/// title often carries the site's name ("Headline - Site"): the headline
+/// counts when one holds the other.
 fn headline_matches(title: &Value, a: &newslens::Analysis) -> bool {
-    let want = title.as_str().map(squash).unwrap_or_default();
+    let want = title
+        .as_str()
+        .map(squash)
+        .unwrap_or_default()
+        .to_lowercase();
     let got = a
         .article
         .title
         .as_ref()
-        .map(|t| squash(&t.text))
+        .map(|t| squash(&t.text).to_lowercase())
         .unwrap_or_default();
     !want.is_empty() && !got.is_empty() && (want.contains(&got) || got.contains(&want))
 }

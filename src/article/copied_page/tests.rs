@@ -203,8 +203,10 @@ fn shapes_that_mark_page_furniture() {
     assert!(is_date_line("21 Nov 2017, 6:17pm"));
     assert!(is_date_line("3 hours ago"));
     assert!(!is_date_line("3 killed in Paris"));
+    assert!(!is_date_line("6366"));
     assert!(has_date("Sallie Goetsch · March 10, 2017 at 12:20 AM"));
     assert!(!has_date("The March of the Penguins"));
+    assert!(!has_date("Tweet of the Week #67: Dealing With Chikan"));
     assert_eq!(comment_control("111Reply", 1), (true, true));
     assert_eq!(comment_control("12 comments", 2), (true, false));
     assert_eq!(comment_control("Reply to the minister", 4), (false, false));
