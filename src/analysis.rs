@@ -19,15 +19,38 @@ pub enum OffsetUnit {
     Chars,
 }
 
+thread_local! {
+    /// Whether span texts are left out while an analysis is serialised (see
+    /// [`serialize_without_span_texts`]).
+    static WITHOUT_SPAN_TEXTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Serialises with every span's `text` written as `null`: for a reader that
+/// holds the analysed text already and slices it at `start..end` itself
+/// (the JavaScript API does, rather than copying each text out of wasm).
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn serialize_without_span_texts<R>(serialize: impl FnOnce() -> R) -> R {
+    WITHOUT_SPAN_TEXTS.set(true);
+    let out = serialize();
+    WITHOUT_SPAN_TEXTS.set(false);
+    out
+}
+
+/// A span's `text`, or `null` inside [`serialize_without_span_texts`].
+fn span_text<S: serde::Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    if WITHOUT_SPAN_TEXTS.get() {
+        serializer.serialize_none()
+    } else {
+        serializer.serialize_str(text)
+    }
+}
+
 /// A piece of the input: `text` always equals the input sliced at `start..end`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
-    #[cfg_attr(
-        target_arch = "wasm32",
-        serde(serialize_with = "crate::wasm::span_text")
-    )]
+    #[serde(serialize_with = "span_text")]
     pub text: String,
 }
 
@@ -160,10 +183,7 @@ pub enum MentionKind {
 pub struct Mention {
     pub start: usize,
     pub end: usize,
-    #[cfg_attr(
-        target_arch = "wasm32",
-        serde(serialize_with = "crate::wasm::span_text")
-    )]
+    #[serde(serialize_with = "span_text")]
     pub text: String,
     pub label: Label,
     /// Index into [`Analysis::entities`].
@@ -200,10 +220,7 @@ pub struct Entity {
 pub struct Boilerplate {
     pub start: usize,
     pub end: usize,
-    #[cfg_attr(
-        target_arch = "wasm32",
-        serde(serialize_with = "crate::wasm::span_text")
-    )]
+    #[serde(serialize_with = "span_text")]
     pub text: String,
     pub kind: BoilerplateKind,
 }
@@ -223,6 +240,22 @@ pub enum BoilerplateKind {
     Copyright,
     /// A stray label or separator with no content of its own ("|", "Advertisement").
     Label,
+    /// A copied web page's menus and link lists before the story.
+    Navigation,
+    /// Headlines (and teasers) of other stories.
+    Related,
+    /// Share and follow buttons ("Share", "Tweet", "Follow on Facebook").
+    Share,
+    /// Newsletter and subscription prompts.
+    Newsletter,
+    /// Cookie and consent notices.
+    Cookie,
+    /// Readers' comments and the comment thread's controls.
+    Comments,
+    /// What follows the story on a page: link lists, legal and contact lines.
+    Footer,
+    /// Photo credits ("Photo: Reuters", "JIM WATSON/AFP/Getty Images").
+    Credit,
 }
 
 /// The layout of the article: what is headline, metadata, body and boilerplate.
@@ -279,7 +312,7 @@ pub enum SetAsideKind {
     Comments,
     Share,
     Newsletter,
-    Consent,
+    Cookie,
     Advertisement,
     Footer,
     Other,
@@ -313,10 +346,7 @@ pub enum CueClass {
 pub struct Speaker {
     pub start: usize,
     pub end: usize,
-    #[cfg_attr(
-        target_arch = "wasm32",
-        serde(serialize_with = "crate::wasm::span_text")
-    )]
+    #[serde(serialize_with = "span_text")]
     pub text: String,
     /// Index into [`Analysis::entities`].
     pub entity: Option<usize>,
@@ -333,10 +363,7 @@ pub struct Quote {
     /// over several paragraphs is one quote too.
     pub start: usize,
     pub end: usize,
-    #[cfg_attr(
-        target_arch = "wasm32",
-        serde(serialize_with = "crate::wasm::span_text")
-    )]
+    #[serde(serialize_with = "span_text")]
     pub text: String,
     /// Who said it: a name, a description ("a senior official") or a
     /// pronoun, with the entity it refers to (pronouns and role nouns resolved).
@@ -512,6 +539,17 @@ impl OffsetMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_texts_can_be_left_to_the_reader() {
+        let span = Span::of("Putin met Kim.", 0, 5);
+        let json = |s: &Span| serde_json::to_string(s).unwrap();
+        assert_eq!(json(&span), r#"{"start":0,"end":5,"text":"Putin"}"#);
+        let without = serialize_without_span_texts(|| json(&span));
+        assert_eq!(without, r#"{"start":0,"end":5,"text":null}"#);
+        // Only inside: the next serialisation has its text again.
+        assert_eq!(json(&span), r#"{"start":0,"end":5,"text":"Putin"}"#);
+    }
 
     #[test]
     fn utf16_conversion_counts_surrogate_pairs() {

@@ -141,8 +141,47 @@ fn newsish() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
 }
 
+/// A copied web page's lines: menus, headlines, bylines, dates, prose,
+/// comment controls, code, credits and section labels in any order, so the
+/// copied-page layout (runs of menu lines) is exercised.
+fn copied_page() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just("Home".to_string()),
+        Just("World".to_string()),
+        Just("Sign in".to_string()),
+        Just("Share".to_string()),
+        Just("Reply".to_string()),
+        Just("111Reply".to_string()),
+        Just("Report".to_string()),
+        Just("12 comments".to_string()),
+        Just("3 hours ago".to_string()),
+        Just("21 Nov 2017, 6:17pm".to_string()),
+        Just("Jane Doe · March 10, 2017 at 12:20 AM".to_string()),
+        Just("By Jane Doe".to_string()),
+        Just("Related coverage".to_string()),
+        Just("Photo: Reuters".to_string()),
+        Just("JIM WATSON/AFP/Getty Images".to_string()),
+        Just("© 2024 Example News".to_string()),
+        Just("   SELECT *".to_string()),
+        Just("};".to_string()),
+        Just("Storm Batters Coast As Thousands Flee".to_string()),
+        Just("Manhole Fires and Burst Pipes in N.Y.C.".to_string()),
+        Just("MIAMI (Reuters) - A storm hit the coast on Monday, forcing thousands of people to flee, officials said.".to_string()),
+        Just("The minister said the shelters would stay open until Friday and that aid would reach every town on the coast.".to_string()),
+        Just("Residents fled.".to_string()),
+        Just("".to_string()),
+        newsish(),
+    ];
+    prop::collection::vec(line, 0..80).prop_map(|v| v.join("\n"))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_copied_page(text in copied_page()) {
+        check(&text);
+    }
 
     #[test]
     fn any_string(text in "\\PC*") {

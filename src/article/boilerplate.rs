@@ -90,9 +90,42 @@ pub(super) fn starts_with_ci(s: &str, prefix: &str) -> bool {
 
 /// What follows `phrase` at the start of `s` (ASCII case ignored), if `s`
 /// starts with it as whole words ("share" starts "Share:" but not "Shares").
-fn after_phrase<'a>(s: &'a str, phrase: &str) -> Option<&'a str> {
+pub(super) fn after_phrase<'a>(s: &'a str, phrase: &str) -> Option<&'a str> {
     let rest = s.get(phrase.len()..)?;
     (starts_with_ci(s, phrase) && !rest.starts_with(|c: char| c.is_alphanumeric())).then_some(rest)
+}
+
+/// Whether `s` ends as a sentence does: with a full stop, question or
+/// exclamation mark, ellipsis or colon, before any closing quotes or brackets.
+/// Reference marks after the sentence ("... in 1998.[13]") do not count.
+pub(super) fn ends_sentence(s: &str) -> bool {
+    let mut s = s.trim_end();
+    // "[13]", "[a]", "[citation needed]": a short bracket at the end.
+    while let Some(open) = s.strip_suffix(']').and_then(|r| r.rfind('[')) {
+        if s.len() - open > 20 {
+            break;
+        }
+        s = s[..open].trim_end();
+    }
+    s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' '])
+        .ends_with(['.', '!', '?', '…', ':'])
+}
+
+/// The share of `s`'s words that start with a lower-case letter: high in
+/// sentences, low in title-case headlines and names.
+pub(super) fn lower_share(s: &str) -> f32 {
+    let (mut lower, mut all) = (0u32, 0u32);
+    for w in s.split_whitespace() {
+        if let Some(c) = w.chars().find(|c| c.is_alphabetic()) {
+            all += 1;
+            lower += u32::from(c.is_lowercase());
+        }
+    }
+    if all == 0 {
+        0.0
+    } else {
+        lower as f32 / all as f32
+    }
 }
 
 /// The lowercase alphanumeric words of `lower`.
@@ -252,9 +285,14 @@ const TIME_WORDS: &[&str] = &[
     "years",
 ];
 
+/// A month or weekday name, or its abbreviation ("March", "mar", "tue").
+pub(super) fn is_calendar_word(w: &str) -> bool {
+    MONTHS.contains(&w) || WEEKDAYS.contains(&w)
+}
+
 /// A word of a date or time: a number ("2023", "14", "13th", "10am", "3h"),
 /// a month, a weekday or one of [`TIME_WORDS`].
-fn is_date_word(w: &str) -> bool {
+pub(super) fn is_date_word(w: &str) -> bool {
     let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits > 0 {
         return matches!(
@@ -289,7 +327,10 @@ const NOTICE_LEADS: &[&str] = &["warning", "note", "notice", "disclaimer", "impo
 /// moderation rules, and addresses the reader (a notice label, "you",
 /// "please", "our") instead of reporting what someone said.
 fn is_comment_policy(lower: &str) -> bool {
-    if !tokens(lower).any(|w| matches!(w, "comment" | "comments" | "commenting")) {
+    // A substring search first: most lines have no "comment" at all.
+    if !lower.contains("comment")
+        || !tokens(lower).any(|w| matches!(w, "comment" | "comments" | "commenting"))
+    {
         return false;
     }
     let rules = MODERATION_WORDS

@@ -7,6 +7,7 @@
 //! the article, using patterns common to news sites rather than any one site.
 
 mod boilerplate;
+mod copied_page;
 
 use crate::analysis::{Article, Boilerplate, BoilerplateKind, Span};
 use boilerplate::boilerplate_kind;
@@ -59,98 +60,126 @@ pub fn layout(text: &str) -> Layout {
 }
 
 /// The layout of `text` whose headline is known to be the line starting at
-/// `title.start` (the page stage found it in the HTML): that line is the
-/// title, and no other is taken for one.
+/// `title.start` (the page stage found it in the HTML, and set aside what
+/// surrounded the story): that line is the title, no other is taken for
+/// one, and the text is not searched for a copied page's furniture.
 #[inline(never)]
 pub fn layout_with_title(text: &str, title: Option<Range<usize>>) -> Layout {
     let units = units(text);
-    let mut out = Layout::default();
-    let mut title_key: Option<String> = None;
-    let mut seen_body = false;
+    let page = match title {
+        Some(_) => None,
+        None => copied_page::find(text, &units),
+    };
+    let mut b = Builder {
+        text,
+        out: Layout::default(),
+        title_key: None,
+        seen_body: false,
+    };
     // The last unit of more than three words: a title needs text after it.
     let last_long = units
         .iter()
         .rposition(|v| text[v.start..v.end].split_whitespace().nth(3).is_some());
     for (n, u) in units.iter().enumerate() {
         let s = &text[u.start..u.end];
-        if title.as_ref().is_some_and(|t| t.start == u.start) {
-            title_key = Some(normalise(s));
-            out.article.title = Some(Span::of(text, u.start, u.end));
-            out.parts.push(Part {
-                start: u.start,
-                end: u.end,
-                kind: PartKind::Title,
-            });
-            continue;
+        let known_title = title.as_ref().is_some_and(|t| t.start == u.start);
+        if let Some(kind) = page.as_ref().and_then(|p| p.set_aside[n]) {
+            b.set_aside(*u, kind);
+        } else if known_title || page.as_ref().is_some_and(|p| p.headline == Some(n)) {
+            b.title(*u);
+        } else if let Some(kind) = boilerplate_kind(s, b.title_key.as_deref()) {
+            b.set_aside(*u, kind);
+        } else if let Some(r) = labelled_value(s, &["source", "sources", "via"]) {
+            let span = Span::of(text, u.start + r.0, u.start + r.1);
+            b.meta(span.clone());
+            b.out.article.source.get_or_insert(span);
+        } else if let Some(r) = byline(s) {
+            let span = Span::of(text, u.start + r.0, u.start + r.1);
+            b.meta(span.clone());
+            b.out.article.byline.get_or_insert(span);
+        } else if page.is_none()
+            && title.is_none()
+            && b.title_key.is_none()
+            && !b.seen_body
+            && last_long.is_some_and(|l| l > n)
+            && is_title_like(s)
+        {
+            b.title(*u);
+        } else {
+            b.body(*u);
         }
-        if let Some(kind) = boilerplate_kind(s, title_key.as_deref()) {
-            out.article.boilerplate.push(Boilerplate {
-                start: u.start,
-                end: u.end,
-                text: s.to_string(),
-                kind,
-            });
-            if kind == BoilerplateKind::Stamp
-                && out.article.updated.is_none()
-                && s.bytes().any(|b| b.is_ascii_digit())
-            {
-                let lead = s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-                out.article.updated = Some(Span::of(text, u.start + lead, u.end));
-            }
-            continue;
+    }
+    b.out
+}
+
+/// The layout as it is built, unit by unit.
+struct Builder<'a> {
+    text: &'a str,
+    out: Layout,
+    /// The headline's words (see [`normalise`]), once there is one.
+    title_key: Option<String>,
+    seen_body: bool,
+}
+
+impl Builder<'_> {
+    fn set_aside(&mut self, u: Unit, kind: BoilerplateKind) {
+        let s = &self.text[u.start..u.end];
+        self.out.article.boilerplate.push(Boilerplate {
+            start: u.start,
+            end: u.end,
+            text: s.to_string(),
+            kind,
+        });
+        if kind == BoilerplateKind::Stamp
+            && self.out.article.updated.is_none()
+            && s.bytes().any(|b| b.is_ascii_digit())
+        {
+            let lead = s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+            self.out.article.updated = Some(Span::of(self.text, u.start + lead, u.end));
         }
-        if let Some(r) = labelled_value(s, &["source", "sources", "via"]) {
-            let (a, b) = (u.start + r.0, u.start + r.1);
-            if out.article.source.is_none() {
-                out.article.source = Some(Span::of(text, a, b));
-            }
-            out.parts.push(Part {
-                start: a,
-                end: b,
-                kind: PartKind::Meta,
-            });
-            continue;
-        }
-        if let Some(r) = byline(s) {
-            let (a, b) = (u.start + r.0, u.start + r.1);
-            if out.article.byline.is_none() {
-                out.article.byline = Some(Span::of(text, a, b));
-            }
-            out.parts.push(Part {
-                start: a,
-                end: b,
-                kind: PartKind::Meta,
-            });
-            continue;
-        }
-        let has_more = last_long.is_some_and(|l| l > n);
-        if title.is_none() && title_key.is_none() && !seen_body && has_more && is_title_like(s) {
-            title_key = Some(normalise(s));
-            out.article.title = Some(Span::of(text, u.start, u.end));
-            out.parts.push(Part {
-                start: u.start,
-                end: u.end,
-                kind: PartKind::Title,
-            });
-            continue;
-        }
-        if !seen_body {
+    }
+
+    fn meta(&mut self, span: Span) {
+        self.out.parts.push(Part {
+            start: span.start,
+            end: span.end,
+            kind: PartKind::Meta,
+        });
+    }
+
+    fn title(&mut self, u: Unit) {
+        let s = &self.text[u.start..u.end];
+        self.title_key = Some(normalise(s));
+        self.out.article.title = Some(Span::of(self.text, u.start, u.end));
+        self.out.parts.push(Part {
+            start: u.start,
+            end: u.end,
+            kind: PartKind::Title,
+        });
+    }
+
+    fn body(&mut self, u: Unit) {
+        let s = &self.text[u.start..u.end];
+        if !self.seen_body {
             if let Some((dash_end, agency)) = dateline(s) {
-                out.article.dateline = Some(Span::of(text, u.start, u.start + dash_end));
-                if let (None, Some((a, b))) = (&out.article.source, agency) {
-                    out.article.source = Some(Span::of(text, u.start + a, u.start + b));
+                let article = &mut self.out.article;
+                article.dateline = Some(Span::of(self.text, u.start, u.start + dash_end));
+                if let (None, Some((a, b))) = (&article.source, agency) {
+                    article.source = Some(Span::of(self.text, u.start + a, u.start + b));
                 }
             }
         }
-        seen_body = true;
-        out.article.paragraphs.push(Span::of(text, u.start, u.end));
-        out.parts.push(Part {
+        self.seen_body = true;
+        self.out
+            .article
+            .paragraphs
+            .push(Span::of(self.text, u.start, u.end));
+        self.out.parts.push(Part {
             start: u.start,
             end: u.end,
             kind: PartKind::Body,
         });
     }
-    out
 }
 
 /// Splits text into trimmed lines, joining the lines of hard-wrapped

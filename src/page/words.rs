@@ -94,7 +94,7 @@ fn boilerplate_word(w: &str) -> Option<SetAsideKind> {
         | "sociallinks" | "follow" => Share,
         "newsletter" | "newsletters" | "subscribe" | "subscription" | "signup" | "paywall"
         | "registration" => Newsletter,
-        "cookie" | "cookies" | "consent" | "gdpr" | "cmp" => Consent,
+        "cookie" | "cookies" | "consent" | "gdpr" | "cmp" => Cookie,
         "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "adslot"
         | "adunit" | "sponsor" | "sponsored" | "promo" | "promotion" | "dfp" | "banner" => {
             Advertisement

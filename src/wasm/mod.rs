@@ -14,7 +14,8 @@
 //!   of the text would never be restored, and the module would be poisoned.
 //! - `texts.js` fills in the span texts. With UTF-16 offsets, a span's text
 //!   is `input.slice(start, end)`: rather than copying each one out of wasm
-//!   and decoding it from UTF-8, Rust writes `null` there ([`span_text`]) and
+//!   and decoding it from UTF-8, Rust writes `null` there
+//!   ([`crate::analysis::serialize_without_span_texts`]) and
 //!   JavaScript slices the string it already holds. With other units the
 //!   texts come from Rust.
 //!
@@ -23,8 +24,7 @@
 
 use crate::analysis::OffsetUnit;
 use serde::de::IntoDeserializer;
-use serde::{Deserialize, Serializer};
-use std::cell::Cell;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -53,22 +53,6 @@ extern "C" {
     /// Sets each span's `null` text to its slice of the analysed text.
     #[wasm_bindgen(js_name = fillTexts)]
     fn fill_texts(result: &JsValue, input: &JsValue);
-}
-
-thread_local! {
-    /// Whether span texts are being left for `texts.js` to slice.
-    static TEXTS_IN_JS: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Serialises a span's `text`: `null` while [`TEXTS_IN_JS`] is set (the
-/// analysis is being handed to JavaScript with UTF-16 offsets), the text
-/// otherwise. Named by `serialize_with` on the span types' `text` fields.
-pub(crate) fn span_text<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
-    if TEXTS_IN_JS.get() {
-        serializer.serialize_none()
-    } else {
-        serializer.serialize_str(text)
-    }
 }
 
 /// Analyses one English news article; `newslens.d.ts` has the types.
@@ -100,11 +84,13 @@ pub fn extract_html_js(html: JsValue, options: JsValue) -> Result<JsValue, JsVal
 /// where it has one, otherwise `input`.
 fn to_js(analysis: crate::Analysis, input: &JsValue) -> Result<JsValue, JsValue> {
     let in_js = analysis.offsets == OffsetUnit::Utf16;
-    TEXTS_IN_JS.set(in_js);
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    let value = serde::Serialize::serialize(&analysis, &serializer);
-    TEXTS_IN_JS.set(false);
-    let value = value?;
+    let serialize = || serde::Serialize::serialize(&analysis, &serializer);
+    let value = if in_js {
+        crate::analysis::serialize_without_span_texts(serialize)
+    } else {
+        serialize()
+    }?;
     if in_js {
         fill_texts(&value, input);
     }

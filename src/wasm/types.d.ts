@@ -6,7 +6,10 @@ export type Label =
   | "LAW" | "LANGUAGE" | "DATE" | "TIME" | "PERCENT" | "MONEY" | "QUANTITY" | "ORDINAL"
   | "CARDINAL" | "MISC";
 
-export type BoilerplateKind = "repeated-title" | "stamp" | "comment-policy" | "promo" | "copyright" | "label";
+export type BoilerplateKind =
+  | "repeated-title" | "stamp" | "comment-policy" | "promo" | "copyright" | "label"
+  // What a copied web page carries besides the story.
+  | "navigation" | "related" | "share" | "newsletter" | "cookie" | "comments" | "footer" | "credit";
 
 export interface Boilerplate extends Span { kind: BoilerplateKind; }
 
@@ -38,7 +41,7 @@ export interface Article {
 }
 
 export type SetAsideKind =
-  | "navigation" | "related" | "comments" | "share" | "newsletter" | "consent"
+  | "navigation" | "related" | "comments" | "share" | "newsletter" | "cookie"
   | "advertisement" | "footer" | "other";
 
 /** A run of a page left out of the article: not in the analysed text, so without offsets. */

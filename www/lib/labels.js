@@ -30,8 +30,14 @@ export function hueRules(selector) {
     .join('\n');
 }
 
-/** Readers' names for the boilerplate kinds of `article.boilerplate`. */
+/**
+ * Readers' names for the kinds of what was left out: `article.boilerplate`
+ * (lines of the text) and `article.set_aside` (parts of a page around the story).
+ */
 export const BOILERPLATE_KINDS = Object.freeze({
   'repeated-title': 'repeated title', stamp: 'time stamp', 'comment-policy': 'comment policy',
   promo: 'promotion', copyright: 'copyright', label: 'label',
+  navigation: 'menu', related: 'related links', share: 'share buttons', newsletter: 'newsletter prompt',
+  cookie: 'cookie notice', comments: 'comments', footer: 'footer', credit: 'photo credit',
+  advertisement: 'advertisement', other: 'other',
 });
