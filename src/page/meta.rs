@@ -282,12 +282,16 @@ fn headline(
 ) -> Option<String> {
     let matches_h1 = |c: &str| raw.h1s.iter().any(|h| super::same_words(c, h));
     if let Some(og) = og.filter(|t| !t.is_empty() && Some(t.as_str()) != site) {
+        // og:title is the page's own headline; what follows a separator in
+        // it is cut only when it is the site's name ("| eHow"), or, where the
+        // page names no site, when an `<h1>` confirms the rest. An author or
+        // section after the headline ("| Jane Roe") stays: the page chose it.
         let stripped = strip_site(&og, site);
-        return Some(if stripped != og && matches_h1(&stripped) {
-            stripped
-        } else {
-            og
-        });
+        let cut = match site {
+            Some(site) => names(&removed(&og, &stripped), site),
+            None => matches_h1(&stripped),
+        };
+        return Some(if stripped != og && cut { stripped } else { og });
     }
     let from_title = raw.title.as_deref().map(|t| strip_site(t, site));
     // The `<title>`'s parts around a separator, for an `<h1>` to confirm.
@@ -307,6 +311,23 @@ fn headline(
 }
 
 /// A title's part before its last separator and after its first.
+/// What `strip_site` removed from `title` to leave `kept` (separators trimmed).
+fn removed(title: &str, kept: &str) -> String {
+    let title = clean(title);
+    let rest = match title.find(kept) {
+        Some(i) => format!("{} {}", &title[..i], &title[i + kept.len()..]),
+        None => String::new(),
+    };
+    rest.trim_matches(|c: char| c.is_whitespace() || "|-–—:·»".contains(c))
+        .to_string()
+}
+
+/// Whether `part` names the site `site` (one holds the other, case aside).
+fn names(part: &str, site: &str) -> bool {
+    let (p, s) = (part.to_lowercase(), site.to_lowercase());
+    !p.is_empty() && !s.is_empty() && (p.contains(&s) || s.contains(&p))
+}
+
 fn title_parts(title: &str) -> Vec<String> {
     let title = clean(title);
     let last = SITE_SEPARATORS
@@ -344,12 +365,7 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
         .iter()
         .filter_map(|s| title.find(s).map(|i| (i, s.len())))
         .min();
-    let names_site = |part: &str| {
-        site.is_some_and(|s| {
-            let (p, s) = (part.to_lowercase(), s.to_lowercase());
-            !s.is_empty() && (p.contains(&s) || s.contains(&p))
-        })
-    };
+    let names_site = |part: &str| site.is_some_and(|s| names(part, s));
     if let Some((i, n)) = last {
         let (head, tail) = (&title[..i], &title[i + n..]);
         if names_site(tail) || (words(tail) <= MAX_SITE_WORDS && words(head) >= MIN_TITLE_WORDS) {
