@@ -1,0 +1,301 @@
+// Finding the article in a live page, for annotate(element, { findArticle: true }).
+//
+// The page is serialised as it stands (doctype + documentElement.outerHTML)
+// and the wasm's page stage (findArticle) finds the article in it: the
+// article's text (headline, then the kept blocks) and, for each kept block,
+// the index of its element in document.querySelectorAll('*'). An HTML5
+// parser builds the same tree from a browser's serialisation, so the index
+// names the live element; it is verified all the same: each block's text must
+// be found, white space aside, in the text nodes of that element (or of an
+// element a few places away, when the page's scripts built a tree that does
+// not survive serialising, e.g. a <div> inside a <p>). What matches is mapped
+// character by character to the live text nodes, in the text map readText()
+// makes (annotate.js), so marks land only in the article's own elements. A
+// block that cannot be found is analysed but not marked.
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+// What the page stage never reads (src/page/blocks.rs, is_skipped_tag): the same text is skipped here.
+const NOT_READ = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'applet',
+  'svg', 'math', 'canvas', 'video', 'audio', 'picture', 'img', 'map', 'button', 'select', 'option',
+  'datalist', 'input', 'textarea', 'label',
+]);
+/** How far an element index may be off (elements the serialisation added or lost before it). */
+const SHIFT_LIMIT = 12;
+/** Readability's test of a readable page: prose blocks of at least this many characters count… */
+const PROSE_MIN_CHARS = 140;
+/** …each by the square root of its characters past that, and a page scoring this much is an article. */
+const ARTICLE_MIN_SCORE = 20;
+/** Block kinds that are running text (not list items, cells or headings). */
+const PROSE_KINDS = new Set(['paragraph', 'quote', 'preformatted']);
+
+/** The live page as HTML, with its doctype (which decides how the page stage parses it). */
+export function pageHtml(doc) {
+  const doctype = doc.doctype ? new XMLSerializer().serializeToString(doc.doctype) : '';
+  return doctype + doc.documentElement.outerHTML;
+}
+
+/**
+ * Whether what findArticle found reads as an article: Readability's
+ * isProbablyReaderable measure over the kept prose blocks. A home page, a
+ * list of links or a search page scores too little.
+ */
+export function looksLikeArticle(found) {
+  let score = 0;
+  for (const b of found.blocks) {
+    const chars = b.end - b.start;
+    if (PROSE_KINDS.has(b.kind) && chars >= PROSE_MIN_CHARS) score += Math.sqrt(chars - PROSE_MIN_CHARS);
+    if (score >= ARTICLE_MIN_SCORE) return true;
+  }
+  return false;
+}
+
+/** Whether the page stage reads an element's text (src/page/blocks.rs: is_skipped_tag, is_hidden). */
+function read(el) {
+  if (el.namespaceURI !== XHTML || NOT_READ.has(el.localName)) return false;
+  const hidden = el.getAttribute('hidden');
+  if (hidden != null && hidden.toLowerCase() !== 'until-found') return false;
+  if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return false;
+  if (el.localName === 'dialog' && !el.hasAttribute('open')) return false;
+  const style = el.getAttribute('style');
+  return !(style && styleHides(style));
+}
+
+/** Whether an inline style says display: none or visibility: hidden, as the page stage reads it. */
+function styleHides(style) {
+  return style.split(';').some((decl) => {
+    const colon = decl.indexOf(':');
+    if (colon < 0) return false;
+    const prop = decl.slice(0, colon).trim().toLowerCase();
+    const value = decl.slice(colon + 1).trim().replace(/!important$/i, '').trim().toLowerCase();
+    return (prop === 'display' && value === 'none') || (prop === 'visibility' && value === 'hidden');
+  });
+}
+
+/** White space as the page stage collapses it (Rust's char::is_whitespace). */
+const isSpace = (c) => (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) ||
+  c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+
+/**
+ * The text the page stage reads under `root`, as a stream: its text nodes in
+ * document order (`nodes`, each starting at `base[k]` of the stream), and the
+ * stream without white space (`compact`, whose character i is at `at[i]`).
+ */
+function textStream(root) {
+  const nodes = [];
+  const base = [];
+  const parts = [];
+  const at = [];
+  let length = 0;
+  const text = (node) => {
+    const data = node.data;
+    nodes.push(node);
+    base.push(length);
+    let part = '';
+    for (let i = 0; i < data.length; i++) {
+      if (!isSpace(data.charCodeAt(i))) {
+        part += data[i];
+        at.push(length + i);
+      }
+    }
+    parts.push(part);
+    length += data.length;
+  };
+  // Depth first, in a loop: a page's scripts can nest elements deeper than any stack.
+  let node = root.firstChild;
+  while (node && node !== root) {
+    if (node.nodeType === 3) text(node);
+    if (node.nodeType === 1 && node.firstChild && read(node)) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node !== root && !node.nextSibling) node = node.parentNode;
+    if (node !== root) node = node.nextSibling;
+  }
+  return { nodes, base, compact: parts.join(''), at: Int32Array.from(at), length };
+}
+
+/** The stream's text node holding stream position `pos`, and the offset in it. */
+function nodeAt(stream, pos) {
+  let lo = 0;
+  let hi = stream.base.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (stream.base[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return { k: lo, offset: pos - stream.base[lo] };
+}
+
+/** The first compact index at or after stream position `pos`. */
+function compactFrom(stream, pos) {
+  let lo = 0;
+  let hi = stream.at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stream.at[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The compact range [start, end) of the text inside `el` (empty when none of it is in the stream). */
+function rangeOf(stream, el) {
+  const { nodes } = stream;
+  // Nodes in document order: those before `el`, then those inside it, then those after.
+  const before = (n) => Boolean(el.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_PRECEDING);
+  const inside = (n) => el.contains(n);
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(nodes[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  hi = nodes.length;
+  while (end < hi) {
+    const mid = (end + hi) >> 1;
+    if (inside(nodes[mid]) || before(nodes[mid])) end = mid + 1;
+    else hi = mid;
+  }
+  const start = lo < nodes.length ? compactFrom(stream, stream.base[lo]) : stream.at.length;
+  const stop = end < nodes.length ? compactFrom(stream, stream.base[end]) : stream.at.length;
+  return { start, end: stop };
+}
+
+/** Where `text`'s characters (white space aside) are in the stream, at or after compact index `from` and before `to`. */
+function findIn(stream, squeezed, from, to) {
+  if (to - from < squeezed.length) return -1;
+  const at = stream.compact.substring(from, to).indexOf(squeezed);
+  return at < 0 ? -1 : from + at;
+}
+
+const squeeze = (text) => {
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) out += text[i];
+  return out;
+};
+
+/**
+ * Maps text[start, end) of the article (its characters found at compact
+ * index `c` of the stream) into text-map segments: characters one to one,
+ * and each space of the article onto the white space the page has there
+ * (none where a block boundary or a <br> made it).
+ */
+function mapRun(stream, map, text, start, end, c) {
+  let prev = -1;   // stream position of the last character mapped
+  for (let p = start; p < end; p++) {
+    if (isSpace(text.charCodeAt(p))) continue;
+    const pos = stream.at[c++];
+    if (prev >= 0 && p > start && isSpace(text.charCodeAt(p - 1)) && pos - prev > 1) {
+      const { k, offset } = nodeAt(stream, prev + 1);
+      const to = Math.min(stream.nodes[k].data.length, offset + (pos - prev - 1));
+      push(map, stream, p - 1, p, k, offset, to);
+    }
+    const { k, offset } = nodeAt(stream, pos);
+    push(map, stream, p, p + 1, k, offset, offset + 1);
+    prev = pos;
+  }
+}
+
+/** Adds a segment, extending the last one when it continues it one to one. */
+function push(map, stream, s, e, k, from, to) {
+  const node = stream.nodes[k];
+  const last = map.start.length - 1;
+  if (last >= 0 && map.node[last] === node && map.end[last] === s && map.to[last] === from &&
+      map.to[last] - map.from[last] === map.end[last] - map.start[last] && to - from === e - s) {
+    map.end[last] = e;
+    map.to[last] = to;
+    return;
+  }
+  map.start.push(s); map.end.push(e); map.node.push(node); map.from.push(from); map.to.push(to);
+}
+
+/**
+ * The live elements of `found`'s blocks inside `root` and where each block's
+ * text is in the stream: [{ block, el, at }] in text order, blocks not found
+ * left out. `all` is the document's querySelectorAll('*').
+ */
+function locateBlocks(stream, root, found, all) {
+  const located = [];
+  const ranges = new Map();
+  const rangeFor = (el) => {
+    if (!ranges.has(el)) ranges.set(el, rangeOf(stream, el));
+    return ranges.get(el);
+  };
+  let cursor = 0;
+  let shift = 0;   // how far the page's indices have been off so far
+  for (const block of found.blocks) {
+    const squeezed = squeeze(found.text.slice(block.start, block.end));
+    if (!squeezed) continue;
+    for (const d of candidates(shift)) {
+      const el = all[block.element + d];
+      if (!el || !root.contains(el)) continue;
+      const { start, end } = rangeFor(el);
+      const at = findIn(stream, squeezed, Math.max(cursor, start), end);
+      if (at < 0) continue;
+      located.push({ block, el, at });
+      cursor = at + squeezed.length;
+      shift = d;
+      break;
+    }
+  }
+  return located;
+}
+
+/** Index shifts to try: the one that worked last, then nearer ones first. */
+function* candidates(shift) {
+  yield shift;
+  for (let d = 1; d <= SHIFT_LIMIT; d++) {
+    if (shift + d !== 0) yield shift + d;
+    if (shift - d !== 0) yield shift - d;
+  }
+  if (shift !== 0) yield 0;
+}
+
+/** The heading holding the headline, before the first block found: where its characters are, or -1. */
+function locateTitle(stream, root, found, firstAt) {
+  const title = squeeze(found.text.slice(found.title.start, found.title.end));
+  if (!title) return -1;
+  for (const selector of ['h1', 'h2, h3']) {
+    const headings = [...root.querySelectorAll(selector)].reverse();
+    for (const h of headings) {
+      const { start, end } = rangeOf(stream, h);
+      const at = findIn(stream, title, start, Math.min(end, firstAt));
+      if (at >= 0) return at;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Reads the article `found` (findArticle's result for this page) in the live
+ * page under `root`: { text, map, textNodes, datas } as readText() gives them
+ * (`text` is the article's text, `map` covers what was found in the page), and
+ * { blocks, mapped, elements }: how many blocks there were, how many were found
+ * in the page, and their elements in document order.
+ */
+export function readArticle(root, found) {
+  const stream = textStream(root);
+  const all = root.ownerDocument.querySelectorAll('*');
+  const located = locateBlocks(stream, root, found, all);
+  const map = { start: [], end: [], node: [], from: [], to: [] };
+  const text = found.text;
+  if (found.title) {
+    const at = locateTitle(stream, root, found, located[0]?.at ?? stream.at.length);
+    if (at >= 0) mapRun(stream, map, text, found.title.start, found.title.end, at);
+  }
+  for (const { block, at } of located) mapRun(stream, map, text, block.start, block.end, at);
+  const textNodes = [...new Set(map.node)];
+  return {
+    text,
+    map,
+    textNodes,
+    datas: textNodes.map((n) => n.data),
+    blocks: found.blocks.length,
+    mapped: located.length,
+    elements: [...new Set(located.map((l) => l.el))],
+  };
+}
