@@ -16,6 +16,7 @@ import { adopt, fmt, h, lazySheet, plural, scrollToCenter } from './lib/format.j
 import { Card, Panel, installPanelStyles } from './lib/panel.js';
 import { workerClient } from './lib/engine.js';
 import { readFile } from './lib/decode.js';
+import { looksLikeArticle } from './lib/find.js';
 
 // The wasm is fetched and compiled here, first thing, and the compiled module
 // is handed to the worker: the download then runs while the worker starts
@@ -181,26 +182,25 @@ function finished(request, result, err) {
     return;
   }
   const text = result.analysis.text ?? '';
+  const article = looksLikeArticle(result.analysis.article.paragraphs);
+  if (!article && input.fallback?.trim()) {
+    // A fragment of a page, or a page that is not an article: the text as pasted.
+    els.textarea.value = input.fallback;
+    analyse({ text: input.fallback, note: `The ${input.from} does not read as a whole article: its text is analysed as it was copied.` });
+    return;
+  }
   if (!text.trim()) {
-    noArticle(input);
+    els.textarea.value = '';
+    showEmpty();
+    showOrigin(`No article was found in the ${input.from}.`);
     return;
   }
   // The textarea shows the article found, which every offset of the analysis indexes.
   els.textarea.value = text;
-  showOrigin(`The article newslens found in the ${input.from}: menus, links, comments and footers are left out (listed under “Left out”). Editing the text analyses it as plain text.`);
+  showOrigin(article
+    ? `The article newslens found in the ${input.from}: menus, links, comments and footers are left out (listed under “Left out”). Editing the text analyses it as plain text.`
+    : `The ${input.from} does not read as an article: the text newslens found in it is shown.`);
   show(text, result.analysis, result.extractMs, request.id, result.id);
-}
-
-/** The page's markup held no article: its plain text is analysed instead, or the page says so. */
-function noArticle(input) {
-  const plain = input.fallback ?? '';
-  els.textarea.value = plain;
-  if (plain.trim()) {
-    analyse({ text: plain, note: `No article was found in the ${input.from}'s markup: its plain text is analysed as it is.` });
-  } else {
-    showEmpty();
-    showOrigin(`No article was found in the ${input.from}.`);
-  }
 }
 
 /** The line above the text saying where its article came from (null: none, for typed text). */

@@ -22,10 +22,10 @@ const NOT_READ = new Set([
 ]);
 /** How far an element index may be off (elements the serialisation added or lost before it). */
 const SHIFT_LIMIT = 12;
-/** Readability's test of a readable page: prose blocks of at least this many characters count… */
-const PROSE_MIN_CHARS = 140;
-/** …each by the square root of its characters past that, and a page scoring this much is an article. */
-const ARTICLE_MIN_SCORE = 20;
+/** A prose block at least this long is running text (not a link's label, a teaser's heading or a caption)… */
+const PROSE_MIN_CHARS = 80;
+/** …and a page whose article holds this much of it is an article (a short news brief does). */
+const ARTICLE_MIN_CHARS = 400;
 /** Block kinds that are running text (not list items, cells or headings). */
 const PROSE_KINDS = new Set(['paragraph', 'quote', 'preformatted']);
 
@@ -36,16 +36,18 @@ export function pageHtml(doc) {
 }
 
 /**
- * Whether what findArticle found reads as an article: Readability's
- * isProbablyReaderable measure over the kept prose blocks. A home page, a
- * list of links or a search page scores too little.
+ * Whether an article's blocks (findArticle's, or an analysis's paragraphs:
+ * { start, end, kind? }, no kind counting as prose) read as an article: enough
+ * running text, in blocks long enough to be sentences. A home page, a list of
+ * links, a search page or a fragment of a page has too little. (Readability's
+ * isProbablyReaderable asks much the same of a page's paragraphs.)
  */
-export function looksLikeArticle(found) {
-  let score = 0;
-  for (const b of found.blocks) {
-    const chars = b.end - b.start;
-    if (PROSE_KINDS.has(b.kind) && chars >= PROSE_MIN_CHARS) score += Math.sqrt(chars - PROSE_MIN_CHARS);
-    if (score >= ARTICLE_MIN_SCORE) return true;
+export function looksLikeArticle(blocks) {
+  let chars = 0;
+  for (const b of blocks) {
+    const n = b.end - b.start;
+    if ((b.kind == null || PROSE_KINDS.has(b.kind)) && n >= PROSE_MIN_CHARS) chars += n;
+    if (chars >= ARTICLE_MIN_CHARS) return true;
   }
   return false;
 }
