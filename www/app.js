@@ -16,7 +16,7 @@ import { adopt, fmt, h, lazySheet, plural, scrollToCenter } from './lib/format.j
 import { Card, Panel, installPanelStyles } from './lib/panel.js';
 import { workerClient } from './lib/engine.js';
 import { readFile } from './lib/decode.js';
-import { looksLikeArticle } from './lib/find.js';
+import { blocksOf, looksLikeArticle } from './lib/find.js';
 
 // The wasm is fetched and compiled here, first thing, and the compiled module
 // is handed to the worker: the download then runs while the worker starts
@@ -182,7 +182,7 @@ function finished(request, result, err) {
     return;
   }
   const text = result.analysis.text ?? '';
-  const article = looksLikeArticle(result.analysis.article.paragraphs);
+  const article = looksLikeArticle(text, blocksOf(text));
   if (!article && input.fallback?.trim()) {
     // A fragment of a page, or a page that is not an article: the text as pasted.
     els.textarea.value = input.fallback;

@@ -555,7 +555,7 @@ async function findAndAnalyse(element, engine, options) {
   const analysis = answer.analysis ?? hit.analysis;
   analysisCache.set(element, { text: found.text, analysis, page: true });
   const tMap = performance.now();
-  const isArticle = looksLikeArticle(found.blocks);
+  const isArticle = looksLikeArticle(found.text, found.blocks);
   const read = isArticle ? readArticle(element, found) : emptyReading(found);
   read.found = found;
   read.article = {

@@ -22,34 +22,59 @@ const NOT_READ = new Set([
 ]);
 /** How far an element index may be off (elements the serialisation added or lost before it). */
 const SHIFT_LIMIT = 12;
-/** A prose block at least this long is running text (not a link's label, a teaser's heading or a caption)… */
+/** A block at least this long is running text (not a link's label, a teaser's heading or a caption)… */
 const PROSE_MIN_CHARS = 80;
 /** …and a page whose article holds this much of it is an article (a short news brief does). */
 const ARTICLE_MIN_CHARS = 400;
-/** Block kinds that are running text (not list items, cells or headings). */
-const PROSE_KINDS = new Set(['paragraph', 'quote', 'preformatted']);
-
+/** Block kinds that can be running text (not headings, captions or table cells). */
+const PROSE_KINDS = new Set(['paragraph', 'quote', 'preformatted', 'list_item']);
 /** The live page as HTML, with its doctype (which decides how the page stage parses it). */
 export function pageHtml(doc) {
   const doctype = doc.doctype ? new XMLSerializer().serializeToString(doc.doctype) : '';
   return doctype + doc.documentElement.outerHTML;
 }
 
+/** Chinese, Japanese and Korean characters count this many times (a word in one or two of them). */
+const CJK_WEIGHT = 3;
+
+/** The characters of text[start, end), CJK ones counted CJK_WEIGHT times. */
+function weight(text, start, end) {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    n += (c >= 0x2e80 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) ? CJK_WEIGHT : 1;
+  }
+  return n;
+}
+
 /**
- * Whether an article's blocks (findArticle's, or an analysis's paragraphs:
+ * Whether an article's blocks in `text` (findArticle's, or blocksOf(text):
  * { start, end, kind? }, no kind counting as prose) read as an article: enough
- * running text, in blocks long enough to be sentences. A home page, a list of
- * links, a search page or a fragment of a page has too little. (Readability's
- * isProbablyReaderable asks much the same of a page's paragraphs.)
+ * running text, in blocks long enough to be sentences. A home page's teasers,
+ * a list of links, a search page or a fragment of a page has too little.
+ * (Readability's isProbablyReaderable asks much the same of a page's paragraphs.)
  */
-export function looksLikeArticle(blocks) {
+export function looksLikeArticle(text, blocks) {
   let chars = 0;
   for (const b of blocks) {
-    const n = b.end - b.start;
-    if ((b.kind == null || PROSE_KINDS.has(b.kind)) && n >= PROSE_MIN_CHARS) chars += n;
+    if (b.kind != null && !PROSE_KINDS.has(b.kind)) continue;
+    const n = weight(text, b.start, b.end);
+    if (n >= PROSE_MIN_CHARS) chars += n;
     if (chars >= ARTICLE_MIN_CHARS) return true;
   }
   return false;
+}
+
+/** The blocks of an article text as extractHtml builds it (separated by blank lines), without kinds. */
+export function blocksOf(text) {
+  const blocks = [];
+  let start = 0;
+  for (let at = text.indexOf('\n\n'); ; at = text.indexOf('\n\n', start)) {
+    const end = at < 0 ? text.length : at;
+    if (end > start) blocks.push({ start, end });
+    if (at < 0) return blocks;
+    start = at + 2;
+  }
 }
 
 /** Whether the page stage reads an element's text (src/page/blocks.rs: is_skipped_tag, is_hidden). */
