@@ -108,7 +108,7 @@ async function copyPage(browser, origin, page) {
 /** Pastes the clipboard into the newslens page (Ctrl+V) and downloads the analysis: the JSON and the clipboard's plain text. */
 async function pasteIntoNewslens(app) {
   if ((await app.evaluate(() => navigator.clipboard.readText())) === NOTHING_COPIED) {
-    return { json: null, plain: '', origin: 'nothing was copied: the page shows no text with scripts off' };
+    return { json: null, plain: '', origin: 'nothing was copied: the page showed no text' };
   }
   await app.locator('#clear').click();
   const before = await app.evaluate(() => document.getElementById('output').dataset.request ?? '');

@@ -182,24 +182,23 @@ function finished(request, result, err) {
     return;
   }
   const text = result.analysis.text ?? '';
-  const article = looksLikeArticle(text, blocksOf(text));
-  if (!article && input.fallback?.trim()) {
-    // A fragment of a page, or a page that is not an article: the text as pasted.
-    els.textarea.value = input.fallback;
-    analyse({ text: input.fallback, note: `The ${input.from} does not read as a whole article: its text is analysed as it was copied.` });
-    return;
-  }
   if (!text.trim()) {
-    els.textarea.value = '';
-    showEmpty();
-    showOrigin(`No article was found in the ${input.from}.`);
+    // Nothing readable in the markup: the clipboard's plain text, if it has one.
+    if (input.fallback?.trim()) {
+      els.textarea.value = input.fallback;
+      analyse({ text: input.fallback, note: `No text was found in the ${input.from}'s markup: its plain text is analysed as it was copied.` });
+    } else {
+      els.textarea.value = '';
+      showEmpty();
+      showOrigin(`No article was found in the ${input.from}.`);
+    }
     return;
   }
   // The textarea shows the article found, which every offset of the analysis indexes.
   els.textarea.value = text;
-  showOrigin(article
+  showOrigin(looksLikeArticle(text, blocksOf(text))
     ? `The article newslens found in the ${input.from}: menus, links, comments and footers are left out (listed under “Left out”). Editing the text analyses it as plain text.`
-    : `The ${input.from} does not read as an article: the text newslens found in it is shown.`);
+    : `The ${input.from} does not read as a whole article (a part of a page, or a page of links): the text newslens kept from it is shown.`);
   show(text, result.analysis, result.extractMs, request.id, result.id);
 }
 

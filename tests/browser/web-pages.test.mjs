@@ -301,21 +301,28 @@ test('drag and drop: a dropped page is read, never opened by the browser', async
   assert.deepEqual(errors, []);
 });
 
-test('a paste that is not an article page: its text as copied; markup with no text at all', async (t) => {
+test('a paste that is not a whole article page is told so; markup with no text falls back to the plain text', async (t) => {
   const { page, errors } = await openApp(t);
-  // A home page's teasers, and a fragment of a page (one paragraph), read as the text copied.
-  const teasers = '<ul><li><a href="/a">Home</a></li><li><a href="/b">World</a></li></ul><h2><a href="/c">Storm hits the coast</a></h2><h2><a href="/d">Election results are in</a></h2>';
-  await pasteEvent(page, { 'text/html': teasers, 'text/plain': 'Home\nWorld\nStorm hits the coast\nElection results are in' });
+  // A home page's teasers and links: what the page stage kept, and a note saying what it is.
+  const teasers = '<nav><a href="/a">Home</a> <a href="/b">World</a></nav><h2><a href="/c">Storm hits the coast</a></h2><h2><a href="/d">Election results are in</a></h2>';
+  await pasteEvent(page, { 'text/html': teasers, 'text/plain': 'Home World\nStorm hits the coast\nElection results are in' });
   await waitForAnalysis(page);
-  assert.equal(await page.locator('#article').inputValue(), 'Home\nWorld\nStorm hits the coast\nElection results are in');
-  assert.match(await page.locator('#origin').textContent(), /The pasted page does not read as a whole article: its text is analysed as it was copied/);
-  const id = await lastRequest(page);
+  assert.equal(await page.locator('#article').inputValue(), 'Storm hits the coast\n\nElection results are in');
+  assert.match(await page.locator('#origin').textContent(), /The pasted page does not read as a whole article/);
+  // A fragment of a page (one paragraph copied): its text, analysed.
+  let id = await lastRequest(page);
   await pasteEvent(page, { 'text/html': `<meta charset="utf-8"><p style="color: red">${STORY[0]}</p>`, 'text/plain': STORY[0] });
   await waitForAnalysis(page, id);
   assert.equal(await page.locator('#article').inputValue(), STORY[0]);
   assert.ok(await page.locator('#output mark').count() >= 4);
-  // Markup with nothing in it to read.
-  await pasteEvent(page, { 'text/html': '<img src="x.png"><script>1</script>' });
+  // Markup with no text in it: the clipboard's plain text, and a note.
+  id = await lastRequest(page);
+  await pasteEvent(page, { 'text/html': '<img src="x.png"><script>1</script>', 'text/plain': 'Angela Merkel met Joe Biden in Berlin.' });
+  await waitForAnalysis(page, id);
+  assert.equal(await page.locator('#article').inputValue(), 'Angela Merkel met Joe Biden in Berlin.');
+  assert.match(await page.locator('#origin').textContent(), /No text was found in the pasted page's markup: its plain text is analysed/);
+  // Neither: said in words.
+  await pasteEvent(page, { 'text/html': '<img src="x.png">' });
   await page.waitForFunction(() => /No article was found in the pasted page\.$/.test(document.getElementById('origin').textContent));
   assert.equal(await page.locator('#article').inputValue(), '');
   assert.equal(await page.locator('#download').isDisabled(), true);
