@@ -14,7 +14,7 @@
 
 use newslens::metrics::{f1, shingle_pr};
 use newslens::page::visible_text;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
@@ -50,6 +50,8 @@ fn main() {
     }
     let input = std::fs::File::open(&file).unwrap_or_else(|e| fail(&file, e));
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    // Per page: its kind and the text of Readability's output (None: no such page).
+    let mut pages_seen: HashMap<String, Option<(&str, String)>> = HashMap::new();
     for (n, line) in std::io::BufReader::new(input).lines().enumerate() {
         let line = line.unwrap_or_else(|e| fail(&file, e));
         if line.trim().is_empty() {
@@ -59,15 +61,26 @@ fn main() {
             .unwrap_or_else(|e| fail(&file, format!("line {}: {e}", n + 1)));
         let field = |k: &str| rec[k].as_str().unwrap_or_default().to_string();
         let (name, method, text) = (field("name"), field("method"), field("text"));
-        let page = dir.join(&name);
-        let Some(kind) = kind_of(&page, &name) else {
-            eprintln!("text-eval: line {}: no page {name} in {}", n + 1, dir.display());
+        if !pages_seen.contains_key(&name) {
+            let page = dir.join(&name);
+            let reference = kind_of(&page, &name)
+                .map(|kind| (kind, visible_text(&gunzip(&page.join("expected.html.gz")))));
+            pages_seen.insert(name.clone(), reference);
+        }
+        let Some((kind, gold)) = &pages_seen[&name] else {
+            eprintln!(
+                "text-eval: line {}: no page {name} in {}",
+                n + 1,
+                dir.display()
+            );
             continue;
         };
-        let gold = visible_text(&gunzip(&page.join("expected.html.gz")));
-        let (p, r) = shingle_pr(&text, &gold);
+        let (p, r) = shingle_pr(&text, gold);
         let split = if is_dev(&name) { "dev" } else { "held-out" };
-        for key in [format!("{method} {kind}"), format!("{method} {kind} {split}")] {
+        for key in [
+            format!("{method} {kind}"),
+            format!("{method} {kind} {split}"),
+        ] {
             let g = groups.entry(key).or_default();
             g.pages += 1;
             g.p += p;

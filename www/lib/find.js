@@ -28,14 +28,14 @@ const PROSE_MIN_CHARS = 80;
 const ARTICLE_MIN_CHARS = 400;
 /** Block kinds that can be running text (not headings, captions or table cells). */
 const PROSE_KINDS = new Set(['paragraph', 'quote', 'preformatted', 'list_item']);
+/** Chinese, Japanese and Korean characters count this many times (a word in one or two of them). */
+const CJK_WEIGHT = 3;
+
 /** The live page as HTML, with its doctype (which decides how the page stage parses it). */
 export function pageHtml(doc) {
   const doctype = doc.doctype ? new XMLSerializer().serializeToString(doc.doctype) : '';
   return doctype + doc.documentElement.outerHTML;
 }
-
-/** Chinese, Japanese and Korean characters count this many times (a word in one or two of them). */
-const CJK_WEIGHT = 3;
 
 /** The characters of text[start, end), CJK ones counted CJK_WEIGHT times. */
 function weight(text, start, end) {
@@ -104,35 +104,34 @@ const isSpace = (c) => (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) |
   c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
   c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 
+/** Runs of white space as the page stage collapses it (Rust's char::is_whitespace). */
+const SPACES = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+
 /**
  * The text the page stage reads under `root`, as a stream: its text nodes in
- * document order (`nodes`, each starting at `base[k]` of the stream), and the
- * stream without white space (`compact`, whose character i is at `at[i]`).
+ * document order (`nodes`, node k starting at `base[k]` of the stream), and
+ * the stream without white space (`compact`, node k's part of it starting at
+ * `cbase[k]`).
  */
 function textStream(root) {
   const nodes = [];
   const base = [];
+  const cbase = [];
   const parts = [];
-  const at = [];
   let length = 0;
-  const text = (node) => {
-    const data = node.data;
-    nodes.push(node);
-    base.push(length);
-    let part = '';
-    for (let i = 0; i < data.length; i++) {
-      if (!isSpace(data.charCodeAt(i))) {
-        part += data[i];
-        at.push(length + i);
-      }
-    }
-    parts.push(part);
-    length += data.length;
-  };
+  let clength = 0;
   // Depth first, in a loop: a page's scripts can nest elements deeper than any stack.
   let node = root.firstChild;
   while (node && node !== root) {
-    if (node.nodeType === 3) text(node);
+    if (node.nodeType === 3 && node.data) {
+      const part = node.data.replace(SPACES, '');
+      nodes.push(node);
+      base.push(length);
+      cbase.push(clength);
+      parts.push(part);
+      length += node.data.length;
+      clength += part.length;
+    }
     if (node.nodeType === 1 && node.firstChild && read(node)) {
       node = node.firstChild;
       continue;
@@ -140,31 +139,53 @@ function textStream(root) {
     while (node !== root && !node.nextSibling) node = node.parentNode;
     if (node !== root) node = node.nextSibling;
   }
-  return { nodes, base, compact: parts.join(''), at: Int32Array.from(at), length };
+  return { nodes, base, cbase, compact: parts.join(''), length };
 }
 
-/** The stream's text node holding stream position `pos`, and the offset in it. */
-function nodeAt(stream, pos) {
-  let lo = 0;
-  let hi = stream.base.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (stream.base[mid] <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return { k: lo, offset: pos - stream.base[lo] };
-}
-
-/** The first compact index at or after stream position `pos`. */
-function compactFrom(stream, pos) {
-  let lo = 0;
-  let hi = stream.at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stream.at[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/**
+ * A cursor over the stream's characters other than white space, in order:
+ * `seek(c)` places it on compact index c, `next()` moves it on; `k` and
+ * `offset` are where its character is (node k's data[offset]), `pos` where
+ * that is in the stream.
+ */
+function cursor(stream) {
+  const { nodes, cbase } = stream;
+  const cur = {
+    k: 0,
+    offset: -1,
+    c: -1,
+    get pos() { return stream.base[cur.k] + cur.offset; },
+    seek(c) {
+      if (cur.c < 0 || c < cur.c) {
+        // The last node starting at or before c; next() steps over nodes of white space only.
+        let lo = 0;
+        let hi = cbase.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (cbase[mid] <= c) lo = mid;
+          else hi = mid - 1;
+        }
+        cur.k = lo;
+        cur.offset = -1;
+        cur.c = cbase[lo] - 1;
+      }
+      while (cur.c < c) cur.next();
+    },
+    next() {
+      for (;;) {
+        const data = nodes[cur.k].data;
+        for (cur.offset++; cur.offset < data.length; cur.offset++) {
+          if (!isSpace(data.charCodeAt(cur.offset))) {
+            cur.c++;
+            return;
+          }
+        }
+        cur.k++;
+        cur.offset = -1;
+      }
+    },
+  };
+  return cur;
 }
 
 /** The compact range [start, end) of the text inside `el` (empty when none of it is in the stream). */
@@ -187,9 +208,8 @@ function rangeOf(stream, el) {
     if (inside(nodes[mid]) || before(nodes[mid])) end = mid + 1;
     else hi = mid;
   }
-  const start = lo < nodes.length ? compactFrom(stream, stream.base[lo]) : stream.at.length;
-  const stop = end < nodes.length ? compactFrom(stream, stream.base[end]) : stream.at.length;
-  return { start, end: stop };
+  const all = stream.compact.length;
+  return { start: lo < nodes.length ? stream.cbase[lo] : all, end: end < nodes.length ? stream.cbase[end] : all };
 }
 
 /** Where `text`'s characters (white space aside) are in the stream, at or after compact index `from` and before `to`. */
@@ -207,23 +227,30 @@ const squeeze = (text) => {
 
 /**
  * Maps text[start, end) of the article (its characters found at compact
- * index `c` of the stream) into text-map segments: characters one to one,
- * and each space of the article onto the white space the page has there
- * (none where a block boundary or a <br> made it).
+ * index `c` of the stream; `cur` a cursor over it) into text-map segments:
+ * characters one to one, and each space of the article onto the white space
+ * the page has there (none where a block boundary or a <br> made it).
  */
-function mapRun(stream, map, text, start, end, c) {
-  let prev = -1;   // stream position of the last character mapped
+function mapRun(stream, cur, map, text, start, end, c) {
+  let prev = null;   // { k, offset, pos } of the last character mapped
+  cur.seek(c);
   for (let p = start; p < end; p++) {
     if (isSpace(text.charCodeAt(p))) continue;
-    const pos = stream.at[c++];
-    if (prev >= 0 && p > start && isSpace(text.charCodeAt(p - 1)) && pos - prev > 1) {
-      const { k, offset } = nodeAt(stream, prev + 1);
-      const to = Math.min(stream.nodes[k].data.length, offset + (pos - prev - 1));
-      push(map, stream, p - 1, p, k, offset, to);
+    if (prev) cur.next();
+    const pos = cur.pos;
+    if (prev && isSpace(text.charCodeAt(p - 1)) && pos - prev.pos > 1) {
+      // The page's white space between the two characters, as far as it is in one node.
+      let k = prev.k;
+      let from = prev.offset + 1;
+      while (from >= stream.nodes[k].data.length) {
+        k++;
+        from = 0;
+      }
+      const to = Math.min(stream.nodes[k].data.length, from + (pos - prev.pos - 1));
+      push(map, stream, p - 1, p, k, from, to);
     }
-    const { k, offset } = nodeAt(stream, pos);
-    push(map, stream, p, p + 1, k, offset, offset + 1);
-    prev = pos;
+    push(map, stream, p, p + 1, cur.k, cur.offset, cur.offset + 1);
+    prev = { k: cur.k, offset: cur.offset, pos };
   }
 }
 
@@ -309,12 +336,13 @@ export function readArticle(root, found) {
   const all = root.ownerDocument.querySelectorAll('*');
   const located = locateBlocks(stream, root, found, all);
   const map = { start: [], end: [], node: [], from: [], to: [] };
+  const cur = cursor(stream);
   const text = found.text;
   if (found.title) {
-    const at = locateTitle(stream, root, found, located[0]?.at ?? stream.at.length);
-    if (at >= 0) mapRun(stream, map, text, found.title.start, found.title.end, at);
+    const at = locateTitle(stream, root, found, located[0]?.at ?? stream.compact.length);
+    if (at >= 0) mapRun(stream, cur, map, text, found.title.start, found.title.end, at);
   }
-  for (const { block, at } of located) mapRun(stream, map, text, block.start, block.end, at);
+  for (const { block, at } of located) mapRun(stream, cur, map, text, block.start, block.end, at);
   const textNodes = [...new Set(map.node)];
   return {
     text,
