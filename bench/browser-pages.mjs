@@ -30,38 +30,25 @@
 // Needs www/pkg (bash scripts/build-wasm.sh) and Chromium (as the browser tests).
 import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { ROOT, launch } from '../tests/browser/harness.mjs';
 
-const args = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const data = arg('--data', join(ROOT, '../shared/data/web'));
-const mode = arg('--mode', 'both');
-const only = arg('--only', null);
-const limit = Number(arg('--limit', Infinity));
-const copyScripts = arg('--scripts', 'off') === 'on';
-const out = arg('--out', join(tmpdir(), `newslens-browser-pages-${process.pid}.jsonl`));
 /** A source below this size is one of Readability's hand-written feature pages (as page-eval). */
 const HAND_WRITTEN_BYTES = 4096;
 /** How long one page may take in one mode before it counts as a failure. */
 const PAGE_TIMEOUT_MS = 60_000;
+/** Where the web page sets are. */
+export const DATA = join(ROOT, '../shared/data/web');
 
-const dir = join(data, 'readability');
-if (!existsSync(dir)) {
-  console.log(`browser-pages.mjs: ${dir} not found; nothing to measure`);
-  process.exit(0);
-}
-
-/** The real pages (not the hand-written ones): [{ name, html }]. */
-function loadPages() {
+/** Readability's real pages (not the hand-written ones) in `data`: [{ name, html }]; `names` picks some. */
+export function loadPages(data = DATA, { names = null, limit = Infinity } = {}) {
+  const dir = join(data, 'readability');
   const pages = [];
   for (const name of readdirSync(dir).sort()) {
-    if (only && name !== only) continue;
+    if (names && !names.includes(name)) continue;
     const file = join(dir, name, 'source.html.gz');
     if (!existsSync(file)) continue;
     const bytes = gunzipSync(readFileSync(file));
@@ -91,8 +78,8 @@ const NOTHING_COPIED = 'browser-pages.mjs: nothing was copied';
  * no network), a click on the page so that no search box has the focus, select
  * all, copy.
  */
-async function copyPage(browser, origin, page) {
-  const context = await browser.newContext({ javaScriptEnabled: copyScripts });
+async function copyPage(browser, origin, page, scripts) {
+  const context = await browser.newContext({ javaScriptEnabled: scripts });
   try {
     const url = await servePage(context, origin, page);
     const tab = await context.newPage();
@@ -125,7 +112,7 @@ async function pasteIntoNewslens(app) {
   if (await app.locator('#download').isDisabled()) return { json: null, plain, origin: await app.locator('#origin').textContent() };
   const [download] = await Promise.all([app.waitForEvent('download'), app.locator('#download').click()]);
   const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  // A paste that does not read as an article page is analysed as text: the JSON then has no
+  // Markup with no text in it is analysed as the clipboard's plain text: the JSON then has no
   // `text` of its own, and the text analysed is the textarea's.
   json.text ??= await app.locator('#article').inputValue();
   return { json, plain, origin: await app.locator('#origin').textContent() };
@@ -161,90 +148,121 @@ async function embed(browser, origin, page) {
   }
 }
 
-const withTimeout = (promise, what) => Promise.race([promise,
-  new Promise((_, fail) => setTimeout(() => fail(new Error(`${what}: over ${PAGE_TIMEOUT_MS} ms`)), PAGE_TIMEOUT_MS))]);
+/** `promise`, or a failure naming `what` after PAGE_TIMEOUT_MS. */
+function withTimeout(promise, what) {
+  let timer;
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what}: over ${PAGE_TIMEOUT_MS} ms`)), PAGE_TIMEOUT_MS);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 const body = (text, titleEnd) => text.slice(titleEnd).trim();
 
-async function main() {
-  const pages = loadPages();
-  const { origin, browser, close } = await launch('browser-pages benchmark');
+/** One page pasted: the texts to score ([method, text]) and a note when something went wrong. */
+async function pastePage(browser, origin, app, page, scripts) {
+  try {
+    await app.evaluate((s) => navigator.clipboard.writeText(s), NOTHING_COPIED);
+    await withTimeout(copyPage(browser, origin, page, scripts), 'copy');
+    const { json, plain, origin: said } = await withTimeout(pasteIntoNewslens(app), 'paste');
+    if (!json) return { texts: [['clipboard plain', plain], ['paste text', ''], ['paste body', '']], note: `no analysis (${said})` };
+    const note = said.startsWith('The article newslens found') ? null : said;
+    return { texts: [['clipboard plain', plain], ['paste text', json.text], ['paste body', body(json.text, json.article.title?.end ?? 0)]], note };
+  } catch (err) {
+    return { texts: [['paste text', ''], ['paste body', '']], note: err.message.split('\n')[0] };
+  }
+}
+
+/** One page annotated in place: the texts to score, what findArticle did, and a note when something went wrong. */
+async function embedPage(browser, origin, page) {
+  try {
+    const r = await withTimeout(embed(browser, origin, page), 'embed');
+    const note = !r.found ? `not an article (${r.blocks} blocks)`
+      : r.mapped < r.blocks ? `${r.mapped}/${r.blocks} blocks found in the live page`
+        : !r.restored ? 'body.innerHTML differs after remove() (the page\'s scripts may have changed it)' : null;
+    return { texts: [['embed text', r.found ? r.text : ''], ['embed body', r.found ? body(r.text, r.titleEnd) : '']], result: r, note };
+  } catch (err) {
+    return { texts: [['embed text', ''], ['embed body', '']], note: err.message.split('\n')[0] };
+  }
+}
+
+/**
+ * Takes `pages` to newslens in Chromium (`mode`: paste, embed or both; `scripts`: the
+ * copied page's scripts on). Resolves to { lines (JSON Lines for text-eval), notes,
+ * embedded (findArticle's results), foreign (requests from the newslens page elsewhere) }.
+ */
+export async function runPages(pages, { mode = 'both', scripts = false, progress = () => {} } = {}) {
+  const { origin, browser, close } = await launch('browser-pages');
   const lines = [];
   const notes = [];
-  const record = (name, method, text) => lines.push(JSON.stringify({ name, method, text }));
-  const appContext = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+  const embedded = [];
   const foreign = [];
+  const appContext = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
   appContext.on('request', (r) => { if (!r.url().startsWith(`${origin}/`)) foreign.push(r.url()); });
-  const app = await appContext.newPage();
-  await app.goto(`${origin}/`);
-  await app.waitForFunction(() => window.newslensTimings?.readyAtMs != null, null, { timeout: 30_000 });
-  const embedStats = { pages: 0, found: 0, blocks: 0, mapped: 0, restored: 0, timings: [] };
   try {
+    const app = await appContext.newPage();
+    await app.goto(`${origin}/`);
+    await app.waitForFunction(() => window.newslensTimings?.readyAtMs != null, null, { timeout: 30_000 });
     for (const page of pages) {
-      if (mode !== 'embed') {
-        try {
-          await app.evaluate((s) => navigator.clipboard.writeText(s), NOTHING_COPIED);
-          await withTimeout(copyPage(browser, origin, page), 'copy');
-          const { json, plain, origin: said } = await withTimeout(pasteIntoNewslens(app), 'paste');
-          record(page.name, 'clipboard plain', plain);
-          if (json) {
-            record(page.name, 'paste text', json.text);
-            record(page.name, 'paste body', body(json.text, json.article.title?.end ?? 0));
-            if (!said.startsWith('The article newslens found')) notes.push(`paste ${page.name}: ${said}`);
-          } else {
-            notes.push(`paste ${page.name}: no analysis (${said})`);
-            record(page.name, 'paste text', '');
-            record(page.name, 'paste body', '');
-          }
-        } catch (err) {
-          notes.push(`paste ${page.name}: ${err.message.split('\n')[0]}`);
-          record(page.name, 'paste text', '');
-          record(page.name, 'paste body', '');
-        }
+      const runs = [];
+      if (mode !== 'embed') runs.push(['paste', await pastePage(browser, origin, app, page, scripts)]);
+      if (mode !== 'paste') runs.push(['embed', await embedPage(browser, origin, page)]);
+      for (const [how, { texts, note, result }] of runs) {
+        for (const [method, text] of texts) lines.push(JSON.stringify({ name: page.name, method, text }));
+        if (note) notes.push(`${how} ${page.name}: ${note}`);
+        if (result) embedded.push(result);
       }
-      if (mode !== 'paste') {
-        try {
-          const r = await withTimeout(embed(browser, origin, page), 'embed');
-          record(page.name, 'embed text', r.found ? r.text : '');
-          record(page.name, 'embed body', r.found ? body(r.text, r.titleEnd) : '');
-          embedStats.pages++;
-          embedStats.found += r.found;
-          embedStats.blocks += r.blocks;
-          embedStats.mapped += r.mapped;
-          embedStats.restored += r.restored;
-          embedStats.timings.push(r.timings);
-          if (!r.found) notes.push(`embed ${page.name}: not an article (${r.blocks} blocks)`);
-          else if (r.mapped < r.blocks) notes.push(`embed ${page.name}: ${r.mapped}/${r.blocks} blocks found in the live page`);
-          if (!r.restored) notes.push(`embed ${page.name}: body.innerHTML differs after remove() (the page's scripts may have changed it)`);
-        } catch (err) {
-          notes.push(`embed ${page.name}: ${err.message.split('\n')[0]}`);
-          record(page.name, 'embed text', '');
-          record(page.name, 'embed body', '');
-        }
-      }
-      process.stderr.write('.');
+      progress(page);
     }
   } finally {
-    process.stderr.write('\n');
     await appContext.close();
     await close();
   }
-  writeFileSync(out, `${lines.join('\n')}\n`);
-  for (const n of notes) console.log(`note: ${n}`);
-  if (mode !== 'paste' && embedStats.pages) {
-    const median = (key) => {
-      const xs = embedStats.timings.map((t) => t[key]).sort((a, b) => a - b);
-      return xs[xs.length >> 1].toFixed(0);
-    };
-    console.log(`embed: ${embedStats.found}/${embedStats.pages} pages read as articles; ${embedStats.mapped}/${embedStats.blocks} of their blocks found in the live page; ` +
-      `remove() restored body.innerHTML on ${embedStats.restored}/${embedStats.pages}; annotate() median ${median('totalMs')} ms ` +
-      `(serialising and mapping ${median('readMs')} ms, finding ${median('findMs')} ms and analysing ${median('extractMs')} ms in the worker, marking ${median('wrapMs')} ms; ` +
-      `the first call includes the worker's start)`);
-  }
-  if (mode !== 'embed') console.log(`paste: requests outside ${origin} from the newslens page: ${foreign.length}`);
-  console.log(`texts: ${out}`);
-  const evalArgs = ['run', '--release', '--quiet', '--features', 'train', '--bin', 'text-eval', '--', out, '--data', data];
-  if (args.includes('--pages')) evalArgs.push('--pages');
-  console.log(execFileSync('cargo', evalArgs, { cwd: ROOT, encoding: 'utf8' }));
+  return { lines, notes, embedded, foreign };
 }
 
-await main();
+/** The text-eval bin's scores of a JSON Lines file of texts (`release`: the release build). */
+export function score(file, { data = DATA, pages = false, release = true } = {}) {
+  const args = ['run', ...(release ? ['--release'] : []), '--quiet', '--features', 'train', '--bin', 'text-eval', '--', file, '--data', data];
+  if (pages) args.push('--pages');
+  return execFileSync('cargo', args, { cwd: ROOT, encoding: 'utf8' });
+}
+
+/** One line on findArticle's results: pages read as articles, blocks found, remove(), and where the time went. */
+function embedSummary(embedded) {
+  const sum = (key) => embedded.reduce((n, r) => n + Number(r[key]), 0);
+  const median = (key) => {
+    const xs = embedded.map((r) => r.timings[key]).sort((a, b) => a - b);
+    return xs[xs.length >> 1].toFixed(0);
+  };
+  return `embed: ${sum('found')}/${embedded.length} pages read as articles; ${sum('mapped')}/${sum('blocks')} of their blocks found in the live page; ` +
+    `remove() restored body.innerHTML on ${sum('restored')}/${embedded.length}; annotate() median ${median('totalMs')} ms ` +
+    `(serialising and mapping ${median('readMs')} ms, finding ${median('findMs')} ms and analysing ${median('extractMs')} ms in the worker, marking ${median('wrapMs')} ms; ` +
+    'each page in a fresh context, so with the worker\'s start)';
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const arg = (name, dflt) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : dflt;
+  };
+  const data = arg('--data', DATA);
+  if (!existsSync(join(data, 'readability'))) {
+    console.log(`browser-pages.mjs: ${join(data, 'readability')} not found; nothing to measure`);
+    return;
+  }
+  const only = arg('--only', null);
+  const pages = loadPages(data, { names: only ? [only] : null, limit: Number(arg('--limit', Infinity)) });
+  const mode = arg('--mode', 'both');
+  const run = await runPages(pages, { mode, scripts: arg('--scripts', 'off') === 'on', progress: () => process.stderr.write('.') });
+  process.stderr.write('\n');
+  const out = arg('--out', join(tmpdir(), `newslens-browser-pages-${process.pid}.jsonl`));
+  writeFileSync(out, `${run.lines.join('\n')}\n`);
+  for (const n of run.notes) console.log(`note: ${n}`);
+  if (run.embedded.length) console.log(embedSummary(run.embedded));
+  if (mode !== 'embed') console.log(`paste: requests outside the server's origin from the newslens page: ${run.foreign.length}`);
+  console.log(`texts: ${out}`);
+  console.log(score(out, { data, pages: args.includes('--pages') }));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
