@@ -2,12 +2,14 @@
 // ../shared/data/web, timed per page and scored as src/bin/page-eval.rs
 // scores newslens: body F1 (4-word shingles) against Readability's expected
 // output on its own test pages, trafilatura's snippet score on its set.
-// newslens's extractHtml is timed in the same loop once the wasm API has it.
+// newslens's extractHtml (the wasm under Node: HTML parse, article, metadata
+// and the whole analysis: entities, quotes) is timed in the same loop, page by
+// page after Readability, and the ratio of the two printed.
 //
 //   node bench/pages.mjs [--data DIR] [--limit N] [--rounds N]
 //
 // Times are per page, the median over the pages of the best of --rounds runs
-// (default 3), after one untimed warm-up pass.
+// (default 3), after one untimed warm-up run of each on that page.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
@@ -30,10 +32,8 @@ if (!existsSync(data)) {
   process.exit(0);
 }
 
-// ---- newslens: the place where extractHtml is timed in the same loop. ----
-// The lead adds extractHtml to the wasm API; until then this stays null and
-// only Readability.js is measured here (newslens's parse + article finding is
-// timed natively by `cargo run --release --features train --bin page-eval`).
+// newslens's whole analysis of a page, from the build in www/pkg (without it,
+// only Readability.js is measured).
 let newslens = null;
 const pkg = join(root, 'www/pkg/newslens.js');
 if (existsSync(pkg)) {
@@ -41,7 +41,6 @@ if (existsSync(pkg)) {
   mod.initSync({ module: readFileSync(join(root, 'www/pkg/newslens_bg.wasm')) });
   if (typeof mod.extractHtml === 'function') newslens = (html) => mod.extractHtml(html).text;
 }
-// --------------------------------------------------------------------------
 
 /** Readability.js alone: linkedom parses, Readability extracts; the article's text. */
 function readability(html) {
@@ -174,5 +173,16 @@ for (const page of pages) {
   }
 }
 report('Readability.js+linkedom', results.readability);
-if (newslens) report('newslens extractHtml', results.newslens);
-else console.log('newslens: extractHtml is not in www/pkg yet (build it with bash scripts/build-wasm.sh once the lead adds it)');
+if (newslens) {
+  report('newslens extractHtml', results.newslens);
+  // How many times faster newslens's whole analysis is than Readability's extraction alone.
+  for (const set of ['readability', 'trafilatura']) {
+    const [r, n] = [results.readability[set].times, results.newslens[set].times];
+    if (!n.length) continue;
+    const total = (xs) => xs.reduce((a, b) => a + b, 0);
+    console.log(`${set.padEnd(12)} newslens is ${(median(r) / median(n)).toFixed(2)}x faster by the median page, ` +
+      `${(total(r) / total(n)).toFixed(2)}x over all ${n.length} pages`);
+  }
+} else {
+  console.log('newslens: www/pkg/newslens.js has no extractHtml (build it with bash scripts/build-wasm.sh)');
+}

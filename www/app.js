@@ -3,10 +3,20 @@
 // the worker are the embedding layer's own (www/lib/), shared with
 // <news-lens>. Everything derived from the input reaches the DOM as text
 // nodes or textContent only — never as markup.
+//
+// Web pages come in three ways: a paste whose clipboard carries text/html
+// (a page copied from a browser), "Open file" and a file dropped on the page.
+// Their markup goes to the worker as a string and is parsed by the wasm's page
+// stage (extractHtml), which builds a tree of its own: nothing of it becomes
+// part of this document, so nothing in it runs, renders or is fetched. The
+// textarea then holds the article newslens found (the result's `text`, which
+// every offset indexes).
 import { LABEL_ORDER, BOILERPLATE_KINDS, labelName, hueRules } from './lib/labels.js';
 import { adopt, fmt, h, lazySheet, plural, scrollToCenter } from './lib/format.js';
 import { Card, Panel, installPanelStyles } from './lib/panel.js';
 import { workerClient } from './lib/engine.js';
+import { readFile } from './lib/decode.js';
+import { blocksOf, looksLikeArticle } from './lib/find.js';
 
 // The wasm is fetched and compiled here, first thing, and the compiled module
 // is handed to the worker: the download then runs while the worker starts
@@ -31,6 +41,7 @@ const $ = (id) => document.getElementById(id);
 const els = {
   textarea: $('article'), status: $('status'), output: $('output'), note: $('note'), legend: $('legend'),
   panel: $('panel'), descriptions: $('descriptions'), sample: $('sample'), clear: $('clear'), download: $('download'),
+  open: $('open'), file: $('file'), input: $('input'), origin: $('origin'),
 };
 
 /**
@@ -67,9 +78,13 @@ function setStatus(state, text) {
 let client = null;
 let workerReady = false;
 let seq = 0;           // id of the newest request
-let inflight = null;   // { id, text, sentAt }
-let pending = null;    // { id, text } waiting for the worker
+let inflight = null;   // { id, input, sentAt }
+let pending = null;    // { id, input } waiting for the worker
 let current = null;    // { id, text, analysis, request } last rendered
+
+// What is analysed: { text, note? } typed or pasted as text (`note`: a line to show above
+// it), or { html, fallback, from } a web page's markup (`fallback`: the clipboard's plain
+// text, analysed when the markup holds no article; `from`: where the page came from, in words).
 
 function spawnWorker() {
   workerReady = false;
@@ -107,32 +122,39 @@ function renderEnd(text) {
   return end;
 }
 
-function send(id, text) {
-  const sent = (inflight = { id, text, sentAt: performance.now() });
+function send(id, input) {
+  const sent = (inflight = { id, input, sentAt: performance.now() });
   const c = client;
-  c.extract(text, { cap: renderEnd(text), maxQuotes: MAX_QUOTES }).then(
+  // A page's article is not known before the answer: its view is capped at RENDER_CAP.
+  const run = input.html != null
+    ? c.extractHtml(input.html, { cap: RENDER_CAP, maxQuotes: MAX_QUOTES })
+    : c.extract(input.text, { cap: renderEnd(input.text), maxQuotes: MAX_QUOTES });
+  run.then(
     (result) => finished(sent, result, null),
     (err) => finished(sent, null, c === client ? err : null),
   );
 }
 
-function analyse(text) {
+/** Analyses text (a string) or a web page ({ html, fallback, from }). */
+function analyse(input) {
+  if (typeof input === 'string') input = { text: input };
   const id = ++seq;
-  if (!text.trim()) {
+  if (input.html == null && !input.text.trim()) {
     pending = null;
     showEmpty();
     return;
   }
-  setStatus('working', workerReady ? 'Analysing…' : 'Loading the analyser…');
-  if (!inflight) return send(id, text);
+  const doing = input.html != null ? `Finding the article in the ${input.from}…` : 'Analysing…';
+  setStatus('working', workerReady ? doing : 'Loading the analyser…');
+  if (!inflight) return send(id, input);
   if (performance.now() - inflight.sentAt > RESPAWN_AFTER_MS) {
     // A long analysis of text that has changed since: abandon it rather than queue behind it.
     client.terminate();
     els.download.disabled = true;   // the old worker held the full result
     spawnWorker();
-    return send(id, text);
+    return send(id, input);
   }
-  pending = { id, text };
+  pending = { id, input };
 }
 
 /** A request has come back (`result`), failed (`err`) or was abandoned (both null). */
@@ -142,7 +164,7 @@ function finished(request, result, err) {
   if (pending) {
     const next = pending;
     pending = null;
-    send(next.id, next.text);
+    send(next.id, next.input);
   }
   if (err) {
     if (request.id === seq) setStatus('error', `Analysis failed: ${err.message}`);
@@ -153,7 +175,37 @@ function finished(request, result, err) {
     timings.firstExtractMs = result.extractMs;
     timings.firstRoundTripMs = performance.now() - request.sentAt;
   }
-  show(request.text, result.analysis, result.extractMs, request.id, result.id);
+  const { input } = request;
+  if (input.html == null) {
+    showOrigin(input.note ?? null);
+    show(input.text, result.analysis, result.extractMs, request.id, result.id);
+    return;
+  }
+  const text = result.analysis.text ?? '';
+  if (!text.trim()) {
+    // Nothing readable in the markup: the clipboard's plain text, if it has one.
+    if (input.fallback?.trim()) {
+      els.textarea.value = input.fallback;
+      analyse({ text: input.fallback, note: `No text was found in the ${input.from}'s markup: its plain text is analysed as it was copied.` });
+    } else {
+      els.textarea.value = '';
+      showEmpty();
+      showOrigin(`No article was found in the ${input.from}.`);
+    }
+    return;
+  }
+  // The textarea shows the article found, which every offset of the analysis indexes.
+  els.textarea.value = text;
+  showOrigin(looksLikeArticle(text, blocksOf(text))
+    ? `The article newslens found in the ${input.from}: menus, links, comments and footers are left out (listed under “Left out”). Editing the text analyses it as plain text.`
+    : `The ${input.from} does not read as a whole article (a part of a page, or a page of links): the text newslens kept from it is shown.`);
+  show(text, result.analysis, result.extractMs, request.id, result.id);
+}
+
+/** The line above the text saying where its article came from (null: none, for typed text). */
+function showOrigin(message) {
+  els.origin.hidden = message == null;
+  els.origin.textContent = message ?? '';
 }
 // ---------------------------------------------------------------- input
 
@@ -183,8 +235,76 @@ els.sample.addEventListener('click', async () => {
 els.clear.addEventListener('click', () => {
   els.textarea.value = '';
   clearTimeout(debounceTimer);
+  showOrigin(null);
   analyse('');
   els.textarea.focus();
+});
+
+// A paste that carries a web page's markup (a browser's copy of a page) goes
+// through the page stage, when it replaces the whole text. Pasting into text
+// being edited, or a paste of plain text, is left to the browser (the input
+// event analyses the result).
+els.textarea.addEventListener('paste', (event) => {
+  const data = event.clipboardData;
+  const html = data?.types.includes('text/html') ? data.getData('text/html') : '';
+  if (!html.trim()) return;
+  const ta = els.textarea;
+  const whole = !ta.value.trim() || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length);
+  if (!whole) return;
+  event.preventDefault();
+  loadPage(html, data.getData('text/plain'), 'pasted page');
+});
+
+/** Analyses a web page's markup; the textarea shows its plain text (if any) until the article comes. */
+function loadPage(html, plain, from) {
+  clearTimeout(debounceTimer);
+  els.textarea.value = plain ?? '';
+  showOrigin(`Finding the article in the ${from}…`);
+  analyse({ html, fallback: plain, from });
+}
+
+/** Reads a chosen or dropped file: a web page (by name or content) or plain text. */
+async function openFile(file) {
+  try {
+    const { text, html } = await readFile(file);
+    if (html) {
+      loadPage(text, null, `file “${file.name}”`);
+    } else {
+      clearTimeout(debounceTimer);
+      els.textarea.value = text;
+      showOrigin(null);
+      analyse(text);
+    }
+  } catch (err) {
+    setStatus('error', `Could not read ${file.name}: ${err.message}`);
+  }
+}
+
+els.open.addEventListener('click', () => els.file.click());
+els.file.addEventListener('change', () => {
+  const [file] = els.file.files;
+  els.file.value = '';   // choosing the same file again is a change too
+  if (file) openFile(file);
+});
+
+// Files dropped anywhere on the page are read here; the browser must never
+// open a dropped page itself (that would load and run it).
+const carriesFiles = (event) => event.dataTransfer?.types.includes('Files');
+document.addEventListener('dragover', (event) => {
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+  els.input.classList.add('dropping');
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget == null) els.input.classList.remove('dropping');
+});
+document.addEventListener('drop', (event) => {
+  els.input.classList.remove('dropping');
+  if (!carriesFiles(event)) return;
+  event.preventDefault();
+  const [file] = event.dataTransfer.files;
+  if (file) openFile(file);
 });
 
 // The worker holds the full analysis (the page only has a view of it) and builds the file.
@@ -224,6 +344,7 @@ function showEmpty() {
   delete els.output.dataset.length;
   els.note.hidden = true;
   els.legend.replaceChildren();
+  showOrigin(null);
   panel.clear();
   card.hide();
   setStatus(workerReady ? 'ready' : 'loading', workerReady ? 'Ready — paste an article or load the sample.' : 'Loading the analyser…');

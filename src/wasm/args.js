@@ -1,4 +1,4 @@
-// Reads the arguments of extract() and extractHtml() in JavaScript, before any of the text is
+// Reads the arguments of extract(), extractHtml() and findArticle() in JavaScript, before any of the text is
 // copied into wasm memory (src/wasm/mod.rs imports this with `catch`). Every
 // failure is thrown here as an Error with a message: a wrong type, an unknown
 // option, or an exception thrown by the caller's own objects while they are
@@ -16,7 +16,7 @@ const QUOTE_CHARS = 200;
 const UNIT_NAMES = `${UNITS.map((u) => `"${u}"`).join(', ')} or undefined`;
 
 /**
- * Checks `text` (for `extractHtml`, the page's HTML) and `options` and
+ * Checks `text` (for `extractHtml` and `findArticle`, the page's HTML) and `options` and
  * returns `options.offsets`: a unit's name, or undefined for the default
  * (UTF-16). `fn` and `what` name the function and its first argument in
  * messages.

@@ -19,6 +19,11 @@
 //!   JavaScript slices the string it already holds. With other units the
 //!   texts come from Rust.
 //!
+//! `extractHtml(html, options?)` does the same for a web page's HTML, and
+//! `findArticle(html, options?)` runs only the page stage: the article's
+//! text and where each of its blocks is in the page, for the embedding
+//! layer to mark the article in a live page.
+//!
 //! Misuse (a non-string text, unknown options) throws an `Error` with a
 //! message; a panic is reported on the console by the panic hook.
 
@@ -77,6 +82,78 @@ pub fn extract_html_js(html: JsValue, options: JsValue) -> Result<JsValue, JsVal
         crate::extract_html(&input).into_unit_of(&input, unit),
         &html,
     )
+}
+
+/// Finds the article in a web page's HTML without analysing it: the
+/// article's text (as `extractHtml` builds it) and, for each kept block,
+/// its place in that text and the document-order index of the element
+/// holding it, so the embedding layer can find the block in a live page.
+#[wasm_bindgen(js_name = findArticle, skip_typescript)]
+pub fn find_article_js(html: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let unit = offset_unit(read_args(&html, &options, "findArticle", "html")?)?;
+    let input = html
+        .as_string()
+        .ok_or_else(|| JsError::new("findArticle: html must be a string"))?;
+    let found = FoundArticle::new(crate::page::read_html(&input), unit);
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    Ok(serde::Serialize::serialize(&found, &serializer)?)
+}
+
+/// What `findArticle` returns (`FoundArticle` in `types.d.ts`).
+#[derive(serde::Serialize)]
+struct FoundArticle {
+    text: String,
+    /// The headline's place in `text`.
+    title: Option<Place>,
+    blocks: Vec<FoundBlock>,
+}
+
+#[derive(serde::Serialize)]
+struct Place {
+    start: usize,
+    end: usize,
+}
+
+#[derive(serde::Serialize)]
+struct FoundBlock {
+    start: usize,
+    end: usize,
+    /// The index of the block's element in `document.querySelectorAll('*')`.
+    element: u32,
+    kind: crate::page::BlockKind,
+}
+
+impl FoundArticle {
+    /// The page's article with its byte offsets rewritten into `unit`s.
+    fn new(page: crate::page::Page, unit: OffsetUnit) -> FoundArticle {
+        let ranges = page
+            .title
+            .iter()
+            .chain(page.blocks.iter().map(|b| &b.range));
+        let bytes = ranges.flat_map(|r| [r.start, r.end]).collect();
+        let map = crate::analysis::OffsetMap::new(&page.text, bytes, unit);
+        let place = |r: &std::ops::Range<usize>| Place {
+            start: map.get(r.start),
+            end: map.get(r.end),
+        };
+        FoundArticle {
+            title: page.title.as_ref().map(place),
+            blocks: page
+                .blocks
+                .iter()
+                .map(|b| {
+                    let Place { start, end } = place(&b.range);
+                    FoundBlock {
+                        start,
+                        end,
+                        element: b.element,
+                        kind: b.kind,
+                    }
+                })
+                .collect(),
+            text: page.text,
+        }
+    }
 }
 
 /// The analysis as a JavaScript object. With UTF-16 offsets the span texts

@@ -132,3 +132,37 @@ export function extract(text: string, options?: ExtractOptions): Analysis;
  * Throws an `Error` for a non-string `html` or bad `options`.
  */
 export function extractHtml(html: string, options?: ExtractOptions): Analysis;
+
+/** What a kept block of a page is. */
+export type BlockKind = "paragraph" | "heading" | "list_item" | "quote" | "caption" | "preformatted" | "cell";
+
+/** A place in `FoundArticle.text`. */
+export interface TextRange { start: number; end: number; }
+
+/** One kept block of a page's article. */
+export interface ArticleBlock extends TextRange {
+  /**
+   * The block's element: its index in `document.querySelectorAll('*')` of a browser
+   * that parsed the same HTML (`<html>` is 0). Several blocks may share an element.
+   */
+  element: number;
+  kind: BlockKind;
+}
+
+/** The article found in a page, before any analysis. */
+export interface FoundArticle {
+  /** The article's text, exactly as `extractHtml` builds it: headline, then the blocks. */
+  text: string;
+  /** The headline's place in `text` (null when the page has none). */
+  title: TextRange | null;
+  /** The kept blocks of the body, in `text` order (the headline is not one of them). */
+  blocks: ArticleBlock[];
+}
+
+/**
+ * Finds the article in a web page's HTML without analysing it: its text and, for each kept
+ * block, where the block is in that text and which element of the page holds it (what the
+ * embedding layer's `findArticle` option uses to mark the article in a live page).
+ * Throws an `Error` for a non-string `html` or bad `options`.
+ */
+export function findArticle(html: string, options?: ExtractOptions): FoundArticle;

@@ -1,6 +1,6 @@
 // Compiled by `tsc --noEmit` in the test script: the generated declarations
 // must describe the result precisely (a typo'd field or an `any` fails here).
-import init, { extract, type Analysis, type Mention, type Quote, type Label } from '../../www/pkg/newslens.js';
+import init, { extract, findArticle, type Analysis, type Mention, type Quote, type Label, type FoundArticle } from '../../www/pkg/newslens.js';
 import { annotate, annotationOf, preload, LABELS, type Annotation, type AnnotateOptions } from '../../www/annotate.js';
 import { NewsLens } from '../../www/news-lens.js';
 
@@ -19,6 +19,10 @@ async function example(): Promise<string[]> {
   extract('x', { offsets: 'miles' });
   // @ts-expect-error: text must be a string
   extract(42);
+  const found: FoundArticle = findArticle('<p>x</p>');
+  const elements: number[] = found.blocks.map((b) => b.element);
+  const headline: string | null = found.title && found.text.slice(found.title.start, found.title.end);
+  void elements; void headline;
   return [title ?? '', ...labels, ...names, String(speakers.length), String(notAny), String(notAnyMention)];
 }
 void example;
@@ -39,9 +43,14 @@ async function embed(article: HTMLElement): Promise<number> {
   await annotate(article, { labels: ['PERSONS'] });
   // @ts-expect-error: the element comes first
   await annotate({ labels: 'PERSON' });
+  const page = await annotate(document.body, { findArticle: true });
+  const isArticle: boolean = page.article?.found ?? false;
+  const why: string | null = page.article?.message ?? null;
+  const kept: Element[] = page.article?.elements ?? [];
+  void isArticle; void why; void kept;
   const lens = document.querySelector('news-lens');
   const viaMap: NewsLens | null = lens;
-  lens?.addEventListener('newslens:annotated', (e) => console.log(e.detail.analysis.entities.length, e.detail.timings.mode));
+  lens?.addEventListener('newslens:annotated', (e) => console.log(e.detail.analysis.entities.length, e.detail.timings.mode, e.detail.article?.found));
   const done: Annotation | null = (await viaMap?.refresh()) ?? null;
   return people.length + ready.instantiateMs + Number(range != null) + Number(again != null) + Number(done != null)
     + LABELS.GPE.length + Number(notAnyAnnotation);

@@ -14,7 +14,7 @@ const pkg = new URL('../../www/pkg/', import.meta.url);
 if (!existsSync(new URL('newslens.js', pkg))) {
   throw new Error('www/pkg/newslens.js is missing: run `bash scripts/build-wasm.sh` first');
 }
-const { initSync, extract, extractHtml } = await import(new URL('newslens.js', pkg));
+const { initSync, extract, extractHtml, findArticle } = await import(new URL('newslens.js', pkg));
 initSync({ module: readFileSync(new URL('newslens_bg.wasm', pkg)) });
 
 /** The interfaces (fields with their type text, `extends` resolved) and type aliases of a .d.ts. */
@@ -128,6 +128,16 @@ test('every field of the result is declared in newslens.d.ts, with its type, in 
   }
   // Every interface the result can hold was checked against a real object at least once.
   assert.deepEqual([...reachable(decls, 'Analysis')].filter((n) => !seen.has(n)), [], 'interfaces no sample reached');
+});
+
+test('findArticle\'s result is declared as FoundArticle, in every offsets unit', () => {
+  const seen = new Set();
+  for (const offsets of ['utf16', 'chars', 'bytes']) {
+    const found = findArticle(PAGE, { offsets });
+    assert.ok(found.title && found.blocks.length >= 2);
+    assert.deepEqual(checkType(decls, found, 'FoundArticle', `the page (${offsets})`, seen), []);
+  }
+  assert.deepEqual([...reachable(decls, 'FoundArticle')].filter((n) => !seen.has(n)), [], 'interfaces no sample reached');
 });
 
 test('the check finds an undeclared field, a missing one and a wrong kind', () => {

@@ -10,7 +10,7 @@ const pkg = new URL('../../www/pkg/', import.meta.url);
 if (!existsSync(new URL('newslens.js', pkg))) {
   throw new Error('www/pkg/newslens.js is missing: run `bash scripts/build-wasm.sh` first');
 }
-const { initSync, extract, extractHtml } = await import(new URL('newslens.js', pkg));
+const { initSync, extract, extractHtml, findArticle } = await import(new URL('newslens.js', pkg));
 initSync({ module: readFileSync(new URL('newslens_bg.wasm', pkg)) });
 
 const seed = readFileSync(new URL('../fixtures/seed-article.txt', import.meta.url), 'utf8');
@@ -155,6 +155,29 @@ test('extractHtml analyses the article of a page, with offsets into the text it 
   assert.throws(() => extractHtml(42), /extractHtml: html must be a string, got number/);
   assert.throws(() => extractHtml('<p>x</p>', { offset: 'chars' }), /extractHtml: unknown option 'offset'/);
   assert.equal(extract('Paris is in France.').text, undefined, 'a text result carries no text of its own');
+});
+
+test('findArticle: the article text extractHtml analyses, and each block\'s element in document order', () => {
+  const html = `<!doctype html><html><head><title>Talks end</title></head><body>
+    <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/markets">Markets</a></nav>
+    <article><h1>Talks end</h1><p>Talks between Germany and France ended in Brüssel on Friday 😀, officials said.</p>
+    <p>"We made progress," Olaf <em>Scholz</em> told reporters.<br><br>Both sides will meet again in May.</p></article></body></html>`;
+  const found = findArticle(html);
+  assert.equal(found.text, extractHtml(html).text, 'the same text as extractHtml');
+  assert.equal(found.text.slice(found.title.start, found.title.end), 'Talks end');
+  // Elements in document order, as querySelectorAll('*') counts them: html 0, head 1, title 2,
+  // body 3, nav 4, a 5-7, article 8, h1 9, p 10, p 11 (em 12, br 13-14).
+  assert.deepEqual(found.blocks.map((b) => [found.text.slice(b.start, b.end), b.element, b.kind]), [
+    ['Talks between Germany and France ended in Brüssel on Friday 😀, officials said.', 10, 'paragraph'],
+    ['"We made progress," Olaf Scholz told reporters.', 11, 'paragraph'],
+    ['Both sides will meet again in May.', 11, 'paragraph'],
+  ]);
+  const chars = findArticle(html, { offsets: 'chars' });
+  const cps = [...chars.text];
+  assert.equal(cps.slice(chars.blocks[0].start, chars.blocks[0].end).join(''), found.text.slice(found.blocks[0].start, found.blocks[0].end));
+  assert.deepEqual(findArticle(''), { text: '', title: null, blocks: [] });
+  assert.throws(() => findArticle(null), /findArticle: html must be a string, got null/);
+  assert.throws(() => findArticle('<p>x</p>', { find: true }), /findArticle: unknown option 'find'/);
 });
 
 test('no function body of ours is large enough to stall V8\'s optimising compiler', () => {

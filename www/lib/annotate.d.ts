@@ -21,8 +21,14 @@ export interface AnnotateOptions extends EngineOptions {
   labels?: string | Label[];
   /** Mention kinds to mark: `"name pronoun"` or an array; default all. */
   kinds?: string | MentionKind[];
-  /** CSS selector (or selectors) of parts not read; default `"nav, aside"`. */
+  /** CSS selector (or selectors) of parts not read; default `"nav, aside"` (not used with `findArticle`). */
   skip?: string | string[];
+  /**
+   * Find the article in the whole page (menus, related links, comments and footers set
+   * aside) and mark mentions only in its own elements inside `element`; the handle's `text`
+   * is then the article's text (headline and body) and its `article` says what was found.
+   */
+  findArticle?: boolean;
   /** `false` to leave the marks unstyled (no stylesheet adopted). */
   styles?: boolean;
   /** `false` for no `aria-description` on the marks. */
@@ -42,13 +48,31 @@ export interface Timings {
   totalMs: number;
   /** Length of the text read, in UTF-16 code units. */
   characters: number;
+  /** With `findArticle`: finding the article in the page, in the engine (the rest of `extractMs`'s run). */
+  findMs?: number;
+}
+
+/** What `findArticle` found in the page. */
+export interface ArticleFound {
+  /** Whether the page reads as an article; when it does not, nothing is marked. */
+  readonly found: boolean;
+  /** Why nothing was marked, in words (null when the article was found). */
+  readonly message: string | null;
+  /** The article's blocks (paragraphs, headings, list items, ...) the page stage kept. */
+  readonly blocks: number;
+  /** How many of them were found in the live page (where marks can go). */
+  readonly mapped: number;
+  /** The live elements holding them, in document order. */
+  readonly elements: Element[];
 }
 
 /** What `annotate()` resolves to. */
 export interface Annotation {
   readonly element: Element;
-  /** The text that was analysed, as a reader sees it. */
+  /** The text that was analysed, as a reader sees it (with `findArticle`: the article's text). */
   readonly text: string;
+  /** With `findArticle`: what was found. */
+  readonly article?: ArticleFound;
   readonly analysis: Analysis;
   /** The `<mark data-newslens>` elements, in document order (a mention may span several). */
   readonly marks: HTMLElement[];
@@ -113,3 +137,5 @@ export const LABEL_HUES: Readonly<Record<Label, readonly [number, number]>>;
 export function hueRules(selector: string): string;
 /** Skipped unless `skip` says otherwise. */
 export const DEFAULT_SKIP: string;
+/** What `article.message` says of a page that is not an article. */
+export const NO_ARTICLE: string;

@@ -16,10 +16,17 @@
 // no element is re-created or moved, no markup is parsed, links and inline
 // formatting keep their nodes and listeners. remove() unwraps the marks and
 // joins every split text node back into the original node.
+//
+// With { findArticle: true } the layer first finds the article in the whole
+// page (lib/find.js: the page as it stands is serialised, the wasm's page
+// stage finds the article's blocks and their elements) and marks mentions
+// only in the article's own elements; the analysed text is then the
+// article's (headline and body), as extractHtml() builds it.
 
 import { LABELS, LABEL_HUES, labelName, hueRules } from './labels.js';
 import { adopt, lazySheet } from './format.js';
 import { mainThreadEngine, workerEngine } from './engine.js';
+import { looksLikeArticle, pageHtml, readArticle } from './find.js';
 
 const HANDLE = Symbol.for('newslens.annotation');   // on our marks and on annotated elements
 const PENDING = Symbol.for('newslens.pending');     // on elements being annotated: the newest call
@@ -447,7 +454,7 @@ function wrap(element, read, analysis, options) {
   return { marks, splits };
 }
 
-function makeHandle(element, read, analysis, marks, splits, timings, options) {
+function makeHandle(element, read, analysis, marks, splits, timings, options, readAgain) {
   let removed = false;
   let reread = null;
   const handle = {
@@ -457,6 +464,7 @@ function makeHandle(element, read, analysis, marks, splits, timings, options) {
     marks,
     timings,
     options,
+    ...(read.article ? { article: read.article } : {}),
     get removed() { return removed; },
     /** The marks of one entity (all pieces). */
     marksFor(entity) {
@@ -466,7 +474,7 @@ function makeHandle(element, read, analysis, marks, splits, timings, options) {
     range(start, end) {
       if (removed) return null;
       if (!reread || !unchanged(element, reread)) {
-        reread = readText(element, { skip: options.skip });
+        reread = readAgain();
         if (reread.text !== read.text) { reread = null; return null; }
       }
       const pieces = locate(reread.map, start, end);
@@ -504,21 +512,88 @@ function makeHandle(element, read, analysis, marks, splits, timings, options) {
   return handle;
 }
 
-const analysisCache = new WeakMap();   // element -> { text, analysis }
+const analysisCache = new WeakMap();   // element -> { text, analysis, page }: page true for a findArticle analysis
+
+/**
+ * Reads `element`'s text and analyses it. From the cache when the text is the
+ * same, synchronously: a cached call then completes before a later call can
+ * supersede it.
+ */
+function readAndAnalyse(element, engine, options) {
+  const tRead = performance.now();
+  const read = readText(element, options);
+  const readMs = performance.now() - tRead;
+  const tRound = performance.now();
+  const hit = options.cache !== false ? analysisCache.get(element) : null;
+  if (hit && !hit.page && hit.text === read.text) {
+    return { read, analysis: hit.analysis, cached: true, readMs, extractMs: 0, roundTripMs: performance.now() - tRound };
+  }
+  return engine.extract(read.text).then(({ analysis, extractMs }) => {
+    analysisCache.set(element, { text: read.text, analysis, page: false });
+    return { read, analysis, cached: false, readMs, extractMs, roundTripMs: performance.now() - tRound };
+  });
+}
+
+/** What is said when the page is not an article. */
+export const NO_ARTICLE = 'No article found on this page: nothing on it reads as a story (too little running text outside menus, link lists and teasers).';
+
+/**
+ * Finds the article in the page holding `element` and reads it there
+ * (lib/find.js); analyses its text (from the cache when it is the same).
+ * `read.article` says what was found: { found, message, blocks, mapped, elements }.
+ */
+async function findAndAnalyse(element, engine, options) {
+  const tRead = performance.now();
+  const html = pageHtml(element.ownerDocument);
+  const serialiseMs = performance.now() - tRead;
+  const cached = options.cache !== false ? analysisCache.get(element) : null;
+  const hit = cached?.page ? cached : null;
+  const tRound = performance.now();
+  const answer = await engine.findArticle(html, hit?.text);
+  const roundTripMs = performance.now() - tRound;
+  const { found } = answer;
+  const analysis = answer.analysis ?? hit.analysis;
+  analysisCache.set(element, { text: found.text, analysis, page: true });
+  const tMap = performance.now();
+  const isArticle = looksLikeArticle(found.text, found.blocks);
+  const read = isArticle ? readArticle(element, found) : emptyReading(found);
+  read.found = found;
+  read.article = {
+    found: isArticle, message: isArticle ? null : NO_ARTICLE,
+    blocks: read.blocks, mapped: read.mapped, elements: read.elements,
+  };
+  return {
+    read, analysis, cached: answer.analysis == null, readMs: serialiseMs + performance.now() - tMap,
+    extractMs: answer.extractMs, findMs: answer.findMs, roundTripMs,
+  };
+}
+
+/** The reading of a page that is not an article: its text, and nothing in the page to mark. */
+function emptyReading(found) {
+  return {
+    text: found.text, map: { start: [], end: [], node: [], from: [], to: [] }, textNodes: [], datas: [],
+    blocks: found.blocks.length, mapped: 0, elements: [],
+  };
+}
+
+/** How many of the article's blocks must be found in the page before a reading is not tried again. */
+const MAPPED_SHARE = 0.5;
 
 /**
  * Annotates `element` in place. Options:
- *   labels    which labels to mark ("PERSON ORG GPE" or an array); default all
- *   kinds     which mention kinds ("name pronoun nominal"); default all
- *   skip      CSS selector (or array) of elements not read; default "nav, aside"
- *   worker    false to analyse on the main thread; default a module Worker
- *   wasmUrl   where the .wasm is (same origin), or a WebAssembly.Module; default next to the module
- *   moduleUrl where the wasm-bindgen module newslens.js is (same origin); default the one beside lib/
- *   styles    false to leave the marks unstyled (no stylesheet adopted)
- *   describe  false for no aria-description on marks
- *   cache     false to analyse again even if the text has not changed
- *   signal    an AbortSignal
- * Resolves to a handle: { analysis, text, marks, timings, marksFor(id), range(s, e), remove() }.
+ *   labels      which labels to mark ("PERSON ORG GPE" or an array); default all
+ *   kinds       which mention kinds ("name pronoun nominal"); default all
+ *   skip        CSS selector (or array) of elements not read; default "nav, aside"
+ *   findArticle find the article in the whole page and mark only it (`skip` is then not used)
+ *   worker      false to analyse on the main thread; default a module Worker
+ *   wasmUrl     where the .wasm is (same origin), or a WebAssembly.Module; default next to the module
+ *   moduleUrl   where the wasm-bindgen module newslens.js is (same origin); default the one beside lib/
+ *   styles      false to leave the marks unstyled (no stylesheet adopted)
+ *   describe    false for no aria-description on marks
+ *   cache       false to analyse again even if the text has not changed
+ *   signal      an AbortSignal
+ * Resolves to a handle: { analysis, text, marks, timings, marksFor(id), range(s, e), remove() },
+ * and with findArticle `article`: { found, message, blocks, mapped, elements }.
  * A newer call on the same element supersedes an older one (which rejects with an AbortError).
  */
 export async function annotate(element, options = {}) {
@@ -536,39 +611,29 @@ export async function annotate(element, options = {}) {
     if (options.styles !== false) installStyles(element);
     for (let attempt = 0; ; attempt++) {
       removeWithin(element);
-      const tRead = performance.now();
-      const read = readText(element, options);
-      const readMs = performance.now() - tRead;
-
-      let analysis;
-      let extractMs = 0;
-      let cached = false;
-      const tRound = performance.now();
-      const hit = options.cache !== false ? analysisCache.get(element) : null;
-      if (hit && hit.text === read.text) {
-        analysis = hit.analysis;
-        cached = true;
-      } else {
-        ({ analysis, extractMs } = await engine.extract(read.text));
-        analysisCache.set(element, { text: read.text, analysis });
-      }
-      const roundTripMs = performance.now() - tRound;
+      let run = options.findArticle ? findAndAnalyse(element, engine, options) : readAndAnalyse(element, engine, options);
+      if (run instanceof Promise) run = await run;
       check();
+      const { read, analysis } = run;
 
       // The page may have changed the article while it was analysed: read it again.
       removeWithin(element);
-      if (!unchanged(element, read)) {
+      if (!unchanged(element, read) || (read.article?.found && read.mapped < read.blocks * MAPPED_SHARE)) {
         if (attempt < 2) continue;
-        throw new Error('annotate: the element kept changing while it was analysed');
+        if (!read.article) throw new Error('annotate: the element kept changing while it was analysed');
       }
       const tWrap = performance.now();
       const { marks, splits } = wrap(element, read, analysis, options);
       const wrapMs = performance.now() - tWrap;
       const timings = {
-        mode: cached ? 'cache' : engine.mode, readMs, extractMs, roundTripMs, wrapMs,
-        totalMs: performance.now() - t0, characters: read.text.length,
+        mode: run.cached ? 'cache' : engine.mode, readMs: run.readMs, extractMs: run.extractMs,
+        roundTripMs: run.roundTripMs, wrapMs, totalMs: performance.now() - t0, characters: read.text.length,
+        ...(run.findMs != null ? { findMs: run.findMs } : {}),
       };
-      return makeHandle(element, read, analysis, marks, splits, timings, options);
+      const reread = read.article
+        ? () => (read.article.found ? readArticle(element, read.found) : read)
+        : () => readText(element, { skip: options.skip });
+      return makeHandle(element, read, analysis, marks, splits, timings, options, reread);
     }
   } finally {
     if (element[PENDING] === token) delete element[PENDING];

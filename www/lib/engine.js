@@ -41,7 +41,7 @@ export function workerClient({ moduleUrl, wasm, waitForModule = false } = {}) {
   worker.onmessage = ({ data }) => {
     started = true;
     if (data.type === 'ready') settle.resolve(data);
-    else if (data.type === 'result') answer(results, data.id, { id: data.id, analysis: data.analysis, extractMs: data.extractMs });
+    else if (data.type === 'result') answer(results, data.id, withoutType(data));
     else if (data.type === 'download') answer(downloads, data.id, data.blob, data.error);
     else if (data.type === 'error' && data.id == null) fail(new Error(data.message));
     else if (data.type === 'error') answer(results, data.id, null, data.message);
@@ -71,6 +71,17 @@ export function workerClient({ moduleUrl, wasm, waitForModule = false } = {}) {
     extract(text, view) {
       return request(results, { type: 'extract', id: ++seq, text, view });
     },
+    /** Analyses the article of a page's `html` (extractHtml), as extract() analyses text. */
+    extractHtml(html, view) {
+      return request(results, { type: 'extract', id: ++seq, text: html, html: true, view });
+    },
+    /**
+     * Finds the article in a page's `html` and analyses it: resolves to { found, analysis,
+     * findMs, extractMs }, `analysis` null when the article's text is `known`.
+     */
+    findArticle(html, known) {
+      return request(results, { type: 'find', id: ++seq, html, known });
+    },
     /** A Blob of the kept analysis of request `id`, as JSON. */
     download(id) {
       return request(downloads, { type: 'download', id });
@@ -81,7 +92,15 @@ export function workerClient({ moduleUrl, wasm, waitForModule = false } = {}) {
   };
 }
 
-/** The analyser on this thread, with the engine API: { mode, ready, extract(text) }. */
+/** A worker's answer without its message type: { id, analysis, extractMs, ... }. */
+function withoutType({ type, ...answer }) {
+  return answer;
+}
+
+/**
+ * The analyser on this thread, with the engine API: { mode, ready, extract(text),
+ * findArticle(html, known) } (the last as the worker client's).
+ */
 export function mainThreadEngine(moduleUrl, wasm) {
   const t0 = performance.now();
   const loaded = (async () => {
@@ -93,16 +112,24 @@ export function mainThreadEngine(moduleUrl, wasm) {
     }
     const t1 = performance.now();
     mod.extract(WARM_UP);
-    return { extract: mod.extract, instantiateMs: t1 - t0, warmupMs: performance.now() - t1 };
+    return { mod, instantiateMs: t1 - t0, warmupMs: performance.now() - t1 };
   })();
   return {
     get mode() { return 'main'; },
     ready: loaded.then(({ instantiateMs, warmupMs }) => ({ instantiateMs, warmupMs, mode: 'main' })),
     async extract(text) {
-      const { extract } = await loaded;
+      const { mod } = await loaded;
       const t = performance.now();
-      const analysis = extract(text);
+      const analysis = mod.extract(text);
       return { analysis, extractMs: performance.now() - t };
+    },
+    async findArticle(html, known) {
+      const { mod } = await loaded;
+      const t = performance.now();
+      const found = mod.findArticle(html);
+      const t1 = performance.now();
+      const analysis = found.text === known ? null : mod.extractHtml(html);
+      return { found, analysis, findMs: t1 - t, extractMs: performance.now() - t1 };
     },
   };
 }
@@ -121,15 +148,18 @@ export function workerEngine(moduleUrl, wasm) {
     ({ instantiateMs, warmupMs }) => ({ instantiateMs, warmupMs, mode: 'worker' }),
     (err) => (err.notStarted ? onMain().ready : Promise.reject(err)),
   );
+  // A call in the worker, or on the main thread where the worker could not start.
+  const call = (name, ...args) => {
+    if (fallback) return fallback[name](...args);
+    return client[name](...args).then(
+      ({ id, ...result }) => result,
+      (err) => (err.notStarted ? onMain()[name](...args) : Promise.reject(new Error(`newslens: ${err.message}`))),
+    );
+  };
   return {
     get mode() { return fallback ? 'main' : 'worker'; },
     ready,
-    extract(text) {
-      if (fallback) return fallback.extract(text);
-      return client.extract(text).then(
-        ({ analysis, extractMs }) => ({ analysis, extractMs }),
-        (err) => (err.notStarted ? onMain().extract(text) : Promise.reject(new Error(`newslens: ${err.message}`))),
-      );
-    },
+    extract: (text) => call('extract', text),
+    findArticle: (html, known) => call('findArticle', html, known),
   };
 }

@@ -1,6 +1,7 @@
 // The one table of entity labels: each label's name for readers and its
 // colour (hue and saturation; lightness is chosen per use and colour scheme).
 // The page, the embedding layer and its panel all read it from here.
+import { fmt, plural } from './format.js';
 
 /** Per label: a reader's name, and the hue and saturation of its colour. */
 const TABLE = {
@@ -40,4 +41,21 @@ export const BOILERPLATE_KINDS = Object.freeze({
   navigation: 'menu', related: 'related links', share: 'share buttons', newsletter: 'newsletter prompt',
   cookie: 'cookie notice', comments: 'comments', footer: 'footer', credit: 'photo credit',
   advertisement: 'advertisement', other: 'other',
+});
+
+/**
+ * What a page's set-aside runs (`article.set_aside`) are, for readers: a heading for
+ * each run, and how a summary line ("Left out: menu, 12 related links, footer") counts
+ * the runs of a kind (`runs`) and the blocks they hold (`blocks`).
+ */
+export const SET_ASIDE_KINDS = Object.freeze({
+  navigation: { name: 'Menu', summary: (runs) => (runs === 1 ? 'menu' : `${fmt(runs)} menus`) },
+  related: { name: 'Related links', summary: (runs, blocks) => plural(blocks, 'related link') },
+  comments: { name: 'Comments', summary: (runs, blocks) => plural(blocks, 'comment') },
+  share: { name: 'Share buttons', summary: () => 'share buttons' },
+  newsletter: { name: 'Newsletter sign-up', summary: () => 'newsletter sign-up' },
+  consent: { name: 'Cookie notice', summary: () => 'cookie notice' },
+  advertisement: { name: 'Advertisement', summary: (runs) => (runs === 1 ? 'an ad' : `${fmt(runs)} ads`) },
+  footer: { name: 'Footer', summary: () => 'footer' },
+  other: { name: 'Other', summary: (runs, blocks) => plural(blocks, 'other line') },
 });

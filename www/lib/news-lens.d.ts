@@ -1,7 +1,7 @@
 // Types of the <news-lens> element (news-lens.js): `newslens/news-lens` in
 // the npm package. Importing the module defines the element.
 import type { Analysis } from '../newslens.js';
-import type { Annotation, Timings } from './annotate.js';
+import type { Annotation, ArticleFound, Timings } from './annotate.js';
 
 export class NewsLens extends HTMLElement {
   static observedAttributes: string[];
@@ -20,7 +20,8 @@ declare global {
     'news-lens': NewsLens;
   }
   interface HTMLElementEventMap {
-    'newslens:annotated': CustomEvent<{ analysis: Analysis; timings: Timings }>;
+    /** `article`: with `find-article`, what was found (null otherwise). */
+    'newslens:annotated': CustomEvent<{ analysis: Analysis; timings: Timings; article: ArticleFound | null }>;
     'newslens:error': CustomEvent<{ error: unknown }>;
   }
 }

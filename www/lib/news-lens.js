@@ -3,9 +3,13 @@
 //   <script type="module" src="/newslens/news-lens.js"></script>
 //   <news-lens panel labels="PERSON ORG GPE"><article>…</article></news-lens>
 //   <news-lens panel for="story"></news-lens>   (annotates the element with id="story")
+//   <news-lens panel find-article></news-lens>  (finds the article in the whole page and annotates only it)
 //
 // Attributes
 //   for          id of the article to annotate; without it, the element's own content
+//   find-article find the article in the page (in the element `for` names, else in <body>) and
+//                annotate only it: menus, related links, comments and footers stay as they are;
+//                a page that is not an article is told so in words, with no marks
 //   labels       labels to highlight, e.g. "PERSON ORG GPE" (default: all)
 //   kinds        mention kinds to highlight: "name pronoun nominal" (default: all)
 //   skip         CSS selector of parts not read (default "nav, aside")
@@ -41,7 +45,7 @@ const FRAME_CSS = `
   gap: 1.5rem 2rem;
   align-items: start;
 }
-:host([panel][for]) .layout { grid-template-columns: minmax(0, 1fr); }
+:host([panel][for]) .layout, :host([panel][find-article]) .layout { grid-template-columns: minmax(0, 1fr); }
 @container (max-width: 46rem) {
   :host([panel]) .layout { grid-template-columns: minmax(0, 1fr); }
   .panel { position: static; max-height: none; }
@@ -82,7 +86,7 @@ const frameSheet = lazySheet(FRAME_CSS);
 const labelSet = (value) => (value ? new Set(value.split(/[\s,]+/).filter(Boolean).map((l) => l.toUpperCase())) : null);
 
 export class NewsLens extends HTMLElement {
-  static observedAttributes = ['for', 'labels', 'kinds', 'skip', 'panel', 'max-entities', 'wasm-url', 'module-url', 'main-thread'];
+  static observedAttributes = ['for', 'find-article', 'labels', 'kinds', 'skip', 'panel', 'max-entities', 'wasm-url', 'module-url', 'main-thread'];
 
   #ui;
   #panel;
@@ -162,7 +166,7 @@ export class NewsLens extends HTMLElement {
 
   #targetElement() {
     const id = this.getAttribute('for');
-    if (id == null) return this;
+    if (id == null) return this.hasAttribute('find-article') ? this.ownerDocument.body : this;
     const root = this.getRootNode();
     return root.getElementById?.(id) ?? document.getElementById(id);
   }
@@ -214,6 +218,7 @@ export class NewsLens extends HTMLElement {
         labels: this.getAttribute('labels') || undefined,
         kinds: this.getAttribute('kinds') || undefined,
         skip: this.getAttribute('skip') ?? DEFAULT_SKIP,
+        findArticle: this.hasAttribute('find-article'),
         worker: !this.hasAttribute('main-thread'),
         wasmUrl: this.getAttribute('wasm-url') || undefined,
         moduleUrl: this.getAttribute('module-url') || undefined,
@@ -224,10 +229,16 @@ export class NewsLens extends HTMLElement {
       if (this.#selected != null && !handle.analysis.entities[this.#selected]) this.#selected = null;
       this.#renderPanel();
       if (this.#selected != null) this.#select(this.#selected, false);
-      const { analysis, timings } = handle;
-      this.#status('done', `${plural(handle.marks.length, 'highlight')} · ${plural(analysis.entities.length, 'entity', 'entities')} · ${plural(analysis.quotes.length, 'quote')} · ${fmt(Math.max(1, Math.round(timings.totalMs)))} ms`);
-      this.dataset.state = 'done';
-      this.dispatchEvent(new CustomEvent('newslens:annotated', { bubbles: true, composed: true, detail: { analysis, timings } }));
+      const { analysis, timings, article } = handle;
+      if (article && !article.found) {
+        this.#panel.clear(article.message);
+        this.#status('done', article.message);
+        this.dataset.state = 'no-article';
+      } else {
+        this.#status('done', `${plural(handle.marks.length, 'highlight')} · ${plural(analysis.entities.length, 'entity', 'entities')} · ${plural(analysis.quotes.length, 'quote')} · ${fmt(Math.max(1, Math.round(timings.totalMs)))} ms`);
+        this.dataset.state = 'done';
+      }
+      this.dispatchEvent(new CustomEvent('newslens:annotated', { bubbles: true, composed: true, detail: { analysis, timings, article: article ?? null } }));
       return handle;
     } catch (error) {
       if (error?.name === 'AbortError' || run !== this.#run) return this.#handle;
@@ -340,6 +351,7 @@ export class NewsLens extends HTMLElement {
       this.#panel.clear();
       return;
     }
+    if (this.#handle.article && !this.#handle.article.found) return;   // the panel says why there is nothing
     if (!this.hasAttribute('panel')) return;
     this.#panel.setMaxEntities(Math.max(1, Number(this.getAttribute('max-entities')) || 10));
     this.#panel.render(analysis, { labels: labelSet(this.getAttribute('labels')) });

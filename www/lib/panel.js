@@ -8,7 +8,7 @@
 // may set on .nl-panel and .nl-card. Text from the article reaches them only
 // as text, never as markup.
 
-import { labelName, hueRules } from './labels.js';
+import { labelName, hueRules, SET_ASIDE_KINDS } from './labels.js';
 import { adopt, fmt, h, lazySheet, plural } from './format.js';
 
 const PANEL_CSS = () => `
@@ -57,6 +57,16 @@ ${hueRules('.nl-card[data-label]')}
 .nl-meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .nl-meta dd[data-field="title"] { font-weight: 600; }
 .nl-meta dd.nl-missing { color: var(--nl-muted); opacity: 0.7; }
+.nl-meta a { color: var(--nl-accent); }
+.nl-left-out > summary { cursor: pointer; color: var(--nl-muted); }
+.nl-left-out > summary:focus-visible { outline: 2.5px solid var(--nl-accent); outline-offset: 1px; border-radius: 4px; }
+.nl-left-out ul { display: grid; gap: 0.6rem; margin-top: 0.5rem; }
+.nl-left-kind { margin: 0; font-size: 0.78rem; font-weight: 650; color: var(--nl-muted); }
+.nl-left-text {
+  margin: 0.15rem 0 0; padding: 0.35rem 0.5rem; border-radius: 6px; background: var(--nl-surface-2);
+  font-size: 0.8rem; color: var(--nl-muted); white-space: pre-line; overflow-wrap: anywhere;
+}
+.nl-left-item { content-visibility: auto; contain-intrinsic-size: auto 5em; }
 .nl-ent-list { display: grid; gap: 2px; }
 .nl-ent { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.1rem 0.5rem; align-items: baseline; padding: 0.3rem 0.45rem; }
 .nl-ent[aria-pressed="true"] {
@@ -115,6 +125,45 @@ export function installPanelStyles(node) {
   return adopt(node, panelSheet());
 }
 
+/** Characters of one set-aside run shown when "Left out" is opened. */
+const LEFT_OUT_CHARS = 1500;
+
+/**
+ * The summary of what a page analysis set aside: "menu, 12 related links, footer"
+ * (kinds in the order the page first has them); '' when nothing was.
+ */
+export function leftOutSummary(setAside = []) {
+  const kinds = new Map();
+  for (const { kind, blocks } of setAside) {
+    const k = kinds.get(kind) ?? { runs: 0, blocks: 0 };
+    kinds.set(kind, { runs: k.runs + 1, blocks: k.blocks + blocks });
+  }
+  return [...kinds].map(([kind, { runs, blocks }]) => (SET_ASIDE_KINDS[kind] ?? SET_ASIDE_KINDS.other).summary(runs, blocks)).join(', ');
+}
+
+/** The page's address as a link when it is a web address, else as text. */
+function urlValue(url) {
+  let parsed = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return url;
+  return h('a', { href: parsed.href, rel: 'noopener noreferrer nofollow', referrerpolicy: 'no-referrer', target: '_blank', text: url });
+}
+
+/** An ISO 8601 date (and time) for readers, in a <time>; the text as it is when it does not parse. */
+function dateValue(iso) {
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return iso;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const text = dateOnly
+    ? when.toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
+    : `${when.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+  return h('time', { datetime: iso, text });
+}
+
 const bySalience = (a, b) => b.salience - a.salience || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name);
 
 /**
@@ -138,6 +187,7 @@ export class Panel {
     const section = (name, title, count, ...body) => h('section', { class: 'nl-section', 'data-section': name }, h('h2', {}, title, count), ...body);
     const ui = {
       meta: h('dl', { class: 'nl-meta' }),
+      leftOut: h('details', { class: 'nl-left-out' }),
       entityCount: h('span', { class: 'nl-count' }),
       entities: h('div', { class: 'nl-entities' }),
       more: h('button', { type: 'button', class: 'nl-more', hidden: true }),
@@ -148,6 +198,7 @@ export class Panel {
     this.#ui = ui;
     this.element = h('div', { class: 'nl-panel' },
       this.#o.meta ? section('meta', 'Article', null, ui.meta) : null,
+      (ui.leftOutSection = h('section', { class: 'nl-section', 'data-section': 'left-out', hidden: true }, ui.leftOut)),
       section('entities', 'Entities', ui.entityCount, ui.entities, ui.more),
       section('quotes', 'Quotes', ui.quoteCount, ui.quotes, ui.quotesEmpty));
     this.#listen();
@@ -195,6 +246,8 @@ export class Panel {
     this.#analysis = null;
     this.#selected = null;
     ui.meta.replaceChildren();
+    ui.leftOut.replaceChildren();
+    ui.leftOutSection.hidden = true;
     ui.entities.replaceChildren(h('p', { class: 'nl-empty', text: message }));
     ui.entityCount.textContent = '';
     ui.more.hidden = true;
@@ -213,6 +266,7 @@ export class Panel {
     this.#analysis = analysis;
     this.#labels = labels;
     if (this.#o.meta) this.#renderMeta();
+    this.#renderLeftOut();
     this.#renderEntities();
     this.#renderQuotes();
   }
@@ -238,12 +292,29 @@ export class Panel {
     const rows = [
       ['Title', article.title?.text], ['Source', article.source?.text], ['Dateline', article.dateline?.text],
       ['Byline', article.byline?.text], ['Updated', article.updated?.text],
+      ...(typeof this.#analysis.text === 'string' ? pageRows(article) : []),
       ['Structure', `${plural(counts.paragraphs, 'paragraph')} · ${plural(counts.sentences, 'sentence')} · ${fmt(counts.boilerplate)} boilerplate`],
     ];
     this.#ui.meta.replaceChildren(...rows.flatMap(([name, value]) => [
       h('dt', { text: name }),
-      h('dd', { class: value ? null : 'nl-missing', 'data-field': name.toLowerCase(), text: value || '—' }),
+      h('dd', { class: value ? null : 'nl-missing', 'data-field': name.toLowerCase() }, value || '—'),
     ]));
+  }
+
+  /** "Left out: …", closed, opening onto each run set aside around a page's article. */
+  #renderLeftOut() {
+    const { leftOut, leftOutSection } = this.#ui;
+    const runs = this.#analysis.article.set_aside ?? [];
+    const open = leftOut.open;
+    leftOutSection.hidden = runs.length === 0;
+    leftOut.replaceChildren(h('summary', { text: `Left out: ${leftOutSummary(runs)}` }),
+      h('ul', {}, ...runs.map(({ kind, text, blocks }) => {
+        const shown = text.length > LEFT_OUT_CHARS ? `${text.slice(0, LEFT_OUT_CHARS)}… (${fmt(text.length - LEFT_OUT_CHARS)} more characters)` : text;
+        return h('li', { class: 'nl-left-item', 'data-kind': kind },
+          h('p', { class: 'nl-left-kind', text: `${(SET_ASIDE_KINDS[kind] ?? SET_ASIDE_KINDS.other).name} · ${plural(blocks, 'block')}` }),
+          h('p', { class: 'nl-left-text', text: shown }));
+      })));
+    leftOut.open = open && runs.length > 0;
   }
 
   #renderEntities() {
@@ -315,6 +386,18 @@ export class Panel {
     ui.quotesEmpty.textContent = 'No quotes found.';
     ui.quoteCount.textContent = total ? fmt(total) : '';
   }
+}
+
+/** The metadata rows of a page's article ([name, value]: a string, a node, or empty). */
+function pageRows(article) {
+  return [
+    ['Published', article.published && dateValue(article.published)],
+    ['Modified', article.modified && article.modified !== article.published ? dateValue(article.modified) : null],
+    ['Authors', article.authors?.join(', ')],
+    ['Site', article.site_name],
+    ['Link', article.url && urlValue(article.url)],
+    ['Language', article.lang],
+  ].filter(([name, value]) => value || name !== 'Modified');
 }
 
 /** The card shown for the mark under the pointer: the entity's name, label, role and counts. */

@@ -7,16 +7,20 @@
 //                wasm: the .wasm's URL or a compiled WebAssembly.Module (default: next to the module);
 //                waitForModule: wait for a 'module' message before instantiating
 //              { type: 'module', module }          a compiled WebAssembly.Module, or null: fetch it here
-//              { type: 'extract', id, text, view? }
-//                view: { cap, maxQuotes }: answer with a view for rendering (entries the page does
-//                not render replaced by null, plus counts; indices stay valid) and keep the full
-//                analysis for a download
+//              { type: 'extract', id, text, html?, view? }
+//                html: true when `text` is a web page's HTML (extractHtml: the result carries the
+//                article's `text`); view: { cap, maxQuotes }: answer with a view for rendering
+//                (entries the page does not render replaced by null, plus counts; indices stay
+//                valid) and keep the full analysis for a download
+//              { type: 'find', id, html, known? }  find the article in a page (findArticle) and
+//                analyse it (extractHtml), unless the article's text is `known` (the caller has
+//                its analysis already: `analysis` is then null)
 //              { type: 'download', id }            the kept analysis of request `id`, as a JSON file
 //   <- worker  { type: 'ready', loadedAt, instantiatedAt, instantiateMs, warmupMs, downloadMs }
 //                loadedAt, instantiatedAt: performance.timeOrigin + now(), comparable across
 //                contexts; instantiateMs: from the module (and the compiled wasm) in hand to an
 //                instance; downloadMs: the worker's own download of the wasm, where it made one
-//              { type: 'result', id, analysis, extractMs }
+//              { type: 'result', id, analysis, extractMs, found? }   found: findArticle's result, for 'find'
 //              { type: 'download', id, blob } | { type: 'download', id, error }
 //              { type: 'error', id, message }      id null: loading failed
 import { WARM_UP } from './warmup.js';
@@ -24,7 +28,7 @@ import { explainLoadError } from './support.js';
 import { jsonParts } from './json.js';
 
 const loadedAt = performance.timeOrigin + performance.now();
-let extract = null;   // a promise of the module's extract, once 'init' has come
+let loaded = null;    // a promise of the module, once 'init' has come
 let kept = null;      // { id, analysis }: the last analysis answered with a view
 let moduleFromPage;
 const pageModule = new Promise((resolve) => { moduleFromPage = resolve; });
@@ -48,8 +52,10 @@ async function load({ moduleUrl, wasm, waitForModule }) {
     warmupMs: performance.now() - t1,
     downloadMs: fetched ? fetched.responseEnd - fetched.startTime : null,
   });
-  return mod.extract;
+  return mod;
 }
+
+const module = () => loaded ?? Promise.reject(new Error('the worker was not initialised'));
 
 /** What the page renders of `analysis`: mentions and quotes past `cap` are null, sentences counted. */
 function view(analysis, cap, maxQuotes) {
@@ -73,11 +79,11 @@ function view(analysis, cap, maxQuotes) {
   };
 }
 
-async function analyse({ id, text, view: wanted }) {
+async function analyse({ id, text, html, view: wanted }) {
   try {
-    const run = await (extract ?? Promise.reject(new Error('the worker was not initialised')));
+    const mod = await module();
     const t0 = performance.now();
-    const analysis = run(text);
+    const analysis = html ? mod.extractHtml(text) : mod.extract(text);
     const extractMs = performance.now() - t0;
     if (wanted) {
       kept = { id, analysis };
@@ -85,6 +91,19 @@ async function analyse({ id, text, view: wanted }) {
     } else {
       postMessage({ type: 'result', id, analysis, extractMs });
     }
+  } catch (err) {
+    postMessage({ type: 'error', id, message: String(err?.message ?? err) });
+  }
+}
+
+async function find({ id, html, known }) {
+  try {
+    const mod = await module();
+    const t0 = performance.now();
+    const found = mod.findArticle(html);
+    const t1 = performance.now();
+    const analysis = found.text === known ? null : mod.extractHtml(html);
+    postMessage({ type: 'result', id, found, analysis, findMs: t1 - t0, extractMs: performance.now() - t1 });
   } catch (err) {
     postMessage({ type: 'error', id, message: String(err?.message ?? err) });
   }
@@ -107,9 +126,9 @@ function download(id) {
 self.onmessage = ({ data }) => {
   switch (data?.type) {
     case 'init':
-      if (!extract) {
-        extract = load(data);
-        extract.catch((err) => postMessage({ type: 'error', id: null, message: `could not load the analyser: ${explainLoadError(err)}` }));
+      if (!loaded) {
+        loaded = load(data);
+        loaded.catch((err) => postMessage({ type: 'error', id: null, message: `could not load the analyser: ${explainLoadError(err)}` }));
       }
       break;
     case 'module':
@@ -117,6 +136,9 @@ self.onmessage = ({ data }) => {
       break;
     case 'extract':
       analyse(data);
+      break;
+    case 'find':
+      find(data);
       break;
     case 'download':
       download(data.id);
