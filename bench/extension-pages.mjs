@@ -10,9 +10,10 @@
 //     of its block (its nearest ancestor that is not laid out inline), as a
 //     sequence of lower-cased words, occurs in the text of Readability's
 //     expected article (expected.html.gz), or is the page's title as
-//     Readability found it (expected-metadata.json: the headline). A mark in
-//     a menu, a related link, a caption Readability left out or a footer
-//     counts as outside;
+//     Readability found it (expected-metadata.json: the headline; or four
+//     words or more inside that title). Text in scripts, styles, MathML and
+//     SVG is not counted. A mark in a menu, a related link, a caption
+//     Readability left out or a footer counts as outside;
 //   the same share for every block of the page that holds text: what marking
 //     the whole page would score (the measure's floor on that page);
 //   whether the second toggle restored document.body.innerHTML exactly and
@@ -41,6 +42,8 @@ export const READABILITY = join(ROOT, '../shared/data/web/readability');
 const HAND_WRITTEN_BYTES = 4096;
 /** Pages without a declared language that are not English (as src/bin/page-eval.rs). */
 const NON_ENGLISH_UNLABELLED = new Set(['gmw', 'qq', 'youth', 'hukumusume', 'la-nacion']);
+/** A block inside Readability's title counts as the headline from this many words (one word could be a menu's). */
+const HEADLINE_MIN_WORDS = 4;
 /** Request types code makes (Playwright's resourceType): what the extension would use to send a page anywhere. */
 const CODE_REQUESTS = new Set(['fetch', 'xhr', 'websocket', 'eventsource', 'script', 'document', 'ping', 'other']);
 /** How long one toggle may take before the page counts as a failure. */
@@ -142,18 +145,20 @@ export function snapshot(page) {
  * inert, by DOMParser), `title` the page's title as Readability found it.
  */
 export function measure(page, expected, title) {
-  return page.evaluate(({ expected: html, title: headline }) => {
+  return page.evaluate(({ expected: html, title: headline, HEADLINE_MIN_WORDS }) => {
     const words = (s) => (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
     const gold = ` ${words(new DOMParser().parseFromString(html, 'text/html').body.textContent)} `;
     const titleWords = words(headline);
-    const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+    // Not prose: code, and formulas (Readability keeps a formula's picture, not its MathML).
+    const NOT_TEXT = 'script, style, noscript, template, math, svg';
+    const skipped = (n) => Boolean(n.parentElement?.closest(NOT_TEXT));
     const textOf = (el) => {
       const parts = [];
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-        acceptNode: (n) => (SKIP.has(n.parentElement?.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        acceptNode: (n) => (skipped(n) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
       });
       for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
-      return words(parts.join(' '));
+      return words(parts.join(''));
     };
     const inline = (el) => /^(inline|contents|ruby)/.test(getComputedStyle(el).display);
     const blockOf = (node) => {
@@ -161,11 +166,15 @@ export function measure(page, expected, title) {
       while (el && el !== document.body && inline(el)) el = el.parentElement;
       return el;
     };
+    // The headline: Readability's title, or a block of HEADLINE_MIN_WORDS or more inside it
+    // (its title may carry the site's name: "Headline - Site").
+    const isHeadline = (w) => titleWords.length > 0
+      && (w === titleWords || (w.split(' ').length >= HEADLINE_MIN_WORDS && ` ${titleWords} `.includes(` ${w} `)));
     const verdicts = new Map();
     const inArticle = (block) => {
       if (!verdicts.has(block)) {
         const w = textOf(block);
-        verdicts.set(block, w.length > 0 && (gold.includes(` ${w} `) || (titleWords.length > 0 && w === titleWords)));
+        verdicts.set(block, w.length > 0 && (gold.includes(` ${w} `) || isHeadline(w)));
       }
       return verdicts.get(block);
     };
@@ -175,14 +184,14 @@ export function measure(page, expected, title) {
     const blocks = new Set();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (/[\p{L}\p{N}]/u.test(n.data) && !SKIP.has(n.parentElement?.tagName) && n.parentElement?.checkVisibility?.() !== false) {
+      if (/[\p{L}\p{N}]/u.test(n.data) && !skipped(n) && n.parentElement?.checkVisibility?.() !== false) {
         const b = blockOf(n);
         if (b) blocks.add(b);
       }
     }
     const blocksInside = [...blocks].filter(inArticle).length;
     return { marks: marks.length, inside, blocks: blocks.size, blocksInside };
-  }, { expected, title });
+  }, { expected, title, HEADLINE_MIN_WORDS });
 }
 
 /**
@@ -262,7 +271,8 @@ async function main() {
   const t = totals(results);
   const perPage = results.filter((r) => !r.error && r.measure.marks).map((r) => r.measure.inside / r.measure.marks).sort((a, b) => a - b);
   console.log(`\n${t.pages} pages, ${t.failed} failed, ${t.marked} with marks; marks ${t.marks}, in the article ${t.inside}: share ${share(t.inside, t.marks)}`);
-  console.log(`per page: median share ${perPage.length ? perPage[perPage.length >> 1].toFixed(3) : '-'}, lowest ${perPage.length ? perPage[0].toFixed(3) : '-'}; pages at 0.9 or more: ${perPage.filter((s) => s >= 0.9).length} of ${perPage.length}`);
+  const mean = perPage.reduce((a, b) => a + b, 0) / (perPage.length || 1);
+  console.log(`per page: mean share ${mean.toFixed(3)}, median ${perPage.length ? perPage[perPage.length >> 1].toFixed(3) : '-'}, lowest ${perPage.length ? perPage[0].toFixed(3) : '-'}; pages at 0.9 or more: ${perPage.filter((s) => s >= 0.9).length} of ${perPage.length}`);
   console.log(`control, every block of text on the pages: ${t.blocksInside} of ${t.blocks} in the article: share ${share(t.blocksInside, t.blocks)}`);
   console.log(`second toggle: body restored on ${t.restored}, document as before on ${t.clean} of ${t.pages - t.failed} pages`);
   console.log(`requests beyond 127.0.0.1 (all refused): ${ext.foreign.length} in all, the pages' own; ${t.foreign} while the extension worked`);
