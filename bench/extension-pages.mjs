@@ -16,6 +16,7 @@
 //     Readability left out or a footer counts as outside;
 //   the same share for every block of the page that holds text: what marking
 //     the whole page would score (the measure's floor on that page);
+//   how long the first toggle took (service worker to marks and panel);
 //   whether the second toggle restored document.body.innerHTML exactly and
 //     left the document (adopted stylesheets, elements after <body>) as it was;
 //   requests that were neither to 127.0.0.1 nor the extension's own files
@@ -207,12 +208,14 @@ export async function runPage(ext, page, { headers = {} } = {}) {
     await tab.goto(url, { waitUntil: 'networkidle', timeout: TOGGLE_TIMEOUT_MS });
     const before = await snapshot(tab);
     const requests = ext.foreign.length;
+    const t0 = performance.now();
     const on = await toggle(ext.sw, tab);
+    const onMs = performance.now() - t0;
     const measured = await measure(tab, page.expected, page.title);
     const off = await toggle(ext.sw, tab);
     const after = await snapshot(tab);
     return {
-      name: page.name, on, off, measure: measured, restored: after.body === before.body,
+      name: page.name, on, onMs, off, measure: measured, restored: after.body === before.body,
       documentClean: after.outside === before.outside && after.sheets === before.sheets && after.highlights === before.highlights,
       // Requests beyond 127.0.0.1 while the extension worked (refused): what code asks for
       // (fetches, scripts, documents), and the rest (the page's images, its icons, fonts).
@@ -273,6 +276,10 @@ async function main() {
   console.log(`\n${t.pages} pages, ${t.failed} failed, ${t.marked} with marks; marks ${t.marks}, in the article ${t.inside}: share ${share(t.inside, t.marks)}`);
   const mean = perPage.reduce((a, b) => a + b, 0) / (perPage.length || 1);
   console.log(`per page: mean share ${mean.toFixed(3)}, median ${perPage.length ? perPage[perPage.length >> 1].toFixed(3) : '-'}, lowest ${perPage.length ? perPage[0].toFixed(3) : '-'}; pages at 0.9 or more: ${perPage.filter((s) => s >= 0.9).length} of ${perPage.length}`);
+  const ms = results.filter((r) => !r.error).map((r) => r.onMs);
+  const sorted = [...ms].sort((a, b) => a - b);
+  console.log(`first toggle, click to marks and panel: ${Math.round(ms[0] ?? 0)} ms on the first page (the service worker loads the wasm), `
+    + `median ${Math.round(sorted[sorted.length >> 1] ?? 0)} ms, slowest ${Math.round(sorted[sorted.length - 1] ?? 0)} ms`);
   console.log(`control, every block of text on the pages: ${t.blocksInside} of ${t.blocks} in the article: share ${share(t.blocksInside, t.blocks)}`);
   console.log(`second toggle: body restored on ${t.restored}, document as before on ${t.clean} of ${t.pages - t.failed} pages`);
   console.log(`requests beyond 127.0.0.1 (all refused): ${ext.foreign.length} in all, the pages' own; ${t.foreign} while the extension worked`);

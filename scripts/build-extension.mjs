@@ -25,8 +25,6 @@ const ZIP_TIME = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 const ICON_SIZES = [16, 32, 48, 128];
 /** What the test build may reach without a click: the tests' own server, nothing else. */
 const TEST_HOSTS = ['http://127.0.0.1/*'];
-/** Files of extension/ that are not shipped. */
-const NOT_SHIPPED = new Set(['README.md']);
 
 /** Every file under `dir`, as paths relative to it with '/' separators, sorted. */
 export function listFiles(dir) {
@@ -129,7 +127,7 @@ export function assemble(out, { hosts = null } = {}) {
     if (file.endsWith('.js')) cpSync(join(ROOT, 'www/lib', file), join(out, 'lib', file));
   }
   for (const file of listFiles(join(ROOT, 'extension'))) {
-    if (file !== 'manifest.json' && !NOT_SHIPPED.has(file)) cpSync(join(ROOT, 'extension', file), join(out, file));
+    if (file !== 'manifest.json') cpSync(join(ROOT, 'extension', file), join(out, file));
   }
   writeFileSync(join(out, 'manifest.json'), manifest({ hosts }));
   mkdirSync(join(out, 'icons'));
