@@ -194,7 +194,7 @@ test('on a page with a strict CSP: marks in the story only, the panel in a close
   assert.deepEqual(ext.foreign, [], 'no request left 127.0.0.1 and the extension');
 });
 
-test('a quote in the panel scrolls the page to it; Download JSON saves the analysis', async (t) => {
+test('a quote in the panel scrolls the page to it; an entity selects its marks; the card; Download JSON saves the analysis', async (t) => {
   const { page } = await open(t, newsPage());
   const on = await toggle(ext.sw, page);
   assert.equal(on.state, 'on');
@@ -206,6 +206,16 @@ test('a quote in the panel scrolls the page to it; Download JSON saves the analy
     const r = mark.getBoundingClientRect();
     return scrollY > 500 && r.top >= 0 && r.bottom <= innerHeight && CSS.highlights.has('newslens-quote');
   }, null, { timeout: 10_000 });
+
+  // An entity in the panel selects its marks; the pointer on a mark shows its card.
+  await clickInPanel(page, (n) => n.nodeName === 'BUTTON' && attr(n, 'class') === 'nl-ent' && textOf(n).startsWith('Yvette Cooper'));
+  await page.waitForFunction(() => document.querySelectorAll('mark[data-selected]').length > 0);
+  const selected = await page.$$eval('mark[data-selected]', (ms) => ms.map((m) => m.textContent));
+  assert.ok(selected.includes('Yvette Cooper') && selected.every((m) => /Cooper|secretary|who|she/i.test(m)), `selected: ${selected}`);
+  const card = async () => (await panel(page)).nodes.find((n) => attr(n, 'class') === 'nl-card');
+  assert.notEqual(attr(await card(), 'hidden'), null, 'the card is hidden at first');
+  await page.hover('article p:nth-of-type(2) mark[data-newslens]');
+  assert.equal(attr(await card(), 'hidden'), null, 'the card shows for the mark under the pointer');
 
   const saved = page.waitForEvent('download');
   await clickInPanel(page, (n) => n.nodeName === 'BUTTON' && textOf(n) === 'Download JSON');

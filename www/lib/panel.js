@@ -1,5 +1,5 @@
 // The analysis panel and the hover card, shared by the page, <news-lens> and
-// (next) the browser extension: the article's metadata, its entities grouped
+// the browser extension (extension/lens.js): the article's metadata, its entities grouped
 // by label with salience, its quotes with speaker and cue; and a card for
 // the mark under the pointer. They bring their own styles (one constructed
 // stylesheet, scoped to .nl-panel and .nl-card, adopted by the document or
