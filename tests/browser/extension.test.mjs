@@ -162,6 +162,24 @@ test('the zip is byte-for-byte the same on a second build, and holds the unpacke
   for (const f of files) assert.ok(Buffer.from(entries[f]).equals(readFileSync(join(ROOT, 'target/extension', f))), f);
 });
 
+test('the shipped build cannot read a page the user has not clicked it on', async (t) => {
+  const shipped = await launchExtension(join(ROOT, 'target/extension'));
+  t.after(() => shipped.close());
+  const page = await shipped.context.newPage();
+  await page.goto(shipped.add('/story.html', newsPage(), STRICT_CSP));
+  const before = await snapshot(page);
+  for (const other of shipped.context.pages()) if (other !== page) await other.close();
+  // Without host access the service worker is not even told the tab's address; it is the only tab.
+  const tabs = await shipped.sw.evaluate(() => chrome.tabs.query({}));
+  assert.equal(tabs.length, 1);
+  assert.equal(tabs[0].url, undefined, 'the tab\'s address is not visible');
+  const { id } = tabs[0];
+  // activeTab is granted by a click on the button (or the shortcut), which a test cannot make.
+  await assert.rejects(shipped.sw.evaluate((tabId) => globalThis.newslens.toggle(tabId), id), /permission|Cannot access/i);
+  assert.deepEqual(await snapshot(page), before);
+  assert.equal(await page.locator('mark[data-newslens]').count(), 0);
+});
+
 // ---------------------------------------------------------------- the action on a page
 
 test('on a page with a strict CSP: marks in the story only, the panel in a closed shadow root, then all removed', async (t) => {
