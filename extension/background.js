@@ -37,6 +37,10 @@ const REQUESTS = {
 };
 
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
+  if (message?.type === 'newslens:closed' && sender.id === chrome.runtime.id && sender.tab?.id != null) {
+    chrome.action.setBadgeText({ tabId: sender.tab.id, text: '' });   // closed from the panel
+    return false;
+  }
   const request = REQUESTS[message?.type];
   if (!request || sender.id !== chrome.runtime.id) return false;
   Promise.resolve()

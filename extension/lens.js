@@ -132,6 +132,7 @@ function mount() {
   shut.addEventListener('click', () => {
     if (current === lens) current = null;
     close(lens);
+    chrome.runtime.sendMessage({ type: 'newslens:closed' }).catch(() => {});   // the button's badge
   });
   lens.status = (state, text) => {
     status.dataset.state = state;
@@ -194,8 +195,13 @@ function listen(lens) {
       select(lens, id === lens.selected ? null : id, false);
     },
     scroll: () => lens.card.hide(),
+    keydown: (event) => {
+      if (event.key !== 'Escape') return;
+      lens.card.hide();
+      if (lens.selected != null) select(lens, null, false);
+    },
   };
-  for (const [type, fn] of Object.entries(lens.listeners)) document.addEventListener(type, fn, { capture: type === 'scroll', passive: type !== 'click' });
+  for (const [type, fn] of Object.entries(lens.listeners)) document.addEventListener(type, fn, { capture: type === 'scroll', passive: type === 'scroll' || type.startsWith('pointer') });
 }
 
 function unlisten(lens) {

@@ -287,6 +287,28 @@ test('a page with no article: the panel says so in words, nothing is marked', as
   assert.deepEqual(await snapshot(page), before);
 });
 
+test('the panel\'s Close button removes everything as a second click does; the button\'s badge follows', async (t) => {
+  const { page } = await open(t, newsPage());
+  const before = await snapshot(page);
+  const tabs = await ext.sw.evaluate(() => chrome.tabs.query({}));
+  const tabId = tabs.find((tab) => tab.url === page.url()).id;
+  const badge = () => ext.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  assert.equal((await toggle(ext.sw, page)).state, 'on');
+  assert.equal(await badge(), 'on');
+  await clickInPanel(page, (n) => n.nodeName === 'BUTTON' && textOf(n) === 'Close');
+  await page.waitForFunction(() => !document.querySelector('newslens-extension'));
+  assert.deepEqual(await snapshot(page), before);
+  // The service worker takes the panel's message a moment later.
+  let text = await badge();
+  for (let i = 0; i < 40 && text !== ''; i++) {
+    await new Promise((ok) => setTimeout(ok, 50));
+    text = await badge();
+  }
+  assert.equal(text, '');
+  assert.equal((await toggle(ext.sw, page)).state, 'on', 'the next click opens it again');
+  assert.equal((await toggle(ext.sw, page)).state, 'off');
+});
+
 test('toggling twice at once leaves the page as it was', async (t) => {
   const { page } = await open(t, newsPage());
   const before = await snapshot(page);
