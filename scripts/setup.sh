@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing newslens needs, skipping what is already there:
 # the wasm32 target, wasm-bindgen-cli at the crate's pinned version, the npm
-# dev-dependencies (playwright-core, typescript, vite, the benchmark's peers)
+# dev-dependencies (playwright-core, typescript, vite, fflate for the
+# extension's zip, the benchmark's peers)
 # and, with --browser, Debian's Chromium for the page tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."

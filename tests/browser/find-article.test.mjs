@@ -207,3 +207,52 @@ test('<news-lens find-article panel>: the article in the page is marked, the pan
     await assertClean(ctx, page);
   }
 });
+
+test('hooks for the browser extension: an engine of one\'s own, removeStyles(), quotes grouped by speaker', async (t) => {
+  const ctx = await openFixture(t, NEWS_BODY, { script: "import * as engines from './lib/engine.js'; import * as panel from './lib/panel.js'; window.engines = engines; window.panel = panel;" });
+  const r = await ctx.page.evaluate(async () => {
+    // An engine that passes each call on to the main-thread engine and counts them (as the
+    // extension's passes them on to its service worker).
+    const inner = window.engines.mainThreadEngine();
+    const calls = [];
+    const engine = {
+      mode: 'elsewhere',
+      get ready() { return inner.ready; },
+      extract: (text) => { calls.push('extract'); return inner.extract(text); },
+      findArticle: (html, known) => { calls.push('findArticle'); return inner.findArticle(html, known); },
+    };
+    const sheets = document.adoptedStyleSheets.length;
+    const handle = await window.nl.annotate(document.body, { findArticle: true, engine, cache: false });
+    const installed = document.adoptedStyleSheets.length;
+    handle.remove();
+    const removed = window.nl.removeStyles(document);
+    const again = window.nl.removeStyles(document);
+    // Quotes grouped by speaker: the speaker quoted most first, the unattributed last.
+    const q = (i, entity, text) => ({ kind: 'direct', start: i, end: i + 1, text: `quote ${i}`, cue: null, cue_class: 'speech',
+      speaker: entity == null && text == null ? null : { start: 0, end: 1, text: text ?? 'x', entity } });
+    const analysis = {
+      article: { paragraphs: [], boilerplate: [], set_aside: [] }, sentences: [], mentions: [],
+      entities: [{ name: 'Keir Starmer', label: 'PERSON', mentions: [0], salience: 1 }, { name: 'Emmanuel Macron', label: 'PERSON', mentions: [1], salience: 0.5 }],
+      quotes: [q(0, 1), q(1, null), q(2, 0), q(3, 0), q(4, null, 'a spokesman'), q(5, 1), q(6, 0)],
+    };
+    const grouped = new window.panel.Panel({ groupQuotes: true });
+    grouped.render(analysis);
+    const flat = new window.panel.Panel();
+    flat.render(analysis);
+    const groups = [...grouped.element.querySelectorAll('.nl-quote-group')].map((g) => [
+      g.querySelector('h3').textContent, [...g.querySelectorAll('li.nl-quote')].map((li) => Number(li.dataset.q))]);
+    return {
+      calls, mode: handle.timings.mode, marks: handle.marks.length, sheets, installed, removed, again, after: document.adoptedStyleSheets.length,
+      groups, flat: [...flat.element.querySelectorAll('li.nl-quote')].map((li) => Number(li.dataset.q)),
+      flatGroups: flat.element.querySelectorAll('.nl-quote-group').length,
+    };
+  });
+  assert.deepEqual(r.calls, ['findArticle'], 'the analysis went through the given engine');
+  assert.equal(r.mode, 'elsewhere');
+  assert.ok(r.marks >= 12);
+  assert.deepEqual([r.sheets, r.installed, r.removed, r.again, r.after], [0, 1, true, false, 0], 'the marks\' stylesheet adopted, then taken out');
+  assert.deepEqual(r.groups, [['Keir Starmer3', [2, 3, 6]], ['Emmanuel Macron2', [0, 5]], ['a spokesman1', [4]], ['Unattributed1', [1]]]);
+  assert.deepEqual(r.flat, [0, 1, 2, 3, 4, 5, 6], 'without groupQuotes, the quotes in text order');
+  assert.equal(r.flatGroups, 0);
+  await assertClean(ctx, ctx.page);
+});

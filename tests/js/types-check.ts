@@ -1,7 +1,7 @@
 // Compiled by `tsc --noEmit` in the test script: the generated declarations
 // must describe the result precisely (a typo'd field or an `any` fails here).
 import init, { extract, findArticle, type Analysis, type Mention, type Quote, type Label, type FoundArticle } from '../../www/pkg/newslens.js';
-import { annotate, annotationOf, preload, LABELS, type Annotation, type AnnotateOptions } from '../../www/annotate.js';
+import { annotate, annotationOf, preload, removeStyles, LABELS, type Annotation, type AnnotateOptions, type Engine } from '../../www/annotate.js';
 import { NewsLens } from '../../www/news-lens.js';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -48,6 +48,17 @@ async function embed(article: HTMLElement): Promise<number> {
   const why: string | null = page.article?.message ?? null;
   const kept: Element[] = page.article?.elements ?? [];
   void isArticle; void why; void kept;
+  // An engine of one's own (the browser extension's passes each call on to its service worker).
+  const elsewhere: Engine = {
+    mode: 'elsewhere', ready: Promise.resolve(null),
+    extract: async (text) => ({ analysis: extract(text), extractMs: 0 }),
+    findArticle: async (html) => ({ found: findArticle(html), analysis: null, findMs: 0, extractMs: 0 }),
+  };
+  await annotate(document.body, { findArticle: true, engine: elsewhere });
+  // @ts-expect-error: an engine answers findArticle too
+  await annotate(document.body, { engine: { mode: 'x', ready: Promise.resolve(null), extract: elsewhere.extract } });
+  const removed: boolean = removeStyles(document);
+  void removed;
   const lens = document.querySelector('news-lens');
   const viaMap: NewsLens | null = lens;
   lens?.addEventListener('newslens:annotated', (e) => console.log(e.detail.analysis.entities.length, e.detail.timings.mode, e.detail.article?.found));

@@ -2,7 +2,7 @@
 // package. Written by hand beside the JavaScript; tests/js/types-check.ts
 // compiles an example against them and tests/js/wasm.test.mjs checks that
 // every export of annotate.js is declared here.
-import type { Analysis, Label } from '../newslens.js';
+import type { Analysis, FoundArticle, Label } from '../newslens.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'nominal';
 
@@ -14,6 +14,20 @@ export interface EngineOptions {
   wasmUrl?: string | URL | WebAssembly.Module;
   /** Where the wasm-bindgen module `newslens.js` is (same origin); default the one beside this file. */
   moduleUrl?: string | URL;
+  /**
+   * An engine of one's own, used instead of the Worker or this thread (a browser
+   * extension's content script analyses in its service worker): what `lib/engine.js`'s
+   * engines answer, e.g. by passing the same calls on to another context.
+   */
+  engine?: Engine;
+}
+
+/** Where the analysis runs: `lib/engine.js`'s API. */
+export interface Engine {
+  readonly mode: string;
+  readonly ready: Promise<unknown>;
+  extract(text: string): Promise<{ analysis: Analysis; extractMs: number }>;
+  findArticle(html: string, known?: string): Promise<{ found: FoundArticle; analysis: Analysis | null; findMs: number; extractMs: number }>;
 }
 
 export interface AnnotateOptions extends EngineOptions {
@@ -124,6 +138,8 @@ export function preload(options?: EngineOptions): Promise<EngineReady>;
 export function analyse(text: string, options?: EngineOptions): Promise<Analysis>;
 /** Adopts the marks' stylesheet in the document (or shadow root) holding `node`; false where unsupported. */
 export function installStyles(node?: Node): boolean;
+/** Takes the marks' stylesheet out of the document (or shadow root) holding `node`; false if it was not adopted there. */
+export function removeStyles(node?: Node): boolean;
 /** Reads `root`'s text as a reader sees it, with a map back to its text nodes. */
 export function readText(root: Element, options?: { skip?: string | string[] }): TextReading;
 /** The pieces of text nodes that hold `text[start, end)`, in document order. */

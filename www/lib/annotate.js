@@ -24,7 +24,7 @@
 // article's (headline and body), as extractHtml() builds it.
 
 import { LABELS, LABEL_HUES, labelName, hueRules } from './labels.js';
-import { adopt, lazySheet } from './format.js';
+import { adopt, lazySheet, unadopt } from './format.js';
 import { mainThreadEngine, workerEngine } from './engine.js';
 import { looksLikeArticle, pageHtml, readArticle } from './find.js';
 
@@ -239,6 +239,7 @@ function sameOriginUrl(value, what) {
 
 /** The shared engine for these options (one worker per distinct module/wasm location). */
 function engineFor(options = {}) {
+  if (options.engine) return options.engine;
   const useWorker = options.worker !== false && typeof Worker === 'function';
   const moduleUrl = options.moduleUrl != null ? sameOriginUrl(options.moduleUrl, 'moduleUrl') : undefined;
   let wasm;
@@ -325,6 +326,15 @@ const markSheet = lazySheet(MARK_CSS);
  */
 export function installStyles(node = document) {
   return 'adoptedStyleSheets' in (node.getRootNode?.() ?? document) && adopt(node, markSheet());
+}
+
+/**
+ * Takes the marks' stylesheet out of the document (or shadow root) holding
+ * `node` again, for a caller that leaves the page as it found it (the browser
+ * extension). Marks still on the page lose their colours.
+ */
+export function removeStyles(node = document) {
+  return unadopt(node, markSheet());
 }
 
 // ---------------------------------------------------------------- wrapping and unwrapping
@@ -586,6 +596,9 @@ const MAPPED_SHARE = 0.5;
  *   skip        CSS selector (or array) of elements not read; default "nav, aside"
  *   findArticle find the article in the whole page and mark only it (`skip` is then not used)
  *   worker      false to analyse on the main thread; default a module Worker
+ *   engine      an engine of one's own, used instead of the Worker or this thread: an object
+ *               with engine.js's API { mode, ready, extract(text), findArticle(html, known) }
+ *               (a browser extension's content script analyses in its service worker)
  *   wasmUrl     where the .wasm is (same origin), or a WebAssembly.Module; default next to the module
  *   moduleUrl   where the wasm-bindgen module newslens.js is (same origin); default the one beside lib/
  *   styles      false to leave the marks unstyled (no stylesheet adopted)

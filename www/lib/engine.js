@@ -99,12 +99,15 @@ function withoutType({ type, ...answer }) {
 
 /**
  * The analyser on this thread, with the engine API: { mode, ready, extract(text),
- * findArticle(html, known) } (the last as the worker client's).
+ * findArticle(html, known) } (the last as the worker client's). `moduleUrl` is
+ * the wasm-bindgen module's URL, or the module itself, imported already (a
+ * service worker, where import() is not allowed, imports it statically).
  */
 export function mainThreadEngine(moduleUrl, wasm) {
   const t0 = performance.now();
   const loaded = (async () => {
-    const mod = moduleUrl ? await import(/* @vite-ignore */ /* webpackIgnore: true */ moduleUrl) : await import('../newslens.js');
+    const mod = typeof moduleUrl === 'object' && moduleUrl !== null ? moduleUrl
+      : moduleUrl ? await import(/* @vite-ignore */ /* webpackIgnore: true */ moduleUrl) : await import('../newslens.js');
     try {
       await mod.default(wasm === undefined ? undefined : { module_or_path: wasm });
     } catch (err) {

@@ -40,6 +40,14 @@ export function adopt(node, sheet) {
   return true;
 }
 
+/** Takes `sheet` out of the adopted stylesheets of the document or shadow root holding `node`. */
+export function unadopt(node, sheet) {
+  const root = node?.getRootNode?.() ?? document;
+  if (!('adoptedStyleSheets' in root) || !root.adoptedStyleSheets.includes(sheet)) return false;
+  root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+  return true;
+}
+
 /** A constructed stylesheet of `css`, made on first use. */
 export function lazySheet(css) {
   let sheet = null;

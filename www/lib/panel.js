@@ -1,5 +1,5 @@
 // The analysis panel and the hover card, shared by the page, <news-lens> and
-// (next) the browser extension: the article's metadata, its entities grouped
+// the browser extension (extension/lens.js): the article's metadata, its entities grouped
 // by label with salience, its quotes with speaker and cue; and a card for
 // the mark under the pointer. They bring their own styles (one constructed
 // stylesheet, scoped to .nl-panel and .nl-card, adopted by the document or
@@ -84,6 +84,8 @@ ${hueRules('.nl-card[data-label]')}
 .nl-panel .nl-more { margin-top: 0.3rem; padding: 0.25rem 0.45rem; color: var(--nl-accent); font-size: 0.82rem; width: auto; }
 .nl-quotes { display: grid; gap: 0.4rem; margin-top: 0.5rem !important; }
 .nl-quote { content-visibility: auto; contain-intrinsic-size: auto 6em; }
+.nl-quote-group .nl-group-head { margin-top: 0.6rem; }
+.nl-quote-group:first-child .nl-group-head { margin-top: 0; }
 .nl-quote-btn { display: grid; gap: 0.25rem; padding: 0.45rem 0.55rem 0.5rem 0.65rem; border-inline-start: 3px solid var(--nl-quote) !important; border-radius: 0 8px 8px 0 !important; }
 .nl-quote[data-quote="indirect"] .nl-quote-btn { border-inline-start-style: dashed !important; color: var(--nl-muted); }
 .nl-quote-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.15rem 0.45rem; font-size: 0.82rem; }
@@ -169,7 +171,8 @@ const bySalience = (a, b) => b.salience - a.salience || b.mentions.length - a.me
 /**
  * The analysis panel. Options: `meta` (list the article's title, source,
  * dateline, byline, update stamp and structure), `maxEntities` (listed
- * before "Show all"), `maxQuotes` (listed at most), and callbacks:
+ * before "Show all"), `maxQuotes` (listed at most), `groupQuotes` (the
+ * quotes grouped by speaker, the speakers quoted most first), and callbacks:
  * `onSelect(id | null, { scroll })` for an entity button, `onPeek(id, on)`
  * when one is hovered, `onQuote(i | null)` when a quote is hovered or
  * focused, `onQuoteClick(i)`. `element` is the panel, to be mounted anywhere.
@@ -183,7 +186,7 @@ export class Panel {
   #selected = null;
 
   constructor(options = {}) {
-    this.#o = { meta: false, maxEntities: Infinity, maxQuotes: Infinity, ...options };
+    this.#o = { meta: false, maxEntities: Infinity, maxQuotes: Infinity, groupQuotes: false, ...options };
     const section = (name, title, count, ...body) => h('section', { class: 'nl-section', 'data-section': name }, h('h2', {}, title, count), ...body);
     const ui = {
       meta: h('dl', { class: 'nl-meta' }),
@@ -364,28 +367,56 @@ export class Panel {
     const ui = this.#ui;
     const { quotes, entities } = this.#analysis;
     const total = this.#analysis.counts?.quotes ?? quotes.length;
-    const items = [];
-    for (let i = 0; i < quotes.length && items.length < this.#o.maxQuotes; i++) {
+    const listed = [];   // { q, i, speaker, key }
+    for (let i = 0; i < quotes.length && listed.length < this.#o.maxQuotes; i++) {
       const q = quotes[i];
       if (!q) continue;
       const entity = q.speaker?.entity != null ? entities[q.speaker.entity] : null;
       const speaker = entity?.name ?? q.speaker?.text ?? '';
-      items.push(h('li', { class: 'nl-quote', 'data-quote': q.kind, 'data-cue-class': q.cue_class ?? '', 'data-speaker': speaker, 'data-q': i },
-        h('button', { type: 'button', class: 'nl-quote-btn' },
-          h('span', { class: 'nl-quote-head' },
-            h('span', { class: 'nl-kind', text: q.kind }),
-            // Beliefs, findings and intentions are not statements: say so.
-            q.cue_class && q.cue_class !== 'speech' ? h('span', { class: 'nl-cue-class', text: q.cue_class }) : null,
-            h('span', { class: speaker ? 'nl-speaker' : 'nl-speaker nl-unknown', text: speaker || 'unattributed' }),
-            q.cue ? h('span', { class: 'nl-cue-word', text: q.cue.text }) : null),
-          h('span', { class: 'nl-quote-text', text: q.text }))));
+      listed.push({ q, i, speaker, key: entity ? `e${q.speaker.entity}` : speaker ? `t${speaker.toLowerCase()}` : '' });
     }
-    if (total > items.length) items.push(h('li', { class: 'nl-empty', text: `…and ${fmt(total - items.length)} more, not listed.` }));
+    const items = this.#o.groupQuotes ? quoteGroups(listed) : listed.map(quoteItem);
+    if (total > listed.length) items.push(h('li', { class: 'nl-empty', text: `…and ${fmt(total - listed.length)} more, not listed.` }));
     ui.quotes.replaceChildren(...items);
     ui.quotesEmpty.hidden = total > 0;
     ui.quotesEmpty.textContent = 'No quotes found.';
     ui.quoteCount.textContent = total ? fmt(total) : '';
   }
+}
+
+/** One quote of the list: its kind, cue class, speaker and cue word, and its text, as a button. */
+function quoteItem({ q, i, speaker }) {
+  return h('li', { class: 'nl-quote', 'data-quote': q.kind, 'data-cue-class': q.cue_class ?? '', 'data-speaker': speaker, 'data-q': i },
+    h('button', { type: 'button', class: 'nl-quote-btn' },
+      h('span', { class: 'nl-quote-head' },
+        h('span', { class: 'nl-kind', text: q.kind }),
+        // Beliefs, findings and intentions are not statements: say so.
+        q.cue_class && q.cue_class !== 'speech' ? h('span', { class: 'nl-cue-class', text: q.cue_class }) : null,
+        h('span', { class: speaker ? 'nl-speaker' : 'nl-speaker nl-unknown', text: speaker || 'unattributed' }),
+        q.cue ? h('span', { class: 'nl-cue-word', text: q.cue.text }) : null),
+      h('span', { class: 'nl-quote-text', text: q.text })));
+}
+
+/**
+ * The quotes grouped by speaker (one entity, else the same speaker text):
+ * the speakers quoted most first, ties in the order they are first quoted;
+ * the unattributed quotes last. Each group is a list item holding a heading
+ * and the speaker's quotes in text order.
+ */
+function quoteGroups(listed) {
+  const groups = new Map();
+  for (const item of listed) {
+    if (!groups.has(item.key)) groups.set(item.key, []);
+    groups.get(item.key).push(item);
+  }
+  const order = [...groups.values()].sort((a, b) => (a[0].key === '') - (b[0].key === '') || b.length - a.length);
+  return order.map((list) => {
+    const name = list[0].key ? list[0].speaker : 'Unattributed';
+    return h('li', { class: 'nl-quote-group', 'data-speaker': list[0].speaker },
+      h('h3', { class: 'nl-group-head' }, h('span', { class: list[0].key ? 'nl-speaker' : 'nl-speaker nl-unknown', text: name }),
+        h('span', { class: 'nl-count', text: fmt(list.length), 'aria-label': plural(list.length, 'quote') })),
+      h('ol', { class: 'nl-quotes' }, ...list.map(quoteItem)));
+  });
 }
 
 /** The metadata rows of a page's article ([name, value]: a string, a node, or empty). */
