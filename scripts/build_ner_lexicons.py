@@ -135,6 +135,18 @@ WIKIDATA = {
     "misc_work": ["tvshows.txt.results.txt"],
 }
 
+# Freebase type lists (twitter_nlp, via TwitterNER): brands, networks,
+# developers, start-ups, games, platforms, products, universities, agencies,
+# teams. Used only with GAZ_FREEBASE=1.
+FREEBASE = {
+    "company": ["tv.tv_network", "cvg.cvg_developer", "venture_capital.venture_funded_company",
+                "business.consumer_company"],
+    "misc_work": ["cvg.computer_videogame", "cvg.cvg_platform", "business.consumer_product"],
+    "gov_org": ["education.university", "government.government_agency"],
+    "sport_team": ["sports.sports_team"],
+}
+GAZ_FREEBASE = os.environ.get("GAZ_FREEBASE", "0") == "1"
+
 
 def build_gazetteer():
     gaz = {}  # hash -> mask
@@ -164,6 +176,10 @@ def build_gazetteer():
             for e in read_list(os.path.join(tw, fn)):
                 if not re.fullmatch(r"Q\d+", e):
                     add(cat, e)
+    for cat, files in (FREEBASE.items() if GAZ_FREEBASE else []):
+        for fn in files:
+            for e in read_list(os.path.join(tw, fn)):
+                add(cat, e)
     try:
         if "geonames" in GAZ_DROP:
             raise ImportError

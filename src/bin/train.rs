@@ -1,9 +1,9 @@
 //! Trains the named-entity tagger and writes `data/ner/weights.bin`.
 //!
 //! cargo run --release --features train --bin train -- \
-//!     [--train FILE] [--dev FILE] [--lexicons FILE] [--out FILE] [--epochs N] [--folds K] \
+//!     [--train FILE] [--extra FILE[:misc-partial]]... [--swap NAMES[:P]] [--dev FILE] [--lexicons FILE] [--out FILE] [--epochs N] [--folds K] \
 //!     [--stages 1|2] [--stage2 residual|full] [--alpha A[,A...]] [--pa C] \
-//!     [--min-q N[,N...]] [--sat F[,F...]] [--epochs2 N] [--word-drop P [--word-drop-entities]] \
+//!     [--min-count N] [--min-q N[,N...]] [--sat F[,F...]] [--epochs2 N] [--word-drop P [--word-drop-entities]] \
 //!     [--final]
 //!
 //! Averaged passive-aggressive (PA-I, `--pa C`; `--pa 0` gives plain
@@ -17,6 +17,15 @@
 //! choices only. Defaults: 12 epochs, 5 folds, residual stage 2, alpha 0.6,
 //! PA C 1, rows pruned below |q| 3, no saturation. Deterministic: fixed
 //! shuffling seeds, sorted output.
+//!
+//! `--extra FILE` adds a CoNLL file's documents to the training data;
+//! with `:misc-partial`, for a set that annotates only part of MISC (or
+//! none of it), an O word taken for MISC is not corrected.
+//!
+//! `--swap NAMES[:P]` adds a copy of each training document (and, with
+//! `--final`, of each dev document) in which each PER, ORG and LOC name is
+//! swapped, with chance P (default 0.5), for a name of the same type from
+//! NAMES (`scripts/build_ner_swap_names.py`; see `train/swap.rs`).
 //!
 //! `--epochs2 N` sets stage 2's epochs apart from stage 1's. `--final`
 //! trains on train + dev with the epoch counts given, choosing nothing on dev
@@ -32,25 +41,37 @@ use newslens::ner::{class_to_tag, tags_to_classes, Tag};
 use std::io::BufReader;
 use std::time::Instant;
 
+#[path = "train/swap.rs"]
+mod swap;
+
 struct Doc {
     toks: Vec<Vec<Tok>>,
     gold: Vec<Vec<u8>>,
     gold_tags: Vec<Vec<Tag>>,
     /// Stage-1 static scores (for a residual stage 2).
     base: Vec<Vec<[f32; NCLASS]>>,
+    /// The set leaves (some) MISC names unannotated, so a word it calls O
+    /// may be MISC: a MISC guess on it is not corrected (see [`masked`]).
+    misc_partial: bool,
 }
 
-fn load(path: &str, lex: &Lexicon<'_>) -> Vec<Doc> {
+/// Whether an update that pushes `gold` above `rival` is left out: in a set
+/// that does not annotate all of MISC, an O word the model takes for MISC
+/// may be a MISC name nobody tagged, so O is not taught there.
+fn masked(d: &Doc, gold: u8, rival: u8) -> bool {
+    const MISC: u8 = 3;
+    d.misc_partial && gold == 0 && nx::class_parts(rival).is_some_and(|(ty, _)| ty == MISC)
+}
+
+/// A document's sentences: words and gold tags.
+type Raw = (Vec<Vec<String>>, Vec<Vec<Tag>>);
+
+fn read_raw(path: &str) -> Vec<Raw> {
     let f = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     Documents::new(BufReader::new(f))
         .map(|d| {
             let d = d.unwrap_or_else(|e| panic!("{path}: {e}"));
-            let words: Vec<Vec<&str>> = d
-                .sentences
-                .iter()
-                .map(|s| s.words.iter().map(String::as_str).collect())
-                .collect();
-            let gold_tags: Vec<Vec<Tag>> = d
+            let tags = d
                 .sentences
                 .iter()
                 .map(|s| {
@@ -60,12 +81,43 @@ fn load(path: &str, lex: &Lexicon<'_>) -> Vec<Doc> {
                         .collect()
                 })
                 .collect();
-            Doc {
-                toks: nx::analyse(lex, &words),
-                gold: gold_tags.iter().map(|t| tags_to_classes(t)).collect(),
-                gold_tags,
-                base: Vec::new(),
-            }
+            (d.sentences.into_iter().map(|s| s.words).collect(), tags)
+        })
+        .collect()
+}
+
+fn make_doc(lex: &Lexicon<'_>, (words, gold_tags): &Raw, misc_partial: bool) -> Doc {
+    let words: Vec<Vec<&str>> = words
+        .iter()
+        .map(|s| s.iter().map(String::as_str).collect())
+        .collect();
+    Doc {
+        toks: nx::analyse(lex, &words),
+        gold: gold_tags.iter().map(|t| tags_to_classes(t)).collect(),
+        gold_tags: gold_tags.clone(),
+        base: Vec::new(),
+        misc_partial,
+    }
+}
+
+fn load(path: &str, lex: &Lexicon<'_>, misc_partial: bool) -> Vec<Doc> {
+    read_raw(path)
+        .iter()
+        .map(|r| make_doc(lex, r, misc_partial))
+        .collect()
+}
+
+/// Copies of the documents of `path` with names swapped (see [`swap`]).
+fn load_swapped(path: &str, lex: &Lexicon<'_>, names: &swap::Names, p: f64) -> Vec<Doc> {
+    let mut rng = Rng(0x5EED_5A1F);
+    read_raw(path)
+        .iter()
+        .map(|(w, t)| {
+            make_doc(
+                lex,
+                &swap::swapped(w, t, names, p, &mut || rng.next()),
+                false,
+            )
         })
         .collect()
 }
@@ -175,6 +227,37 @@ fn evaluate<S: Scorer<NCLASS>>(s: &S, docs: &[&Doc], mode: Mode, alpha: f32) -> 
     counts
 }
 
+/// `--min-count N`: static features seen on fewer than N training tokens
+/// are left out of training, so no weight row is kept for them. Most of
+/// them are one rare word's identity; the words are still tagged from
+/// their shape, clusters and context.
+static MIN_COUNT: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+
+/// Counts every static feature of the training tokens, and every dynamic
+/// one with the gold classes as history; removes from each token's cached
+/// static features those of fewer than `min` tokens (see [`MIN_COUNT`]).
+/// Returns the counts, by which dynamic features are filtered as they are made.
+fn drop_rare_features(train: &[&Doc], cache: &mut [Vec<Vec<Vec<u32>>>], min: u32) -> IdMap<u32> {
+    let mut counts: IdMap<u32> = IdMap::default();
+    let mut dynamic = Vec::new();
+    for (d, doc_cache) in train.iter().zip(cache.iter()) {
+        for ((sent, gold), sent_cache) in d.toks.iter().zip(&d.gold).zip(doc_cache) {
+            for (i, feats) in sent_cache.iter().enumerate() {
+                dynamic.clear();
+                let prev = |k: usize| if i >= k { gold[i - k] } else { 0 };
+                nx::dynamic_features(sent, i, prev(1), prev(2), &mut dynamic);
+                for f in feats.iter().chain(&dynamic) {
+                    *counts.entry(*f).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    for feats in cache.iter_mut().flatten().flatten() {
+        feats.retain(|f| counts[f] >= min);
+    }
+    counts
+}
+
 /// Trains one stage; returns the averaged weights of the best epoch on `dev`
 /// (or of the last epoch when `dev` is empty) and that epoch's number.
 fn train_stage(
@@ -204,6 +287,8 @@ fn train_stage(
                 .collect(),
         );
     }
+    let min_count = MIN_COUNT.get().copied().unwrap_or(1);
+    let counts = (min_count > 1).then(|| drop_rare_features(train, &mut cache, min_count));
     // The identity keys of each token (see WORD_DROP): word, exact form, bigrams.
     let ident = |s: &[Tok], i: usize| -> [u32; 4] {
         let (mut w, mut c) = (Vec::new(), Vec::new());
@@ -244,6 +329,17 @@ fn train_stage(
                         feats.extend_from_slice(cached);
                         nx::dynamic_features(sent, i, prev1, prev2, &mut feats);
                     }
+                    if let Some(counts) = &counts {
+                        let n = cached.len().min(feats.len());
+                        let mut k = n;
+                        while k < feats.len() {
+                            if counts.get(&feats[k]).copied().unwrap_or(0) < min_count {
+                                feats.swap_remove(k);
+                            } else {
+                                k += 1;
+                            }
+                        }
+                    }
                     let mut acc = [0f32; NCLASS];
                     if mode == Mode::Stage2Residual {
                         for (a, b) in acc.iter_mut().zip(&d.base[si][i]) {
@@ -272,14 +368,14 @@ fn train_stage(
                             }
                         }
                         let loss = 1.0 - (acc[gold as usize] - acc[rival]);
-                        if loss > 0.0 {
+                        if loss > 0.0 && !masked(d, gold, rival as u8) {
                             let step = (loss / (2.0 * feats.len() as f32)).min(pa);
                             p.update(&feats, gold, rival as u8, step);
                         }
                         if pred != gold {
                             errors += 1;
                         }
-                    } else if pred != gold {
+                    } else if pred != gold && !masked(d, gold, pred) {
                         p.update(&feats, gold, pred, 1.0);
                         errors += 1;
                     }
@@ -374,6 +470,12 @@ struct Config {
     sats: Vec<f64>,
     stage2: Mode,
     alphas: Vec<f32>,
+    /// More training files (`--extra FILE[:misc-partial]`), with whether
+    /// each annotates only part of MISC.
+    extras: Vec<(String, bool)>,
+    /// `--swap NAMES[:P]`: the names to swap into copies of the training
+    /// documents, and the chance that a name is swapped.
+    swap: Option<(String, f64)>,
 }
 
 /// A list of values: "3" or "2,3,4".
@@ -400,6 +502,8 @@ impl Config {
             sats: vec![0.0],
             stage2: Mode::Stage2Residual,
             alphas: vec![0.6],
+            extras: Vec::new(),
+            swap: None,
         };
         let mut args = std::env::args().skip(1);
         while let Some(a) = args.next() {
@@ -407,6 +511,24 @@ impl Config {
             match a.as_str() {
                 "--train" => c.train_path = val(),
                 "--dev" => c.dev_path = val(),
+                "--swap" => {
+                    let v = val();
+                    c.swap = Some(match v.rsplit_once(':') {
+                        Some((path, p)) => (path.to_string(), p.parse().expect("--swap NAMES[:P]")),
+                        None => (v, 0.5),
+                    });
+                }
+                "--min-count" => {
+                    let n: u32 = val().parse().expect("--min-count N");
+                    MIN_COUNT.set(n).expect("--min-count once");
+                }
+                "--extra" => {
+                    let v = val();
+                    c.extras.push(match v.strip_suffix(":misc-partial") {
+                        Some(path) => (path.to_string(), true),
+                        None => (v, false),
+                    });
+                }
                 "--lexicons" => c.lex_path = val(),
                 "--out" => c.out_path = val(),
                 "--epochs" => c.epochs = val().parse().expect("--epochs N"),
@@ -543,8 +665,18 @@ fn main() {
     let t0 = Instant::now();
     let lex_bytes = std::fs::read(&c.lex_path).expect("lexicons.bin");
     let lex = Lexicon::from_bytes(&lex_bytes).expect("valid lexicons");
-    let mut train = load(&c.train_path, &lex);
-    let mut dev = load(&c.dev_path, &lex);
+    let mut train = load(&c.train_path, &lex, false);
+    if let Some((names, p)) = &c.swap {
+        let names = swap::Names::read(names);
+        train.extend(load_swapped(&c.train_path, &lex, &names, *p));
+        if c.final_model {
+            train.extend(load_swapped(&c.dev_path, &lex, &names, *p));
+        }
+    }
+    for (path, misc_partial) in &c.extras {
+        train.extend(load(path, &lex, *misc_partial));
+    }
+    let mut dev = load(&c.dev_path, &lex, false);
     if c.final_model {
         // Train on train + dev with the epoch counts given (chosen on dev
         // beforehand); nothing is selected on dev any more.

@@ -39,12 +39,21 @@ pub struct Counts {
 
 impl Counts {
     pub fn add_sentence(&mut self, gold: &[Tag], pred: &[Tag]) {
-        let g = spans(gold);
-        let p = spans(pred);
-        for &(_, _, ty) in &g {
+        self.add_spans(&spans(gold), &spans(pred));
+    }
+
+    /// Counts one sentence's gold and predicted spans (as [`spans`] gives
+    /// them). Scoring a subset of entities (say, only names never seen in
+    /// training) is filtering both lists the same way before this.
+    pub fn add_spans(
+        &mut self,
+        g: &[(usize, usize, EntityType)],
+        p: &[(usize, usize, EntityType)],
+    ) {
+        for &(_, _, ty) in g {
             self.by_type[ty as usize].2 += 1;
         }
-        for s in &p {
+        for s in p {
             self.by_type[s.2 as usize].1 += 1;
             if g.contains(s) {
                 self.by_type[s.2 as usize].0 += 1;
@@ -115,6 +124,23 @@ mod tests {
                 (5, 6, EntityType::Org)
             ]
         );
+    }
+
+    #[test]
+    fn filtered_spans_count_only_what_is_left() {
+        let (g, p) = (
+            spans(&tags("B-PER O B-MISC")),
+            spans(&tags("B-PER O B-LOC")),
+        );
+        let no_misc = |s: &[(usize, usize, EntityType)]| -> Vec<_> {
+            s.iter()
+                .copied()
+                .filter(|x| x.2 != EntityType::Misc)
+                .collect()
+        };
+        let mut c = Counts::default();
+        c.add_spans(&no_misc(&g), &no_misc(&p));
+        assert_eq!(c.prf(None), (0.5, 1.0, 2.0 / 3.0));
     }
 
     #[test]

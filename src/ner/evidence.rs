@@ -32,7 +32,11 @@ pub fn add_document_evidence(toks: &mut [Vec<Tok>], stage1: &[Vec<u8>]) {
                         }
                     }
                 }
-                None if matches!(t.casing, casing::INIT_CAP | casing::ALL_CAPS) => {
+                None if matches!(
+                    t.casing,
+                    casing::INIT_CAP | casing::ALL_CAPS | casing::LOWER_CAMEL
+                ) =>
+                {
                     seen.entry(t.lower).or_default().0 |= 1 << 4;
                 }
                 None => {}

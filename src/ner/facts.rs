@@ -4,7 +4,7 @@
 //! word is cased elsewhere). Computed once per document, so the per-token
 //! loop only mixes integers.
 
-use super::gazetteer::mark_gazetteer;
+use super::gazetteer::{mark_gazetteer, mark_keys_ahead};
 use super::lexicon::{Fnv, Lexicon};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -18,6 +18,15 @@ pub mod casing {
     pub const ALL_CAPS: u8 = 4;
     pub const ONE_CAP: u8 = 5;
     pub const PAD: u8 = 6;
+    /// Starts in lower case with a capital later ("eBay", "iPhone"): a
+    /// brand's shape, never a plain word's.
+    pub const LOWER_CAMEL: u8 = 7;
+
+    /// Casing that marks a name: an initial capital, all capitals, a
+    /// single capital, or a capital inside a word that starts lower case.
+    pub fn is_capital(c: u8) -> bool {
+        matches!(c, INIT_CAP | ALL_CAPS | ONE_CAP | LOWER_CAMEL)
+    }
 }
 
 /// What one token contributes to features; see [`analyse`].
@@ -53,6 +62,9 @@ pub struct Tok {
     pub cap_run: u8,
     /// How the word is cased elsewhere in the document (see [`analyse`]).
     pub doc_case: u8,
+    /// How far ahead in its name-like run an organisation or place key word
+    /// is: `org + 8 * loc`, each 0 (none) or 1..=4 (4 or more).
+    pub key_ahead: u8,
     /// Lower-case key for document-level aggregation.
     pub lower: u32,
     /// Stage-1 evidence about the same word elsewhere in the document (stage 2 only).
@@ -91,6 +103,7 @@ const fn pad(h: u64) -> Tok {
         headline: false,
         cap_run: 0,
         doc_case: 0,
+        key_ahead: 0,
         lower: 0,
         s1: 0,
         s1_seq: 0,
@@ -190,6 +203,8 @@ pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
         casing::ALL_CAPS
     } else if lower == 0 && upper == 1 {
         casing::ONE_CAP
+    } else if first_lower && upper > 0 {
+        casing::LOWER_CAMEL
     } else if first_lower {
         casing::LOWER
     } else {
@@ -253,12 +268,7 @@ pub(super) fn is_name_start(w: &str) -> bool {
 
 /// Sets [`Tok::cap_run`].
 fn mark_cap_runs(toks: &mut [Tok]) {
-    let capital = |t: &Tok| {
-        matches!(
-            t.casing,
-            casing::INIT_CAP | casing::ALL_CAPS | casing::ONE_CAP
-        )
-    };
+    let capital = |t: &Tok| casing::is_capital(t.casing);
     let mut i = 0;
     while i < toks.len() {
         if !capital(&toks[i]) {
@@ -321,10 +331,65 @@ pub fn analyse(lex: &Lexicon<'_>, doc: &[Vec<&str>]) -> Vec<Vec<Tok>> {
     })
 }
 
+/// The word with typographic punctuation written the way the training
+/// text (1996 newswire, in ASCII) writes it: curly apostrophes and quotes
+/// as `'` and `"`, dashes as `-` and `--`, an ellipsis as `...`. `None`
+/// when there is nothing to change.
+pub fn ascii_punctuation(w: &str) -> Option<String> {
+    let ascii = |c: char| -> Option<&'static str> {
+        Some(match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => "\"",
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => "-",
+            '\u{2014}' | '\u{2015}' => "--",
+            '\u{2026}' => "...",
+            _ => return None,
+        })
+    };
+    if w.is_ascii() || !w.chars().any(|c| ascii(c).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        match ascii(c) {
+            Some(a) => out.push_str(a),
+            None => out.push(c),
+        }
+    }
+    Some(out)
+}
+
 /// [`analyse`] with the facts of each word (given its text and exact-text
-/// hash) from `facts`, which must return [`token_facts`].
+/// hash) from `facts`, which must return [`token_facts`]. Typographic
+/// punctuation is read as ASCII first ([`ascii_punctuation`]).
 #[inline(never)]
 pub fn analyse_with(
+    lex: &Lexicon<'_>,
+    doc: &[Vec<&str>],
+    facts: impl FnMut(&str, u64) -> Tok,
+) -> Vec<Vec<Tok>> {
+    if doc.iter().flatten().all(|w| w.is_ascii()) {
+        return analyse_ascii(lex, doc, facts);
+    }
+    let fixed: Vec<Vec<Option<String>>> = doc
+        .iter()
+        .map(|s| s.iter().map(|w| ascii_punctuation(w)).collect())
+        .collect();
+    let doc: Vec<Vec<&str>> = doc
+        .iter()
+        .zip(&fixed)
+        .map(|(s, f)| {
+            s.iter()
+                .zip(f)
+                .map(|(w, f)| f.as_deref().unwrap_or(w))
+                .collect()
+        })
+        .collect();
+    analyse_ascii(lex, &doc, facts)
+}
+
+/// [`analyse_with`] once punctuation is ASCII.
+fn analyse_ascii(
     lex: &Lexicon<'_>,
     doc: &[Vec<&str>],
     mut facts: impl FnMut(&str, u64) -> Tok,
@@ -334,9 +399,10 @@ pub fn analyse_with(
     for words in doc {
         let mut toks: Vec<Tok> = words.iter().map(|w| facts(w, str_hash(w))).collect();
         mark_gazetteer(lex, words, &mut toks);
+        mark_keys_ahead(words, &mut toks);
         let lettered = toks
             .iter()
-            .filter(|t| t.casing >= casing::LOWER && t.casing <= casing::ONE_CAP)
+            .filter(|t| t.casing == casing::LOWER || casing::is_capital(t.casing))
             .count();
         let caps = toks
             .iter()
@@ -355,7 +421,7 @@ pub fn analyse_with(
                 continue;
             }
             let bit = match t.casing {
-                casing::INIT_CAP | casing::ALL_CAPS | casing::ONE_CAP => 1,
+                c if casing::is_capital(c) => 1,
                 casing::LOWER => 2,
                 _ => continue,
             };
@@ -367,4 +433,69 @@ pub fn analyse_with(
         t.doc_case = seen.get(&t.lower).copied().unwrap_or(0);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon<'static> {
+        Lexicon::from_bytes(include_bytes!("../../data/ner/lexicons.bin")).unwrap()
+    }
+
+    #[test]
+    fn typographic_punctuation_reads_as_ascii() {
+        assert_eq!(ascii_punctuation("’s").as_deref(), Some("'s"));
+        assert_eq!(ascii_punctuation("“").as_deref(), Some("\""));
+        assert_eq!(ascii_punctuation("2020–21").as_deref(), Some("2020-21"));
+        assert_eq!(ascii_punctuation("Moscow"), None);
+        assert_eq!(ascii_punctuation("Zürich"), None);
+        let lex = lexicon();
+        let curly = analyse(&lex, &[vec!["Moscow", "’s", "envoy"]]);
+        let straight = analyse(&lex, &[vec!["Moscow", "'s", "envoy"]]);
+        assert_eq!(curly[0][1].norm, straight[0][1].norm);
+        assert_eq!(curly[0][1].shape, straight[0][1].shape);
+    }
+
+    #[test]
+    fn a_capital_inside_a_lower_case_word_marks_a_name() {
+        let lex = lexicon();
+        let casing_of = |w: &str| token_facts(&lex, w).casing;
+        assert_eq!(casing_of("eBay"), casing::LOWER_CAMEL);
+        assert_eq!(casing_of("iPhone"), casing::LOWER_CAMEL);
+        assert_eq!(casing_of("ebay"), casing::LOWER);
+        assert_eq!(casing_of("PayPal"), casing::INIT_CAP);
+        let doc = analyse(&lex, &[vec!["Shares", "of", "eBay", "rose"]]);
+        assert_ne!(
+            doc[0][2].cap_run, 0,
+            "eBay starts a run of capitalised words"
+        );
+        assert_eq!(doc[0][3].cap_run, 0);
+    }
+
+    #[test]
+    fn a_long_name_knows_the_key_word_ahead() {
+        let lex = lexicon();
+        let words = [
+            "officials",
+            "White",
+            "House",
+            "National",
+            "Security",
+            "Council",
+            "said",
+        ];
+        let doc = analyse(&lex, &[words.to_vec()]);
+        let org_ahead: Vec<u8> = doc[0].iter().map(|t| t.key_ahead & 7).collect();
+        assert_eq!(org_ahead, [0, 4, 3, 2, 1, 0, 0]);
+        let doc = analyse(
+            &lex,
+            &[vec!["White", "House", "officials", "met", "the", "Council"]],
+        );
+        assert_eq!(
+            doc[0][0].key_ahead & 7,
+            0,
+            "a lower-case word ends the run: the Council is not ahead"
+        );
+    }
 }

@@ -63,6 +63,8 @@ crate::tagging::feature_templates! {
         PrevClassNorm = 62,
         PrevClassShape = 63,
         PrevClassBrown = 64,
+        /// How far ahead an organisation or place key word is, with casing.
+        KeyAhead = 65,
     }
 }
 
@@ -294,6 +296,7 @@ pub struct Context {
     doc_case_prev: u8,
     doc_case_next: u8,
     cap_run: u8,
+    key_ahead: u8,
 }
 
 impl Context {
@@ -312,6 +315,7 @@ impl Context {
             doc_case_prev: p1.doc_case,
             doc_case_next: n1.doc_case,
             cap_run: t.cap_run,
+            key_ahead: t.key_ahead,
         }
     }
 
@@ -352,6 +356,9 @@ impl Context {
             mix(cas, self.cas_next),
         ));
         out.push(key2(T::CapRunCasing, self.cap_run as u64, cas));
+        if self.key_ahead != 0 {
+            out.push(key2(T::KeyAhead, self.key_ahead as u64, cas));
+        }
     }
 }
 

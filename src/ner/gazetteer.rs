@@ -2,7 +2,7 @@
 //! the lexicons list, by category.
 
 use super::facts::{is_alnum_start, is_name_start, Tok};
-use super::lexicon::{Fnv, Lexicon, MAX_GAZ_TOKENS, N_CATS};
+use super::lexicon::{Fnv, Lexicon, CAT_LOC_KEY, CAT_ORG_KEY, MAX_GAZ_TOKENS, N_CATS};
 
 /// Lower-case words and marks that may sit inside a multi-word name.
 const CONNECTORS: [&str; 30] = [
@@ -15,8 +15,35 @@ const CONNECTORS: [&str; 30] = [
 /// its own; spans of up to [`MAX_GAZ_TOKENS`] tokens are looked up only from
 /// a word that starts with a capital or digit, and only as far as the next
 /// word that neither does so nor is a connector like "of".
+fn joins(w: &str) -> bool {
+    is_name_start(w) || CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// Sets [`Tok::key_ahead`]: how far ahead, inside the same run of
+/// capitalised words and connectors, the next word is that ends an
+/// organisation's name ("Council") or a place's ("River"). The first word
+/// of "White House National Security Council" learns from it that the run
+/// is one organisation, which the two words beside it cannot tell.
+pub(super) fn mark_keys_ahead(words: &[&str], toks: &mut [Tok]) {
+    const FAR: usize = 4;
+    let bucket = |next: Option<usize>, i: usize| next.map_or(0, |j| (j - i).min(FAR) as u8);
+    let (mut org, mut loc) = (None, None);
+    for i in (0..words.len()).rev() {
+        if !joins(words[i]) {
+            (org, loc) = (None, None);
+            continue;
+        }
+        toks[i].key_ahead = bucket(org, i) | bucket(loc, i) << 3;
+        if toks[i].gaz_self & (1 << CAT_ORG_KEY) != 0 {
+            org = Some(i);
+        }
+        if toks[i].gaz_self & (1 << CAT_LOC_KEY) != 0 {
+            loc = Some(i);
+        }
+    }
+}
+
 pub(super) fn mark_gazetteer(lex: &Lexicon<'_>, words: &[&str], toks: &mut [Tok]) {
-    let joins = |w: &str| is_name_start(w) || CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w));
     // The first word after `i` that cannot continue a span; it only moves
     // forward, so each word is tested once.
     let mut stop = 0;

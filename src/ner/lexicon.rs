@@ -9,6 +9,11 @@ pub use crate::tagging::{hash_str, Fnv, Reader};
 
 /// Gazetteer categories, in the order of the builder's `CATS`.
 pub const N_CATS: usize = 16;
+/// The gazetteer category of words that end organisation names ("Council",
+/// "Agency", "Bank"), by its index in the builder's `CATS`.
+pub const CAT_ORG_KEY: usize = 10;
+/// The gazetteer category of words that end place names ("River", "Street").
+pub const CAT_LOC_KEY: usize = 11;
 /// The longest gazetteer entry, in tokens.
 pub const MAX_GAZ_TOKENS: usize = 6;
 
