@@ -6,6 +6,12 @@
 //! largest overlaps first. An attribution match also needs the speaker right:
 //! the predicted speaker span overlaps the gold source, or, for gold without a
 //! source, no speaker is predicted.
+//!
+//! "Quote speaker" counts the gold attributions whose content holds a
+//! quotation mark: a double mark (`"`, `“`, `”`, SOURCE.md's proxy) or the
+//! doubled apostrophes (`''`) some papers print as double marks (PolNeAR's
+//! New York Times articles). The share over the double marks alone is
+//! reported too.
 
 use crate::analysis::Quote;
 use serde::Deserialize;
@@ -35,8 +41,15 @@ pub struct Gold {
     pub source: Vec<(usize, usize)>,
     pub cue: Vec<(usize, usize)>,
     pub content: Vec<(usize, usize)>,
-    /// The content holds a double quotation mark.
+    /// The content holds a quotation mark (a double one or `''`).
     pub marked: bool,
+    /// The content holds a double quotation mark (`"`, `“`, `”`).
+    pub double: bool,
+}
+
+/// Whether a gold content text holds a double quotation mark.
+fn has_double_mark(content: &str) -> bool {
+    content.contains(['"', '“', '”'])
 }
 
 impl Record {
@@ -54,7 +67,8 @@ impl Record {
                 source: conv(&a.source),
                 cue: conv(&a.cue),
                 content: conv(&a.content),
-                marked: a.content_text.contains(['"', '“', '”']),
+                marked: has_double_mark(&a.content_text) || a.content_text.contains("''"),
+                double: has_double_mark(&a.content_text),
             })
             .collect()
     }
@@ -85,6 +99,10 @@ pub struct Score {
     pub marked_gold: usize,
     /// ... of which matched with the speaker right.
     pub marked_right: usize,
+    /// Gold attributions whose content holds a double mark, and of those
+    /// the ones matched with the speaker right.
+    pub double_gold: usize,
+    pub double_right: usize,
     /// Content matched, speaker wrong: none predicted / one predicted where
     /// gold has none / both present without overlap.
     pub speaker_missing: usize,
@@ -100,6 +118,7 @@ impl Score {
         self.predicted += quotes.len();
         self.gold += gold.len();
         self.marked_gold += gold.iter().filter(|g| g.marked).count();
+        self.double_gold += gold.iter().filter(|g| g.double).count();
         let mut pairs = Vec::new();
         for (qi, q) in quotes.iter().enumerate() {
             let p = [(q.start, q.end)];
@@ -139,6 +158,9 @@ impl Score {
                 if g.marked {
                     self.marked_right += 1;
                 }
+                if g.double {
+                    self.double_right += 1;
+                }
             }
         }
         matched
@@ -163,13 +185,19 @@ impl Score {
         }
     }
 
+    /// [`Score::quote_speaker`] over the double marks alone (`"`, `“`, `”`).
+    pub fn double_quote_speaker(&self) -> f64 {
+        self.double_right as f64 / self.double_gold.max(1) as f64
+    }
+
     pub fn report(&self) -> String {
         let (cp, cr, cf) = self.content();
         let (ap, ar, af) = self.attribution();
         format!(
-            "predicted {} gold {} (speaker wrong: {} missing, {} extra, {} elsewhere)\ncontent      P {:.3} R {:.3} F1 {:.3}\nattribution  P {:.3} R {:.3} F1 {:.3}\nquote speaker {:.3} ({} of {} gold attributions with quotation marks)",
+            "predicted {} gold {} (speaker wrong: {} missing, {} extra, {} elsewhere)\ncontent      P {:.3} R {:.3} F1 {:.3}\nattribution  P {:.3} R {:.3} F1 {:.3}\nquote speaker {:.3} ({} of {} gold attributions with quotation marks; double marks alone {:.3}, {} of {})",
             self.predicted, self.gold, self.speaker_missing, self.speaker_extra, self.speaker_elsewhere, cp, cr, cf, ap, ar, af,
-            self.quote_speaker(), self.marked_right, self.marked_gold
+            self.quote_speaker(), self.marked_right, self.marked_gold,
+            self.double_quote_speaker(), self.double_right, self.double_gold
         )
     }
 }

@@ -103,9 +103,9 @@ fn paragraph_ranges(
         {
             *s = 1;
         }
-        state[m.open] = 2;
+        state[m.open..m.inner].fill(2);
         if let Some(c) = m.close {
-            state[c] = 2;
+            state[m.after..=c].fill(2);
         }
     }
     // Marks of continued paragraphs.
@@ -117,7 +117,9 @@ fn paragraph_ranges(
             )
         {
             let s = t.text(text);
-            if matches!(s, "\"" | "“" | "”" | "«" | "»") {
+            if matches!(s, "\"" | "“" | "”" | "«" | "»")
+                || marks::in_doubled_apostrophe(text, &doc.tokens, i)
+            {
                 state[i] = 2;
             }
         }

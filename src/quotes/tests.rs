@@ -46,6 +46,16 @@ fn curly_marks_and_guillemets_are_quotes_too() {
 }
 
 #[test]
+fn doubled_apostrophes_quote_like_double_marks() {
+    let text = "Taxes\n\nHer plan drew critics. ''This isn't tax reform,'' said Douglas Carter, an economist.";
+    let a = crate::extract(text);
+    let q = quote(&a, "This isn't tax reform");
+    assert_eq!(q.text, "This isn't tax reform,");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Douglas Carter"));
+}
+
+#[test]
 fn a_title_before_the_name_belongs_to_the_speaker_span() {
     let text = "Talks\n\n“We are ready,” Ministry Spokesperson Matthew Miller said.";
     let a = crate::extract(text);
