@@ -88,6 +88,43 @@ fn len(a: &[(usize, usize)]) -> usize {
     a.iter().map(|(s, e)| e - s).sum()
 }
 
+/// The one-to-one matching of predicted content spans with gold
+/// attributions, largest overlaps first: pairs (predicted, gold) whose
+/// contents overlap by at least half of the shorter one.
+pub fn match_contents(spans: &[(usize, usize)], gold: &[Gold]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (qi, &(s, e)) in spans.iter().enumerate() {
+        for (gi, g) in gold.iter().enumerate() {
+            let o = overlap(&[(s, e)], &g.content);
+            let shorter = (e - s).min(len(&g.content));
+            if o > 0 && 2 * o >= shorter {
+                pairs.push((o, qi, gi));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut q_used = vec![false; spans.len()];
+    let mut g_used = vec![false; gold.len()];
+    let mut out = Vec::new();
+    for (_, qi, gi) in pairs {
+        if !q_used[qi] && !g_used[gi] {
+            q_used[qi] = true;
+            g_used[gi] = true;
+            out.push((qi, gi));
+        }
+    }
+    out
+}
+
+/// Whether a speaker span `s..e` is right for gold attribution `g`: it
+/// overlaps the gold source (or both are absent).
+pub fn speaker_right(speaker: Option<(usize, usize)>, g: &Gold) -> bool {
+    match speaker {
+        None => g.source.is_empty(),
+        Some(s) => overlap(&[s], &g.source) > 0,
+    }
+}
+
 /// Running totals over documents.
 #[derive(Debug, Default, Clone)]
 pub struct Score {
@@ -119,33 +156,12 @@ impl Score {
         self.gold += gold.len();
         self.marked_gold += gold.iter().filter(|g| g.marked).count();
         self.double_gold += gold.iter().filter(|g| g.double).count();
-        let mut pairs = Vec::new();
-        for (qi, q) in quotes.iter().enumerate() {
-            let p = [(q.start, q.end)];
-            for (gi, g) in gold.iter().enumerate() {
-                let o = overlap(&p, &g.content);
-                let shorter = (q.end - q.start).min(len(&g.content));
-                if o > 0 && 2 * o >= shorter {
-                    pairs.push((o, qi, gi));
-                }
-            }
-        }
-        pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut q_used = vec![false; quotes.len()];
-        let mut g_used = vec![false; gold.len()];
-        for (_, qi, gi) in pairs {
-            if q_used[qi] || g_used[gi] {
-                continue;
-            }
-            q_used[qi] = true;
-            g_used[gi] = true;
+        let spans: Vec<(usize, usize)> = quotes.iter().map(|q| (q.start, q.end)).collect();
+        for (qi, gi) in match_contents(&spans, gold) {
             self.content_matched += 1;
             let g = &gold[gi];
-            let right = match (&quotes[qi].speaker, g.source.is_empty()) {
-                (None, true) => true,
-                (Some(s), false) => overlap(&[(s.start, s.end)], &g.source) > 0,
-                _ => false,
-            };
+            let sp = quotes[qi].speaker.as_ref().map(|s| (s.start, s.end));
+            let right = speaker_right(sp, g);
             match (&quotes[qi].speaker, g.source.is_empty()) {
                 (None, false) => self.speaker_missing += 1,
                 (Some(_), true) => self.speaker_extra += 1,
