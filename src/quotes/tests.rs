@@ -324,3 +324,37 @@ fn a_quote_without_a_cue_word_is_speech_only_when_quotation_marked() {
     q.cue = Some(Span::of("according to", 0, 12));
     assert_eq!(super::cue_class(&q), Some(CueClass::Speech));
 }
+
+#[test]
+fn an_agentless_passive_has_no_speaker() {
+    let text = "Vote\n\nThe senator was accused of lying about the deal.";
+    let a = crate::extract(text);
+    let q = quote(&a, "senator was accused");
+    assert_eq!(q.speaker, None);
+    // Counter-cases: the active verb's subject speaks, and so does the
+    // source of an outer "said".
+    let text = "Vote\n\nThe senator accused the governor of lying about the deal.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the governor of lying");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "The senator");
+    let text = "Vote\n\nThe bill is expected to pass next week, the mayor said.";
+    let a = crate::extract(text);
+    let q = quote(&a, "The bill is expected");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "the mayor");
+}
+
+#[test]
+fn the_speaker_span_takes_in_its_appositive() {
+    let text = "Talks\n\nMichael McFaul, a senior fellow at the Hoover Institution, said the talks would fail.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the talks would fail");
+    assert_eq!(
+        q.speaker.as_ref().unwrap().text,
+        "Michael McFaul, a senior fellow at the Hoover Institution"
+    );
+    // Counter-case: a clause after the comma is no appositive.
+    let text = "Talks\n\nMichael McFaul left, and the ambassador said the talks would fail.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the talks would fail");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "the ambassador");
+}
