@@ -15,6 +15,7 @@ use crate::quotes::linear::Key;
 use crate::tokens::TokenKind;
 
 /// The filter's features of quote `q` (whose ranker facts are `t` and `c`).
+#[inline(never)]
 pub(super) fn features(scene: &Scene, q: &Quote, t: &Target, c: &Choice, out: &mut Vec<u32>) {
     let doc = scene.doc;
     let toks = &doc.tokens;

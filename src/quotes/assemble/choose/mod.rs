@@ -106,6 +106,8 @@ impl Options {
 
 /// The speaker candidates of quote `q` with their features (the last one
 /// is the empty candidate, no speaker); `counts` are the article's.
+// Not inlined: its callers stay small enough for V8's optimising compiler.
+#[inline(never)]
 pub(super) fn options(scene: &Scene, counts: &Counts, q: &Quote) -> Options {
     let t = target(scene, q);
     let mut cands = candidates(scene, q, &t);
