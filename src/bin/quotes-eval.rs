@@ -1,15 +1,20 @@
 //! Scores `newslens::extract`'s quotes on PolNeAR records (primary records only).
 //!
 //! cargo run --release --features train --bin quotes-eval -- dev.jsonl [--show N]
-//!     [--show-quotes N] [--show-speakers N]
+//!     [--show-quotes N] [--show-speakers N] [--tagger FILE] [--steps FILE]
 //!
 //! A bare file name is looked up in `../shared/data/quotes/polnear/`.
+//! `--tagger FILE` and `--steps FILE` score other weights than the embedded
+//! ones (a tagger's `weights.bin`; a `ranker.bin` whose tables are the speaker
+//! ranker and the quote filter, or fewer tables to switch steps off); the
+//! timings are still those of the embedded models.
 //! `--show N` prints the gold and predicted attributions of the first N
 //! documents with a miss; `--show-quotes N` the first N quotation-marked
 //! gold attributions whose speaker is wrong; `--show-speakers N` the first N
 //! matched contents whose speaker is wrong, with their context.
 
 use newslens::internals::quotes::eval::{Gold, Record, Score};
+use newslens::internals::quotes::{tagger::Model, Steps, With};
 use newslens::internals::{prepare, quotes};
 use newslens::{Analysis, Quote};
 use std::io::BufRead;
@@ -22,6 +27,9 @@ struct Options {
     show: usize,
     show_quotes: usize,
     show_speakers: usize,
+    /// Weights files to score instead of the embedded ones.
+    tagger: Option<String>,
+    steps: Option<String>,
 }
 
 impl Options {
@@ -35,12 +43,14 @@ impl Options {
                 "--show-speakers" => o.show_speakers = count(args.next()),
                 "--show-quotes" => o.show_quotes = count(args.next()),
                 "--show" => o.show = count(args.next()),
+                "--tagger" => o.tagger = args.next(),
+                "--steps" => o.steps = args.next(),
                 _ => path = Some(a),
             }
         }
         let Some(path) = path else {
             eprintln!(
-                "usage: quotes-eval FILE.jsonl [--show N] [--show-quotes N] [--show-speakers N]"
+                "usage: quotes-eval FILE.jsonl [--show N] [--show-quotes N] [--show-speakers N] [--tagger FILE] [--steps FILE]"
             );
             std::process::exit(2);
         };
@@ -201,8 +211,34 @@ fn show_document(id: &str, text: &str, gold: &[Gold], a: &Analysis) {
     }
 }
 
+/// The bytes of a weights file named on the command line.
+fn read_weights(path: &Option<String>) -> Option<Vec<u8>> {
+    let p = path.as_ref()?;
+    Some(std::fs::read(p).unwrap_or_else(|e| panic!("{p}: {e}")))
+}
+
+/// The article's quotes with the given tagger and steps (the embedded ones
+/// where none is given).
+fn quotes_with(text: &str, tagger: Option<&Model>, steps: Option<&Steps>) -> Vec<Quote> {
+    let p = prepare(text);
+    let with = With {
+        scorer: tagger.unwrap_or(quotes::model()),
+        steps: steps.unwrap_or(quotes::steps()),
+        collect: None,
+    };
+    quotes::find_with(with, &p.doc, &p.layout, &p.mentions, &p.entities)
+}
+
 fn main() {
     let mut o = Options::parse();
+    let tagger_bytes = read_weights(&o.tagger);
+    let steps_bytes = read_weights(&o.steps);
+    let tagger = tagger_bytes
+        .as_deref()
+        .map(|b| Model::from_bytes(b).expect("a quotes tagger weights file"));
+    let steps = steps_bytes
+        .as_deref()
+        .map(|b| Steps::from_bytes(b).expect("a quotes ranker weights file"));
     let f = std::fs::File::open(&o.path).unwrap_or_else(|e| panic!("{}: {e}", o.path));
     let mut score = Score::default();
     let mut timings = Timings::default();
@@ -215,7 +251,10 @@ fn main() {
         if !r.primary {
             continue;
         }
-        let a = timings.measure(&r.text);
+        let mut a = timings.measure(&r.text);
+        if tagger.is_some() || steps.is_some() {
+            a.quotes = quotes_with(&r.text, tagger.as_ref(), steps.as_ref());
+        }
         let gold = r.gold();
         let before = score.attribution_matched;
         let matched = score.add(&a.quotes, &gold);

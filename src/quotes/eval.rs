@@ -6,6 +6,12 @@
 //! largest overlaps first. An attribution match also needs the speaker right:
 //! the predicted speaker span overlaps the gold source, or, for gold without a
 //! source, no speaker is predicted.
+//!
+//! "Quote speaker" counts the gold attributions whose content holds a
+//! quotation mark: a double mark (`"`, `“`, `”`, SOURCE.md's proxy) or the
+//! doubled apostrophes (`''`) some papers print as double marks (PolNeAR's
+//! New York Times articles). The share over the double marks alone is
+//! reported too.
 
 use crate::analysis::Quote;
 use serde::Deserialize;
@@ -35,8 +41,15 @@ pub struct Gold {
     pub source: Vec<(usize, usize)>,
     pub cue: Vec<(usize, usize)>,
     pub content: Vec<(usize, usize)>,
-    /// The content holds a double quotation mark.
+    /// The content holds a quotation mark (a double one or `''`).
     pub marked: bool,
+    /// The content holds a double quotation mark (`"`, `“`, `”`).
+    pub double: bool,
+}
+
+/// Whether a gold content text holds a double quotation mark.
+fn has_double_mark(content: &str) -> bool {
+    content.contains(['"', '“', '”'])
 }
 
 impl Record {
@@ -54,7 +67,8 @@ impl Record {
                 source: conv(&a.source),
                 cue: conv(&a.cue),
                 content: conv(&a.content),
-                marked: a.content_text.contains(['"', '“', '”']),
+                marked: has_double_mark(&a.content_text) || a.content_text.contains("''"),
+                double: has_double_mark(&a.content_text),
             })
             .collect()
     }
@@ -74,6 +88,43 @@ fn len(a: &[(usize, usize)]) -> usize {
     a.iter().map(|(s, e)| e - s).sum()
 }
 
+/// The one-to-one matching of predicted content spans with gold
+/// attributions, largest overlaps first: pairs (predicted, gold) whose
+/// contents overlap by at least half of the shorter one.
+pub fn match_contents(spans: &[(usize, usize)], gold: &[Gold]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (qi, &(s, e)) in spans.iter().enumerate() {
+        for (gi, g) in gold.iter().enumerate() {
+            let o = overlap(&[(s, e)], &g.content);
+            let shorter = (e - s).min(len(&g.content));
+            if o > 0 && 2 * o >= shorter {
+                pairs.push((o, qi, gi));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut q_used = vec![false; spans.len()];
+    let mut g_used = vec![false; gold.len()];
+    let mut out = Vec::new();
+    for (_, qi, gi) in pairs {
+        if !q_used[qi] && !g_used[gi] {
+            q_used[qi] = true;
+            g_used[gi] = true;
+            out.push((qi, gi));
+        }
+    }
+    out
+}
+
+/// Whether a speaker span `s..e` is right for gold attribution `g`: it
+/// overlaps the gold source (or both are absent).
+pub fn speaker_right(speaker: Option<(usize, usize)>, g: &Gold) -> bool {
+    match speaker {
+        None => g.source.is_empty(),
+        Some(s) => overlap(&[s], &g.source) > 0,
+    }
+}
+
 /// Running totals over documents.
 #[derive(Debug, Default, Clone)]
 pub struct Score {
@@ -85,6 +136,10 @@ pub struct Score {
     pub marked_gold: usize,
     /// ... of which matched with the speaker right.
     pub marked_right: usize,
+    /// Gold attributions whose content holds a double mark, and of those
+    /// the ones matched with the speaker right.
+    pub double_gold: usize,
+    pub double_right: usize,
     /// Content matched, speaker wrong: none predicted / one predicted where
     /// gold has none / both present without overlap.
     pub speaker_missing: usize,
@@ -100,33 +155,13 @@ impl Score {
         self.predicted += quotes.len();
         self.gold += gold.len();
         self.marked_gold += gold.iter().filter(|g| g.marked).count();
-        let mut pairs = Vec::new();
-        for (qi, q) in quotes.iter().enumerate() {
-            let p = [(q.start, q.end)];
-            for (gi, g) in gold.iter().enumerate() {
-                let o = overlap(&p, &g.content);
-                let shorter = (q.end - q.start).min(len(&g.content));
-                if o > 0 && 2 * o >= shorter {
-                    pairs.push((o, qi, gi));
-                }
-            }
-        }
-        pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut q_used = vec![false; quotes.len()];
-        let mut g_used = vec![false; gold.len()];
-        for (_, qi, gi) in pairs {
-            if q_used[qi] || g_used[gi] {
-                continue;
-            }
-            q_used[qi] = true;
-            g_used[gi] = true;
+        self.double_gold += gold.iter().filter(|g| g.double).count();
+        let spans: Vec<(usize, usize)> = quotes.iter().map(|q| (q.start, q.end)).collect();
+        for (qi, gi) in match_contents(&spans, gold) {
             self.content_matched += 1;
             let g = &gold[gi];
-            let right = match (&quotes[qi].speaker, g.source.is_empty()) {
-                (None, true) => true,
-                (Some(s), false) => overlap(&[(s.start, s.end)], &g.source) > 0,
-                _ => false,
-            };
+            let sp = quotes[qi].speaker.as_ref().map(|s| (s.start, s.end));
+            let right = speaker_right(sp, g);
             match (&quotes[qi].speaker, g.source.is_empty()) {
                 (None, false) => self.speaker_missing += 1,
                 (Some(_), true) => self.speaker_extra += 1,
@@ -138,6 +173,9 @@ impl Score {
                 self.attribution_matched += 1;
                 if g.marked {
                     self.marked_right += 1;
+                }
+                if g.double {
+                    self.double_right += 1;
                 }
             }
         }
@@ -163,13 +201,19 @@ impl Score {
         }
     }
 
+    /// [`Score::quote_speaker`] over the double marks alone (`"`, `“`, `”`).
+    pub fn double_quote_speaker(&self) -> f64 {
+        self.double_right as f64 / self.double_gold.max(1) as f64
+    }
+
     pub fn report(&self) -> String {
         let (cp, cr, cf) = self.content();
         let (ap, ar, af) = self.attribution();
         format!(
-            "predicted {} gold {} (speaker wrong: {} missing, {} extra, {} elsewhere)\ncontent      P {:.3} R {:.3} F1 {:.3}\nattribution  P {:.3} R {:.3} F1 {:.3}\nquote speaker {:.3} ({} of {} gold attributions with quotation marks)",
+            "predicted {} gold {} (speaker wrong: {} missing, {} extra, {} elsewhere)\ncontent      P {:.3} R {:.3} F1 {:.3}\nattribution  P {:.3} R {:.3} F1 {:.3}\nquote speaker {:.3} ({} of {} gold attributions with quotation marks; double marks alone {:.3}, {} of {})",
             self.predicted, self.gold, self.speaker_missing, self.speaker_extra, self.speaker_elsewhere, cp, cr, cf, ap, ar, af,
-            self.quote_speaker(), self.marked_right, self.marked_gold
+            self.quote_speaker(), self.marked_right, self.marked_gold,
+            self.double_quote_speaker(), self.double_right, self.double_gold
         )
     }
 }

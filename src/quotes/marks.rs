@@ -1,6 +1,8 @@
 //! Quotation marks: pairing them into quoted spans, in one pass over the body.
 //!
-//! * Double marks of every style pair up: `"..."`, `“...”`, `«...»`, `„...“`.
+//! * Double marks of every style pair up: `"..."`, `“...”`, `«...»`, `„...“`,
+//!   and doubled apostrophes (`''...''`, two tokens that make one mark, as
+//!   some papers print double marks).
 //!   Single marks (`‘...’`, `'...'`) inside a double-quoted span are nested
 //!   quotes and stay part of it; outside one they pair up on their own
 //!   (British style), but only as an opening `‘` with a closing `’`.
@@ -17,10 +19,13 @@ use crate::tokens::{Token, TokenKind};
 /// One quoted span: token indices of its marks and the byte range between them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Marked {
-    /// Index of the opening mark's token.
+    /// Index of the opening mark's (first) token.
     pub open: usize,
-    /// Index of the closing mark's token; `None` when the quote runs to the end
-    /// of its last paragraph without one.
+    /// Index of the first token after the opening mark (`open + 1`, or
+    /// `open + 2` after a doubled apostrophe).
+    pub inner: usize,
+    /// Index of the closing mark's (last) token; `None` when the quote runs
+    /// to the end of its last paragraph without one.
     pub close: Option<usize>,
     /// Byte range of the content, marks excluded.
     pub start: usize,
@@ -40,6 +45,32 @@ enum Mark {
     CloseSingle,
 }
 
+/// The quotation mark at token `i` and how many tokens it spans: a straight
+/// apostrophe glued to another (`''`) is one double mark of two tokens.
+fn mark_at(text: &str, toks: &[Token], i: usize) -> Option<(Mark, usize)> {
+    let t = &toks[i];
+    if t.kind == TokenKind::Quote && t.text(text) == "'" {
+        let doubled = toks.get(i + 1).is_some_and(|n| {
+            n.start == t.end && n.kind == TokenKind::Quote && n.text(text) == "'"
+        });
+        if doubled {
+            return Some((Mark::EitherDouble, 2));
+        }
+    }
+    mark(text, t).map(|m| (m, 1))
+}
+
+/// Whether token `i` is one apostrophe of a doubled pair (`''`).
+pub fn in_doubled_apostrophe(text: &str, toks: &[Token], i: usize) -> bool {
+    let apostrophe = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| t.kind == TokenKind::Quote && t.text(text) == "'")
+    };
+    apostrophe(i)
+        && (i > 0 && apostrophe(i - 1) && toks[i - 1].end == toks[i].start
+            || apostrophe(i + 1) && toks[i].end == toks[i + 1].start)
+}
+
 fn mark(text: &str, t: &Token) -> Option<Mark> {
     if !matches!(
         t.kind,
@@ -57,97 +88,101 @@ fn mark(text: &str, t: &Token) -> Option<Mark> {
     })
 }
 
-/// Whether an ambiguous `"` at token `i` looks like a closing mark: glued to
-/// the word or punctuation before it and not to the word after it.
-fn looks_closing(text: &str, toks: &[Token], i: usize, first: usize) -> bool {
-    let glued_before = i > first && toks[i - 1].end == toks[i].start;
-    let glued_after = toks.get(i + 1).is_some_and(|n| n.start == toks[i].end)
-        && toks[i + 1].kind == TokenKind::Word;
-    let _ = text;
-    glued_before && !glued_after
+/// Whether an ambiguous mark over tokens `i..j` looks like a closing mark:
+/// glued to the word or punctuation before it and not to the word after it.
+fn looks_closing(toks: &[Token], i: usize, j: usize, first: usize) -> bool {
+    glued_before(toks, i, first) && !glued_word_after(toks, j)
+}
+
+/// Whether token `i` touches the token before it (within the paragraph from `first`).
+fn glued_before(toks: &[Token], i: usize, first: usize) -> bool {
+    i > first && toks[i - 1].end == toks[i].start
+}
+
+/// Whether the token after `j` is a word touching it.
+fn glued_word_after(toks: &[Token], j: usize) -> bool {
+    toks.get(j + 1)
+        .is_some_and(|n| n.start == toks[j].end && n.kind == TokenKind::Word)
 }
 
 /// Pairs the quotation marks of the paragraphs `paras` (token ranges, in text
 /// order). Linear in the number of tokens.
 pub fn pair(text: &str, toks: &[Token], paras: &[std::ops::Range<usize>]) -> Vec<Marked> {
     let mut out = Vec::new();
-    // A quote carried over from the previous paragraph: its opening token.
-    let mut carried: Option<usize> = None;
+    // A quote carried over from the previous paragraph: its opening mark's
+    // first token and the first token inside.
+    let mut carried: Option<(usize, usize)> = None;
     for (pi, range) in paras.iter().enumerate() {
         let range = range.start.min(toks.len())..range.end.min(toks.len());
         if range.is_empty() {
             carried = None;
             continue;
         }
-        let mut open: Option<(usize, bool)> = None; // (token, double)
+        // (first token, first token inside, double)
+        let mut open: Option<(usize, usize, bool)> = None;
         let mut first_content = range.start;
         if let Some(c) = carried.take() {
             // The paragraph must open with a mark to continue the quote.
-            let starts_with_open = matches!(
-                mark(text, &toks[range.start]),
-                Some(Mark::OpenDouble | Mark::EitherDouble)
-            );
-            if starts_with_open {
-                open = Some((c, true));
-                first_content = range.start + 1;
+            let starts_with = mark_at(text, toks, range.start);
+            if let Some((Mark::OpenDouble | Mark::EitherDouble, w)) = starts_with {
+                open = Some((c.0, c.1, true));
+                first_content = range.start + w;
             } else if let Some(prev) = paras.get(pi.wrapping_sub(1)) {
                 // Not continued: the quote ends with its paragraph.
-                push(&mut out, toks, c, None, prev.end.min(toks.len()));
+                let end = prev.end.min(toks.len());
+                push(&mut out, toks, (c.0, c.1), None, end);
             }
         }
         let mut i = first_content;
         while i < range.end {
-            let m = mark(text, &toks[i]);
+            let Some((m, w)) = mark_at(text, toks, i) else {
+                i += 1;
+                continue;
+            };
+            let last = i + w - 1;
             match (m, open) {
-                (Some(Mark::OpenDouble), Some((_, true))) => open = Some((i, true)),
-                (Some(Mark::OpenDouble), _) => open = Some((i, true)),
-                (Some(Mark::CloseDouble), Some((o, true))) => {
-                    push(&mut out, toks, o, Some(i), i);
+                (Mark::OpenDouble, _) => open = Some((i, i + w, true)),
+                (Mark::CloseDouble, Some((o, inner, true))) => {
+                    push(&mut out, toks, (o, inner), Some((i, last)), i);
                     open = None;
                 }
-                (Some(Mark::EitherDouble), Some((o, true))) => {
-                    if !looks_closing(text, toks, i, range.start)
-                        && toks.get(i + 1).is_some_and(|n| n.start == toks[i].end)
+                (Mark::EitherDouble, Some((o, inner, true))) => {
+                    if !looks_closing(toks, i, last, range.start)
+                        && toks.get(last + 1).is_some_and(|n| n.start == toks[last].end)
                         && i > range.start
                         && toks[i - 1].end < toks[i].start
                     {
                         // Spaced before, glued after: a new quote opens; the
                         // old one was never closed.
-                        open = Some((i, true));
+                        open = Some((i, i + w, true));
                     } else {
-                        push(&mut out, toks, o, Some(i), i);
+                        push(&mut out, toks, (o, inner), Some((i, last)), i);
                         open = None;
                     }
                 }
-                (Some(Mark::EitherDouble), _)
-                    if (!looks_closing(text, toks, i, range.start) || i == range.start) =>
+                (Mark::EitherDouble, _)
+                    if (!looks_closing(toks, i, last, range.start) || i == range.start) =>
                 {
-                    open = Some((i, true));
+                    open = Some((i, i + w, true));
                 }
-                (Some(Mark::OpenSingle), None) => open = Some((i, false)),
-                (Some(Mark::OpenSingle), Some((_, false))) => open = Some((i, false)),
-                (Some(Mark::CloseSingle), Some((o, false))) => {
-                    let next_is_letter = toks
-                        .get(i + 1)
-                        .is_some_and(|n| n.start == toks[i].end && n.kind == TokenKind::Word);
-                    if !next_is_letter {
-                        push(&mut out, toks, o, Some(i), i);
-                        open = None;
-                    }
+                (Mark::OpenSingle, None | Some((_, _, false))) => open = Some((i, i + 1, false)),
+                (Mark::CloseSingle, Some((o, inner, false))) if !glued_word_after(toks, i) => {
+                    push(&mut out, toks, (o, inner), Some((i, i)), i);
+                    open = None;
                 }
                 _ => {}
             }
-            i += 1;
+            i += w;
         }
-        if let Some((o, true)) = open {
+        if let Some((o, inner, true)) = open {
             // Opening the paragraph, or after a colon ("she said: “...").
             let opened_paragraph = o == range.start
                 || carried_from_before(o, &range)
                 || o > range.start && toks[o - 1].text(text) == ":";
             if opened_paragraph && pi + 1 < paras.len() {
-                carried = Some(o);
+                carried = Some((o, inner));
             } else if opened_paragraph {
-                push(&mut out, toks, o, None, range.end);
+                push(&mut out, toks, (o, inner), None, range.end);
             }
         }
     }
@@ -158,14 +193,24 @@ fn carried_from_before(o: usize, range: &std::ops::Range<usize>) -> bool {
     o < range.start
 }
 
-fn push(out: &mut Vec<Marked>, toks: &[Token], open: usize, close: Option<usize>, after: usize) {
-    if after <= open + 1 {
+/// Records the quoted span opened by the mark `open` (its first token and
+/// the first token inside) and closed by the mark `close` (its first and
+/// last token), with content up to the token `after`.
+fn push(
+    out: &mut Vec<Marked>,
+    toks: &[Token],
+    (open, inner): (usize, usize),
+    close: Option<(usize, usize)>,
+    after: usize,
+) {
+    if after <= inner {
         return;
     }
     out.push(Marked {
         open,
-        close,
-        start: toks[open + 1].start,
+        inner,
+        close: close.map(|c| c.1),
+        start: toks[inner].start,
         end: toks[after - 1].end,
         after,
     });
@@ -198,6 +243,20 @@ mod tests {
         assert_eq!(quoted(&["He said \"yes\" twice."]), ["yes"]);
         assert_eq!(quoted(&["He said “yes” twice."]), ["yes"]);
         assert_eq!(quoted(&["Il a dit «oui» deux fois."]), ["oui"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_one_double_mark() {
+        assert_eq!(
+            quoted(&["''This isn't reform,'' said Ann Lee. ''It's worse.''"]),
+            ["This isn't reform,", "It's worse."]
+        );
+        assert_eq!(
+            quoted(&["''We will fight.", "''And win,'' she said."]),
+            ["We will fight.\n\n''And win,"]
+        );
+        // Single apostrophes stay apostrophes.
+        assert!(quoted(&["The Clintons' plan isn't 'new' at all."]).is_empty());
     }
 
     #[test]

@@ -37,6 +37,7 @@ use std::sync::OnceLock;
 
 #[cfg(feature = "train")]
 pub mod eval;
+pub mod linear;
 pub mod marks;
 pub mod tagger;
 
@@ -49,6 +50,69 @@ static WEIGHTS: &[u8] = include_bytes!("../../data/quotes/weights.bin");
 pub fn model() -> &'static Model<'static> {
     static MODEL: OnceLock<Model<'static>> = OnceLock::new();
     MODEL.get_or_init(|| crate::tagging::embedded("quotes model", Model::from_bytes(WEIGHTS)))
+}
+
+/// Weights of the learned steps after the tagger (the speaker ranker and the
+/// quote filter), written
+/// by `cargo run --release --features train --bin train-quotes`.
+static STEP_WEIGHTS: &[u8] = include_bytes!("../../data/quotes/ranker.bin");
+
+/// The learned steps after the tagger; each is optional (without one, the
+/// rules' result stays).
+#[derive(Clone, Copy, Default)]
+pub struct Steps<'a> {
+    /// Scores a quote's speaker candidates (`assemble::choose`).
+    pub speaker: Option<linear::Linear<'a>>,
+    /// Scores whether a quote attributes anything; below 0 it is dropped
+    /// (`assemble::keep`).
+    pub keep: Option<linear::Linear<'a>>,
+}
+
+impl<'a> Steps<'a> {
+    /// The steps in a weights file written by `linear::write`: its first
+    /// table is the speaker ranker, its second the quote filter.
+    pub fn from_bytes(buf: &'a [u8]) -> Result<Steps<'a>, String> {
+        let tables = linear::read(buf)?;
+        Ok(Steps {
+            speaker: tables.first().copied(),
+            keep: tables.get(1).copied(),
+        })
+    }
+}
+
+/// The embedded learned steps, parsed on first use.
+pub fn steps() -> &'static Steps<'static> {
+    static STEPS: OnceLock<Steps<'static>> = OnceLock::new();
+    STEPS.get_or_init(|| {
+        crate::tagging::embedded("quotes ranker", Steps::from_bytes(STEP_WEIGHTS))
+    })
+}
+
+/// What the learned steps read, for training them: per quote, its content
+/// span, its speaker candidates' byte spans and the candidates' features
+/// (the last feature list is "no speaker"), and the filter's features.
+#[derive(Default)]
+pub struct Collected {
+    pub speakers: Vec<SpeakerExample>,
+    pub keep: Vec<KeepExample>,
+}
+
+/// One quote as the filter sees it (after the ranker chose its speaker).
+// Read only by the trainer (`src/bin/train-quotes.rs`).
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub struct KeepExample {
+    pub content: (usize, usize),
+    pub speaker: Option<(usize, usize)>,
+    pub features: Vec<u32>,
+}
+
+/// One quote's speaker choice as the ranker sees it.
+// Read only by the trainer (`src/bin/train-quotes.rs`).
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub struct SpeakerExample {
+    pub content: (usize, usize),
+    pub candidates: Vec<(usize, usize)>,
+    pub features: Vec<Vec<u32>>,
 }
 
 /// One tagged paragraph: its token range and the prepared sequence.
@@ -103,9 +167,9 @@ fn paragraph_ranges(
         {
             *s = 1;
         }
-        state[m.open] = 2;
+        state[m.open..m.inner].fill(2);
         if let Some(c) = m.close {
-            state[c] = 2;
+            state[m.after..=c].fill(2);
         }
     }
     // Marks of continued paragraphs.
@@ -117,7 +181,9 @@ fn paragraph_ranges(
             )
         {
             let s = t.text(text);
-            if matches!(s, "\"" | "“" | "”" | "«" | "»") {
+            if matches!(s, "\"" | "“" | "”" | "«" | "»")
+                || marks::in_doubled_apostrophe(text, &doc.tokens, i)
+            {
                 state[i] = 2;
             }
         }
@@ -157,18 +223,32 @@ fn prepare<T>(
 
 /// Finds the quotes of the article.
 pub fn find(doc: &Doc, layout: &Layout, mentions: &[Mention], entities: &[Entity]) -> Vec<Quote> {
-    find_with(model(), doc, layout, mentions, entities)
+    let with = With {
+        scorer: model(),
+        steps: steps(),
+        collect: None,
+    };
+    find_with(with, doc, layout, mentions, entities)
 }
 
-/// [`find`] with a given tagger (used when training).
+/// The models [`find_with`] runs: the tagger, the learned steps after it,
+/// and where to hand what those steps read (when training them).
+pub struct With<'c, 's, S> {
+    pub scorer: &'s S,
+    pub steps: &'s Steps<'s>,
+    pub collect: Option<&'c mut Collected>,
+}
+
+/// [`find`] with given models (used when training).
 #[inline(never)]
 pub fn find_with<S: Scorer<NCLASS>>(
-    scorer: &S,
+    with: With<S>,
     doc: &Doc,
     layout: &Layout,
     mentions: &[Mention],
     entities: &[Entity],
 ) -> Vec<Quote> {
+    let scorer = with.scorer;
     let text = doc.text;
     let mut out = Vec::new();
     for part in layout.parts.iter().filter(|p| p.kind == PartKind::Title) {
@@ -181,6 +261,7 @@ pub fn find_with<S: Scorer<NCLASS>>(
     let (ranges, marked, state) = paragraph_ranges(doc, layout);
     let mut feats = Vec::new();
     let mut tags = vec![tagger::O; doc.tokens.len()];
+    let mut words = vec![tagger::WordInfo::default(); doc.tokens.len()];
     for r in &ranges {
         // A paragraph with no cue word (of any class: speech, belief,
         // finding, intention, cue noun) and no quotation mark is left O
@@ -188,15 +269,23 @@ pub fn find_with<S: Scorer<NCLASS>>(
         // wrong, and wire text has many (tables, results, prices). Such a
         // paragraph is not prepared beyond its words' own facts. The
         // figures are in data/quotes/MODEL.md.
-        let Some(seq) = prepare(doc, mentions, &state, r.clone(), tagger::prepare_to_tag) else {
+        let to_tag = |inp: &tagger::Input| tagger::prepare_to_tag(inp, &mut words[r.clone()]);
+        let Some(seq) = prepare(doc, mentions, &state, r.clone(), to_tag) else {
             continue;
         };
         let t = tagger::decode(scorer, &seq, &mut feats);
         tags[r.clone()].copy_from_slice(&t);
     }
-    out.extend(assemble::assemble(
-        doc, &ranges, &marked, &tags, mentions, entities,
-    ));
+    let inp = assemble::Input {
+        doc,
+        paras: &ranges,
+        marked: &marked,
+        state: &state,
+        words: &words,
+        mentions,
+        entities,
+    };
+    out.extend(assemble::assemble(&inp, &tags, with.steps, with.collect));
     // Transcript lines ("PENCE: Well, look, ...") replace what the tagger
     // made of the same words; attributions inside them stay. A line counts
     // when its label names a person of the article or speaks again: a

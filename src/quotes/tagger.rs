@@ -10,7 +10,7 @@
 //! companding keeps small weights that linear int8 would round to zero).
 
 use crate::analysis::{Label, Mention, MentionKind};
-use crate::lexicon::cues;
+use crate::lexicon::{cues, function_words};
 use crate::tagging::{hash_str, Reader};
 use crate::tokens::{Token, TokenKind};
 
@@ -222,8 +222,26 @@ struct WordFacts {
     cue: u8,
     /// A cue word, counting stems that need an "e" back ("stated").
     attributes: bool,
+    /// What the rules after the tagger ask of the word (see [`WORD_SUBJECT`]).
+    bits: u8,
     punct: u8,
 }
+
+/// What [`prepare_to_tag`] tells the rules after the tagger about each
+/// token: the hash of its lower-case text and its word bits: the word's cue
+/// classes (bit `c` for class `c`, stems that need an "e" back included),
+/// [`WORD_SUBJECT`] and [`WORD_AUX`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordInfo {
+    pub lower: u32,
+    pub bits: u8,
+}
+
+/// A pronoun that can be a clause's subject ("he", "they", "who").
+pub const WORD_SUBJECT: u8 = 0x80;
+/// A word that can stand between a subject and its verb: an auxiliary, a
+/// form of "be", an adverb ("has", "was", "also", "reportedly").
+pub const WORD_AUX: u8 = 0x01;
 
 impl WordFacts {
     fn of(w: &str, is_word: bool) -> WordFacts {
@@ -236,15 +254,25 @@ impl WordFacts {
         }
         let lemma = cues::strip_inflection(&buf);
         let cue = if is_word { cues::classes(lemma) } else { 0 };
-        let attributes = is_word
-            && (cue != 0
-                || lemma.len() < buf.len() && cues::classes_of_stem(&mut lemma.to_string()) != 0);
+        let all = if is_word && cue == 0 && lemma.len() < buf.len() {
+            cues::classes_of_stem(&mut lemma.to_string())
+        } else {
+            cue
+        };
+        let attributes = all != 0;
+        let subject = is_word && crate::lexicon::pronouns::is_subject(&buf);
+        let aux = is_word
+            && (function_words::comes_before_verb(&buf)
+                || function_words::is_be(&buf)
+                || buf.len() > 4 && buf.ends_with("ly"));
+        let bits = all | if subject { WORD_SUBJECT } else { 0 } | if aux { WORD_AUX } else { 0 };
         WordFacts {
             word: hash_str(&buf),
             lemma: hash_str(lemma),
             shape: shape(w),
             cue,
             attributes,
+            bits,
             punct: match w {
                 "," => 1,
                 ":" => 2,
@@ -282,7 +310,7 @@ impl WordFacts {
 /// Computes the per-token facts of one sequence. Linear in its length.
 #[cfg(feature = "train")]
 pub fn prepare(inp: &Input) -> Sequence {
-    let (mut toks, _) = word_facts(inp);
+    let (mut toks, _) = word_facts(inp, None);
     add_context(inp, &mut toks);
     Sequence { toks }
 }
@@ -291,9 +319,9 @@ pub fn prepare(inp: &Input) -> Sequence {
 /// out, for a sequence the tagger is not run on: one with no cue word (by
 /// [`cues::classes_of_stem`], which also finds "stated"), quotation mark or
 /// quoted word (see `quotes::find_with`). About half the paragraphs of wire
-/// text.
-pub fn prepare_to_tag(inp: &Input) -> Option<Sequence> {
-    let (mut toks, may_attribute) = word_facts(inp);
+/// text. Writes what each token is to `words` (see [`WordInfo`]).
+pub fn prepare_to_tag(inp: &Input, words: &mut [WordInfo]) -> Option<Sequence> {
+    let (mut toks, may_attribute) = word_facts(inp, Some(words));
     if !may_attribute {
         return None;
     }
@@ -302,8 +330,9 @@ pub fn prepare_to_tag(inp: &Input) -> Option<Sequence> {
 }
 
 /// What each token is on its own (word, lemma, cue classes, shape,
-/// punctuation, quotation state), and whether the sequence may attribute.
-fn word_facts(inp: &Input) -> (Vec<Tok>, bool) {
+/// punctuation, quotation state), and whether the sequence may attribute;
+/// what each token is goes to `words` when given.
+fn word_facts(inp: &Input, mut words: Option<&mut [WordInfo]>) -> (Vec<Tok>, bool) {
     let mut may_attribute = false;
     let toks = inp
         .tokens
@@ -311,6 +340,12 @@ fn word_facts(inp: &Input) -> (Vec<Tok>, bool) {
         .enumerate()
         .map(|(i, t)| {
             let facts = WordFacts::memo(t.text(inp.text), t.kind == TokenKind::Word);
+            if let Some(b) = words.as_deref_mut().and_then(|w| w.get_mut(i)) {
+                *b = WordInfo {
+                    lower: facts.word,
+                    bits: facts.bits,
+                };
+            }
             let quote = inp.quote.get(i).copied().unwrap_or(0);
             may_attribute |= facts.attributes || quote != 0;
             Tok {

@@ -46,6 +46,16 @@ fn curly_marks_and_guillemets_are_quotes_too() {
 }
 
 #[test]
+fn doubled_apostrophes_quote_like_double_marks() {
+    let text = "Taxes\n\nHer plan drew critics. ''This isn't tax reform,'' said Douglas Carter, an economist.";
+    let a = crate::extract(text);
+    let q = quote(&a, "This isn't tax reform");
+    assert_eq!(q.text, "This isn't tax reform,");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Douglas Carter"));
+}
+
+#[test]
 fn a_title_before_the_name_belongs_to_the_speaker_span() {
     let text = "Talks\n\n“We are ready,” Ministry Spokesperson Matthew Miller said.";
     let a = crate::extract(text);
@@ -313,4 +323,38 @@ fn a_quote_without_a_cue_word_is_speech_only_when_quotation_marked() {
     assert_eq!(super::cue_class(&q), None);
     q.cue = Some(Span::of("according to", 0, 12));
     assert_eq!(super::cue_class(&q), Some(CueClass::Speech));
+}
+
+#[test]
+fn an_agentless_passive_has_no_speaker() {
+    let text = "Vote\n\nThe senator was accused of lying about the deal.";
+    let a = crate::extract(text);
+    let q = quote(&a, "senator was accused");
+    assert_eq!(q.speaker, None);
+    // Counter-cases: the active verb's subject speaks, and so does the
+    // source of an outer "said".
+    let text = "Vote\n\nThe senator accused the governor of lying about the deal.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the governor of lying");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "The senator");
+    let text = "Vote\n\nThe bill is expected to pass next week, the mayor said.";
+    let a = crate::extract(text);
+    let q = quote(&a, "The bill is expected");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "the mayor");
+}
+
+#[test]
+fn the_speaker_span_takes_in_its_appositive() {
+    let text = "Talks\n\nMichael McFaul, a senior fellow at the Hoover Institution, said the talks would fail.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the talks would fail");
+    assert_eq!(
+        q.speaker.as_ref().unwrap().text,
+        "Michael McFaul, a senior fellow at the Hoover Institution"
+    );
+    // Counter-case: a clause after the comma is no appositive.
+    let text = "Talks\n\nMichael McFaul left, and the ambassador said the talks would fail.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the talks would fail");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "the ambassador");
 }

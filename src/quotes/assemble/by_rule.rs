@@ -34,15 +34,15 @@ pub(super) fn add(
             continue;
         }
         let close = m.close.unwrap_or(m.after);
-        let direct = starts_sentence(doc, m.open);
-        let n_words = toks[m.open + 1..close.min(toks.len())]
+        let direct = starts_sentence(doc, m);
+        let n_words = toks[m.inner..close.min(toks.len())]
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .count();
         if !direct && n_words < MIN_PARTIAL_WORDS || n_words < MIN_WORDS {
             continue;
         }
-        let sent = doc.sentence_tokens(m.open).unwrap_or(m.open..close);
+        let sent = doc.sentence_tokens(m.inner).unwrap_or(m.open..close);
         let before = sent.start.max(m.open.saturating_sub(SPEAKER_REACH))..m.open.max(sent.start);
         let after = (close + 1).min(sent.end)..sent.end.min(close + 1 + SPEAKER_REACH);
         let para = paras

@@ -11,13 +11,19 @@
 //!    next to them by rule;
 //! 5. [`colon`]: a quotation introduced by a colon takes the attribution of
 //!    the clause before it;
-//! 6. [`interrupted`]: a quotation interrupted by its attribution ("'We
+//! 6. [`choose`]: each quote's speaker chosen among candidates by a
+//!    learned ranker (when one is given);
+//! 7. [`keep`]: quotes that attribute nothing dropped by a learned filter
+//!    (when one is given);
+//! 8. [`interrupted`]: a quotation interrupted by its attribution ("'We
 //!    will,' he said, 'do it.'") becomes one quote.
 //!
 //! Speakers are resolved to entities in [`speaker`]; [`spans`] has the small
 //! span helpers the phases share.
 
 mod by_rule;
+pub(super) mod choose;
+mod keep;
 mod colon;
 mod interrupted;
 mod link;
@@ -27,7 +33,9 @@ mod speaker;
 mod tagged;
 
 use super::marks::Marked;
-use crate::analysis::{Entity, Mention, Quote};
+use super::tagger::WordInfo;
+use super::{Collected, Steps};
+use crate::analysis::{Entity, Mention, Quote, QuoteKind};
 use crate::lexicon::cues;
 use crate::doc::Doc;
 use speaker::{Recent, Speakers};
@@ -64,33 +72,113 @@ impl Built {
     }
 }
 
-/// The quotes of the tagged paragraphs `paras`: `tags` holds a class per
-/// token of the document, `marked` the paired quotation marks.
+/// What assembly reads besides the tagger's classes: the article, its
+/// body paragraphs (token ranges), the paired quotation marks, each
+/// token's quotation state (1 inside, 2 a mark) and word bits.
+pub(super) struct Input<'a> {
+    pub doc: &'a Doc<'a>,
+    pub paras: &'a [Range<usize>],
+    pub marked: &'a [Marked],
+    pub state: &'a [u8],
+    /// What each token is (see `tagger::WordInfo`).
+    pub words: &'a [WordInfo],
+    pub mentions: &'a [Mention],
+    pub entities: &'a [Entity],
+}
+
+/// The quotes of the tagged paragraphs: `tags` holds a class per token of
+/// the document. `steps` are the learned steps after the tagger; `collect`,
+/// when given, receives what they read (for training them).
 #[inline(never)]
 pub(super) fn assemble(
-    doc: &Doc,
-    paras: &[Range<usize>],
-    marked: &[Marked],
+    inp: &Input,
     tags: &[u8],
-    mentions: &[Mention],
-    entities: &[Entity],
+    steps: &Steps,
+    collect: Option<&mut Collected>,
 ) -> Vec<Quote> {
-    let pcs = pieces::pieces(doc, paras, tags, mentions);
+    let doc = inp.doc;
+    let pcs = pieces::pieces(doc, inp.paras, tags, inp.mentions);
     let attrs = link::attributions(&pcs);
     let speakers = Speakers {
         doc,
-        mentions,
-        entities,
+        mentions: inp.mentions,
+        entities: inp.entities,
     };
     let mut built = Built {
         quotes: Vec::new(),
-        taken: vec![None; marked.len()],
+        taken: vec![None; inp.marked.len()],
         last: None,
     };
-    tagged::add(&mut built, &speakers, &pcs, &attrs, marked);
-    by_rule::add(&mut built, &speakers, paras, marked);
+    tagged::add(&mut built, &speakers, &pcs, &attrs, inp.marked);
+    by_rule::add(&mut built, &speakers, inp.paras, inp.marked);
     colon::attribute(&mut built.quotes, &speakers, &pcs);
+    let scene = choose::Scene {
+        doc,
+        mentions: inp.mentions,
+        tags,
+        state: inp.state,
+        words: inp.words,
+        paras: inp.paras,
+    };
+    choose_speakers(&mut built.quotes, &speakers, &scene, steps, collect);
     interrupted::merge(doc, built.quotes)
+}
+
+/// Gives each quote the speaker the ranker chooses (in text order, so a
+/// pronoun goes to the speaker before it) and drops the quotes the filter
+/// rejects, but for direct quotes with a speaker; hands what both read to `collect`. Without a ranker the rules'
+/// speakers stay; without a filter every quote stays.
+#[inline(never)]
+fn choose_speakers(
+    quotes: &mut Vec<Building>,
+    speakers: &Speakers,
+    scene: &choose::Scene,
+    steps: &Steps,
+    mut collect: Option<&mut Collected>,
+) {
+    if steps.speaker.is_none() && steps.keep.is_none() && collect.is_none() {
+        return;
+    }
+    if quotes.is_empty() {
+        return;
+    }
+    quotes.sort_by_key(|b| (b.quote.start, b.quote.end));
+    let counts = choose::Counts::of(scene);
+    let mut last: Option<Recent> = None;
+    let mut feats = Vec::new();
+    quotes.retain_mut(|b| {
+        let opts = choose::options(scene, &counts, &b.quote);
+        let mut choice = choose::Choice::default();
+        if let Some(model) = &steps.speaker {
+            let (chosen, c) = choose::best(model, &opts);
+            let span = chosen.map(|i| choose::display(scene, &opts, i));
+            b.quote.speaker = span.map(|r| speakers.of_tokens(r, b.para, last));
+            choice = c;
+        }
+        feats.clear();
+        keep::features(scene, &b.quote, &opts.target, &choice, &mut feats);
+        if let Some(c) = collect.as_deref_mut() {
+            c.keep.push(crate::quotes::KeepExample {
+                content: (b.quote.start, b.quote.end),
+                speaker: b.quote.speaker.as_ref().map(|s| (s.start, s.end)),
+                features: feats.clone(),
+            });
+            c.speakers.push(choose::example(scene.doc, &b.quote, &opts));
+        }
+        // A direct quotation whose speaker is found stays whatever the
+        // filter says: marks and a speaker are the surest attribution.
+        let sure = b.quote.kind == QuoteKind::Direct && b.quote.speaker.is_some();
+        if !sure && steps.keep.is_some_and(|k| k.score(&feats) < 0.0) {
+            return false;
+        }
+        if let Some(sp) = &b.quote.speaker {
+            last = Some(Recent {
+                para: b.para,
+                entity: sp.entity,
+            });
+        }
+        true
+    });
 }
 
 /// Whether a word is a cue word (the lexicon's one answer, "stated" included).

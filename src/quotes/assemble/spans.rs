@@ -2,21 +2,29 @@
 //! trimmed content of indirect speech, and the cue's words.
 
 use crate::analysis::Span;
+use crate::quotes::marks::Marked;
 use crate::tokens::TokenKind;
 use crate::doc::Doc;
 use std::ops::Range;
 
-/// Whether the quotation mark at token `open` starts its sentence, or follows
-/// a colon, comma or dash (a quotation that stands as a sentence).
-pub(super) fn starts_sentence(doc: &Doc, open: usize) -> bool {
+/// Whether the quoted span `m` starts its sentence, or its opening mark
+/// follows a colon, comma, dash or a sentence's end (a quotation that stands
+/// as a sentence). The sentence splitter may leave an opening `''` with the
+/// sentence before it, so the first word inside counts as a start too.
+pub(super) fn starts_sentence(doc: &Doc, m: &Marked) -> bool {
     let text = doc.text;
+    let open = m.open;
     if open == 0 {
         return true;
     }
-    if doc.sentence_tokens(open).is_some_and(|s| s.start == open) {
+    let starts = |i: usize| doc.sentence_tokens(i).is_some_and(|s| s.start == i);
+    if starts(open) || starts(m.inner) {
         return true;
     }
-    matches!(doc.tokens[open - 1].text(text), ":" | "," | "—" | "–" | "-")
+    matches!(
+        doc.tokens[open - 1].text(text),
+        ":" | "," | "—" | "–" | "-" | "--"
+    )
 }
 
 /// The byte span of content tokens without a leading "that" and trailing punctuation.

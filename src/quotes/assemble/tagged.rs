@@ -70,7 +70,7 @@ pub(super) fn add(
                 built.taken[m] = Some(built.quotes.len());
             }
             let (m0, m1) = (&marked[inside[0]], &marked[inside[inside.len() - 1]]);
-            let kind = if mostly(covered, range.len()) && starts_sentence(doc, m0.open) {
+            let kind = if mostly(covered, range.len()) && starts_sentence(doc, m0) {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial
@@ -168,7 +168,7 @@ fn mostly(covered: usize, len: usize) -> bool {
 /// The words of a marked span.
 fn words(doc: &Doc, m: &Marked) -> usize {
     let toks = &doc.tokens;
-    toks[m.open + 1..m.after.min(toks.len())]
+    toks[m.inner..m.after.min(toks.len())]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .count()
