@@ -302,3 +302,140 @@ fn a_capital_that_is_a_persons_surname_stays_the_person() {
         .iter()
         .all(|e| e.country.as_deref() != Some("US")));
 }
+
+/// An entity's role and affiliation, for the role tests.
+fn role_of(a: &Analysis, name: &str) -> (Option<String>, Option<String>) {
+    let e = entity(a, name);
+    (e.role.clone(), e.affiliation.clone())
+}
+
+fn some(role: &str, affiliation: Option<&str>) -> (Option<String>, Option<String>) {
+    (Some(role.to_string()), affiliation.map(str::to_string))
+}
+
+#[test]
+fn wire_appositive_with_an_employer_after_the_role() {
+    let a = analyse(
+        "NEW YORK (Reuters) - Shares of Acme Corp. fell 4% on Tuesday. \"Demand is soft,\" said Jane Roe, a senior analyst at Halvard Securities, adding that margins would shrink.",
+    );
+    assert_eq!(
+        role_of(&a, "Jane Roe"),
+        some("senior analyst", Some("Halvard Securities"))
+    );
+    let firm = entity(&a, "Halvard Securities");
+    assert_eq!(entity(&a, "Jane Roe").affiliation_entity, Some(firm.id));
+}
+
+#[test]
+fn trade_press_roles_of_and_for_an_employer() {
+    let a = analyse(
+        "Dorrin Mining posted record output. Tomas Pell, chief executive of Dorrin Mining, said the new shaft was ahead of plan. Ines Varga, Dorrin's vice president for exploration, said drilling would resume. Dorrin's chief operating officer, Kofi Mensah, declined to comment.",
+    );
+    assert_eq!(
+        role_of(&a, "Tomas Pell"),
+        some("chief executive", Some("Dorrin Mining"))
+    );
+    assert_eq!(
+        role_of(&a, "Ines Varga"),
+        some("vice president for exploration", Some("Dorrin"))
+    );
+    assert_eq!(
+        role_of(&a, "Kofi Mensah"),
+        some("chief operating officer", Some("Dorrin"))
+    );
+}
+
+#[test]
+fn multi_word_titles_stay_whole() {
+    let a = analyse(
+        "The agency named a new deputy. Deputy associate administrator Rhea Blom will oversee the launch program, and chief operating officer Sam Ortiz will retire.",
+    );
+    assert_eq!(
+        role_of(&a, "Rhea Blom").0.as_deref(),
+        Some("Deputy associate administrator")
+    );
+    assert_eq!(
+        role_of(&a, "Sam Ortiz").0.as_deref(),
+        Some("chief operating officer")
+    );
+}
+
+#[test]
+fn local_paper_titles_before_names() {
+    let a = analyse(
+        "Gov. Alma Reyes signed the budget on Monday. Math teacher Pat Quinlan said classrooms were crowded. Sens. Lena Hart and Omar Diaz voted against it, as did Senator Ruth Kagame of Arizona.",
+    );
+    assert_eq!(role_of(&a, "Alma Reyes").0.as_deref(), Some("Gov."));
+    assert_eq!(
+        role_of(&a, "Pat Quinlan").0.as_deref(),
+        Some("Math teacher")
+    );
+    assert_eq!(role_of(&a, "Lena Hart").0.as_deref(), Some("Sen."));
+    assert_eq!(role_of(&a, "Omar Diaz").0.as_deref(), Some("Sen."));
+    assert_eq!(role_of(&a, "Ruth Kagame"), some("Senator", Some("Arizona")));
+}
+
+#[test]
+fn tabloid_titles_with_an_employer_or_a_past() {
+    let a = analyse(
+        "Former special envoy Dana Whitlock stormed out of the gala. Brightline Vice President Marco Salas told reporters it was \"a shambles.\"",
+    );
+    assert_eq!(
+        role_of(&a, "Dana Whitlock").0.as_deref(),
+        Some("Former special envoy")
+    );
+    assert_eq!(
+        role_of(&a, "Marco Salas"),
+        some("Vice President", Some("Brightline"))
+    );
+}
+
+#[test]
+fn a_relative_clause_or_as_gives_a_role() {
+    let a = analyse(
+        "Lars Engel, who is now the club's head coach, praised the squad. The board thanked Nils Baum as chairman.",
+    );
+    assert_eq!(role_of(&a, "Lars Engel").0.as_deref(), Some("head coach"));
+    assert_eq!(role_of(&a, "Nils Baum").0.as_deref(), Some("chairman"));
+}
+
+#[test]
+fn a_comma_list_of_names_is_no_appositive() {
+    let a = analyse(
+        "Jane Roe, John Doe and Mary King attended the hearing. Senator Ada Kim and Ben Cole spoke later.",
+    );
+    for name in ["Jane Roe", "John Doe", "Mary King", "Ben Cole"] {
+        assert_eq!(role_of(&a, name), (None, None), "{name}");
+    }
+    // A singular title is the first name's only.
+    assert_eq!(role_of(&a, "Ada Kim").0.as_deref(), Some("Senator"));
+}
+
+#[test]
+fn a_title_belongs_to_the_person_it_stands_beside() {
+    let a = analyse(
+        "Jane Roe met John Doe, the mayor, on Friday. Later Rita Moss, the treasurer, Paul Ng and others left. Like the governor, Eva Stone said the plan was late.",
+    );
+    assert_eq!(role_of(&a, "John Doe").0.as_deref(), Some("mayor"));
+    assert_eq!(role_of(&a, "Jane Roe"), (None, None));
+    assert_eq!(role_of(&a, "Rita Moss").0.as_deref(), Some("treasurer"));
+    assert_eq!(
+        role_of(&a, "Paul Ng"),
+        (None, None),
+        "the treasurer is Rita Moss"
+    );
+    assert_eq!(
+        role_of(&a, "Eva Stone"),
+        (None, None),
+        "the governor is someone else"
+    );
+}
+
+#[test]
+fn a_noun_before_a_capitalised_title_is_not_part_of_it() {
+    let a = analyse(
+        "It was part of the network President Ivo Brandt founded. Officers arrested chairman Leo Frey.",
+    );
+    assert_eq!(role_of(&a, "Ivo Brandt").0.as_deref(), Some("President"));
+    assert_eq!(role_of(&a, "Leo Frey").0.as_deref(), Some("chairman"));
+}

@@ -288,7 +288,10 @@ fn join_short_person_names(
     sets: &mut UnionFind,
     country_of: &[CountryRef],
 ) {
-    let words_of = |i: usize| -> Vec<&str> { norms[i].split(' ').collect() };
+    // A nickname in quotation marks is a word of the name: 'Robert "Bobby" Scott'.
+    let quote = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’');
+    let words_of =
+        |i: usize| -> Vec<&str> { norms[i].split(' ').map(|w| w.trim_matches(quote)).collect() };
     // Distinct multi-word person names, and how often each word ends one or appears in one.
     let mut full: Vec<Vec<&str>> = mentions
         .iter()

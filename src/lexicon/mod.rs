@@ -18,6 +18,7 @@ pub mod cues;
 pub mod function_words;
 pub mod gender;
 pub mod pronouns;
+mod role_words;
 pub mod roles;
 
 /// Whether `list` (lowercase ASCII, sorted) holds `word` in any case,

@@ -289,13 +289,16 @@ pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
     if words.len() < 2 || !matches!(label, Label::Person | Label::Org | Label::Misc) {
         return None;
     }
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    // The last role head that is followed only by capitalised words.
+    // The last role head that is followed only by a personal name.
     let head = (0..words.len() - 1)
         .rev()
-        .find(|&k| roles::is_title(words[k]) && words[k + 1..].iter().all(|w| capitalised(w)))?;
+        .find(|&k| roles::is_title(words[k]) && is_personal_name(&words[k + 1..]))?;
     let tail = &words[head + 1..];
     if tail.iter().any(|w| ORG_TAIL_WORDS.contains(w)) {
+        return None;
+    }
+    // "Dean Baquet": a given name that is also a title, before a surname, is the name.
+    if head == 0 && tail.len() == 1 && crate::lexicon::gender::of_name(&words.join(" ")).is_some() {
         return None;
     }
     let role_start = roles::phrase_start(|i| words[i], head, 0, usize::MAX, false);
@@ -314,6 +317,27 @@ pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
         role_start,
         name_start: head + 1,
     })
+}
+
+/// Lowercase particles inside personal names ("Bill de Blasio", "Ludwig van
+/// Beethoven"). Sorted.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "ibn",
+    "la", "le", "ten", "ter", "van", "von", "y", "zu",
+];
+
+/// Whether `words` can be a personal name: capitalised words, with name
+/// particles ("de", "van") inside but not at either end.
+fn is_personal_name(words: &[&str]) -> bool {
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    capitalised(first)
+        && capitalised(last)
+        && words
+            .iter()
+            .all(|w| capitalised(w) || NAME_PARTICLES.binary_search(w).is_ok())
 }
 
 /// The label of the words before a title ("Russian" in "Russian President",
@@ -340,11 +364,17 @@ pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
             continue;
         }
         let after_title_of = a >= 2 && words[a - 1] == "of" && roles::is_title(words[a - 2]);
-        if after_title_of && b - a >= 2 {
-            // The person's name is the last two words (one, if that is all that follows the title word).
-            let name_start = if b - a >= 3 { b - 2 } else { b - 1 };
-            out.push((name_start, b, Label::Person));
-        } else if b - a >= 2 && roles::is_head(words[b - 1]) {
+        // "[Secretary of] State Antony Blinken": the title's portfolio, then the person.
+        let portfolio = (1..=3)
+            .rev()
+            .find(|&n| a + n < b && roles::is_portfolio(&words[a..a + n]));
+        if let (true, Some(n)) = (after_title_of, portfolio) {
+            out.push((a + n, b, Label::Person));
+        } else if b - a >= 2
+            && roles::is_head(words[b - 1])
+            // "Mary King", "Rob Bishop": a surname that is also a title.
+            && crate::lexicon::gender::of_name(&words[a..b].join(" ")).is_none()
+        {
             let end = roles::phrase_start(|i| words[i], b - 1, a, usize::MAX, false);
             if end > a {
                 out.push((a, end, affiliation_label(&words[a..end])));
@@ -437,6 +467,13 @@ mod split_tests {
         let mut names = vec![(0, 2, Label::Person), (3, 6, Label::Org)];
         repair_titles(&w, &mut names);
         assert_eq!(names, [(0, 1, Label::Gpe), (4, 6, Label::Person)]);
+        // After "editor of", a name is an organisation's, not a person's.
+        let w: Vec<&str> = "the executive editor of The New York Times said"
+            .split(' ')
+            .collect();
+        let mut names = vec![(4, 8, Label::Org)];
+        repair_titles(&w, &mut names);
+        assert_eq!(names, [(4, 8, Label::Org)]);
     }
 
     #[test]
@@ -455,6 +492,23 @@ mod split_tests {
         let mut names = vec![(0, 1, Label::Gpe), (1, 3, Label::Org)];
         repair_titles(&w, &mut names);
         assert_eq!(names.len(), 2, "adjacent names stay apart");
+    }
+
+    #[test]
+    fn name_particles_stay_inside_a_name() {
+        assert_eq!(
+            split("Mayor Bill de Blasio", Label::Person).unwrap().1,
+            ["Mayor", "Bill de Blasio"]
+        );
+        assert!(is_personal_name(&["Ludwig", "van", "Beethoven"]));
+        assert!(!is_personal_name(&["de", "Blasio"]) && !is_personal_name(&["Blasio", "de"]));
+        assert!(NAME_PARTICLES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_title_starts_a_name() {
+        assert_eq!(split("Dean Baquet", Label::Person), None);
+        assert!(split("Judge Roe", Label::Person).is_some());
     }
 
     #[test]
