@@ -439,3 +439,233 @@ fn a_noun_before_a_capitalised_title_is_not_part_of_it() {
     assert_eq!(role_of(&a, "Ivo Brandt").0.as_deref(), Some("President"));
     assert_eq!(role_of(&a, "Leo Frey").0.as_deref(), Some("chairman"));
 }
+
+#[test]
+fn a_role_noun_names_the_person_met_before_and_speaks_for_them() {
+    let a = analyse(
+        "Gov. Alma Reyes of Colorado signed the budget on Monday. \"It is balanced,\" the governor said. Later the Colorado governor added that schools would gain.",
+    );
+    let reyes = entity(&a, "Alma Reyes");
+    let nominals: Vec<&str> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Nominal && m.entity == Some(reyes.id))
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(nominals, ["the governor", "governor"]);
+    let quote = a
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("It is balanced"))
+        .expect("the quote");
+    assert_eq!(
+        quote.speaker.as_ref().and_then(|s| s.entity),
+        Some(reyes.id)
+    );
+}
+
+#[test]
+fn a_role_noun_with_another_affiliation_is_someone_else() {
+    let a = analyse(
+        "President Ana Lima of Brazil met reporters. The Chilean president said the talks had stalled. The president of the club resigned.",
+    );
+    let lima = entity(&a, "Ana Lima");
+    assert!(
+        a.mentions
+            .iter()
+            .all(|m| m.kind != MentionKind::Nominal || m.entity != Some(lima.id)),
+        "{:?}",
+        a.mentions
+    );
+}
+
+#[test]
+fn an_acronym_used_later_without_a_parenthesis_joins_its_name() {
+    let a = analyse(
+        "The World Health Organization warned of a new strain. WHO officials said cases were rising in three provinces.",
+    );
+    assert_eq!(
+        names(&a, entity(&a, "World Health Organization")),
+        ["World Health Organization", "WHO"]
+    );
+    // Two names with the same initials: the acronym stays alone.
+    let a = analyse("Acme Plastics and Apex Pharma signed a deal. AP shares rose on the news.");
+    let ap = a.mentions.iter().find(|m| m.text == "AP");
+    if let Some(ap) = ap {
+        assert_eq!(a.entities[ap.entity.unwrap()].mentions.len(), 1);
+    }
+}
+
+#[test]
+fn a_company_is_named_again_by_its_short_name() {
+    let a = analyse(
+        "Corvane Robotics Inc. cut 200 jobs on Tuesday. Corvane said demand for warehouse robots had slowed, and Corvane Robotics shares fell 8%.",
+    );
+    let corvane = entity(&a, "Corvane Robotics Inc.");
+    assert_eq!(corvane.label, Label::Org);
+    assert_eq!(
+        names(&a, corvane),
+        ["Corvane Robotics Inc.", "Corvane", "Corvane Robotics"]
+    );
+    // Two companies share the short name: it is neither's.
+    let a = analyse(
+        "Halden Motor Co. and the Halden Foundation gave $1 million. Halden said it was proud.",
+    );
+    let motor = entity(&a, "Halden Motor Co.");
+    assert_eq!(names(&a, motor), ["Halden Motor Co."]);
+}
+
+#[test]
+fn a_transliterated_name_spelled_two_ways_is_one_person() {
+    let a = analyse(
+        "Ukrainian President Volodymyr Zelenskiy spoke on Monday. \"We will rebuild,\" Zelensky told reporters.",
+    );
+    let z = entity(&a, "Volodymyr Zelenskiy");
+    assert_eq!(names(&a, z), ["Volodymyr Zelenskiy", "Zelensky"]);
+    // Different endings are different people.
+    let a = analyse("Ivan Petrov met Anna Petrova in Sofia. Petrov said the talks went well.");
+    assert_ne!(entity(&a, "Ivan Petrov").id, entity(&a, "Anna Petrova").id);
+    assert_eq!(names(&a, entity(&a, "Anna Petrova")), ["Anna Petrova"]);
+}
+
+#[test]
+fn a_surname_after_a_title_is_the_person_named_before() {
+    let a = analyse(
+        "Jane Okoro was sworn in as vice president on Monday. Later, Vice President Okoro said the budget would pass.",
+    );
+    let okoro = entity(&a, "Jane Okoro");
+    assert_eq!(names(&a, okoro), ["Jane Okoro", "Okoro"]);
+    assert_eq!(okoro.role.as_deref(), Some("Vice President"));
+}
+
+#[test]
+fn an_honorific_keeps_a_surname_from_the_wrong_person() {
+    let a = analyse(
+        "Mr. Okafor addressed the rally. His wife, Grace Okafor, spoke after him. Okafor thanked the crowd.",
+    );
+    let grace = entity(&a, "Grace Okafor");
+    assert_eq!(names(&a, grace), ["Grace Okafor"]);
+}
+
+#[test]
+fn a_body_or_building_named_again_without_its_qualifier() {
+    let a = analyse(
+        "AUSTIN, Texas (AP) - Protesters gathered at the Texas Capitol on Saturday. Troopers cleared the Capitol by noon. The UN Security Council met in New York, and the Security Council later voted.",
+    );
+    let capitol = entity(&a, "Texas Capitol");
+    assert_eq!(capitol.label, Label::Fac);
+    assert_eq!(names(&a, capitol), ["Texas Capitol", "Capitol"]);
+    let council = entity(&a, "UN Security Council");
+    assert_eq!(
+        names(&a, council),
+        ["UN Security Council", "Security Council"]
+    );
+    // The place that qualified the building stays a place of its own.
+    let texas = entity(&a, "Texas");
+    assert_eq!(texas.label, Label::Gpe);
+    // Two capitols: "the Capitol" is neither.
+    let a = analyse(
+        "Lawmakers left the Texas Capitol for the U.S. Capitol in Washington. The Capitol was quiet.",
+    );
+    assert_eq!(names(&a, entity(&a, "Texas Capitol")), ["Texas Capitol"]);
+}
+
+#[test]
+fn organisations_are_not_folded_into_places_or_taken_for_people() {
+    let a = analyse(
+        "Texas State Police closed the highway. Troopers from Texas helped, and the Premier League sent buses. Brava Robotics donated trucks, and Walt Disney Co. sent water. Peoples Gas, the gas company, sent crews, the news site Quillfeed reported.",
+    );
+    assert_eq!(entity(&a, "Texas State Police").label, Label::Org);
+    assert_eq!(entity(&a, "Texas").label, Label::Gpe);
+    assert_ne!(entity(&a, "Texas").id, entity(&a, "Texas State Police").id);
+    for name in [
+        "Premier League",
+        "Brava Robotics",
+        "Walt Disney Co.",
+        "Peoples Gas",
+        "Quillfeed",
+    ] {
+        assert_eq!(entity(&a, name).label, Label::Org, "{name}");
+    }
+}
+
+#[test]
+fn a_title_of_a_work_is_no_person_but_a_founder_is() {
+    let a = analyse(
+        "The film \"Mara Quist\" opened on Friday. Lena Ford founded the company Ford Lane Media in 2010.",
+    );
+    assert_eq!(entity(&a, "Mara Quist").label, Label::WorkOfArt);
+    assert_eq!(entity(&a, "Lena Ford").label, Label::Person);
+}
+
+#[test]
+fn a_short_name_joins_a_company_but_not_another_body() {
+    // Trade press: the company's full name, then its short one.
+    let a = analyse(
+        "Brisco Energy posted a loss for the quarter. Brisco said it would sell two wells in Ohio.",
+    );
+    assert_eq!(
+        names(&a, entity(&a, "Brisco Energy")),
+        ["Brisco Energy", "Brisco"]
+    );
+    // Local paper: a committee of a body is not the body, nor a station's
+    // evening show the station.
+    let a = analyse(
+        "The Senate Ways Committee met on Tuesday. Later the Senate voted 31-2 to pass the bill, KDTV Nightly News reported. KDTV did not say how the mayor voted.",
+    );
+    let senate = entity(&a, "Senate");
+    assert_eq!(names(&a, senate), ["Senate"]);
+    assert_ne!(senate.id, entity(&a, "Senate Ways Committee").id);
+    assert_ne!(entity(&a, "KDTV").id, entity(&a, "KDTV Nightly News").id);
+}
+
+#[test]
+fn a_group_of_people_or_a_place_is_not_a_qualified_body() {
+    let a = analyse(
+        "Ohio Democrats met in Columbus on Monday. Democrats across the country watched the vote.",
+    );
+    let ohio_democrats = a
+        .mentions
+        .iter()
+        .find(|m| m.text == "Ohio Democrats")
+        .and_then(|m| m.entity);
+    let democrats = a
+        .mentions
+        .iter()
+        .find(|m| m.text == "Democrats")
+        .and_then(|m| m.entity);
+    assert!(democrats.is_some());
+    assert_ne!(ohio_democrats, democrats);
+}
+
+#[test]
+fn a_role_noun_is_not_the_deputy_of_that_role() {
+    let a = analyse(
+        "Deputy Attorney General Mara Voss signed the order. The attorney general was traveling, and the deputy attorney general said the order stands.",
+    );
+    let voss = entity(&a, "Mara Voss");
+    let nominals: Vec<&str> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Nominal && m.entity == Some(voss.id))
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(nominals, ["the deputy attorney general"]);
+}
+
+#[test]
+fn an_appositive_role_is_the_persons_role_not_another_mention() {
+    // Tabloid style: the role beside the name, then the role noun alone.
+    let a = analyse(
+        "Tom Reddle, the county's fire chief, said the blaze was arson. \"We will find who did it,\" the fire chief said.",
+    );
+    let reddle = entity(&a, "Tom Reddle");
+    assert_eq!(reddle.role.as_deref(), Some("fire chief"));
+    let nominals: Vec<&str> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Nominal && m.entity == Some(reddle.id))
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(nominals, ["the fire chief"]);
+}

@@ -511,7 +511,7 @@ pub(super) const ABBREVIATIONS: &[Abbreviation] = &[
     abbr("prof", "professor", Use::Head, false),
     abbr("rep", "representative", Use::Head, false),
     abbr("reps", "representatives", Use::Head, false),
-    abbr("sen", "senator", Use::Head, false),
+    abbr("sen", "senator", Use::Head, true),
     abbr("sens", "senators", Use::Head, false),
     abbr("sgt", "sergeant", Use::Head, false),
     abbr("supt", "superintendent", Use::Head, false),

@@ -169,17 +169,6 @@ pub fn phrase_start<'a>(
     start
 }
 
-/// Where the role phrase that starts at `first` has its head: the first
-/// word from there that is not a modifier ("the [Deputy Prime] Minister"),
-/// looking no further than `last`.
-pub fn head_after<'a>(word: impl Fn(usize) -> &'a str, first: usize, last: usize) -> usize {
-    let mut j = first;
-    while j < last && is_modifier(word(j)) {
-        j += 1;
-    }
-    j
-}
-
 /// Role nouns that mean the same person in a back-reference ("the spokesman"
 /// after "Spokesperson Matthew Miller", "the senator" after "Sen. Ted Cruz").
 /// Compares the last words, abbreviations spelled out and plurals singular.
@@ -197,9 +186,35 @@ pub fn same_role(a: &str, b: &str) -> bool {
             other => other,
         }
     }
-    let last = |s: &str| head_word(s.rsplit(' ').next().unwrap_or(""));
-    let (a, b) = (last(a), last(b));
-    class(&a) == class(&b)
+    // The head is the last word before a complement: "[secretary] of State",
+    // "[editor] in chief", "vice [president] for exploration".
+    let last = |s: &str| {
+        let main = s
+            .split(' ')
+            .take_while(|w| !matches!(*w, "of" | "in" | "for" | "on" | "at" | "to" | "with"));
+        head_word(main.last().unwrap_or(""))
+    };
+    rank(a) == rank(b) && class(&last(a)) == class(&last(b))
+}
+
+/// Words that make a role a lower rank of its head: "the attorney general"
+/// is not the deputy attorney general, "the president" not the vice
+/// president. Lowercase and sorted.
+const RANKS: &[&str] = &["assistant", "associate", "deputy", "lieutenant", "under", "vice"];
+
+/// The rank word of a role phrase, abbreviations spelled out ("Lt. Gov." ->
+/// "lieutenant"); "" for none.
+fn rank(phrase: &str) -> &'static str {
+    phrase
+        .split([' ', '-'])
+        .find_map(|w| {
+            let w = match abbreviation(w) {
+                Some(a) => a.full,
+                None => w,
+            };
+            RANKS.iter().find(|r| r.eq_ignore_ascii_case(w)).copied()
+        })
+        .unwrap_or("")
 }
 
 #[cfg(test)]
@@ -238,6 +253,12 @@ mod tests {
         assert!(is_head("Del.") && !is_head("Del") && !is_head("del"));
         assert!(same_role("Sen.", "the senator") && same_role("Gov.", "governor"));
         assert!(same_role("Rep.", "congressman") && !same_role("Sen.", "governor"));
+        assert!(same_role("former secretary of State", "secretary"));
+        assert!(same_role("editor in chief", "editor") && !same_role("editor in chief", "chief"));
+        // A lower rank is another person.
+        assert!(!same_role("Deputy Attorney General", "attorney general"));
+        assert!(!same_role("Vice President", "president") && same_role("Vice President", "vice president"));
+        assert!(same_role("Lt. Gov.", "lieutenant governor") && !same_role("Lt. Gov.", "governor"));
     }
 
     #[test]
@@ -270,13 +291,6 @@ mod tests {
         assert!(!is_honorific("miss") && !is_honorific("mr"));
         // Capitals are a headline's: "LITTLE TO MISS CAMPESE FAREWELL".
         assert!(!is_honorific("MISS") && !is_honorific("MR"));
-    }
-
-    #[test]
-    fn a_role_phrase_runs_right_to_its_head() {
-        let words = ["the", "Deputy", "Prime", "Minister", "said"];
-        assert_eq!(head_after(|i| words[i], 1, 4), 3);
-        assert_eq!(head_after(|i| words[i], 1, 2), 2);
     }
 
     #[test]

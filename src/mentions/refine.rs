@@ -5,7 +5,7 @@
 
 use crate::analysis::Label;
 use crate::lexicon::countries::{self, Relation};
-use crate::lexicon::roles;
+use crate::lexicon::{names, roles};
 use crate::ner::EntityType;
 
 /// Last words that make a location a geographic feature rather than a polity.
@@ -163,14 +163,28 @@ const NORP_WORDS: &[&str] = &[
 ];
 
 /// The OntoNotes label for a name the tagger typed `ty`, made of `words`.
+/// Whatever the type, a name that ends like an organisation's ("Acme
+/// Robotics", "Premier League", "Walt Disney Co.") is an organisation,
+/// unless it names a country ("Soviet Union") or a person ("Emily Post").
 #[inline(never)]
 pub fn label(ty: EntityType, words: &[&str]) -> Label {
     let last = words.last().copied().unwrap_or("");
+    let organisation = words.len() >= 2
+        && names::is_org_head(last)
+        && countries::table().lookup(&words.join(" ")).is_none()
+        && (ty != EntityType::Per
+            || names::is_corporate_suffix(last)
+            || crate::lexicon::gender::of_name(&words.join(" ")).is_none());
+    if organisation {
+        return Label::Org;
+    }
     match ty {
         EntityType::Per => Label::Person,
         EntityType::Org => Label::Org,
         EntityType::Loc => {
-            if LOC_HEADS.contains(&last) || (words.len() == 1 && LOC_NAMES.contains(&last)) {
+            if names::is_facility_head(last) {
+                Label::Fac
+            } else if LOC_HEADS.contains(&last) || (words.len() == 1 && LOC_NAMES.contains(&last)) {
                 Label::Loc
             } else {
                 Label::Gpe
@@ -298,7 +312,12 @@ pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
         return None;
     }
     // "Dean Baquet": a given name that is also a title, before a surname, is the name.
-    if head == 0 && tail.len() == 1 && crate::lexicon::gender::of_name(&words.join(" ")).is_some() {
+    if head == 0
+        && tail.len() == 1
+        && !roles::is_honorific(words[0])
+        && !ROYAL_TITLES.contains(&words[0])
+        && crate::lexicon::gender::of_name(&words.join(" ")).is_some()
+    {
         return None;
     }
     let role_start = roles::phrase_start(|i| words[i], head, 0, usize::MAX, false);
@@ -318,6 +337,12 @@ pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
         name_start: head + 1,
     })
 }
+
+/// Titles that are titles even where they are also given names ("Prince
+/// Charles", "King Abdullah"; but "Dean Baquet" is a name).
+const ROYAL_TITLES: &[&str] = &[
+    "Emir", "King", "Pope", "Prince", "Princess", "Queen", "Sheikh", "Sultan",
+];
 
 /// Lowercase particles inside personal names ("Bill de Blasio", "Ludwig van
 /// Beethoven"). Sorted.
@@ -351,10 +376,13 @@ fn affiliation_label(words: &[&str]) -> Label {
     }
 }
 
-/// Repairs names the tagger cut through a title such as "Secretary of State":
-/// a name never ends with a role noun ("U.S. Secretary" is a country and a
-/// title), and a name right after "<role> of" starts with the rest of the
-/// title ("[Secretary of] State Antony Blinken" is a person, Antony Blinken).
+/// Repairs names from the words around them. Names the tagger cut through
+/// a title such as "Secretary of State": a name never ends with a role noun
+/// ("U.S. Secretary" is a country and a title), and a name right after
+/// "<role> of" starts with the rest of the title ("[Secretary of] State
+/// Antony Blinken" is a person, Antony Blinken). Then organisations cut
+/// short are made whole ([`extend_organisations`]) and the nouns beside a
+/// name say what it is ([`label_by_context`]).
 #[inline(never)]
 pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
     let mut out = Vec::with_capacity(names.len());
@@ -385,6 +413,85 @@ pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
     }
     *names = out;
     join_broken_organisations(words, names);
+    extend_organisations(words, names);
+    label_by_context(words, names);
+}
+
+/// The most capitalised words an organisation's name is extended by.
+const MAX_EXTENSION: usize = 3;
+
+/// "[Texas] State Police", "[Walt Disney] Co.": a name followed by up to
+/// [`MAX_EXTENSION`] capitalised words that end like an organisation's name
+/// (or by a company suffix) is that organisation, whole.
+fn extend_organisations(words: &[&str], names: &mut [(usize, usize, Label)]) {
+    for i in 0..names.len() {
+        let (a, b, label) = names[i];
+        let limit = names.get(i + 1).map_or(words.len(), |n| n.0).min(b + MAX_EXTENSION);
+        if !label.is_named() || label == Label::Norp {
+            continue;
+        }
+        let end = (b + 1..=limit).find(|&e| {
+            let added = &words[b..e];
+            let last = added[added.len() - 1];
+            added.iter().all(|w| w.starts_with(char::is_uppercase) && !roles::is_title(w))
+                && (names::is_org_head(last) || e == b + 1 && names::is_corporate_suffix(last))
+        });
+        if let Some(e) = end {
+            names[i] = (a, e, Label::Org);
+        }
+    }
+}
+
+/// The nouns beside a name say what it is: "the gas company Peoples Gas",
+/// "Peoples Gas, the gas company," and "the news site Axios" are
+/// organisations; "the film Sunrise" and "her memoir \"Becoming\"" are works.
+/// A person's name of two words or more keeps its label unless it is
+/// quoted as a title ("the company Jane Roe founded" is about Jane Roe).
+fn label_by_context(words: &[&str], names: &mut [(usize, usize, Label)]) {
+    let quote = |w: &str| matches!(w, "\"" | "“" | "”" | "'" | "‘" | "’");
+    for (a, b, label) in names.iter_mut() {
+        if !matches!(*label, Label::Person | Label::Misc | Label::Gpe | Label::Org) {
+            continue;
+        }
+        let quoted = *a > 0 && quote(words[*a - 1]) && words.get(*b).is_some_and(|w| quote(w));
+        let before = match a.checked_sub(1) {
+            Some(k) if quote(words[k]) => k.checked_sub(1).map(|k| words[k]),
+            Some(k) => Some(words[k]),
+            None => None,
+        };
+        let personal = *label == Label::Person
+            && !quoted
+            && (*b - *a >= 2 || crate::lexicon::gender::of_name(&words[*a..*b].join(" ")).is_some());
+        // An organisation or place becomes a work only when quoted as a title.
+        let may_be_work = quoted || matches!(*label, Label::Person | Label::Misc);
+        if before.is_some_and(names::is_work_noun) && !personal && may_be_work {
+            *label = Label::WorkOfArt;
+        } else if *label != Label::Org
+            && !personal
+            && (before.is_some_and(names::is_org_noun) || called_organisation(words, *b))
+        {
+            *label = Label::Org;
+        }
+    }
+}
+
+/// "Peoples Gas, the gas company,": an appositive after the name at `b`
+/// whose head calls it an organisation.
+fn called_organisation(words: &[&str], b: usize) -> bool {
+    if words.get(b) != Some(&",") || !words.get(b + 1).is_some_and(|w| matches!(*w, "a" | "an" | "the")) {
+        return false;
+    }
+    let phrase = &words[b + 2..words.len().min(b + 6)];
+    let end = phrase
+        .iter()
+        .position(|w| !w.starts_with(char::is_alphanumeric))
+        .unwrap_or(phrase.len());
+    // The appositive ends at its head: "..., the pressure group Human Rights
+    // Watch said" names another organisation.
+    let closed = words
+        .get(b + 2 + end)
+        .is_none_or(|w| !w.starts_with(char::is_alphanumeric));
+    end > 0 && closed && names::is_org_noun(phrase[end - 1])
 }
 
 /// "White House [National] Security Council": a capitalised word the tagger
