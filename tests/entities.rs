@@ -669,3 +669,57 @@ fn an_appositive_role_is_the_persons_role_not_another_mention() {
         .collect();
     assert_eq!(nominals, ["the fire chief"]);
 }
+
+#[test]
+fn words_describing_the_employer_are_not_its_name() {
+    // Trade press: "the centrist", "the Ohio-based" before the body's name.
+    let a = analyse(
+        "Ray Dunmore, director of the centrist Halberd Budget Center, said the plan was costly. Ann Pike, president of the Ohio-based Marlow Growers Caucus, disagreed.",
+    );
+    assert_eq!(
+        role_of(&a, "Ray Dunmore"),
+        some("director", Some("Halberd Budget Center"))
+    );
+    assert_eq!(
+        role_of(&a, "Ann Pike"),
+        some("president", Some("Marlow Growers Caucus"))
+    );
+    // A described common noun is no employer.
+    let a = analyse("Ray Dunmore, leader of the centrist movement, said the plan was costly.");
+    assert_eq!(role_of(&a, "Ray Dunmore").1, None);
+}
+
+#[test]
+fn a_place_and_its_police_before_a_title() {
+    // Local paper: "Dale police Chief Ann Roe".
+    let a = analyse("Dale police Chief Ann Roe said the road would reopen on Friday.");
+    assert_eq!(role_of(&a, "Ann Roe"), some("Chief", Some("Dale police")));
+    // Without the place, the police is no named employer.
+    let a = analyse("Officers and police Chief Ann Roe said the road would reopen on Friday.");
+    assert_eq!(role_of(&a, "Ann Roe").1, None);
+}
+
+#[test]
+fn an_adverb_after_the_role_opens_a_clause() {
+    let a = analyse(
+        "Mia Lund, a former tax aide now teaching at Bell College, said the rule was unfair.",
+    );
+    assert_eq!(
+        role_of(&a, "Mia Lund").0.as_deref(),
+        Some("former tax aide")
+    );
+}
+
+#[test]
+fn a_capitalised_word_that_also_describes_is_part_of_the_employer() {
+    let a = analyse("Sam Vail, the former mayor of New Dalton, said the plan would fail.");
+    assert_eq!(role_of(&a, "Sam Vail").1.as_deref(), Some("New Dalton"));
+}
+
+#[test]
+fn a_described_name_before_a_common_noun_is_no_employer() {
+    let a = analyse(
+        "Tom Hale, a member of a prominent Lutheran family, said the school would stay open.",
+    );
+    assert_eq!(role_of(&a, "Tom Hale").1, None);
+}

@@ -439,6 +439,8 @@ pub(super) const MODIFIERS: &[&str] = &[
 /// Adjectives that describe the holder of a role and stand before it without
 /// being part of it: "a [longtime] member", "a [liberal] constitutional scholar".
 pub(super) const DESCRIPTIVE: &[&str] = &[
+    "bipartisan",
+    "centrist",
     "close",
     "closest",
     "conservative",
@@ -456,6 +458,7 @@ pub(super) const DESCRIPTIVE: &[&str] = &[
     "longtime",
     "new",
     "newly",
+    "nonpartisan",
     "noted",
     "outspoken",
     "popular",

@@ -157,7 +157,9 @@ fn noun_phrase(ws: &Words, mut k: usize) -> Option<Phrase> {
             roles::is_head(next) || roles::is_modifier(next)
         };
         let word = w.starts_with(|c: char| c.is_alphanumeric()) || ws.possessive(end);
-        if !coordinated && (holds(PHRASE_ENDS, w) || !word) {
+        // "a tax aide now teaching at ...": an adverb after the head opens a clause.
+        let clause = end > k && ws.head(end - 1) && holds(ADVERBS, w);
+        if !coordinated && (holds(PHRASE_ENDS, w) || !word || clause) {
             break;
         }
         end += 1;

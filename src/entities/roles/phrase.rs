@@ -55,7 +55,7 @@ const AFFILIATION_PREPOSITIONS: &[&str] = &["at", "for", "of", "with"];
 /// "the VOA Eurasian [division]". Lowercase and sorted.
 const BODIES: &[&str] = &[
     "administration", "bureau", "cabinet", "campaign", "caucus", "committee", "delegation",
-    "department", "desk", "division", "office", "panel", "program", "team", "unit",
+    "department", "desk", "division", "office", "panel", "police", "program", "team", "unit",
 ];
 
 /// Heads whose "of" names a work, not an employer ("author of [a book]").
@@ -202,6 +202,13 @@ pub(super) fn affiliation_before(ws: &Words, floor: usize, end: usize) -> Option
     } else {
         end
     };
+    // "Tulsa police Chief": a body's common noun after its place is part
+    // of the affiliation.
+    let body = end > floor + 1
+        && !ws.capitalised(end - 1)
+        && holds(BODIES, ws.w(end - 1))
+        && (ws.name_at(end - 2).is_some() || ws.capitalised(end - 2));
+    let (end, after) = if body { (end - 1, end) } else { (end, end) };
     let mut a = end;
     // Affiliations are short: a bounded walk keeps long capitalised runs linear.
     while a > floor && end - a < MAX_AFFILIATION {
@@ -232,7 +239,7 @@ pub(super) fn affiliation_before(ws: &Words, floor: usize, end: usize) -> Option
     }
     let has_name = (a..end).any(|k| ws.name_at(k).is_some());
     let first_word = a == ws.sent.start && end - a == 1;
-    (has_name || end - a >= 2 || acronym(ws.w(a)) || first_word).then_some(a..end)
+    (has_name || end - a >= 2 || acronym(ws.w(a)) || first_word).then_some(a..after)
 }
 
 /// Words that open sentences without naming anything ("Meanwhile President
@@ -325,11 +332,30 @@ pub(super) fn complement(ws: &Words, head: usize) -> (usize, Option<Range<usize>
         if function_words::is_article(ws.w(k)) {
             k += 1;
         }
-        if let Some(r) = name_from(ws, k) {
+        // "of the centrist Tax Policy Center", "of the Miami-based Acme
+        // Caucus": words that describe the body are not its name.
+        let described = k;
+        while k - described < MAX_DESCRIBING && describes_body(ws.w(k)) {
+            k += 1;
+        }
+        // "of a prominent Orthodox family": the name qualifies a common noun.
+        let qualifies = |r: &Range<usize>| k > described && lowercase_content(ws.w(r.end));
+        if let Some(r) = name_from(ws, k).filter(|r| !qualifies(r)) {
             return (end, Some(r));
         }
     }
     (end, None)
+}
+
+/// The most words that describe a body between an article and its name.
+const MAX_DESCRIBING: usize = 2;
+
+/// A word that describes a body before its name: "centrist", "nonpartisan",
+/// "Miami-based", "conservative-leaning"; never a capitalised word of the
+/// name ("the New York Times").
+fn describes_body(w: &str) -> bool {
+    let lowercase = w.starts_with(char::is_lowercase);
+    lowercase && roles::is_descriptive(w) || w.ends_with("-based") || w.ends_with("-leaning")
 }
 
 /// A lowercase content word: not a closed-class word or punctuation.
