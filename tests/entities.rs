@@ -723,3 +723,45 @@ fn a_described_name_before_a_common_noun_is_no_employer() {
     );
     assert_eq!(role_of(&a, "Tom Hale").1, None);
 }
+
+#[test]
+fn a_role_with_its_employer_before_the_name() {
+    // Wire style: "An attorney for X, Name," and "The chief executive of the X, Name,".
+    let a = analyse(
+        "An attorney for Dorrit Labs, Mark Fenwick, said the company would appeal. The chief executive of the Norvale Group, Ann Tull, said sales fell.",
+    );
+    assert_eq!(
+        role_of(&a, "Mark Fenwick"),
+        some("attorney", Some("Dorrit Labs"))
+    );
+    assert_eq!(
+        role_of(&a, "Ann Tull"),
+        some("chief executive", Some("Norvale Group"))
+    );
+    // Counter-cases: a relation that is no role, and a fronted phrase.
+    let a = analyse(
+        "A friend of Ann Tull, Bo Reyes, said she was tired. Like the lawyer for Norvale, Jo Pike said nothing.",
+    );
+    assert_eq!(role_of(&a, "Bo Reyes"), (None, None));
+    assert_eq!(role_of(&a, "Jo Pike"), (None, None));
+}
+
+#[test]
+fn a_role_noun_with_a_portfolio_names_the_holder_of_that_portfolio() {
+    let a = analyse(
+        "The secretary of the Treasury, Jacob Lane, said so. The secretary of State, Jo Kerr, agreed. Later the secretary of the Treasury left for Ohio.",
+    );
+    let lane = entity(&a, "Jacob Lane");
+    assert_eq!(lane.role.as_deref(), Some("secretary of the Treasury"));
+    assert_eq!(
+        entity(&a, "Jo Kerr").role.as_deref(),
+        Some("secretary of State")
+    );
+    let nominals: Vec<(&str, Option<usize>)> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Nominal)
+        .map(|m| (m.text.as_str(), m.entity))
+        .collect();
+    assert_eq!(nominals, [("the secretary", Some(lane.id))]);
+}

@@ -63,14 +63,18 @@ pub(super) fn mention(
     }
     // "the president of the club": a complement names whose role it is.
     let at = |i: usize| if i < sent_end { word(i) } else { "" };
+    // The phrase's last token: the head, or the portfolio after it.
+    let mut last = j;
     if matches!(at(j + 1), "of" | "at" | "for") {
         let mut c = j + 2;
         if at(c).eq_ignore_ascii_case("the") {
             c += 1;
         }
         let words: Vec<&str> = (j + 2..(j + 5).min(sent_end)).map(word).collect();
-        let portfolio = (1..=words.len()).any(|n| roles::is_portfolio(&words[..n]));
-        if !portfolio {
+        let portfolio = (1..=words.len()).rev().find(|&n| roles::is_portfolio(&words[..n]));
+        if let Some(n) = portfolio {
+            last = j + 1 + n;
+        } else {
             let t = doc.tokens.get(c).filter(|_| c < sent_end)?;
             let m = overlapping(mentions, t.start, t.end).first()?;
             if affiliation.is_some() || !m.label.is_named() {
@@ -84,12 +88,13 @@ pub(super) fn mention(
     let start = doc.tokens[first].start;
     if next_is_name
         || overlaps_mention(mentions, start, head.end)
-        || beside_a_person(doc, mentions, k, j, sent_end)
+        || beside_a_person(doc, mentions, k, last, sent_end)
     {
         return None;
     }
-    // The role as the phrase gives it, modifiers and all ("deputy attorney general").
-    let phrase = &text[doc.tokens[first.max(k + 1)].start..head.end];
+    // The role as the phrase gives it, modifiers and portfolio and all
+    // ("deputy attorney general", "secretary of State").
+    let phrase = &text[doc.tokens[first.max(k + 1)].start..doc.tokens[last].end];
     let e = antecedent(entities, people, start, phrase, affiliation)?;
     Some(Mention {
         start,
@@ -120,7 +125,8 @@ fn beside_a_person(doc: &Doc, mentions: &[Mention], k: usize, j: usize, sent_end
 }
 
 /// The person most recently named before `pos` whose role is the one the
-/// phrase `head` names (its head and rank), and whose affiliation is the one the phrase names, if it names one.
+/// phrase `head` names (its head, rank and portfolio), and whose
+/// affiliation is the one the phrase names, if it names one.
 fn antecedent(
     entities: &[Entity],
     people: &[(usize, usize, usize)],
@@ -135,10 +141,23 @@ fn antecedent(
         .rev()
         .map(|p| &entities[p.2])
         .find(|e| {
-            e.role.as_deref().is_some_and(|r| roles::same_role(r, head))
+            e.role
+                .as_deref()
+                .is_some_and(|r| roles::same_role(r, head) && same_portfolio(r, head))
                 && affiliation.is_none_or(|m| agrees(e, m))
         })
         .map(|e| e.id)
+}
+
+/// "the secretary of State" is not the secretary of the Treasury: when the
+/// phrase and the role both name a portfolio, it is the same one ("the
+/// secretary of State" may still be "Secretary Clinton").
+fn same_portfolio(role: &str, phrase: &str) -> bool {
+    let portfolio = |s: &str| -> Option<String> {
+        let (_, p) = s.split_once(" of ")?;
+        Some(p.trim_start_matches("the ").to_lowercase())
+    };
+    portfolio(phrase).is_none_or(|p| portfolio(role).is_none_or(|r| r == p))
 }
 
 /// Whether the name in a role phrase ("the [Indiana] governor") is the

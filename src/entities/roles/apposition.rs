@@ -84,13 +84,22 @@ pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
         return None;
     }
     let closed = b >= ws.sent.end || matches!(ws.w(b), "," | "." | ";" | ":" | ")" | "—" | "–" | "--");
-    let (head, role_end) = head_before(ws, a - 1)?;
+    let employer = employer_before(ws, a - 1);
+    let (head, role_end) = match &employer {
+        Some(r) => (r.start - 2, r.start - 1),
+        None => head_before(ws, a - 1)?,
+    };
     if !closed || !ws.head(head) {
         return None;
     }
     let start = phrase::role_start(ws, head, floor);
-    let affiliation = phrase::affiliation_before(ws, floor, start);
-    let first = affiliation.as_ref().map_or(start, |r| r.start);
+    let affiliation = employer
+        .clone()
+        .or_else(|| phrase::affiliation_before(ws, floor, start));
+    let first = match &employer {
+        Some(_) => start,
+        None => affiliation.as_ref().map_or(start, |r| r.start),
+    };
     let np = if first > floor && function_words::is_article(ws.w(first - 1)) {
         first - 1
     } else {
@@ -109,6 +118,28 @@ pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
         role: ws.span(start, role_end).to_string(),
         affiliation,
     })
+}
+
+/// "An attorney for [Acme], Jane Roe,": the name that ends right before the
+/// comma at `comma`, after a role's head and "for", "of" or "at" (an
+/// article may come between). The name's tokens with its article.
+fn employer_before(ws: &Words, comma: usize) -> Option<Range<usize>> {
+    let (r, label) = ws.name_at(comma.checked_sub(1)?)?;
+    if r.end != comma || matches!(label, Label::Norp) {
+        return None;
+    }
+    let mut p = r.start.checked_sub(1)?;
+    if function_words::is_article(ws.w(p)) {
+        p = p.checked_sub(1)?;
+    }
+    // "the secretary of the Treasury, Jacob Lew,": a portfolio is the title's.
+    let words: Vec<&str> = (r.start..r.end).map(|k| ws.w(k)).collect();
+    let linked = p > ws.sent.start
+        && matches!(ws.w(p), "for" | "of" | "at")
+        && ws.head(p - 1)
+        && !roles::is_portfolio(&words);
+    // From the article, if any: the head is then two tokens before the range.
+    linked.then_some(p + 1..r.end)
 }
 
 /// The head of a role that ends right before token `end` and where the role
