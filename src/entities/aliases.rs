@@ -46,52 +46,70 @@ fn join_short_org_names(
     sets: &mut UnionFind,
     country_of: &[CountryRef],
 ) {
-    // Multi-word organisation names by first word.
+    // Distinct multi-word organisation names (one mention each: mentions of
+    // one name are one set already) by first word.
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut seen: HashSet<&str> = HashSet::default();
     let mut person_words: HashSet<&str> = HashSet::default();
     for (i, m) in mentions.iter().enumerate() {
         let mut words = norms[i].split(' ');
         let first = words.next().unwrap_or("");
         if norms[i].contains(' ') && m.label == Label::Org {
-            by_first.entry(first).or_default().push(i);
+            if seen.insert(norms[i]) {
+                by_first.entry(first).or_default().push(i);
+            }
         } else if m.label == Label::Person && norms[i].contains(' ') {
             person_words.insert(first);
             person_words.extend(words);
         }
     }
+    let eligible = |i: usize| {
+        let (m, short) = (&mentions[i], norms[i]);
+        let person = m.label == Label::Person && m.kind == MentionKind::Name;
+        let kind = m.label == Label::Org || person && !short.contains(' ') && !person_words.contains(short);
+        kind && !short.is_empty() && country_of[i].is_none()
+    };
     // Longer names first, so that "Acme Robotics" joins "Acme Robotics Inc."
     // before "Acme" looks for its one candidate.
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(norms[i].matches(' ').count()));
+    let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| eligible(i)).collect();
+    order.sort_by_cached_key(|&i| std::cmp::Reverse(norms[i].matches(' ').count()));
+    // Each short name decided once: the long name it joins, if any.
+    let mut decided: HashMap<&str, Option<usize>> = HashMap::default();
     for i in order {
-        let m = &mentions[i];
         let short = norms[i];
-        let person = m.label == Label::Person && m.kind == MentionKind::Name;
-        let eligible = m.label == Label::Org
-            || person && !short.contains(' ') && !person_words.contains(short);
-        if !eligible || short.is_empty() || country_of[i].is_some() {
-            continue;
-        }
-        let first = short.split(' ').next().unwrap_or("");
-        let candidates = by_first.get(first).map_or(&[][..], |v| &v[..]);
-        let longer = |j: &usize| {
-            norms[*j].len() > short.len()
-                && norms[*j].starts_with(short)
-                && norms[*j].as_bytes()[short.len()] == b' '
-        };
-        // Every longer name counts for ambiguity; only a company's joins.
-        let Some(root) = one_root(sets, candidates.iter().copied().filter(longer)) else {
-            continue;
-        };
-        let company = candidates
-            .iter()
-            .filter(|j| longer(j) && sets.find(**j) == root)
-            .any(|&j| adds_company_words(short, &norms[j][short.len() + 1..]));
-        if company {
-            sets.union(root, i);
+        let join = *decided
+            .entry(short)
+            .or_insert_with(|| company_of(short, &by_first, norms, sets));
+        if let Some(j) = join {
+            sets.union(j, i);
             mentions[i].label = Label::Org;
         }
     }
+}
+
+/// The one longer organisation name that starts with `short` and adds a
+/// company's words to it; `None` when there is none, or more than one.
+fn company_of(
+    short: &str,
+    by_first: &HashMap<&str, Vec<usize>>,
+    norms: &[&str],
+    sets: &mut UnionFind,
+) -> Option<usize> {
+    let first = short.split(' ').next().unwrap_or("");
+    let candidates = by_first.get(first).map_or(&[][..], |v| &v[..]);
+    let longer = |j: &usize| {
+        norms[*j].len() > short.len()
+            && norms[*j].starts_with(short)
+            && norms[*j].as_bytes()[short.len()] == b' '
+    };
+    // Every longer name counts for ambiguity; only a company's joins.
+    let root = one_root(sets, candidates.iter().copied().filter(longer))?;
+    candidates
+        .iter()
+        .copied()
+        .filter(|j| longer(j))
+        .take(MAX_CANDIDATES)
+        .find(|&j| sets.find(j) == root && adds_company_words(short, &norms[j][short.len() + 1..]))
 }
 
 /// Whether `added`, the words a long name has after its short form
@@ -138,8 +156,18 @@ fn join_unqualified_names(
     // ("Virginia Democrats", "Australia-West Indies") is no qualified body.
     let body = |m: &Mention| matches!(m.label, Label::Org | Label::Fac);
     let mut by_rest: HashMap<&str, Vec<usize>> = HashMap::default();
+    // Only what some mention is named is worth a qualifier's look-up.
+    let shorts: HashSet<&str> = (0..mentions.len())
+        .filter(|&i| body(&mentions[i]))
+        .map(|i| norms[i])
+        .collect();
+    let mut seen: HashSet<&str> = HashSet::default();
     for (i, m) in mentions.iter().enumerate() {
-        if !body(m) || country_of[i].is_some() {
+        let named_short = norms[i]
+            .match_indices(' ')
+            .take(MAX_QUALIFIER)
+            .any(|(cut, _)| shorts.contains(&norms[i][cut + 1..]));
+        if !named_short || !body(m) || country_of[i].is_some() || !seen.insert(norms[i]) {
             continue;
         }
         let written: Vec<&str> = m.text.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the")).collect();
@@ -219,17 +247,29 @@ fn join_short_person_names(
     // the same name spelled otherwise join it.
     let mut first_of: HashMap<Vec<Cow<str>>, usize> = HashMap::default();
     let mut genders: HashMap<Vec<Cow<str>>, Gender> = HashMap::default();
+    // Each distinct name's words, worked out once.
+    let mut words_by_norm: HashMap<&str, Vec<Cow<str>>> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
-        if m.label == Label::Person && m.kind == MentionKind::Name {
+        if m.label != Label::Person || m.kind != MentionKind::Name {
+            continue;
+        }
+        let fresh = !words_by_norm.contains_key(norms[i]);
+        if fresh {
             let words = words_of(i);
-            if let Some(g) = honorific_gender(doc, m).or_else(|| gender::of_name(&m.text)) {
-                genders.entry(words.clone()).or_insert(g);
-            }
             match first_of.get(&words) {
                 Some(&j) => sets.union(j, i),
                 None => {
-                    first_of.insert(words, i);
+                    first_of.insert(words.clone(), i);
                 }
+            }
+            words_by_norm.insert(norms[i], words);
+        }
+        let words = &words_by_norm[norms[i]];
+        if !genders.contains_key(words) {
+            // The given name's gender once per name; an honorific at any mention.
+            let given = || fresh.then(|| gender::of_name(&m.text)).flatten();
+            if let Some(g) = honorific_gender(doc, m).or_else(given) {
+                genders.insert(words.clone(), g);
             }
         }
     }
