@@ -302,3 +302,466 @@ fn a_capital_that_is_a_persons_surname_stays_the_person() {
         .iter()
         .all(|e| e.country.as_deref() != Some("US")));
 }
+
+/// An entity's role and affiliation, for the role tests.
+fn role_of(a: &Analysis, name: &str) -> (Option<String>, Option<String>) {
+    let e = entity(a, name);
+    (e.role.clone(), e.affiliation.clone())
+}
+
+fn some(role: &str, affiliation: Option<&str>) -> (Option<String>, Option<String>) {
+    (Some(role.to_string()), affiliation.map(str::to_string))
+}
+
+#[test]
+fn wire_appositive_with_an_employer_after_the_role() {
+    let a = analyse(
+        "NEW YORK (Reuters) - Shares of Acme Corp. fell 4% on Tuesday. \"Demand is soft,\" said Jane Roe, a senior analyst at Halvard Securities, adding that margins would shrink.",
+    );
+    assert_eq!(
+        role_of(&a, "Jane Roe"),
+        some("senior analyst", Some("Halvard Securities"))
+    );
+    let firm = entity(&a, "Halvard Securities");
+    assert_eq!(entity(&a, "Jane Roe").affiliation_entity, Some(firm.id));
+}
+
+#[test]
+fn trade_press_roles_of_and_for_an_employer() {
+    let a = analyse(
+        "Dorrin Mining posted record output. Tomas Pell, chief executive of Dorrin Mining, said the new shaft was ahead of plan. Ines Varga, Dorrin's vice president for exploration, said drilling would resume. Dorrin's chief operating officer, Kofi Mensah, declined to comment.",
+    );
+    assert_eq!(
+        role_of(&a, "Tomas Pell"),
+        some("chief executive", Some("Dorrin Mining"))
+    );
+    assert_eq!(
+        role_of(&a, "Ines Varga"),
+        some("vice president for exploration", Some("Dorrin"))
+    );
+    assert_eq!(
+        role_of(&a, "Kofi Mensah"),
+        some("chief operating officer", Some("Dorrin"))
+    );
+}
+
+#[test]
+fn multi_word_titles_stay_whole() {
+    let a = analyse(
+        "The agency named a new deputy. Deputy associate administrator Rhea Blom will oversee the launch program, and chief operating officer Sam Ortiz will retire.",
+    );
+    assert_eq!(
+        role_of(&a, "Rhea Blom").0.as_deref(),
+        Some("Deputy associate administrator")
+    );
+    assert_eq!(
+        role_of(&a, "Sam Ortiz").0.as_deref(),
+        Some("chief operating officer")
+    );
+}
+
+#[test]
+fn local_paper_titles_before_names() {
+    let a = analyse(
+        "Gov. Alma Reyes signed the budget on Monday. Math teacher Pat Quinlan said classrooms were crowded. Sens. Lena Hart and Omar Diaz voted against it, as did Senator Ruth Kagame of Arizona.",
+    );
+    assert_eq!(role_of(&a, "Alma Reyes").0.as_deref(), Some("Gov."));
+    assert_eq!(
+        role_of(&a, "Pat Quinlan").0.as_deref(),
+        Some("Math teacher")
+    );
+    assert_eq!(role_of(&a, "Lena Hart").0.as_deref(), Some("Sen."));
+    assert_eq!(role_of(&a, "Omar Diaz").0.as_deref(), Some("Sen."));
+    assert_eq!(role_of(&a, "Ruth Kagame"), some("Senator", Some("Arizona")));
+}
+
+#[test]
+fn tabloid_titles_with_an_employer_or_a_past() {
+    let a = analyse(
+        "Former special envoy Dana Whitlock stormed out of the gala. Brightline Vice President Marco Salas told reporters it was \"a shambles.\"",
+    );
+    assert_eq!(
+        role_of(&a, "Dana Whitlock").0.as_deref(),
+        Some("Former special envoy")
+    );
+    assert_eq!(
+        role_of(&a, "Marco Salas"),
+        some("Vice President", Some("Brightline"))
+    );
+}
+
+#[test]
+fn a_relative_clause_or_as_gives_a_role() {
+    let a = analyse(
+        "Lars Engel, who is now the club's head coach, praised the squad. The board thanked Nils Baum as chairman.",
+    );
+    assert_eq!(role_of(&a, "Lars Engel").0.as_deref(), Some("head coach"));
+    assert_eq!(role_of(&a, "Nils Baum").0.as_deref(), Some("chairman"));
+}
+
+#[test]
+fn a_comma_list_of_names_is_no_appositive() {
+    let a = analyse(
+        "Jane Roe, John Doe and Mary King attended the hearing. Senator Ada Kim and Ben Cole spoke later.",
+    );
+    for name in ["Jane Roe", "John Doe", "Mary King", "Ben Cole"] {
+        assert_eq!(role_of(&a, name), (None, None), "{name}");
+    }
+    // A singular title is the first name's only.
+    assert_eq!(role_of(&a, "Ada Kim").0.as_deref(), Some("Senator"));
+}
+
+#[test]
+fn a_title_belongs_to_the_person_it_stands_beside() {
+    let a = analyse(
+        "Jane Roe met John Doe, the mayor, on Friday. Later Rita Moss, the treasurer, Paul Ng and others left. Like the governor, Eva Stone said the plan was late.",
+    );
+    assert_eq!(role_of(&a, "John Doe").0.as_deref(), Some("mayor"));
+    assert_eq!(role_of(&a, "Jane Roe"), (None, None));
+    assert_eq!(role_of(&a, "Rita Moss").0.as_deref(), Some("treasurer"));
+    assert_eq!(
+        role_of(&a, "Paul Ng"),
+        (None, None),
+        "the treasurer is Rita Moss"
+    );
+    assert_eq!(
+        role_of(&a, "Eva Stone"),
+        (None, None),
+        "the governor is someone else"
+    );
+}
+
+#[test]
+fn a_noun_before_a_capitalised_title_is_not_part_of_it() {
+    let a = analyse(
+        "It was part of the network President Ivo Brandt founded. Officers arrested chairman Leo Frey.",
+    );
+    assert_eq!(role_of(&a, "Ivo Brandt").0.as_deref(), Some("President"));
+    assert_eq!(role_of(&a, "Leo Frey").0.as_deref(), Some("chairman"));
+}
+
+#[test]
+fn a_role_noun_names_the_person_met_before_and_speaks_for_them() {
+    let a = analyse(
+        "Gov. Alma Reyes of Colorado signed the budget on Monday. \"It is balanced,\" the governor said. Later the Colorado governor added that schools would gain.",
+    );
+    let reyes = entity(&a, "Alma Reyes");
+    let nominals: Vec<&str> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Nominal && m.entity == Some(reyes.id))
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(nominals, ["the governor", "governor"]);
+    let quote = a
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("It is balanced"))
+        .expect("the quote");
+    assert_eq!(
+        quote.speaker.as_ref().and_then(|s| s.entity),
+        Some(reyes.id)
+    );
+}
+
+#[test]
+fn a_role_noun_with_another_affiliation_is_someone_else() {
+    let a = analyse(
+        "President Ana Lima of Brazil met reporters. The Chilean president said the talks had stalled. The president of the club resigned.",
+    );
+    let lima = entity(&a, "Ana Lima");
+    assert!(
+        a.mentions
+            .iter()
+            .all(|m| m.kind != MentionKind::Nominal || m.entity != Some(lima.id)),
+        "{:?}",
+        a.mentions
+    );
+}
+
+#[test]
+fn an_acronym_used_later_without_a_parenthesis_joins_its_name() {
+    let a = analyse(
+        "The World Health Organization warned of a new strain. WHO officials said cases were rising in three provinces.",
+    );
+    assert_eq!(
+        names(&a, entity(&a, "World Health Organization")),
+        ["World Health Organization", "WHO"]
+    );
+    // Two names with the same initials: the acronym stays alone.
+    let a = analyse("Acme Plastics and Apex Pharma signed a deal. AP shares rose on the news.");
+    let ap = a.mentions.iter().find(|m| m.text == "AP");
+    if let Some(ap) = ap {
+        assert_eq!(a.entities[ap.entity.unwrap()].mentions.len(), 1);
+    }
+}
+
+#[test]
+fn a_company_is_named_again_by_its_short_name() {
+    let a = analyse(
+        "Corvane Robotics Inc. cut 200 jobs on Tuesday. Corvane said demand for warehouse robots had slowed, and Corvane Robotics shares fell 8%.",
+    );
+    let corvane = entity(&a, "Corvane Robotics Inc.");
+    assert_eq!(corvane.label, Label::Org);
+    assert_eq!(
+        names(&a, corvane),
+        ["Corvane Robotics Inc.", "Corvane", "Corvane Robotics"]
+    );
+    // Two companies share the short name: it is neither's.
+    let a = analyse(
+        "Halden Motor Co. and the Halden Foundation gave $1 million. Halden said it was proud.",
+    );
+    let motor = entity(&a, "Halden Motor Co.");
+    assert_eq!(names(&a, motor), ["Halden Motor Co."]);
+}
+
+#[test]
+fn a_transliterated_name_spelled_two_ways_is_one_person() {
+    let a = analyse(
+        "Ukrainian President Volodymyr Zelenskiy spoke on Monday. \"We will rebuild,\" Zelensky told reporters.",
+    );
+    let z = entity(&a, "Volodymyr Zelenskiy");
+    assert_eq!(names(&a, z), ["Volodymyr Zelenskiy", "Zelensky"]);
+    // Different endings are different people.
+    let a = analyse("Ivan Petrov met Anna Petrova in Sofia. Petrov said the talks went well.");
+    assert_ne!(entity(&a, "Ivan Petrov").id, entity(&a, "Anna Petrova").id);
+    assert_eq!(names(&a, entity(&a, "Anna Petrova")), ["Anna Petrova"]);
+}
+
+#[test]
+fn a_surname_after_a_title_is_the_person_named_before() {
+    let a = analyse(
+        "Jane Okoro was sworn in as vice president on Monday. Later, Vice President Okoro said the budget would pass.",
+    );
+    let okoro = entity(&a, "Jane Okoro");
+    assert_eq!(names(&a, okoro), ["Jane Okoro", "Okoro"]);
+    assert_eq!(okoro.role.as_deref(), Some("Vice President"));
+}
+
+#[test]
+fn an_honorific_keeps_a_surname_from_the_wrong_person() {
+    let a = analyse(
+        "Mr. Okafor addressed the rally. His wife, Grace Okafor, spoke after him. Okafor thanked the crowd.",
+    );
+    let grace = entity(&a, "Grace Okafor");
+    assert_eq!(names(&a, grace), ["Grace Okafor"]);
+}
+
+#[test]
+fn a_body_or_building_named_again_without_its_qualifier() {
+    let a = analyse(
+        "AUSTIN, Texas (AP) - Protesters gathered at the Texas Capitol on Saturday. Troopers cleared the Capitol by noon. The UN Security Council met in New York, and the Security Council later voted.",
+    );
+    let capitol = entity(&a, "Texas Capitol");
+    assert_eq!(capitol.label, Label::Fac);
+    assert_eq!(names(&a, capitol), ["Texas Capitol", "Capitol"]);
+    let council = entity(&a, "UN Security Council");
+    assert_eq!(
+        names(&a, council),
+        ["UN Security Council", "Security Council"]
+    );
+    // The place that qualified the building stays a place of its own.
+    let texas = entity(&a, "Texas");
+    assert_eq!(texas.label, Label::Gpe);
+    // Two capitols: "the Capitol" is neither.
+    let a = analyse(
+        "Lawmakers left the Texas Capitol for the U.S. Capitol in Washington. The Capitol was quiet.",
+    );
+    assert_eq!(names(&a, entity(&a, "Texas Capitol")), ["Texas Capitol"]);
+}
+
+#[test]
+fn organisations_are_not_folded_into_places_or_taken_for_people() {
+    let a = analyse(
+        "Texas State Police closed the highway. Troopers from Texas helped, and the Premier League sent buses. Brava Robotics donated trucks, and Walt Disney Co. sent water. Peoples Gas, the gas company, sent crews, the news site Quillfeed reported.",
+    );
+    assert_eq!(entity(&a, "Texas State Police").label, Label::Org);
+    assert_eq!(entity(&a, "Texas").label, Label::Gpe);
+    assert_ne!(entity(&a, "Texas").id, entity(&a, "Texas State Police").id);
+    for name in [
+        "Premier League",
+        "Brava Robotics",
+        "Walt Disney Co.",
+        "Peoples Gas",
+        "Quillfeed",
+    ] {
+        assert_eq!(entity(&a, name).label, Label::Org, "{name}");
+    }
+}
+
+#[test]
+fn a_title_of_a_work_is_no_person_but_a_founder_is() {
+    let a = analyse(
+        "The film \"Mara Quist\" opened on Friday. Lena Ford founded the company Ford Lane Media in 2010.",
+    );
+    assert_eq!(entity(&a, "Mara Quist").label, Label::WorkOfArt);
+    assert_eq!(entity(&a, "Lena Ford").label, Label::Person);
+}
+
+#[test]
+fn a_short_name_joins_a_company_but_not_another_body() {
+    // Trade press: the company's full name, then its short one.
+    let a = analyse(
+        "Brisco Energy posted a loss for the quarter. Brisco said it would sell two wells in Ohio.",
+    );
+    assert_eq!(
+        names(&a, entity(&a, "Brisco Energy")),
+        ["Brisco Energy", "Brisco"]
+    );
+    // Local paper: a committee of a body is not the body, nor a station's
+    // evening show the station.
+    let a = analyse(
+        "The Senate Ways Committee met on Tuesday. Later the Senate voted 31-2 to pass the bill, KDTV Nightly News reported. KDTV did not say how the mayor voted.",
+    );
+    let senate = entity(&a, "Senate");
+    assert_eq!(names(&a, senate), ["Senate"]);
+    assert_ne!(senate.id, entity(&a, "Senate Ways Committee").id);
+    assert_ne!(entity(&a, "KDTV").id, entity(&a, "KDTV Nightly News").id);
+}
+
+#[test]
+fn a_group_of_people_or_a_place_is_not_a_qualified_body() {
+    let a = analyse(
+        "Ohio Democrats met in Columbus on Monday. Democrats across the country watched the vote.",
+    );
+    let ohio_democrats = a
+        .mentions
+        .iter()
+        .find(|m| m.text == "Ohio Democrats")
+        .and_then(|m| m.entity);
+    let democrats = a
+        .mentions
+        .iter()
+        .find(|m| m.text == "Democrats")
+        .and_then(|m| m.entity);
+    assert!(democrats.is_some());
+    assert_ne!(ohio_democrats, democrats);
+}
+
+#[test]
+fn a_role_noun_is_not_the_deputy_of_that_role() {
+    let a = analyse(
+        "Deputy Attorney General Mara Voss signed the order. The attorney general was traveling, and the deputy attorney general said the order stands.",
+    );
+    let voss = entity(&a, "Mara Voss");
+    let nominals: Vec<&str> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Nominal && m.entity == Some(voss.id))
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(nominals, ["the deputy attorney general"]);
+}
+
+#[test]
+fn an_appositive_role_is_the_persons_role_not_another_mention() {
+    // Tabloid style: the role beside the name, then the role noun alone.
+    let a = analyse(
+        "Tom Reddle, the county's fire chief, said the blaze was arson. \"We will find who did it,\" the fire chief said.",
+    );
+    let reddle = entity(&a, "Tom Reddle");
+    assert_eq!(reddle.role.as_deref(), Some("fire chief"));
+    let nominals: Vec<&str> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Nominal && m.entity == Some(reddle.id))
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(nominals, ["the fire chief"]);
+}
+
+#[test]
+fn words_describing_the_employer_are_not_its_name() {
+    // Trade press: "the centrist", "the Ohio-based" before the body's name.
+    let a = analyse(
+        "Ray Dunmore, director of the centrist Halberd Budget Center, said the plan was costly. Ann Pike, president of the Ohio-based Marlow Growers Caucus, disagreed.",
+    );
+    assert_eq!(
+        role_of(&a, "Ray Dunmore"),
+        some("director", Some("Halberd Budget Center"))
+    );
+    assert_eq!(
+        role_of(&a, "Ann Pike"),
+        some("president", Some("Marlow Growers Caucus"))
+    );
+    // A described common noun is no employer.
+    let a = analyse("Ray Dunmore, leader of the centrist movement, said the plan was costly.");
+    assert_eq!(role_of(&a, "Ray Dunmore").1, None);
+}
+
+#[test]
+fn a_place_and_its_police_before_a_title() {
+    // Local paper: "Dale police Chief Ann Roe".
+    let a = analyse("Dale police Chief Ann Roe said the road would reopen on Friday.");
+    assert_eq!(role_of(&a, "Ann Roe"), some("Chief", Some("Dale police")));
+    // Without the place, the police is no named employer.
+    let a = analyse("Officers and police Chief Ann Roe said the road would reopen on Friday.");
+    assert_eq!(role_of(&a, "Ann Roe").1, None);
+}
+
+#[test]
+fn an_adverb_after_the_role_opens_a_clause() {
+    let a = analyse(
+        "Mia Lund, a former tax aide now teaching at Bell College, said the rule was unfair.",
+    );
+    assert_eq!(
+        role_of(&a, "Mia Lund").0.as_deref(),
+        Some("former tax aide")
+    );
+}
+
+#[test]
+fn a_capitalised_word_that_also_describes_is_part_of_the_employer() {
+    let a = analyse("Sam Vail, the former mayor of New Dalton, said the plan would fail.");
+    assert_eq!(role_of(&a, "Sam Vail").1.as_deref(), Some("New Dalton"));
+}
+
+#[test]
+fn a_described_name_before_a_common_noun_is_no_employer() {
+    let a = analyse(
+        "Tom Hale, a member of a prominent Lutheran family, said the school would stay open.",
+    );
+    assert_eq!(role_of(&a, "Tom Hale").1, None);
+}
+
+#[test]
+fn a_role_with_its_employer_before_the_name() {
+    // Wire style: "An attorney for X, Name," and "The chief executive of the X, Name,".
+    let a = analyse(
+        "An attorney for Dorrit Labs, Mark Fenwick, said the company would appeal. The chief executive of the Norvale Group, Ann Tull, said sales fell.",
+    );
+    assert_eq!(
+        role_of(&a, "Mark Fenwick"),
+        some("attorney", Some("Dorrit Labs"))
+    );
+    assert_eq!(
+        role_of(&a, "Ann Tull"),
+        some("chief executive", Some("Norvale Group"))
+    );
+    // Counter-cases: a relation that is no role, and a fronted phrase.
+    let a = analyse(
+        "A friend of Ann Tull, Bo Reyes, said she was tired. Like the lawyer for Norvale, Jo Pike said nothing.",
+    );
+    assert_eq!(role_of(&a, "Bo Reyes"), (None, None));
+    assert_eq!(role_of(&a, "Jo Pike"), (None, None));
+}
+
+#[test]
+fn a_role_noun_with_a_portfolio_names_the_holder_of_that_portfolio() {
+    let a = analyse(
+        "The secretary of the Treasury, Jacob Lane, said so. The secretary of State, Jo Kerr, agreed. Later the secretary of the Treasury left for Ohio.",
+    );
+    let lane = entity(&a, "Jacob Lane");
+    assert_eq!(lane.role.as_deref(), Some("secretary of the Treasury"));
+    assert_eq!(
+        entity(&a, "Jo Kerr").role.as_deref(),
+        Some("secretary of State")
+    );
+    let nominals: Vec<(&str, Option<usize>)> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Nominal)
+        .map(|m| (m.text.as_str(), m.entity))
+        .collect();
+    assert_eq!(nominals, [("the secretary", Some(lane.id))]);
+}

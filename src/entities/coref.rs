@@ -6,14 +6,15 @@
 
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::gender::{self, Gender};
+use super::role_nouns;
 use crate::lexicon::roles;
 use crate::tokens::{Token, TokenKind};
 use crate::doc::Doc;
 
 /// How many earlier sentences a pronoun may reach back.
 const WINDOW: usize = 2;
-/// How many earlier person mentions a role noun may reach back.
-const ROLE_REACH: usize = 50;
+/// How many earlier person mentions a pronoun may reach back.
+const PERSON_REACH: usize = 50;
 
 /// Adds pronoun and role-noun mentions of people, keeping `mentions` sorted
 /// and every entity's mention list in step.
@@ -127,7 +128,7 @@ fn references(
             }
             let found = match pronoun {
                 Some(g) => pronoun_mention(people, gender, s, t, w, g),
-                None => role_mention(doc, mentions, entities, people, s, k, range.end),
+                None => role_nouns::mention(doc, mentions, entities, people, k, range.end),
             };
             added.extend(found);
         }
@@ -157,46 +158,8 @@ fn pronoun_mention(
     })
 }
 
-/// "the spokesman", "the Foreign Minister" starting at token `k` (the
-/// article), as a mention of the person named before with that role.
-fn role_mention(
-    doc: &Doc,
-    mentions: &[Mention],
-    entities: &[Entity],
-    people: &[(usize, usize, usize)],
-    s: usize,
-    k: usize,
-    sent_end: usize,
-) -> Option<Mention> {
-    let text = doc.text;
-    if k + 1 >= sent_end {
-        return None;
-    }
-    let word = |j: usize| doc.tokens[j].text(text);
-    let j = roles::head_after(word, k + 1, sent_end - 1);
-    let head = doc.tokens[j];
-    let hw = head.text(text);
-    let next_is_name = doc
-        .tokens
-        .get(j + 1)
-        .is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase));
-    let start = doc.tokens[k].start;
-    if !roles::is_head(hw) || next_is_name || overlaps_mention(mentions, start, head.end) {
-        return None;
-    }
-    let e = role_antecedent(entities, people, s, start, hw)?;
-    Some(Mention {
-        start,
-        end: head.end,
-        text: text[start..head.end].to_string(),
-        label: Label::Person,
-        entity: Some(e),
-        kind: MentionKind::Nominal,
-    })
-}
-
 /// Whether any mention overlaps `start..end` (mentions are sorted and disjoint).
-fn overlaps_mention(mentions: &[Mention], start: usize, end: usize) -> bool {
+pub(super) fn overlaps_mention(mentions: &[Mention], start: usize, end: usize) -> bool {
     !crate::mentions::overlapping(mentions, start, end).is_empty()
 }
 
@@ -222,7 +185,7 @@ fn antecedent(
     let mut nearest = people[lo..hi]
         .iter()
         .rev()
-        .take(ROLE_REACH)
+        .take(PERSON_REACH)
         .filter(compatible)
         .peekable();
     // The same sentence before the pronoun; else the nearest earlier sentence naming someone.
@@ -237,26 +200,4 @@ fn antecedent(
         [e] => Some(e),
         _ => None,
     }
-}
-
-/// The person most recently named before `pos` whose role is `head`.
-fn role_antecedent(
-    entities: &[Entity],
-    people: &[(usize, usize, usize)],
-    _s: usize,
-    pos: usize,
-    head: &str,
-) -> Option<usize> {
-    // The last few people named: a role noun refers back a short way.
-    let before = people.partition_point(|p| p.1 < pos);
-    people[before.saturating_sub(ROLE_REACH)..before]
-        .iter()
-        .rev()
-        .map(|p| p.2)
-        .find(|&e| {
-            entities[e]
-                .role
-                .as_deref()
-                .is_some_and(|r| roles::same_role(r, head))
-        })
 }

@@ -13,11 +13,13 @@
 //! 4. acronyms join their expansion ("UN" = "United Nations").
 //!
 //! Then [`roles`] gives people their titles and affiliations, and [`coref`]
-//! adds pronouns and role nouns ("he", "the spokesman") as mentions of the
-//! person they refer to.
+//! adds pronouns and role nouns ("he", "the spokesman", "the Indiana
+//! governor": `role_nouns`) as mentions of the person they refer to.
 
+mod aliases;
 pub mod context;
 pub mod coref;
+mod role_nouns;
 pub mod roles;
 
 use crate::analysis::{Entity, Label, Mention, MentionKind, Quote};
@@ -26,7 +28,7 @@ use crate::doc::Doc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A country a name refers to, and how.
-type CountryRef = Option<(&'static countries::Country, Relation)>;
+pub(crate) type CountryRef = Option<(&'static countries::Country, Relation)>;
 
 /// Groups `mentions` into entities, setting each mention's `entity`, and adds
 /// pronoun and role-noun mentions that refer to named people. `mentions`
@@ -44,8 +46,7 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     }
     // Each mention's normalised name ("" for dates and amounts).
     let norms: Vec<&str> = (0..n).map(|i| names.of(i).map_or("", |(norm, _)| norm)).collect();
-    join_short_person_names(mentions, &norms, &mut sets, &country_of);
-    join_acronyms(mentions, &mut sets, &country_of);
+    aliases::join(doc, mentions, &norms, &mut sets, &country_of);
     let mut entities = number_entities(mentions, &mut sets);
     for e in &mut entities {
         name_entity(e, mentions, &country_of);
@@ -276,182 +277,6 @@ fn label_and_name(e: &mut Entity, mentions: &[Mention]) {
     e.name = canonical(&fullest.text);
 }
 
-/// Joins a person's shorter name ("Putin", "Kim") to the one longer name
-/// whose words contain all of its words. Ambiguous short forms stay alone.
-/// A one-word organisation or MISC name that is the surname of exactly one
-/// person in the article ("Blinken told reporters" after "Antony Blinken")
-/// is that person: the tagger saw too little context to say so.
-#[inline(never)]
-fn join_short_person_names(
-    mentions: &mut [Mention],
-    norms: &[&str],
-    sets: &mut UnionFind,
-    country_of: &[CountryRef],
-) {
-    let words_of = |i: usize| -> Vec<&str> { norms[i].split(' ').collect() };
-    // Distinct multi-word person names, and how often each word ends one or appears in one.
-    let mut full: Vec<Vec<&str>> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.label == Label::Person && m.text.split_whitespace().count() >= 2)
-        .map(|(i, _)| words_of(i))
-        .collect();
-    full.sort();
-    full.dedup();
-    let (mut ends, mut appears): (HashMap<&str, usize>, HashMap<&str, usize>) = Default::default();
-    for name in &full {
-        *ends.entry(name.last().copied().unwrap_or("")).or_default() += 1;
-        let mut seen = name.clone();
-        seen.sort_unstable();
-        seen.dedup();
-        for w in seen {
-            *appears.entry(w).or_default() += 1;
-        }
-    }
-    for (i, m) in mentions.iter_mut().enumerate() {
-        if matches!(m.label, Label::Org | Label::Misc)
-            && country_of[i].is_none()
-            && !m.text.contains(' ')
-        {
-            let n_ends = ends.get(norms[i]).copied().unwrap_or(0);
-            if n_ends >= 1 && appears.get(norms[i]).copied() == Some(n_ends) {
-                m.label = Label::Person;
-            }
-        }
-    }
-    // Each distinct person name once (its first mention), indexed by word.
-    let mut first_of: HashMap<Vec<&str>, usize> = HashMap::default();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.label == Label::Person && m.kind == MentionKind::Name {
-            first_of.entry(words_of(i)).or_insert(i);
-        }
-    }
-    let mut names: Vec<(&Vec<&str>, usize)> = first_of.iter().map(|(w, &i)| (w, i)).collect();
-    names.sort_by_key(|&(_, i)| i);
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (n, (words, _)) in names.iter().enumerate() {
-        for &w in words.iter() {
-            by_word.entry(w).or_default().push(n);
-        }
-    }
-    for (words, i) in &names {
-        let Some(first_word) = words.first() else {
-            continue;
-        };
-        // Distinct longer names (by their set) that contain every word of this one;
-        // past two it is ambiguous, so the scan stops there.
-        let mut roots: Vec<usize> = Vec::new();
-        for &n in by_word
-            .get(first_word)
-            .into_iter()
-            .flatten()
-            .take(MAX_CANDIDATES)
-        {
-            let (longer, j) = names[n];
-            if longer.len() > words.len() && words.iter().all(|w| longer.contains(w)) {
-                let root = sets.find(j);
-                if !roots.contains(&root) {
-                    roots.push(root);
-                    if roots.len() > 1 {
-                        break;
-                    }
-                }
-            }
-        }
-        if let [root] = roots[..] {
-            sets.union(root, *i);
-        }
-    }
-}
-
-/// How many names sharing a word are compared before a short form counts as ambiguous.
-const MAX_CANDIDATES: usize = 256;
-
-/// Joins an acronym ("UN", "U.N.", "NATO") to the name it abbreviates.
-#[inline(never)]
-fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[CountryRef]) {
-    // The names' initials with the mention, sorted: "United Nations" -> "UN".
-    let mut by_initials: Vec<(u64, usize)> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.label.is_named())
-        .filter_map(|(j, m)| Some((initials(&m.text)?, j)))
-        .collect();
-    if by_initials.is_empty() {
-        return;
-    }
-    by_initials.sort_unstable();
-    for (i, m) in mentions.iter().enumerate() {
-        if !m.label.is_named() || country_of[i].is_some() {
-            continue;
-        }
-        // Two to six capital letters, dots allowed ("UN", "U.S.").
-        let t = m.text.as_bytes();
-        let caps = t.iter().filter(|&&b| b != b'.').count();
-        if !(2..=6).contains(&caps) || !t.iter().all(|&b| b == b'.' || b.is_ascii_uppercase()) {
-            continue;
-        }
-        let Some(letters) = acronym(t.iter().copied().filter(|&b| b != b'.')) else {
-            continue;
-        };
-        let first = by_initials.partition_point(|&(k, _)| k < letters);
-        let mut roots: Vec<usize> = Vec::new();
-        for &(_, j) in by_initials[first..]
-            .iter()
-            .take_while(|&&(k, _)| k == letters)
-        {
-            let r = sets.find(j);
-            if !roots.contains(&r) {
-                roots.push(r);
-                if roots.len() > 1 {
-                    break;
-                }
-            }
-        }
-        if let [r] = roots[..] {
-            sets.union(r, i);
-        }
-    }
-}
-
-/// Two to six ASCII capital letters packed into a number (nonzero bytes, so
-/// different strings give different numbers); `None` for anything else,
-/// which no acronym matches.
-fn acronym(letters: impl Iterator<Item = u8>) -> Option<u64> {
-    let (mut key, mut n) = (0u64, 0);
-    for b in letters {
-        n += 1;
-        if n > 6 || !b.is_ascii_uppercase() {
-            return None;
-        }
-        key = key << 8 | b as u64;
-    }
-    (n >= 2).then_some(key)
-}
-
-/// "United Nations" -> "UN" as an [`acronym`]; `None` for one-word names and
-/// for initials no acronym can match (more than six, or not ASCII capitals).
-fn initials(name: &str) -> Option<u64> {
-    if !name.contains([' ', '-']) {
-        return None;
-    }
-    let words = name.split([' ', '-']).filter(|w| {
-        !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&" | "The")
-    });
-    let mut firsts = [0u8; 7];
-    let mut n = 0;
-    for w in words {
-        let c = w.chars().next()?;
-        if !c.is_uppercase() || n == firsts.len() {
-            return None;
-        }
-        // A capital that is not ASCII makes initials no acronym matches.
-        firsts[n] = if c.is_ascii() { c as u8 } else { 0 };
-        n += 1;
-    }
-    acronym(firsts[..n].iter().copied())
-}
-
 /// A name as it would head a list: without a leading "the" or a possessive.
 fn canonical(name: &str) -> String {
     let n = ["the ", "The ", "THE "]
@@ -540,7 +365,7 @@ pub fn score_salience(
 }
 
 /// Disjoint sets over mention indices.
-struct UnionFind {
+pub(crate) struct UnionFind {
     parent: Vec<usize>,
 }
 
@@ -551,7 +376,7 @@ impl UnionFind {
         }
     }
 
-    fn find(&mut self, mut i: usize) -> usize {
+    pub(crate) fn find(&mut self, mut i: usize) -> usize {
         while self.parent[i] != i {
             self.parent[i] = self.parent[self.parent[i]];
             i = self.parent[i];
@@ -561,7 +386,7 @@ impl UnionFind {
 
     /// Joins the sets of `a` and `b`; the smaller index stays the root, so the
     /// result does not depend on the order of unions.
-    fn union(&mut self, a: usize, b: usize) {
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
         self.parent[hi] = lo;
@@ -602,23 +427,6 @@ mod tests {
         ] {
             assert_eq!(super::normalise(name), recipe(name), "{name:?}");
         }
-    }
-
-    #[test]
-    fn initials_of_names() {
-        let acronym = |s: &str| super::acronym(s.bytes());
-        assert_eq!(super::initials("United Nations"), acronym("UN"));
-        assert_eq!(
-            super::initials("North Atlantic Treaty Organization"),
-            acronym("NATO")
-        );
-        assert_eq!(super::initials("Bank of England"), acronym("BE"));
-        assert_ne!(acronym("UN"), acronym("NU"));
-        assert_eq!(super::initials("Reuters"), None);
-        // Initials no acronym of two to six ASCII capitals can match.
-        assert_eq!(super::initials("Ökumenischer Rat"), None);
-        assert_eq!(super::initials("A B C D E F G"), None);
-        assert_eq!(super::initials("united Nations"), None);
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! | --- | --- |
 //! | [`countries`] | country names, aliases, capitals, seats of government, demonyms (`data/countries/`) |
 //! | [`gender`] | given names clearly of one gender (`data/names/`), the gender of pronouns |
-//! | [`roles`] | role heads and modifiers ("Deputy Prime Minister"), honorifics ("Mr.") |
+//! | [`roles`] | role heads and modifiers ("Deputy Prime Minister"), honorifics ("Mr."), abbreviated titles ("Sen.") |
+//! | [`names`] | the last words of organisations and facilities, nouns that call a name an organisation or a work |
 //! | [`cues`] | words that attribute speech, belief, findings or intentions, by class |
 //! | [`pronouns`] | pronouns by use (clause subjects, speakers) |
 //! | [`function_words`] | determiners, clause openers, the words between a subject and its verb |
@@ -18,6 +19,8 @@ pub mod cues;
 pub mod function_words;
 pub mod gender;
 pub mod pronouns;
+pub mod names;
+mod role_words;
 pub mod roles;
 
 /// Whether `list` (lowercase ASCII, sorted) holds `word` in any case,

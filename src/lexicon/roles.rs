@@ -6,178 +6,93 @@
 
 use super::gender::Gender;
 use super::holds;
+use super::role_words::{
+    Abbreviation, Use, ABBREVIATIONS, DESCRIPTIVE, HEADS, MODIFIERS, PORTFOLIOS, STATUS,
+};
 
-/// Head nouns of roles, lowercase and sorted. A role ends with one of these.
-const HEADS: &[&str] = &[
-    "adviser",
-    "advisor",
-    "ambassador",
-    "analyst",
-    "anchor",
-    "archbishop",
-    "attorney",
-    "author",
-    "ayatollah",
-    "bishop",
-    "boss",
-    "candidate",
-    "captain",
-    "cardinal",
-    "ceo",
-    "cfo",
-    "chair",
-    "chairman",
-    "chairperson",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "cleric",
-    "coach",
-    "colonel",
-    "columnist",
-    "commander",
-    "commentator",
-    "commissioner",
-    "congressman",
-    "congresswoman",
-    "correspondent",
-    "councillor",
-    "councilman",
-    "councilwoman",
-    "counsel",
-    "dean",
-    "delegate",
-    "deputy",
-    "diplomat",
-    "director",
-    "doctor",
-    "economist",
-    "editor",
-    "emir",
-    "envoy",
-    "executive",
-    "founder",
-    "general",
-    "governor",
-    "head",
-    "judge",
-    "justice",
-    "king",
-    "lawmaker",
-    "lawyer",
-    "leader",
-    "lieutenant",
-    "manager",
-    "mayor",
-    "minister",
-    "monarch",
-    "negotiator",
-    "officer",
-    "official",
-    "owner",
-    "partner",
-    "pastor",
-    "physician",
-    "player",
-    "police",
-    "pope",
-    "premier",
-    "president",
-    "priest",
-    "prince",
-    "princess",
-    "professor",
-    "prosecutor",
-    "queen",
-    "rabbi",
-    "reporter",
-    "representative",
-    "researcher",
-    "scientist",
-    "secretary",
-    "senator",
-    "sergeant",
-    "sheikh",
-    "speaker",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "strategist",
-    "striker",
-    "superintendent",
-    "treasurer",
-    "trustee",
-    "vice-president",
-];
-
-/// Words that modify a role head ("Foreign Minister", "Deputy Secretary"),
-/// lowercase and sorted.
-const MODIFIERS: &[&str] = &[
-    "acting",
-    "agriculture",
-    "assistant",
-    "associate",
-    "attorney",
-    "chief",
-    "club",
-    "communications",
-    "crown",
-    "culture",
-    "defence",
-    "defense",
-    "deputy",
-    "economy",
-    "education",
-    "energy",
-    "environment",
-    "executive",
-    "finance",
-    "first",
-    "foreign",
-    "former",
-    "general",
-    "head",
-    "health",
-    "home",
-    "information",
-    "intelligence",
-    "interim",
-    "interior",
-    "justice",
-    "labor",
-    "labour",
-    "lead",
-    "majority",
-    "managing",
-    "military",
-    "minority",
-    "national",
-    "opposition",
-    "party",
-    "press",
-    "prime",
-    "principal",
-    "security",
-    "senior",
-    "sports",
-    "state",
-    "supreme",
-    "team",
-    "top",
-    "trade",
-    "transport",
-    "under",
-    "vice",
-];
-
-/// Whether `word` (any case) is a role head noun.
-pub fn is_head(word: &str) -> bool {
-    holds(HEADS, word.trim_end_matches('.'))
+/// The abbreviated title `word` is ("Sen.", "Lt", "Gov."), if it is one:
+/// capitalised, then lower case, with the dot if the entry needs it.
+fn abbreviation(word: &str) -> Option<&'static Abbreviation> {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    let mut letters = bare.bytes();
+    if !letters.next().is_some_and(|b| b.is_ascii_uppercase())
+        || letters.any(|b| !b.is_ascii_lowercase())
+        || bare.len() > 5
+    {
+        return None;
+    }
+    let lower = bare.to_ascii_lowercase();
+    let i = ABBREVIATIONS
+        .binary_search_by(|a| a.short.cmp(lower.as_str()))
+        .ok()?;
+    let a = &ABBREVIATIONS[i];
+    (!a.dot_only || bare.len() < word.len()).then_some(a)
 }
 
-/// Whether `word` (any case) can modify a role head.
+/// Whether `word` (any case) is a role head noun, or an abbreviated title
+/// used before a name ("Sen.", "Gov.").
+pub fn is_head(word: &str) -> bool {
+    holds(HEADS, word.trim_end_matches('.'))
+        || abbreviation(word).is_some_and(|a| a.usage != Use::Modifier)
+}
+
+/// Whether `word` (any case) can modify a role head ("Deputy", "chief",
+/// "campaign", "Lt.").
 pub fn is_modifier(word: &str) -> bool {
-    holds(MODIFIERS, word)
+    holds(MODIFIERS, word) || abbreviation(word).is_some_and(|a| a.usage != Use::Head)
+}
+
+/// Whether `word` says where a holder stands ("former", "acting", "retired"):
+/// the lowercase words that may stand before a capitalised title.
+pub fn is_status(word: &str) -> bool {
+    holds(STATUS, word)
+}
+
+/// Whether `word` describes a role's holder without being part of the role
+/// ("longtime", "prominent").
+pub fn is_descriptive(word: &str) -> bool {
+    holds(DESCRIPTIVE, word)
+}
+
+/// Whether the words after "of" (or "in") belong to the title before them:
+/// "Secretary of [State]", "Speaker of [the House]", "editor in [chief]".
+pub fn is_portfolio(words: &[&str]) -> bool {
+    let phrase = words.join(" ");
+    !words.is_empty() && phrase.len() <= 24 && holds(PORTFOLIOS, &phrase)
+}
+
+/// The singular of a plural role head, as it would be written: "Sens." ->
+/// "Sen.", "candidates" -> "candidate", "congressmen" -> "congressman",
+/// "secretaries" -> "secretary"; `None` for anything else.
+pub fn singular(word: &str) -> Option<String> {
+    if let Some(a) = abbreviation(word) {
+        let bare = word.strip_suffix('.').unwrap_or(word);
+        let dot = &word[bare.len()..];
+        return (a.full.ends_with('s') && a.short.ends_with('s'))
+            .then(|| format!("{}{dot}", &bare[..bare.len() - 1]));
+    }
+    let candidates = [
+        word.strip_suffix("men").map(|s| format!("{s}man")),
+        word.strip_suffix("ies").map(|s| format!("{s}y")),
+        word.strip_suffix('s').map(str::to_string),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|s| s.len() > 1 && holds(HEADS, s))
+}
+
+/// A role head as one lowercase word to compare: abbreviations spelled
+/// out ("Sen." -> "senator"), plurals made singular.
+fn head_word(word: &str) -> String {
+    if let Some(a) = abbreviation(word) {
+        return a.full.trim_end_matches('s').to_string();
+    }
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    if holds(HEADS, &lower) {
+        return lower;
+    }
+    singular(&lower).unwrap_or(lower)
 }
 
 /// Honorifics before a name, lowercase and sorted, with the gender they
@@ -190,6 +105,7 @@ const HONORIFICS: &[(&str, Option<Gender>)] = &[
     ("mr", Some(Gender::Male)),
     ("mrs", Some(Gender::Female)),
     ("ms", Some(Gender::Female)),
+    ("rev", None),
     ("sir", Some(Gender::Male)),
 ];
 
@@ -253,35 +169,52 @@ pub fn phrase_start<'a>(
     start
 }
 
-/// Where the role phrase that starts at `first` has its head: the first
-/// word from there that is not a modifier ("the [Deputy Prime] Minister"),
-/// looking no further than `last`.
-pub fn head_after<'a>(word: impl Fn(usize) -> &'a str, first: usize, last: usize) -> usize {
-    let mut j = first;
-    while j < last && is_modifier(word(j)) {
-        j += 1;
-    }
-    j
-}
-
 /// Role nouns that mean the same person in a back-reference ("the spokesman"
-/// after "Spokesperson Matthew Miller").
+/// after "Spokesperson Matthew Miller", "the senator" after "Sen. Ted Cruz").
+/// Compares the last words, abbreviations spelled out and plurals singular.
 pub fn same_role(a: &str, b: &str) -> bool {
     fn class(w: &str) -> &str {
         match w {
             "spokesman" | "spokeswoman" | "spokesperson" => "spokes",
             "chairman" | "chairwoman" | "chairperson" | "chair" => "chair",
             "congressman" | "congresswoman" | "representative" => "congress",
+            "councilman" | "councilwoman" | "councillor" | "councilor" | "councilmember" => "council",
+            "assemblyman" | "assemblywoman" | "assemblymember" => "assembly",
+            "businessman" | "businesswoman" => "business",
             "advisor" | "adviser" => "adviser",
+            "organiser" | "organizer" => "organizer",
             other => other,
         }
     }
-    let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-    let (a, b) = (
-        a.rsplit(' ').next().unwrap_or(""),
-        b.rsplit(' ').next().unwrap_or(""),
-    );
-    class(a) == class(b)
+    // The head is the last word before a complement: "[secretary] of State",
+    // "[editor] in chief", "vice [president] for exploration".
+    let last = |s: &str| {
+        let main = s
+            .split(' ')
+            .take_while(|w| !matches!(*w, "of" | "in" | "for" | "on" | "at" | "to" | "with"));
+        head_word(main.last().unwrap_or(""))
+    };
+    rank(a) == rank(b) && class(&last(a)) == class(&last(b))
+}
+
+/// Words that make a role a lower rank of its head: "the attorney general"
+/// is not the deputy attorney general, "the president" not the vice
+/// president. Lowercase and sorted.
+const RANKS: &[&str] = &["assistant", "associate", "deputy", "lieutenant", "under", "vice"];
+
+/// The rank word of a role phrase, abbreviations spelled out ("Lt. Gov." ->
+/// "lieutenant"); "" for none.
+fn rank(phrase: &str) -> &'static str {
+    phrase
+        .split([' ', '-'])
+        .find_map(|w| {
+            let w = match abbreviation(w) {
+                Some(a) => a.full,
+                None => w,
+            };
+            RANKS.iter().find(|r| r.eq_ignore_ascii_case(w)).copied()
+        })
+        .unwrap_or("")
 }
 
 #[cfg(test)]
@@ -303,11 +236,47 @@ mod tests {
     #[test]
     fn the_word_lists_are_sorted_lowercase_ascii_for_their_binary_search() {
         let honorifics: Vec<&str> = HONORIFICS.iter().map(|h| h.0).collect();
-        for list in [HEADS, MODIFIERS, &honorifics] {
+        let abbreviations: Vec<&str> = ABBREVIATIONS.iter().map(|a| a.short).collect();
+        for list in [HEADS, MODIFIERS, DESCRIPTIVE, PORTFOLIOS, STATUS, &honorifics, &abbreviations] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }
         assert!(is_head("MINISTER.") && is_head("Vice-President") && !is_head("ministers"));
         assert!(!is_head("a-very-long-word-indeed"));
+    }
+
+    #[test]
+    fn abbreviated_titles_are_heads_or_modifiers() {
+        assert!(is_head("Sen.") && is_head("Gov.") && is_head("Gen") && is_head("Lt."));
+        assert!(is_modifier("Lt.") && is_modifier("Brig.") && !is_head("Brig."));
+        // An abbreviation is written with a capital, and some need their dot.
+        assert!(!is_head("sen") && !is_head("gov") && !is_head("GOV"));
+        assert!(is_head("Del.") && !is_head("Del") && !is_head("del"));
+        assert!(same_role("Sen.", "the senator") && same_role("Gov.", "governor"));
+        assert!(same_role("Rep.", "congressman") && !same_role("Sen.", "governor"));
+        assert!(same_role("former secretary of State", "secretary"));
+        assert!(same_role("editor in chief", "editor") && !same_role("editor in chief", "chief"));
+        // A lower rank is another person.
+        assert!(!same_role("Deputy Attorney General", "attorney general"));
+        assert!(!same_role("Vice President", "president") && same_role("Vice President", "vice president"));
+        assert!(same_role("Lt. Gov.", "lieutenant governor") && !same_role("Lt. Gov.", "governor"));
+    }
+
+    #[test]
+    fn plural_titles_have_a_singular() {
+        assert_eq!(singular("Sens.").as_deref(), Some("Sen."));
+        assert_eq!(singular("candidates").as_deref(), Some("candidate"));
+        assert_eq!(singular("Congressmen").as_deref(), Some("Congressman"));
+        assert_eq!(singular("secretaries").as_deref(), Some("secretary"));
+        assert_eq!(singular("Sen."), None);
+        assert_eq!(singular("boss"), None);
+        assert_eq!(singular("news"), None);
+    }
+
+    #[test]
+    fn portfolios_belong_to_their_title() {
+        assert!(is_portfolio(&["State"]) && is_portfolio(&["the", "House"]));
+        assert!(is_portfolio(&["Homeland", "Security"]) && !is_portfolio(&["Acme"]));
+        assert!(!is_portfolio(&[]));
     }
 
     #[test]
@@ -322,13 +291,6 @@ mod tests {
         assert!(!is_honorific("miss") && !is_honorific("mr"));
         // Capitals are a headline's: "LITTLE TO MISS CAMPESE FAREWELL".
         assert!(!is_honorific("MISS") && !is_honorific("MR"));
-    }
-
-    #[test]
-    fn a_role_phrase_runs_right_to_its_head() {
-        let words = ["the", "Deputy", "Prime", "Minister", "said"];
-        assert_eq!(head_after(|i| words[i], 1, 4), 3);
-        assert_eq!(head_after(|i| words[i], 1, 2), 2);
     }
 
     #[test]

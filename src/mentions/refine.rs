@@ -5,7 +5,7 @@
 
 use crate::analysis::Label;
 use crate::lexicon::countries::{self, Relation};
-use crate::lexicon::roles;
+use crate::lexicon::{names, roles};
 use crate::ner::EntityType;
 
 /// Last words that make a location a geographic feature rather than a polity.
@@ -163,14 +163,28 @@ const NORP_WORDS: &[&str] = &[
 ];
 
 /// The OntoNotes label for a name the tagger typed `ty`, made of `words`.
+/// Whatever the type, a name that ends like an organisation's ("Acme
+/// Robotics", "Premier League", "Walt Disney Co.") is an organisation,
+/// unless it names a country ("Soviet Union") or a person ("Emily Post").
 #[inline(never)]
 pub fn label(ty: EntityType, words: &[&str]) -> Label {
     let last = words.last().copied().unwrap_or("");
+    let organisation = words.len() >= 2
+        && names::is_org_head(last)
+        && countries::table().lookup(&words.join(" ")).is_none()
+        && (ty != EntityType::Per
+            || names::is_corporate_suffix(last)
+            || crate::lexicon::gender::of_name(&words.join(" ")).is_none());
+    if organisation {
+        return Label::Org;
+    }
     match ty {
         EntityType::Per => Label::Person,
         EntityType::Org => Label::Org,
         EntityType::Loc => {
-            if LOC_HEADS.contains(&last) || (words.len() == 1 && LOC_NAMES.contains(&last)) {
+            if names::is_facility_head(last) {
+                Label::Fac
+            } else if LOC_HEADS.contains(&last) || (words.len() == 1 && LOC_NAMES.contains(&last)) {
                 Label::Loc
             } else {
                 Label::Gpe
@@ -289,13 +303,21 @@ pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
     if words.len() < 2 || !matches!(label, Label::Person | Label::Org | Label::Misc) {
         return None;
     }
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    // The last role head that is followed only by capitalised words.
+    // The last role head that is followed only by a personal name.
     let head = (0..words.len() - 1)
         .rev()
-        .find(|&k| roles::is_title(words[k]) && words[k + 1..].iter().all(|w| capitalised(w)))?;
+        .find(|&k| roles::is_title(words[k]) && is_personal_name(&words[k + 1..]))?;
     let tail = &words[head + 1..];
     if tail.iter().any(|w| ORG_TAIL_WORDS.contains(w)) {
+        return None;
+    }
+    // "Dean Baquet": a given name that is also a title, before a surname, is the name.
+    if head == 0
+        && tail.len() == 1
+        && !roles::is_honorific(words[0])
+        && !ROYAL_TITLES.contains(&words[0])
+        && crate::lexicon::gender::of_name(&words.join(" ")).is_some()
+    {
         return None;
     }
     let role_start = roles::phrase_start(|i| words[i], head, 0, usize::MAX, false);
@@ -316,6 +338,33 @@ pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
     })
 }
 
+/// Titles that are titles even where they are also given names ("Prince
+/// Charles", "King Abdullah"; but "Dean Baquet" is a name).
+const ROYAL_TITLES: &[&str] = &[
+    "Emir", "King", "Pope", "Prince", "Princess", "Queen", "Sheikh", "Sultan",
+];
+
+/// Lowercase particles inside personal names ("Bill de Blasio", "Ludwig van
+/// Beethoven"). Sorted.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "ibn",
+    "la", "le", "ten", "ter", "van", "von", "y", "zu",
+];
+
+/// Whether `words` can be a personal name: capitalised words, with name
+/// particles ("de", "van") inside but not at either end.
+fn is_personal_name(words: &[&str]) -> bool {
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    capitalised(first)
+        && capitalised(last)
+        && words
+            .iter()
+            .all(|w| capitalised(w) || NAME_PARTICLES.binary_search(w).is_ok())
+}
+
 /// The label of the words before a title ("Russian" in "Russian President",
 /// "State Department" in "State Department Spokesperson"): a nationality, a
 /// country, or else an organisation.
@@ -327,10 +376,13 @@ fn affiliation_label(words: &[&str]) -> Label {
     }
 }
 
-/// Repairs names the tagger cut through a title such as "Secretary of State":
-/// a name never ends with a role noun ("U.S. Secretary" is a country and a
-/// title), and a name right after "<role> of" starts with the rest of the
-/// title ("[Secretary of] State Antony Blinken" is a person, Antony Blinken).
+/// Repairs names from the words around them. Names the tagger cut through
+/// a title such as "Secretary of State": a name never ends with a role noun
+/// ("U.S. Secretary" is a country and a title), and a name right after
+/// "<role> of" starts with the rest of the title ("[Secretary of] State
+/// Antony Blinken" is a person, Antony Blinken). Then organisations cut
+/// short are made whole ([`extend_organisations`]) and the nouns beside a
+/// name say what it is ([`label_by_context`]).
 #[inline(never)]
 pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
     let mut out = Vec::with_capacity(names.len());
@@ -340,11 +392,17 @@ pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
             continue;
         }
         let after_title_of = a >= 2 && words[a - 1] == "of" && roles::is_title(words[a - 2]);
-        if after_title_of && b - a >= 2 {
-            // The person's name is the last two words (one, if that is all that follows the title word).
-            let name_start = if b - a >= 3 { b - 2 } else { b - 1 };
-            out.push((name_start, b, Label::Person));
-        } else if b - a >= 2 && roles::is_head(words[b - 1]) {
+        // "[Secretary of] State Antony Blinken": the title's portfolio, then the person.
+        let portfolio = (1..=3)
+            .rev()
+            .find(|&n| a + n < b && roles::is_portfolio(&words[a..a + n]));
+        if let (true, Some(n)) = (after_title_of, portfolio) {
+            out.push((a + n, b, Label::Person));
+        } else if b - a >= 2
+            && roles::is_head(words[b - 1])
+            // "Mary King", "Rob Bishop": a surname that is also a title.
+            && crate::lexicon::gender::of_name(&words[a..b].join(" ")).is_none()
+        {
             let end = roles::phrase_start(|i| words[i], b - 1, a, usize::MAX, false);
             if end > a {
                 out.push((a, end, affiliation_label(&words[a..end])));
@@ -355,6 +413,85 @@ pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
     }
     *names = out;
     join_broken_organisations(words, names);
+    extend_organisations(words, names);
+    label_by_context(words, names);
+}
+
+/// The most capitalised words an organisation's name is extended by.
+const MAX_EXTENSION: usize = 3;
+
+/// "[Texas] State Police", "[Walt Disney] Co.": a name followed by up to
+/// [`MAX_EXTENSION`] capitalised words that end like an organisation's name
+/// (or by a company suffix) is that organisation, whole.
+fn extend_organisations(words: &[&str], names: &mut [(usize, usize, Label)]) {
+    for i in 0..names.len() {
+        let (a, b, label) = names[i];
+        let limit = names.get(i + 1).map_or(words.len(), |n| n.0).min(b + MAX_EXTENSION);
+        if !label.is_named() || label == Label::Norp {
+            continue;
+        }
+        let end = (b + 1..=limit).find(|&e| {
+            let added = &words[b..e];
+            let last = added[added.len() - 1];
+            added.iter().all(|w| w.starts_with(char::is_uppercase) && !roles::is_title(w))
+                && (names::is_org_head(last) || e == b + 1 && names::is_corporate_suffix(last))
+        });
+        if let Some(e) = end {
+            names[i] = (a, e, Label::Org);
+        }
+    }
+}
+
+/// The nouns beside a name say what it is: "the gas company Peoples Gas",
+/// "Peoples Gas, the gas company," and "the news site Axios" are
+/// organisations; "the film Sunrise" and "her memoir \"Becoming\"" are works.
+/// A person's name of two words or more keeps its label unless it is
+/// quoted as a title ("the company Jane Roe founded" is about Jane Roe).
+fn label_by_context(words: &[&str], names: &mut [(usize, usize, Label)]) {
+    let quote = |w: &str| matches!(w, "\"" | "“" | "”" | "'" | "‘" | "’");
+    for (a, b, label) in names.iter_mut() {
+        if !matches!(*label, Label::Person | Label::Misc | Label::Gpe | Label::Org) {
+            continue;
+        }
+        let quoted = *a > 0 && quote(words[*a - 1]) && words.get(*b).is_some_and(|w| quote(w));
+        let before = match a.checked_sub(1) {
+            Some(k) if quote(words[k]) => k.checked_sub(1).map(|k| words[k]),
+            Some(k) => Some(words[k]),
+            None => None,
+        };
+        let personal = *label == Label::Person
+            && !quoted
+            && (*b - *a >= 2 || crate::lexicon::gender::of_name(&words[*a..*b].join(" ")).is_some());
+        // An organisation or place becomes a work only when quoted as a title.
+        let may_be_work = quoted || matches!(*label, Label::Person | Label::Misc);
+        if before.is_some_and(names::is_work_noun) && !personal && may_be_work {
+            *label = Label::WorkOfArt;
+        } else if *label != Label::Org
+            && !personal
+            && (before.is_some_and(names::is_org_noun) || called_organisation(words, *b))
+        {
+            *label = Label::Org;
+        }
+    }
+}
+
+/// "Peoples Gas, the gas company,": an appositive after the name at `b`
+/// whose head calls it an organisation.
+fn called_organisation(words: &[&str], b: usize) -> bool {
+    if words.get(b) != Some(&",") || !words.get(b + 1).is_some_and(|w| matches!(*w, "a" | "an" | "the")) {
+        return false;
+    }
+    let phrase = &words[b + 2..words.len().min(b + 6)];
+    let end = phrase
+        .iter()
+        .position(|w| !w.starts_with(char::is_alphanumeric))
+        .unwrap_or(phrase.len());
+    // The appositive ends at its head: "..., the pressure group Human Rights
+    // Watch said" names another organisation.
+    let closed = words
+        .get(b + 2 + end)
+        .is_none_or(|w| !w.starts_with(char::is_alphanumeric));
+    end > 0 && closed && names::is_org_noun(phrase[end - 1])
 }
 
 /// "White House [National] Security Council": a capitalised word the tagger
@@ -437,6 +574,13 @@ mod split_tests {
         let mut names = vec![(0, 2, Label::Person), (3, 6, Label::Org)];
         repair_titles(&w, &mut names);
         assert_eq!(names, [(0, 1, Label::Gpe), (4, 6, Label::Person)]);
+        // After "editor of", a name is an organisation's, not a person's.
+        let w: Vec<&str> = "the executive editor of The New York Times said"
+            .split(' ')
+            .collect();
+        let mut names = vec![(4, 8, Label::Org)];
+        repair_titles(&w, &mut names);
+        assert_eq!(names, [(4, 8, Label::Org)]);
     }
 
     #[test]
@@ -455,6 +599,23 @@ mod split_tests {
         let mut names = vec![(0, 1, Label::Gpe), (1, 3, Label::Org)];
         repair_titles(&w, &mut names);
         assert_eq!(names.len(), 2, "adjacent names stay apart");
+    }
+
+    #[test]
+    fn name_particles_stay_inside_a_name() {
+        assert_eq!(
+            split("Mayor Bill de Blasio", Label::Person).unwrap().1,
+            ["Mayor", "Bill de Blasio"]
+        );
+        assert!(is_personal_name(&["Ludwig", "van", "Beethoven"]));
+        assert!(!is_personal_name(&["de", "Blasio"]) && !is_personal_name(&["Blasio", "de"]));
+        assert!(NAME_PARTICLES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_title_starts_a_name() {
+        assert_eq!(split("Dean Baquet", Label::Person), None);
+        assert!(split("Judge Roe", Label::Person).is_some());
     }
 
     #[test]

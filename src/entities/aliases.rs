@@ -1,0 +1,519 @@
+//! A name's other forms in the same article, joined to it: a person's
+//! shorter name ("Putin", "Vice President Roe" for "Jane Roe"), an acronym
+//! ("UN", "WHO" without a parenthesis), a company's short name ("Acme" after
+//! "Acme Robotics Inc."), a body or building named again without its
+//! qualifier ("the Security Council" after "the UN Security Council", "the
+//! Capitol" after "the Texas Capitol"), and spelling variants of a
+//! transliterated name ("Zelensky", "Zelenskiy"). Each join needs one clear
+//! candidate: two that fit leave the short form alone.
+
+use super::{CountryRef, UnionFind};
+use crate::analysis::{Label, Mention, MentionKind};
+use crate::doc::Doc;
+use crate::lexicon::gender::{self, Gender};
+use crate::lexicon::roles;
+use crate::lexicon::{countries, names};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
+
+/// Joins every kind of alias; `norms` holds each mention's normalised name.
+#[inline(never)]
+pub(super) fn join(
+    doc: &Doc,
+    mentions: &mut [Mention],
+    norms: &[&str],
+    sets: &mut UnionFind,
+    country_of: &[CountryRef],
+) {
+    join_short_person_names(doc, mentions, norms, sets, country_of);
+    join_acronyms(mentions, sets, country_of);
+    join_short_org_names(mentions, norms, sets, country_of);
+    join_unqualified_names(mentions, norms, sets, country_of);
+}
+
+/// Joins a company's short name to its full one: "Acme" after "Acme
+/// Robotics Inc.", "Peabody" after "Peabody Energy". The short name is the
+/// first words of exactly one longer organisation's name, and the words
+/// the long name adds are a company's ("Robotics", "Inc.", "Energy"; see
+/// [`names::is_company_word`]) or a complement of a body's head ("Peterson
+/// Institute [for International Economics]"): "the Senate" is not "the
+/// Senate Armed Services Committee", nor "NBC" "NBC Nightly News". A
+/// one-word name the tagger took for a person is the company's when no
+/// person of the article carries it. MISC names ("Basque") are left alone.
+fn join_short_org_names(
+    mentions: &mut [Mention],
+    norms: &[&str],
+    sets: &mut UnionFind,
+    country_of: &[CountryRef],
+) {
+    // Distinct multi-word organisation names (one mention each: mentions of
+    // one name are one set already) by first word.
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut seen: HashSet<&str> = HashSet::default();
+    let mut person_words: HashSet<&str> = HashSet::default();
+    for (i, m) in mentions.iter().enumerate() {
+        let mut words = norms[i].split(' ');
+        let first = words.next().unwrap_or("");
+        if norms[i].contains(' ') && m.label == Label::Org {
+            if seen.insert(norms[i]) {
+                by_first.entry(first).or_default().push(i);
+            }
+        } else if m.label == Label::Person && norms[i].contains(' ') {
+            person_words.insert(first);
+            person_words.extend(words);
+        }
+    }
+    let eligible = |i: usize| {
+        let (m, short) = (&mentions[i], norms[i]);
+        let person = m.label == Label::Person && m.kind == MentionKind::Name;
+        let kind = m.label == Label::Org || person && !short.contains(' ') && !person_words.contains(short);
+        kind && !short.is_empty() && country_of[i].is_none()
+    };
+    // Longer names first, so that "Acme Robotics" joins "Acme Robotics Inc."
+    // before "Acme" looks for its one candidate.
+    let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| eligible(i)).collect();
+    order.sort_by_cached_key(|&i| std::cmp::Reverse(norms[i].matches(' ').count()));
+    // Each short name decided once: the long name it joins, if any.
+    let mut decided: HashMap<&str, Option<usize>> = HashMap::default();
+    for i in order {
+        let short = norms[i];
+        let join = *decided
+            .entry(short)
+            .or_insert_with(|| company_of(short, &by_first, norms, sets));
+        if let Some(j) = join {
+            sets.union(j, i);
+            mentions[i].label = Label::Org;
+        }
+    }
+}
+
+/// The one longer organisation name that starts with `short` and adds a
+/// company's words to it; `None` when there is none, or more than one.
+fn company_of(
+    short: &str,
+    by_first: &HashMap<&str, Vec<usize>>,
+    norms: &[&str],
+    sets: &mut UnionFind,
+) -> Option<usize> {
+    let first = short.split(' ').next().unwrap_or("");
+    let candidates = by_first.get(first).map_or(&[][..], |v| &v[..]);
+    let longer = |j: &usize| {
+        norms[*j].len() > short.len()
+            && norms[*j].starts_with(short)
+            && norms[*j].as_bytes()[short.len()] == b' '
+    };
+    // Every longer name counts for ambiguity; only a company's joins.
+    let root = one_root(sets, candidates.iter().copied().filter(longer))?;
+    candidates
+        .iter()
+        .copied()
+        .filter(|j| longer(j))
+        .take(MAX_CANDIDATES)
+        .find(|&j| sets.find(j) == root && adds_company_words(short, &norms[j][short.len() + 1..]))
+}
+
+/// Whether `added`, the words a long name has after its short form
+/// `short`, make a company's full name ("Robotics Inc.") or complete a
+/// body's head ("Peterson Institute" + "for International Economics").
+fn adds_company_words(short: &str, added: &str) -> bool {
+    let short_head = short.rsplit(' ').next().unwrap_or("");
+    let complement = added.starts_with("for ") || added.starts_with("of ");
+    if complement && names::is_org_head(&capitalised(short_head)) {
+        return true;
+    }
+    added.split(' ').all(names::is_company_word)
+}
+
+/// "institute" -> "Institute": the org-head list is written capitalised.
+fn capitalised(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Joins a body or building named again without the place or body that
+/// qualified it: "the Security Council" after "the UN Security Council",
+/// "the Capitol" after "the Texas Capitol", "the Post" after "the
+/// Washington Post". The qualifier is a country (or its demonym or
+/// capital), an acronym, or a place the article names; the short form
+/// comes after the long one and fits exactly one long name.
+fn join_unqualified_names(
+    mentions: &mut [Mention],
+    norms: &[&str],
+    sets: &mut UnionFind,
+    country_of: &[CountryRef],
+) {
+    let places: HashSet<&str> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| matches!(m.label, Label::Gpe | Label::Loc | Label::Norp))
+        .map(|(i, _)| norms[i])
+        .collect();
+    let countries = countries::table();
+    // Long names by what is left without their qualifier: organisations
+    // and buildings only. A place, a group of people or a compound
+    // ("Virginia Democrats", "Australia-West Indies") is no qualified body.
+    let body = |m: &Mention| matches!(m.label, Label::Org | Label::Fac);
+    let mut by_rest: HashMap<&str, Vec<usize>> = HashMap::default();
+    // Only what some mention is named is worth a qualifier's look-up.
+    let shorts: HashSet<&str> = (0..mentions.len())
+        .filter(|&i| body(&mentions[i]))
+        .map(|i| norms[i])
+        .collect();
+    let mut seen: HashSet<&str> = HashSet::default();
+    for (i, m) in mentions.iter().enumerate() {
+        let named_short = norms[i]
+            .match_indices(' ')
+            .take(MAX_QUALIFIER)
+            .any(|(cut, _)| shorts.contains(&norms[i][cut + 1..]));
+        if !named_short || !body(m) || country_of[i].is_some() || !seen.insert(norms[i]) {
+            continue;
+        }
+        let written: Vec<&str> = m.text.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the")).collect();
+        for (q, (cut, _)) in norms[i].match_indices(' ').take(MAX_QUALIFIER).enumerate() {
+            let (qualifier, rest) = (&norms[i][..cut], &norms[i][cut + 1..]);
+            let qualifier_written = written.get(..=q).map(|w| w.join(" ")).unwrap_or_default();
+            let qualifies = places.contains(qualifier)
+                || countries.lookup(&qualifier_written).is_some()
+                || is_acronym(&qualifier_written);
+            if qualifies {
+                by_rest.entry(rest).or_default().push(i);
+            }
+        }
+    }
+    for i in 0..mentions.len() {
+        if !body(&mentions[i]) || country_of[i].is_some() {
+            continue;
+        }
+        let Some(longer) = by_rest.get(norms[i]) else {
+            continue;
+        };
+        let before = longer.iter().copied().filter(|&j| j < i);
+        if let Some(root) = one_root(sets, before) {
+            sets.union(root, i);
+        }
+    }
+}
+
+/// The most words a qualifier runs to ("UN", "New York").
+const MAX_QUALIFIER: usize = 2;
+
+/// "UN", "U.N.", "NYPD": capitals and dots only, two letters or more.
+fn is_acronym(w: &str) -> bool {
+    w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+}
+
+/// The one set the candidates belong to, if they all belong to one.
+fn one_root(sets: &mut UnionFind, candidates: impl Iterator<Item = usize>) -> Option<usize> {
+    let mut root = None;
+    for j in candidates.take(MAX_CANDIDATES) {
+        let r = sets.find(j);
+        match root {
+            None => root = Some(r),
+            Some(x) if x != r => return None,
+            _ => {}
+        }
+    }
+    root
+}
+
+/// Joins a person's shorter name ("Putin", "Kim") to the one longer name
+/// whose words contain all of its words. Ambiguous short forms stay alone,
+/// and so does a short form whose honorific says another gender ("Mr.
+/// Obama" is not "Michelle Obama"). Spelling variants of one name join
+/// ("Zelensky", "Zelenskiy"; see [`spelling_key`]). A one-word organisation
+/// or MISC name that is the surname of exactly one person in the article
+/// ("Blinken told reporters" after "Antony Blinken") is that person: the
+/// tagger saw too little context to say so.
+fn join_short_person_names(
+    doc: &Doc,
+    mentions: &mut [Mention],
+    norms: &[&str],
+    sets: &mut UnionFind,
+    country_of: &[CountryRef],
+) {
+    // A nickname in quotation marks is a word of the name: 'Robert "Bobby" Scott'.
+    let quote = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’');
+    let words_of = |i: usize| -> Vec<Cow<str>> {
+        norms[i]
+            .split(' ')
+            .map(|w| spelling_key(w.trim_matches(quote)))
+            .collect()
+    };
+    relabel_surnames(mentions, norms, country_of, &words_of);
+    // Each distinct person name once (its first mention); later mentions of
+    // the same name spelled otherwise join it.
+    let mut first_of: HashMap<Vec<Cow<str>>, usize> = HashMap::default();
+    let mut genders: HashMap<Vec<Cow<str>>, Gender> = HashMap::default();
+    // Each distinct name's words, worked out once.
+    let mut words_by_norm: HashMap<&str, Vec<Cow<str>>> = HashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label != Label::Person || m.kind != MentionKind::Name {
+            continue;
+        }
+        let fresh = !words_by_norm.contains_key(norms[i]);
+        if fresh {
+            let words = words_of(i);
+            match first_of.get(&words) {
+                Some(&j) => sets.union(j, i),
+                None => {
+                    first_of.insert(words.clone(), i);
+                }
+            }
+            words_by_norm.insert(norms[i], words);
+        }
+        let words = &words_by_norm[norms[i]];
+        if !genders.contains_key(words) {
+            // The given name's gender once per name; an honorific at any mention.
+            let given = || fresh.then(|| gender::of_name(&m.text)).flatten();
+            if let Some(g) = honorific_gender(doc, m).or_else(given) {
+                genders.insert(words.clone(), g);
+            }
+        }
+    }
+    let mut names: Vec<(&Vec<Cow<str>>, usize)> = first_of.iter().map(|(w, &i)| (w, i)).collect();
+    names.sort_by_key(|&(_, i)| i);
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (n, (words, _)) in names.iter().enumerate() {
+        for w in words.iter() {
+            by_word.entry(w).or_default().push(n);
+        }
+    }
+    for (words, i) in &names {
+        let Some(first_word) = words.first() else {
+            continue;
+        };
+        let gender = genders.get(*words);
+        // Distinct longer names (by their set) that contain every word of this one;
+        // past two it is ambiguous, so the scan stops there.
+        let mut roots: Vec<usize> = Vec::new();
+        for &n in by_word
+            .get(first_word.as_ref())
+            .into_iter()
+            .flatten()
+            .take(MAX_CANDIDATES)
+        {
+            let (longer, j) = names[n];
+            let other_gender = gender.is_some_and(|g| genders.get(longer).is_some_and(|h| h != g));
+            if longer.len() > words.len() && words.iter().all(|w| longer.contains(w)) && !other_gender
+            {
+                let root = sets.find(j);
+                if !roots.contains(&root) {
+                    roots.push(root);
+                    if roots.len() > 1 {
+                        break;
+                    }
+                }
+            }
+        }
+        if let [root] = roots[..] {
+            sets.union(root, *i);
+        }
+    }
+}
+
+/// A one-word organisation or MISC name that ends one multi-word person
+/// name and appears in no other is that person's surname: labelled PERSON.
+fn relabel_surnames<'n>(
+    mentions: &mut [Mention],
+    norms: &[&'n str],
+    country_of: &[CountryRef],
+    words_of: &dyn Fn(usize) -> Vec<Cow<'n, str>>,
+) {
+    // Distinct multi-word person names, and how often each word ends one or appears in one.
+    let mut full: Vec<Vec<Cow<str>>> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.label == Label::Person && m.text.split_whitespace().count() >= 2)
+        .map(|(i, _)| words_of(i))
+        .collect();
+    full.sort();
+    full.dedup();
+    let (mut ends, mut appears): (HashMap<&str, usize>, HashMap<&str, usize>) = Default::default();
+    for name in &full {
+        *ends
+            .entry(name.last().map_or("", |w| w.as_ref()))
+            .or_default() += 1;
+        let mut seen: Vec<&str> = name.iter().map(|w| w.as_ref()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            *appears.entry(w).or_default() += 1;
+        }
+    }
+    for (i, m) in mentions.iter_mut().enumerate() {
+        if matches!(m.label, Label::Org | Label::Misc)
+            && country_of[i].is_none()
+            && !m.text.contains(' ')
+        {
+            let key = spelling_key(norms[i]);
+            let n_ends = ends.get(key.as_ref()).copied().unwrap_or(0);
+            if n_ends >= 1 && appears.get(key.as_ref()).copied() == Some(n_ends) {
+                m.label = Label::Person;
+            }
+        }
+    }
+}
+
+/// The gender an honorific right before a mention shows ("Mr. Obama").
+fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
+    let a = doc.token_range(m.start, m.end).start;
+    let prev = a.checked_sub(1).map(|p| doc.tokens[p].text(doc.text))?;
+    roles::honorific_gender(prev)
+}
+
+/// A word of a name as its spelling variants share it: transliterations
+/// differ in a final "-iy"/"-yy" for "-y" ("Zelenskiy", "Zelenskyy",
+/// "Zelensky") and in doubled letters ("Gaddafi", "Gadafi"), and accents
+/// come and go ("Peña", "Pena"). Borrowed when nothing changes.
+pub(super) fn spelling_key(word: &str) -> Cow<'_, str> {
+    let b = word.as_bytes();
+    let doubled = b.windows(2).any(|p| p[0] == p[1] && p[0].is_ascii_alphabetic());
+    let ends_iy = word.ends_with("iy") || word.ends_with("ij");
+    if word.is_ascii() && !doubled && !ends_iy {
+        return Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        let c = plain_letter(c);
+        if out.ends_with(c) && c.is_alphabetic() {
+            continue;
+        }
+        out.push(c);
+    }
+    for ending in ["iy", "ij"] {
+        if out.len() > 4 && out.ends_with(ending) {
+            out.truncate(out.len() - 2);
+            out.push('y');
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A lowercase Latin letter without its accent ("é" -> "e"); other
+/// characters as they are.
+fn plain_letter(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' | 'ń' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        other => other,
+    }
+}
+
+/// How many names sharing a word are compared before a short form counts as ambiguous.
+const MAX_CANDIDATES: usize = 256;
+
+/// Joins an acronym ("UN", "U.N.", "NATO") to the name it abbreviates.
+fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[CountryRef]) {
+    // The names' initials with the mention, sorted: "United Nations" -> "UN".
+    let mut by_initials: Vec<(u64, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.label.is_named())
+        .filter_map(|(j, m)| Some((initials(&m.text)?, j)))
+        .collect();
+    if by_initials.is_empty() {
+        return;
+    }
+    by_initials.sort_unstable();
+    for (i, m) in mentions.iter().enumerate() {
+        if !m.label.is_named() || country_of[i].is_some() {
+            continue;
+        }
+        // Two to six capital letters, dots allowed ("UN", "U.S.").
+        let t = m.text.as_bytes();
+        let caps = t.iter().filter(|&&b| b != b'.').count();
+        if !(2..=6).contains(&caps) || !t.iter().all(|&b| b == b'.' || b.is_ascii_uppercase()) {
+            continue;
+        }
+        let Some(letters) = acronym(t.iter().copied().filter(|&b| b != b'.')) else {
+            continue;
+        };
+        let first = by_initials.partition_point(|&(k, _)| k < letters);
+        let mut roots: Vec<usize> = Vec::new();
+        for &(_, j) in by_initials[first..]
+            .iter()
+            .take_while(|&&(k, _)| k == letters)
+        {
+            let r = sets.find(j);
+            if !roots.contains(&r) {
+                roots.push(r);
+                if roots.len() > 1 {
+                    break;
+                }
+            }
+        }
+        if let [r] = roots[..] {
+            sets.union(r, i);
+        }
+    }
+}
+
+/// Two to six ASCII capital letters packed into a number (nonzero bytes, so
+/// different strings give different numbers); `None` for anything else,
+/// which no acronym matches.
+fn acronym(letters: impl Iterator<Item = u8>) -> Option<u64> {
+    let (mut key, mut n) = (0u64, 0);
+    for b in letters {
+        n += 1;
+        if n > 6 || !b.is_ascii_uppercase() {
+            return None;
+        }
+        key = key << 8 | b as u64;
+    }
+    (n >= 2).then_some(key)
+}
+
+/// "United Nations" -> "UN" as an [`acronym`]; `None` for one-word names and
+/// for initials no acronym can match (more than six, or not ASCII capitals).
+fn initials(name: &str) -> Option<u64> {
+    if !name.contains([' ', '-']) {
+        return None;
+    }
+    let words = name.split([' ', '-']).filter(|w| {
+        !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&" | "The")
+    });
+    let mut firsts = [0u8; 7];
+    let mut n = 0;
+    for w in words {
+        let c = w.chars().next()?;
+        if !c.is_uppercase() || n == firsts.len() {
+            return None;
+        }
+        // A capital that is not ASCII makes initials no acronym matches.
+        firsts[n] = if c.is_ascii() { c as u8 } else { 0 };
+        n += 1;
+    }
+    acronym(firsts[..n].iter().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn initials_of_names() {
+        let acronym = |s: &str| super::acronym(s.bytes());
+        assert_eq!(super::initials("United Nations"), acronym("UN"));
+        assert_eq!(
+            super::initials("North Atlantic Treaty Organization"),
+            acronym("NATO")
+        );
+        assert_eq!(super::initials("Bank of England"), acronym("BE"));
+        assert_ne!(acronym("UN"), acronym("NU"));
+        assert_eq!(super::initials("Reuters"), None);
+        // Initials no acronym of two to six ASCII capitals can match.
+        assert_eq!(super::initials("Ökumenischer Rat"), None);
+        assert_eq!(super::initials("A B C D E F G"), None);
+        assert_eq!(super::initials("united Nations"), None);
+    }
+
+}

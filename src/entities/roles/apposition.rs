@@ -1,0 +1,259 @@
+//! A role set beside a name by commas: after it ("Jane Roe, a senior analyst
+//! at Acme Corp., said"; "Jane Roe, Acme's vice president for exploration,";
+//! "Jane Roe, one of the mayor's closest aides,"), before it ("Acme's chief
+//! operating officer, Jane Roe, said"), or as a predicate ("Jane Roe is
+//! director of research at Acme.").
+
+use super::phrase::{self, Words};
+use super::Found;
+use crate::analysis::Label;
+use crate::lexicon::{function_words, holds, roles};
+use std::ops::Range;
+
+/// The most tokens an appositive's noun phrase runs to before its head.
+const MAX_PHRASE: usize = 9;
+/// The most tokens of an owner before a role ("the [White House]'s").
+const MAX_OWNER: usize = 4;
+/// The most tokens of a parenthesis after a name ("(D-Va.)", "(R)").
+const MAX_PARENTHESIS: usize = 6;
+/// Words that end an appositive's noun phrase. Lowercase and sorted.
+const PHRASE_ENDS: &[&str] = &[
+    "about", "after", "against", "and", "as", "at", "before", "but", "by", "during", "for",
+    "from", "in", "into", "of", "on", "or", "over", "said", "says", "since", "than", "that",
+    "to", "told", "under", "when", "where", "which", "while", "who", "whom", "whose", "with",
+];
+/// Adverbs between "who is" and a role ("who is now the governor").
+const ADVERBS: &[&str] = &["also", "currently", "now", "still", "then"];
+/// Possessive determiners before a role ("his secretary of state").
+const POSSESSIVES: &[&str] = &["her", "his", "its", "our", "their"];
+/// Words that open a sentence with a phrase that is not about the name after
+/// it ("Like the governor, Jane Roe said"). Lowercase and sorted.
+const FRONTING: &[&str] = &[
+    "after", "against", "although", "among", "as", "because", "before", "besides", "beyond",
+    "despite", "for", "from", "if", "including", "like", "since", "than", "though", "to",
+    "unlike", "until", "when", "while", "with", "without",
+];
+
+/// "Jane Roe, the State Department spokeswoman," after the name ending at
+/// token `b` (a parenthesis such as "(D-Va.)" may come between).
+pub(super) fn after_name(ws: &Words, b: usize) -> Option<Found> {
+    let mut k = b;
+    if ws.w(k) == "(" {
+        k = (k + 1..k + MAX_PARENTHESIS).find(|&j| ws.w(j) == ")")? + 1;
+    }
+    // "Bratton as commissioner"
+    if ws.w(k) == "as" {
+        let phrase = noun_phrase(ws, k + 1)?;
+        return phrase.closed.then_some(phrase.found);
+    }
+    if ws.w(k) != "," {
+        return None;
+    }
+    k += 1;
+    // "Jane Roe, who is now the governor,"
+    if matches!(ws.w(k), "who" | "whose") && matches!(ws.w(k + 1), "is" | "was") {
+        k += 2;
+        while holds(ADVERBS, ws.w(k)) {
+            k += 1;
+        }
+    }
+    let phrase = noun_phrase(ws, k)?;
+    // The phrase is closed, or completed by the affiliation after it.
+    (phrase.closed || phrase.found.affiliation.is_some()).then_some(phrase.found)
+}
+
+/// "Jane Roe is director of research at Acme": a role after "is" or "was"
+/// that names the affiliation, so that "Roe is a leader who ..." says nothing.
+pub(super) fn predicate(ws: &Words, b: usize) -> Option<Found> {
+    if !matches!(ws.w(b), "is" | "was") {
+        return None;
+    }
+    let phrase = noun_phrase(ws, b + 1)?;
+    let after = phrase.affiliation_after?;
+    Some(Found {
+        role: phrase.found.role,
+        affiliation: Some(after),
+    })
+}
+
+/// "Acme's chief operating officer, Jane Roe, said": a role before the name
+/// at tokens `a..b`, set off by a comma, with the name closed by punctuation.
+pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
+    let floor = ws.sent.start;
+    if a < floor + 2 || ws.w(a - 1) != "," {
+        return None;
+    }
+    let closed = b >= ws.sent.end || matches!(ws.w(b), "," | "." | ";" | ":" | ")" | "—" | "–" | "--");
+    let employer = employer_before(ws, a - 1);
+    let (head, role_end) = match &employer {
+        Some(r) => (r.start - 2, r.start - 1),
+        None => head_before(ws, a - 1)?,
+    };
+    if !closed || !ws.head(head) {
+        return None;
+    }
+    let start = phrase::role_start(ws, head, floor);
+    let affiliation = employer
+        .clone()
+        .or_else(|| phrase::affiliation_before(ws, floor, start));
+    let first = match &employer {
+        Some(_) => start,
+        None => affiliation.as_ref().map_or(start, |r| r.start),
+    };
+    let np = if first > floor && function_words::is_article(ws.w(first - 1)) {
+        first - 1
+    } else {
+        first
+    };
+    // "Like the governor, Jane Roe ...": a phrase about something else.
+    let fronted = np == floor + 1 && holds(FRONTING, ws.w(floor));
+    // "Jane Roe, the governor, John Doe ...": the title is the person's before.
+    let previous = np >= floor + 2
+        && ws.w(np - 1) == ","
+        && matches!(ws.name_at(np - 2), Some((_, Label::Person)));
+    if fronted || previous {
+        return None;
+    }
+    Some(Found {
+        role: ws.span(start, role_end).to_string(),
+        affiliation,
+    })
+}
+
+/// "An attorney for [Acme], Jane Roe,": the name that ends right before the
+/// comma at `comma`, after a role's head and "for", "of" or "at" (an
+/// article may come between). The name's tokens with its article.
+fn employer_before(ws: &Words, comma: usize) -> Option<Range<usize>> {
+    let (r, label) = ws.name_at(comma.checked_sub(1)?)?;
+    if r.end != comma || matches!(label, Label::Norp) {
+        return None;
+    }
+    let mut p = r.start.checked_sub(1)?;
+    if function_words::is_article(ws.w(p)) {
+        p = p.checked_sub(1)?;
+    }
+    // "the secretary of the Treasury, Jacob Lew,": a portfolio is the title's.
+    let words: Vec<&str> = (r.start..r.end).map(|k| ws.w(k)).collect();
+    let linked = p > ws.sent.start
+        && matches!(ws.w(p), "for" | "of" | "at")
+        && ws.head(p - 1)
+        && !roles::is_portfolio(&words);
+    // From the article, if any: the head is then two tokens before the range.
+    linked.then_some(p + 1..r.end)
+}
+
+/// The head of a role that ends right before token `end` and where the role
+/// ends: "officer", or "editor" in "editor in chief", "Secretary" in
+/// "Secretary of State".
+fn head_before(ws: &Words, end: usize) -> Option<(usize, usize)> {
+    let last = end.checked_sub(1)?;
+    for n in 1..=3 {
+        let Some(link) = last.checked_sub(n) else {
+            break;
+        };
+        let words: Vec<&str> = (link + 1..end).map(|k| ws.w(k)).collect();
+        if matches!(ws.w(link), "of" | "in") && roles::is_portfolio(&words) && link > 0 {
+            return ws.head(link - 1).then_some((link - 1, end));
+        }
+    }
+    Some((last, end))
+}
+
+/// A role read from a noun phrase.
+struct Phrase {
+    found: Found,
+    /// Whether the phrase ends where an appositive ends (a comma, the
+    /// sentence's end, "who", "and", a preposition).
+    closed: bool,
+    /// The affiliation a preposition after the role names ("at Acme").
+    affiliation_after: Option<Range<usize>>,
+}
+
+/// The role in a noun phrase starting at token `k`: "[a] [former] [Mexican]
+/// foreign minister", "[the] [State Department's] climate envoy", "[one of
+/// the] [president's] closest aides", "founder and CEO of Acme".
+fn noun_phrase(ws: &Words, mut k: usize) -> Option<Phrase> {
+    let plural_ok = ws.w(k).eq_ignore_ascii_case("one") && ws.w(k + 1) == "of";
+    if plural_ok {
+        k += 2;
+    }
+    if function_words::is_article(ws.w(k)) || holds(POSSESSIVES, ws.w(k)) {
+        k += 1;
+    }
+    let mut end = k;
+    while end < ws.sent.end && end - k < MAX_PHRASE {
+        let w = ws.w(end);
+        let coordinated = w == "and" && ws.head(end.wrapping_sub(1)) && {
+            let next = ws.w(end + 1);
+            roles::is_head(next) || roles::is_modifier(next)
+        };
+        let word = w.starts_with(|c: char| c.is_alphanumeric()) || ws.possessive(end);
+        // "a tax aide now teaching at ...": an adverb after the head opens a clause.
+        let clause = end > k && ws.head(end - 1) && holds(ADVERBS, w);
+        if !coordinated && (holds(PHRASE_ENDS, w) || !word || clause) {
+            break;
+        }
+        end += 1;
+    }
+    let head = end.checked_sub(1).filter(|&h| h >= k)?;
+    let singular = if ws.head(head) {
+        None
+    } else {
+        Some(roles::singular(ws.w(head)).filter(|_| plural_ok)?)
+    };
+    let mut start = phrase::role_start(ws, head, k);
+    // "founder and CEO": a head, "and", and this role.
+    if start >= k + 2 && ws.w(start - 1) == "and" && ws.head(start - 2) {
+        start = phrase::role_start(ws, start - 2, k);
+    }
+    let before = phrase::affiliation_before(ws, k, start);
+    let first = before.as_ref().map_or(start, |r| r.start);
+    // What stands before the affiliation or role describes the holder
+    // ("former", "longtime", "35-year-old") after an owner ("the
+    // president's"), or the phrase is about something else.
+    let owner = (k..first).rev().find(|&j| ws.possessive(j)).map_or(k, |j| j + 1);
+    if owner - k > MAX_OWNER || !(owner..first).all(|j| describes(ws.w(j))) {
+        return None;
+    }
+    let (role_end, after) = phrase::complement(ws, head);
+    let mut role: Vec<String> = (owner..first)
+        .map(|j| ws.w(j))
+        .filter(|w| roles::is_modifier(w) && !roles::is_descriptive(w))
+        .map(str::to_string)
+        .collect();
+    role.push(match &singular {
+        Some(s) if start < head => format!("{} {s}", ws.span(start, head)),
+        Some(s) => s.clone(),
+        None => ws.span(start, head + 1).to_string(),
+    });
+    if role_end > head + 1 {
+        role.push(ws.span(head + 1, role_end).to_string());
+    }
+    let closed = end < k + MAX_PHRASE || end >= ws.sent.end;
+    Some(Phrase {
+        found: Found {
+            role: role.join(" "),
+            affiliation: after.clone().or(before),
+        },
+        closed,
+        affiliation_after: after,
+    })
+}
+
+/// Words that may stand before a role and its affiliation in an appositive:
+/// "former", "longtime", "35-year-old".
+fn describes(w: &str) -> bool {
+    roles::is_modifier(w) || roles::is_descriptive(w) || w.bytes().any(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted() {
+        for list in [PHRASE_ENDS, FRONTING, ADVERBS, POSSESSIVES] {
+            assert!(crate::lexicon::is_sorted_lowercase(list));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Roles and affiliations of people, from the words around their names, in
+//! the shapes news writing gives them:
+//! - a title before the name ([`title`]): "Russian President Vladimir Putin",
+//!   "Gov. Jane Roe", "math teacher Jane Roe", "Acme Vice President Jane Roe",
+//!   "Sens. Jane Roe and John Doe", "Senator Jane Roe of Arizona";
+//! - an appositive after it ([`apposition`]): "Jane Roe, a senior analyst at
+//!   Acme Corp., said", "Jane Roe, chief executive of Acme,", "Jane Roe,
+//!   Acme's vice president for exploration,";
+//! - an appositive before it: "Acme's chief operating officer, Jane Roe, said";
+//! - a predicate: "Jane Roe is director of research at Acme."
+//!
+//! The role phrase itself (its modifiers, its complement, the affiliation
+//! before or after it) is read by [`phrase`].
+
+mod apposition;
+mod phrase;
+mod title;
+
+use crate::analysis::{Entity, Label, Mention, MentionKind};
+use crate::doc::Doc;
+use crate::lexicon::countries::{self, Relation};
+use crate::mentions::within;
+use phrase::Words;
+use std::ops::Range;
+
+/// A role found next to a name.
+struct Found {
+    role: String,
+    /// The affiliation's tokens, if any.
+    affiliation: Option<Range<usize>>,
+}
+
+/// Sets `role`, `affiliation` and `affiliation_entity` for people, from the
+/// first of their name mentions that has a role next to it.
+#[inline(never)]
+pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
+    let country_entities: Vec<(String, usize)> = entities
+        .iter()
+        .filter_map(|e| Some((e.country.clone()?, e.id)))
+        .collect();
+    for e in entities.iter_mut().filter(|e| e.label == Label::Person) {
+        for &i in &e.mentions {
+            let m = &mentions[i];
+            if m.kind != MentionKind::Name || m.label != Label::Person {
+                continue;
+            }
+            let Some(found) = role_of(doc, mentions, m) else {
+                continue;
+            };
+            e.role = Some(found.role);
+            if let Some(r) = found.affiliation {
+                let (start, end) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
+                let (name, entity) = affiliation(doc.text, mentions, &country_entities, start, end);
+                e.affiliation = Some(name);
+                e.affiliation_entity = entity.filter(|&a| a != e.id);
+            }
+            break;
+        }
+    }
+}
+
+/// The role next to one name mention, trying the shapes from the tightest
+/// to the loosest: a title right before it, an appositive after it, an
+/// appositive before it, a predicate.
+fn role_of(doc: &Doc, mentions: &[Mention], m: &Mention) -> Option<Found> {
+    let Range { start: a, end: b } = doc.token_range(m.start, m.end);
+    let sent = doc.sentence_tokens(a)?;
+    let ws = Words::new(doc, mentions, sent);
+    title::before_name(&ws, a, b)
+        .or_else(|| apposition::after_name(&ws, b))
+        .or_else(|| apposition::before_name(&ws, a, b))
+        .or_else(|| apposition::predicate(&ws, b))
+}
+
+/// The affiliation's display name and entity: a demonym gives its country
+/// ("Russian" -> "Russia"); otherwise the words as written, without a
+/// leading "the" or a possessive, and the entity of the mention they are.
+fn affiliation(
+    text: &str,
+    mentions: &[Mention],
+    country_entities: &[(String, usize)],
+    start: usize,
+    end: usize,
+) -> (String, Option<usize>) {
+    let span = &text[start..end];
+    if let Some((c, Relation::Demonym)) = countries::table().lookup(span) {
+        let entity = country_entities
+            .iter()
+            .find(|(code, _)| *code == c.code)
+            .map(|&(_, id)| id);
+        return (c.name.to_string(), entity);
+    }
+    let bare = ["the ", "The "]
+        .iter()
+        .find_map(|p| span.strip_prefix(p))
+        .unwrap_or(span);
+    let bare = bare
+        .strip_suffix("'s")
+        .or_else(|| bare.strip_suffix("’s"))
+        .unwrap_or(bare);
+    let bare_start = start + (bare.as_ptr() as usize - span.as_ptr() as usize);
+    let bare_end = bare_start + bare.len();
+    // The mention the affiliation is, with or without its possessive.
+    let entity = within(mentions, start, end)
+        .iter()
+        .find(|m| m.label.is_named() && m.start == bare_start && m.end >= bare_end)
+        .and_then(|m| m.entity);
+    (bare.to_string(), entity)
+}

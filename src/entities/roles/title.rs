@@ -1,0 +1,125 @@
+//! A title right before a name: "Russian President Vladimir Putin", "Gov.
+//! Jane Roe", "math teacher Jane Roe", "Acme Vice President Jane Roe",
+//! "Secretary of State Antony Blinken", "Senator Jane Roe of Arizona", and
+//! a plural title over a list of names ("Sens. Jane Roe and John Doe").
+
+use super::phrase::{self, Words};
+use super::Found;
+use crate::analysis::Label;
+use crate::lexicon::roles;
+use std::ops::Range;
+
+/// The most names a plural title may stand before ("Sens. A, B and C").
+const MAX_LISTED: usize = 6;
+/// The most capitalised words after "of" in a title ("Secretary of [Homeland Security]").
+const MAX_OF_WORDS: usize = 3;
+
+/// The title before the name at tokens `a..b`, with the affiliation before
+/// it ("Russian", "Acme") or after the name ("of Arizona").
+pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
+    let floor = ws.sent.start;
+    let (k, plural) = match title_end(ws, a) {
+        Some(k) if !matches!(ws.w(k - 1), "and" | ",") => (k, false),
+        _ => (list_start(ws, a).and_then(|first| title_end(ws, first))?, true),
+    };
+    // "Secretary of State [Antony Blinken]": the title's head is before "of".
+    let (head, role_end) = match of_title(ws, k) {
+        Some(of) => (of - 1, k),
+        None => (k - 1, k),
+    };
+    let singular = roles::singular(ws.w(head));
+    if !ws.head(head) && singular.is_none() || plural && singular.is_none() {
+        return None;
+    }
+    let start = phrase::role_start(ws, head, floor);
+    // A plural title gives each person its singular: "Sens." -> "Sen.".
+    let role = match singular {
+        Some(s) => format!("{}{}{}", lead(ws, start, head), s, tail(ws, head, role_end)),
+        None => ws.span(start, role_end).to_string(),
+    };
+    let before = phrase::affiliation_before(ws, floor, start);
+    // "former [MSNBC] personality": a status word before the affiliation is the role's.
+    let role = match &before {
+        Some(r) if r.start > floor && roles::is_status(ws.w(r.start - 1)) => {
+            format!("{} {role}", ws.w(r.start - 1))
+        }
+        _ => role,
+    };
+    let affiliation = of_place(ws, b).or(before);
+    Some(Found { role, affiliation })
+}
+
+/// The text before a head word, with the space after it ("Deputy " for "Deputy Sens.").
+fn lead<'a>(ws: &Words<'a>, start: usize, head: usize) -> String {
+    if start < head {
+        format!("{} ", ws.span(start, head))
+    } else {
+        String::new()
+    }
+}
+
+/// The text after a head word up to `end`, with the space before it.
+fn tail(ws: &Words, head: usize, end: usize) -> String {
+    if head + 1 < end {
+        format!(" {}", ws.span(head + 1, end))
+    } else {
+        String::new()
+    }
+}
+
+/// Where a title before the name at token `a` ends (exclusive): `a`, or
+/// before an honorific ("Spokesperson Mr. Miller"); `None` at the
+/// sentence's start.
+fn title_end(ws: &Words, a: usize) -> Option<usize> {
+    let mut k = a;
+    if k > ws.sent.start && roles::is_honorific(ws.w(k - 1)) {
+        k -= 1;
+    }
+    (k > ws.sent.start).then_some(k)
+}
+
+/// "Secretary of State": where "of" is when the capitalised words between
+/// it and `k` complete a title whose head is right before it.
+fn of_title(ws: &Words, k: usize) -> Option<usize> {
+    let floor = ws.sent.start + 1;
+    let of = (k.saturating_sub(MAX_OF_WORDS + 1).max(floor)..k)
+        .rev()
+        .find(|&j| ws.w(j) == "of")?;
+    let capitalised = (of + 1..k).all(|j| ws.capitalised(j));
+    (of + 1 < k && capitalised && roles::is_title(ws.w(of - 1))).then_some(of)
+}
+
+/// The first name of a list that ends with the person at token `a`
+/// ("Jane Roe and [John Doe]", "A, B and [C]"): the start of its first
+/// person name, if the words before `a` are such a list.
+fn list_start(ws: &Words, a: usize) -> Option<usize> {
+    let mut first = a;
+    for _ in 0..MAX_LISTED {
+        let sep = first.checked_sub(1)?;
+        if !matches!(ws.w(sep), "and" | ",") {
+            break;
+        }
+        let sep = if ws.w(sep) == "and" && ws.w(sep - 1) == "," {
+            sep - 1
+        } else {
+            sep
+        };
+        match ws.name_at(sep.checked_sub(1)?) {
+            Some((r, Label::Person)) => first = r.start,
+            _ => break,
+        }
+    }
+    (first < a).then_some(first)
+}
+
+/// "[Senator Jane Roe] of Arizona", "President Xi Jinping of China": a place
+/// or organisation named right after the name.
+fn of_place(ws: &Words, b: usize) -> Option<Range<usize>> {
+    if ws.w(b) != "of" {
+        return None;
+    }
+    match ws.name_at(b + 1) {
+        Some((r, Label::Gpe | Label::Org | Label::Loc)) if r.start == b + 1 => Some(r),
+        _ => None,
+    }
+}
