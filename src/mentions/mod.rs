@@ -11,6 +11,7 @@ mod refine;
 use crate::analysis::{Label, Mention, MentionKind};
 use crate::ner;
 use crate::doc::Doc;
+use std::ops::Range;
 
 /// Finds all mentions in `doc`, in text order, without overlaps.
 #[inline(never)]
@@ -92,9 +93,14 @@ pub fn within(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
 /// The mentions that overlap `start..end` (bytes), from a list sorted by
 /// offset without overlaps.
 pub fn overlapping(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
+    &mentions[overlapping_range(mentions, start, end)]
+}
+
+/// The indices of [`overlapping`]'s mentions (for facts kept per mention).
+pub fn overlapping_range(mentions: &[Mention], start: usize, end: usize) -> Range<usize> {
     let lo = mentions.partition_point(|m| m.end <= start);
     let hi = mentions.partition_point(|m| m.start < end);
-    &mentions[lo..hi.max(lo)]
+    lo..hi.max(lo)
 }
 
 #[cfg(test)]

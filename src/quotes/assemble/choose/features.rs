@@ -11,30 +11,43 @@ use crate::quotes::linear::Key;
 use crate::quotes::tagger::{B_SRC, I_SRC, WORD_AUX};
 use std::ops::Range;
 
-/// Running counts over the article's tokens (commas, sentence ends, cue
-/// words outside quotations), made once per article, so that what lies
-/// between a candidate and the cue is counted in constant time.
+/// What the ranker reads of an article, made once per article rather than
+/// once per quote: running counts over its tokens (commas, sentence ends,
+/// cue words outside quotations), so that what lies between a candidate and
+/// the cue is counted in constant time, and the token range of every
+/// mention, which many quotes' candidates share.
 pub(in crate::quotes::assemble) struct Counts {
     /// For every token boundary `i`, the counts over the tokens before `i`.
     before: Vec<[u32; 3]>,
+    /// The token range of each of the scene's mentions, in their order.
+    pub(super) mention_toks: Vec<Range<usize>>,
 }
 
 impl Counts {
     /// The counts over the tokens of `scene`'s article.
     pub fn of(scene: &Scene) -> Counts {
         let doc = scene.doc;
-        let (text, toks) = (doc.text, &doc.tokens);
+        // Bytes, not `&str`: a comparison needs no char-boundary check.
+        let (text, toks) = (doc.text.as_bytes(), &doc.tokens);
         let mut before = Vec::with_capacity(toks.len() + 1);
         let mut c = [0u32; 3];
         before.push(c);
         for (i, t) in toks.iter().enumerate() {
-            let w = t.text(text);
-            c[0] += (w == ",") as u32;
-            c[1] += matches!(w, "." | "!" | "?") as u32;
+            let w = &text[t.start..t.end];
+            c[0] += (w == b",") as u32;
+            c[1] += matches!(w, b"." | b"!" | b"?") as u32;
             c[2] += is_cue(scene, i) as u32;
             before.push(c);
         }
-        Counts { before }
+        let mention_toks = scene
+            .mentions
+            .iter()
+            .map(|m| doc.token_range(m.start, m.end))
+            .collect();
+        Counts {
+            before,
+            mention_toks,
+        }
     }
 
     /// The commas, sentence ends and cue words in the tokens `lo..hi`.
@@ -98,7 +111,7 @@ pub(super) fn candidate(
         .tokens
         .get(r.end)
         .is_some_and(|t| t.text(doc.text) == ",") as u32;
-    let other_para = (para_of(scene, r.start) != para_of(scene, t.content.start)) as u32;
+    let other_para = (para_of(scene, r.start) != t.para) as u32;
     let (adjacent, cue_between) = match &t.cue {
         Some(u) => (adjacent(scene, r, u) as u32, (cues > 0) as u32),
         None => (2, 2),

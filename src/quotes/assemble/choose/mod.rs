@@ -19,7 +19,7 @@ use super::speaker::{according_source, subject_before};
 use crate::analysis::{Label, Mention, MentionKind, Quote, QuoteKind};
 use crate::doc::Doc;
 use crate::lexicon::{cues, function_words};
-use crate::mentions::overlapping;
+use crate::mentions::overlapping_range;
 use crate::tagging::Fnv;
 use crate::tokens::TokenKind;
 use std::ops::Range;
@@ -72,6 +72,8 @@ pub struct Candidate {
 pub struct Target {
     pub content: Range<usize>,
     pub cue: Option<Range<usize>>,
+    /// The paragraph of the content's first token.
+    pub para: usize,
     pub kind: u32,
     /// Facts of the cue: lemma hash, class set, passive, "-ing" form.
     pub cue_lemma: u32,
@@ -110,11 +112,15 @@ impl Options {
 #[inline(never)]
 pub(super) fn options(scene: &Scene, counts: &Counts, q: &Quote) -> Options {
     let t = target(scene, q);
-    let mut cands = candidates(scene, q, &t);
-    let anchor = t.cue.clone().unwrap_or(t.content.clone());
-    cands.sort_by_key(|c| (distance(&c.toks, &anchor), c.toks.start));
-    cands.truncate(MAX_CANDIDATES);
-    cands.sort_by_key(|c| (c.toks.start, c.toks.end));
+    let mut cands = candidates(scene, counts, q, &t);
+    if cands.len() > MAX_CANDIDATES {
+        let anchor = t.cue.clone().unwrap_or(t.content.clone());
+        cands.sort_by_key(|c| (distance(&c.toks, &anchor), c.toks.start));
+        cands.truncate(MAX_CANDIDATES);
+    }
+    // Each candidate is a distinct span, so this order does not depend on
+    // the order before, and an unstable sort gives the same.
+    cands.sort_unstable_by_key(|c| (c.toks.start, c.toks.end));
     let mut features = Vec::with_capacity(40 * (cands.len() + 1));
     let mut ends = Vec::with_capacity(cands.len() + 1);
     for i in 0..cands.len() {
@@ -236,6 +242,7 @@ pub(super) fn target(scene: &Scene, q: &Quote) -> Target {
         .map(|c| doc.token_range(c.start, c.end))
         .filter(|r| !r.is_empty());
     let mut t = Target {
+        para: para_of(scene, content.start),
         content,
         cue: cue.clone(),
         kind: match q.kind {
@@ -261,16 +268,10 @@ pub(super) fn target(scene: &Scene, q: &Quote) -> Target {
 fn cue_facts(doc: &Doc, u: Range<usize>, t: &mut Target) {
     let text = doc.text;
     let toks = &doc.tokens;
-    let mut words = u.clone().filter(|&i| toks[i].kind == TokenKind::Word);
-    let Some(last) = words.clone().next_back() else { return };
-    let head = words
-        .find(|&i| cues::classes_of(toks[i].text(text)) != 0)
-        .unwrap_or(last);
+    let Some((head, lemma, classes)) = cue_head(doc, u.clone()) else { return };
     let w = toks[head].text(text);
-    let mut lemma = String::with_capacity(w.len());
-    cues::lemma(w, &mut lemma);
-    t.cue_lemma = lower_hash(&lemma);
-    t.cue_class = cues::classes_of(w) as u32;
+    t.cue_lemma = lemma;
+    t.cue_class = classes as u32;
     t.ing = w.len() > 4 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"ing");
     // A form of "be" before the head, in the cue or just before it
     // (adverbs between: "was widely expected").
@@ -288,6 +289,26 @@ fn cue_facts(doc: &Doc, u: Range<usize>, t: &mut Target) {
         }
     }
     t.passive = be && !t.ing;
+}
+
+/// The head of cue tokens `u` (the first word with cue classes, else the
+/// last word), with the hash of its lemma and its classes; `None` when `u`
+/// holds no word. Each word's lemma is made once, into one buffer, and
+/// serves both the hash and the class lookup.
+fn cue_head(doc: &Doc, u: Range<usize>) -> Option<(usize, u32, u8)> {
+    let (text, toks) = (doc.text, &doc.tokens);
+    let mut buf = String::new();
+    let mut head = None;
+    for i in u.filter(|&i| toks[i].kind == TokenKind::Word) {
+        cues::lemma(toks[i].text(text), &mut buf);
+        let lemma = lower_hash(&buf);
+        let classes = cues::classes_of_stem(&mut buf);
+        head = Some((i, lemma, classes));
+        if classes != 0 {
+            break;
+        }
+    }
+    head
 }
 
 fn is_adverb(w: &str) -> bool {
@@ -333,21 +354,23 @@ fn region(scene: &Scene, t: &Target) -> Range<usize> {
 /// content of pronouns would otherwise make every one a candidate).
 fn windows(reg: &Range<usize>, t: &Target) -> Vec<Range<usize>> {
     let c = &t.content;
-    let mut w = vec![
-        reg.start..c.start + REACH_AFTER,
-        c.end.saturating_sub(REACH_BEFORE)..reg.end,
-    ];
-    if let Some(u) = &t.cue {
-        w.push(u.start.saturating_sub(REACH_BEFORE)..u.end + REACH_AFTER);
-    }
-    let mut w: Vec<Range<usize>> = w
-        .into_iter()
-        .map(|r| r.start.max(reg.start)..r.end.min(reg.end))
-        .filter(|r| !r.is_empty())
-        .collect();
-    w.sort_by_key(|r| r.start);
+    let cue = t
+        .cue
+        .as_ref()
+        .map(|u| u.start.saturating_sub(REACH_BEFORE)..u.end + REACH_AFTER);
+    // A fixed array, not a vector: one allocation per quote fewer.
+    let mut w = [
+        Some(reg.start..c.start + REACH_AFTER),
+        Some(c.end.saturating_sub(REACH_BEFORE)..reg.end),
+        cue,
+    ]
+    .map(|r| {
+        r.map(|r| r.start.max(reg.start)..r.end.min(reg.end))
+            .filter(|r| !r.is_empty())
+    });
+    w.sort_by_key(|r| r.as_ref().map(|r| r.start));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(w.len());
-    for r in w {
+    for r in w.into_iter().flatten() {
         match merged.last_mut() {
             Some(m) if r.start <= m.end => m.end = m.end.max(r.end),
             _ => merged.push(r),
@@ -359,7 +382,12 @@ fn windows(reg: &Range<usize>, t: &Target) -> Vec<Range<usize>> {
 /// Offers the candidates of the tokens `w` to `add`: the tagger's source
 /// runs, the mentions (names, role nouns, resolved pronouns) and the
 /// pronouns the mention stage did not resolve ("they", "we", "who").
-fn scan(scene: &Scene, w: Range<usize>, add: &mut impl FnMut(Range<usize>, u16, u8)) {
+fn scan(
+    scene: &Scene,
+    counts: &Counts,
+    w: Range<usize>,
+    add: &mut impl FnMut(Range<usize>, u16, u8),
+) {
     let doc = scene.doc;
     let toks = &doc.tokens;
     let mut i = w.start;
@@ -379,14 +407,15 @@ fn scan(scene: &Scene, w: Range<usize>, add: &mut impl FnMut(Range<usize>, u16, 
         return;
     }
     let (a, b) = (toks[w.start].start, toks[w.end - 1].end);
-    for m in overlapping(scene.mentions, a, b) {
+    for j in overlapping_range(scene.mentions, a, b) {
+        let m = &scene.mentions[j];
         let Some(code) = label_code(m.label) else { continue };
         let kind = match m.kind {
             MentionKind::Name => NAME,
             MentionKind::Pronoun => PRONOUN,
             MentionKind::Nominal => NOMINAL,
         };
-        add(doc.token_range(m.start, m.end), kind, code);
+        add(counts.mention_toks[j].clone(), kind, code);
     }
     for i in w {
         if scene.words[i].bits & WORD_SUBJECT != 0 {
@@ -396,11 +425,11 @@ fn scan(scene: &Scene, w: Range<usize>, add: &mut impl FnMut(Range<usize>, u16, 
 }
 
 /// The candidates of one quote, one per distinct token span.
-fn candidates(scene: &Scene, q: &Quote, t: &Target) -> Vec<Candidate> {
+fn candidates(scene: &Scene, counts: &Counts, q: &Quote, t: &Target) -> Vec<Candidate> {
     let doc = scene.doc;
     let toks = &doc.tokens;
     let reg = region(scene, t);
-    let mut out: Vec<Candidate> = Vec::new();
+    let mut out: Vec<Candidate> = Vec::with_capacity(2 * MAX_CANDIDATES);
     // A speaker is never quoted.
     let allowed = |r: &Range<usize>| {
         !r.is_empty() && r.end <= toks.len() && scene.state[r.clone()].iter().all(|&s| s == 0)
@@ -421,7 +450,7 @@ fn candidates(scene: &Scene, q: &Quote, t: &Target) -> Vec<Candidate> {
         }
     };
     for w in windows(&reg, t) {
-        scan(scene, w, &mut add);
+        scan(scene, counts, w, &mut add);
     }
     if let Some(u) = &t.cue {
         if let Some(r) = subject_before(doc, u.start, scene.mentions) {
@@ -545,6 +574,7 @@ mod tests {
         Target {
             content,
             cue,
+            para: 0,
             kind: 2,
             cue_lemma: 0,
             cue_class: 0,
