@@ -32,13 +32,14 @@ impl Counts {
         let mut before = Vec::with_capacity(toks.len() + 1);
         let mut c = [0u32; 3];
         before.push(c);
-        for (i, t) in toks.iter().enumerate() {
+        // Extended from an iterator of known length: no capacity check a token.
+        before.extend(toks.iter().enumerate().map(|(i, t)| {
             let w = &text[t.start..t.end];
             c[0] += (w == b",") as u32;
             c[1] += matches!(w, b"." | b"!" | b"?") as u32;
             c[2] += is_cue(scene, i) as u32;
-            before.push(c);
-        }
+            c
+        }));
         let mention_toks = scene
             .mentions
             .iter()
