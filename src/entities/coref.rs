@@ -103,27 +103,22 @@ fn references(
         let range = sent.sentence.tokens.clone();
         for k in range.clone() {
             let t = doc.tokens[k];
-            let w = t.text(text);
             match t.kind {
                 TokenKind::OpenQuote => in_quote = true,
                 TokenKind::CloseQuote => in_quote = false,
-                TokenKind::Quote if w == "\"" => in_quote = !in_quote,
+                TokenKind::Quote if t.text(text) == "\"" => in_quote = !in_quote,
                 _ => {}
             }
             // Words inside quotations speak from someone else's point of view.
-            // The word tests come before the mention search: nearly every
-            // token fails them, most on their first letter (the pronouns
-            // and "the" start with "h", "s" or "t").
-            if !matches!(
-                w.as_bytes().first().map(|b| b | 0x20),
-                Some(b'h' | b's' | b't')
-            ) {
+            // The cheap tests come before the word tests and those before the
+            // mention search: nearly every token fails them.
+            if in_quote || !may_refer(text, t) {
                 continue;
             }
-            let pronoun = gender::of_pronoun(w);
-            let the = pronoun.is_none() && w.eq_ignore_ascii_case("the");
-            if in_quote || !(pronoun.is_some() || the) || overlaps_mention(mentions, t.start, t.end)
-            {
+            let w = t.text(text);
+            let the = w.eq_ignore_ascii_case("the");
+            let pronoun = if the { None } else { gender::of_pronoun(w) };
+            if !(pronoun.is_some() || the) || overlaps_mention(mentions, t.start, t.end) {
                 continue;
             }
             let found = match pronoun {
@@ -134,6 +129,13 @@ fn references(
         }
     }
     added
+}
+
+/// Whether token `t` can be a pronoun or "the", by its first letter: the
+/// pronouns and "the" start with "h", "s" or "t", most words with another.
+fn may_refer(text: &str, t: Token) -> bool {
+    let first = text.as_bytes()[t.start..t.end].first();
+    matches!(first.map(|b| b | 0x20), Some(b'h' | b's' | b't'))
 }
 
 /// "he" or "she" at token `t` of sentence `s`, as a mention of the one

@@ -35,6 +35,9 @@ pub(super) fn mention(
     // The first token of the mention: after the last name in the phrase.
     let mut first = k;
     let mut affiliation: Option<&Mention> = None;
+    // Whether the word at `j` is a role head, when the walk has looked it
+    // up already: most phrases stop at their first word ("the economy").
+    let mut head_at_j = None;
     while j < sent_end && j - k <= MAX_BEFORE_HEAD {
         let t = doc.tokens[j];
         let w = word(j);
@@ -51,14 +54,16 @@ pub(super) fn mention(
             continue;
         }
         let next = if j + 1 < sent_end { word(j + 1) } else { "" };
-        let head_here = roles::is_head(w) && !(roles::is_head(next) || roles::is_modifier(next));
+        let is_head = roles::is_head(w);
+        let head_here = is_head && !(roles::is_head(next) || roles::is_modifier(next));
         if !head_here && (roles::is_modifier(w) || roles::is_status(w)) {
             j += 1;
         } else {
+            head_at_j = Some(is_head);
             break;
         }
     }
-    if j >= sent_end || !roles::is_head(word(j)) || first > j {
+    if j >= sent_end || !head_at_j.unwrap_or_else(|| roles::is_head(word(j))) || first > j {
         return None;
     }
     // "the president of the club": a complement names whose role it is.

@@ -40,9 +40,23 @@ pub fn of_name(name: &str) -> Option<Gender> {
     if !first.chars().all(|c| c.is_alphabetic()) || first.chars().count() < 2 {
         return None;
     }
-    let lower = first.to_lowercase();
+    // Every person entity's name is looked up: an ASCII name is lower-cased
+    // on the stack, any other the Unicode way.
+    let mut buf = [0u8; 24];
+    let owned;
+    let lower: &[u8] = match buf.get_mut(..first.len()).filter(|_| first.is_ascii()) {
+        Some(b) => {
+            b.copy_from_slice(first.as_bytes());
+            b.make_ascii_lowercase();
+            b
+        }
+        None => {
+            owned = first.to_lowercase();
+            owned.as_bytes()
+        }
+    };
     let i = FIRST_NAMES
-        .binary_search_by(|(n, _)| (*n).cmp(lower.as_str()))
+        .binary_search_by(|(n, _)| n.as_bytes().cmp(lower))
         .ok()?;
     Some(if FIRST_NAMES[i].1 {
         Gender::Male

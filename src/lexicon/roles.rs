@@ -21,37 +21,78 @@ fn abbreviation(word: &str) -> Option<&'static Abbreviation> {
     {
         return None;
     }
-    let lower = bare.to_ascii_lowercase();
+    // At most five letters (checked above): lower-cased on the stack.
+    let mut buf = [0u8; 5];
+    let lower = &mut buf[..bare.len()];
+    lower.copy_from_slice(bare.as_bytes());
+    lower.make_ascii_lowercase();
     let i = ABBREVIATIONS
-        .binary_search_by(|a| a.short.cmp(lower.as_str()))
+        .binary_search_by(|a| a.short.as_bytes().cmp(lower))
         .ok()?;
     let a = &ABBREVIATIONS[i];
     (!a.dot_only || bare.len() < word.len()).then_some(a)
 }
 
+/// The word lists of [`listed_as`], as bits of one hashed table: role words
+/// are looked up for every word after "the" and around every name, and one
+/// hash probe costs less than a binary search in each list.
+const HEAD: u8 = 1;
+const MODIFIER: u8 = 2;
+const STATUSES: u8 = 4;
+const DESCRIBES: u8 = 8;
+
+/// Whether `word` (any case) is in the lists `bits` names; the answer of
+/// [`holds`] on each list, from one look-up.
+fn listed_as(word: &str, bits: u8) -> bool {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], u8>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = rustc_hash::FxHashMap::default();
+        for (list, bit) in [
+            (HEADS, HEAD),
+            (MODIFIERS, MODIFIER),
+            (STATUS, STATUSES),
+            (DESCRIPTIVE, DESCRIBES),
+        ] {
+            for w in list {
+                *t.entry(w.as_bytes()).or_insert(0) |= bit;
+            }
+        }
+        t
+    });
+    // No listed word is longer than the buffer (a test checks).
+    let mut buf = [0u8; 24];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    table.get(&*lower).is_some_and(|b| b & bits != 0)
+}
+
 /// Whether `word` (any case) is a role head noun, or an abbreviated title
 /// used before a name ("Sen.", "Gov.").
 pub fn is_head(word: &str) -> bool {
-    holds(HEADS, word.trim_end_matches('.'))
+    listed_as(word.trim_end_matches('.'), HEAD)
         || abbreviation(word).is_some_and(|a| a.usage != Use::Modifier)
 }
 
 /// Whether `word` (any case) can modify a role head ("Deputy", "chief",
 /// "campaign", "Lt.").
 pub fn is_modifier(word: &str) -> bool {
-    holds(MODIFIERS, word) || abbreviation(word).is_some_and(|a| a.usage != Use::Head)
+    listed_as(word, MODIFIER) || abbreviation(word).is_some_and(|a| a.usage != Use::Head)
 }
 
 /// Whether `word` says where a holder stands ("former", "acting", "retired"):
 /// the lowercase words that may stand before a capitalised title.
 pub fn is_status(word: &str) -> bool {
-    holds(STATUS, word)
+    listed_as(word, STATUSES)
 }
 
 /// Whether `word` describes a role's holder without being part of the role
 /// ("longtime", "prominent").
 pub fn is_descriptive(word: &str) -> bool {
-    holds(DESCRIPTIVE, word)
+    listed_as(word, DESCRIBES)
 }
 
 /// Whether the words after "of" (or "in") belong to the title before them:
@@ -79,7 +120,7 @@ pub fn singular(word: &str) -> Option<String> {
     candidates
         .into_iter()
         .flatten()
-        .find(|s| s.len() > 1 && holds(HEADS, s))
+        .find(|s| s.len() > 1 && listed_as(s, HEAD))
 }
 
 /// A role head as one lowercase word to compare: abbreviations spelled
@@ -89,7 +130,7 @@ fn head_word(word: &str) -> String {
         return a.full.trim_end_matches('s').to_string();
     }
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    if holds(HEADS, &lower) {
+    if listed_as(&lower, HEAD) {
         return lower;
     }
     singular(&lower).unwrap_or(lower)
@@ -242,6 +283,20 @@ mod tests {
         }
         assert!(is_head("MINISTER.") && is_head("Vice-President") && !is_head("ministers"));
         assert!(!is_head("a-very-long-word-indeed"));
+    }
+
+    #[test]
+    fn the_hashed_table_answers_as_a_search_of_each_list_does() {
+        let lists = [(HEADS, HEAD), (MODIFIERS, MODIFIER), (STATUS, STATUSES), (DESCRIPTIVE, DESCRIBES)];
+        let others = ["said", "the", "", "a-word-longer-than-any-listed-one"];
+        let words = lists.iter().flat_map(|(l, _)| l.iter().copied()).chain(others);
+        for w in words {
+            for form in [w.to_string(), w.to_uppercase()] {
+                for (list, bit) in lists {
+                    assert_eq!(listed_as(&form, bit), holds(list, &form), "{form}");
+                }
+            }
+        }
     }
 
     #[test]
