@@ -114,6 +114,21 @@ impl Label {
         Label::Misc,
     ];
 
+    /// A date, a time or an amount: a value the text states, never a name
+    /// that could speak or be spoken of.
+    pub fn is_value(self) -> bool {
+        matches!(
+            self,
+            Label::Date
+                | Label::Time
+                | Label::Percent
+                | Label::Money
+                | Label::Quantity
+                | Label::Ordinal
+                | Label::Cardinal
+        )
+    }
+
     /// The name used in the JSON schema (`"PERSON"`, `"WORK_OF_ART"`, ...).
     pub fn as_str(self) -> &'static str {
         match self {

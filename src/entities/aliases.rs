@@ -288,27 +288,19 @@ fn join_short_person_names(
         let gender = genders.get(*words);
         // Distinct longer names (by their set) that contain every word of this one;
         // past two it is ambiguous, so the scan stops there.
-        let mut roots: Vec<usize> = Vec::new();
-        for &n in by_word
+        let longer_names = by_word
             .get(first_word.as_ref())
             .into_iter()
             .flatten()
             .take(MAX_CANDIDATES)
-        {
-            let (longer, j) = names[n];
-            let other_gender = gender.is_some_and(|g| genders.get(longer).is_some_and(|h| h != g));
-            if longer.len() > words.len() && words.iter().all(|w| longer.contains(w)) && !other_gender
-            {
-                let root = sets.find(j);
-                if !roots.contains(&root) {
-                    roots.push(root);
-                    if roots.len() > 1 {
-                        break;
-                    }
-                }
-            }
-        }
-        if let [root] = roots[..] {
+            .filter_map(|&n| {
+                let (longer, j) = names[n];
+                let other_gender =
+                    gender.is_some_and(|g| genders.get(longer).is_some_and(|h| h != g));
+                let contains = longer.len() > words.len() && words.iter().all(|w| longer.contains(w));
+                (contains && !other_gender).then_some(j)
+            });
+        if let Some(root) = sets.sole_root(longer_names) {
             sets.union(root, *i);
         }
     }
@@ -440,20 +432,11 @@ fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[Count
             continue;
         };
         let first = by_initials.partition_point(|&(k, _)| k < letters);
-        let mut roots: Vec<usize> = Vec::new();
-        for &(_, j) in by_initials[first..]
+        let same_initials = by_initials[first..]
             .iter()
             .take_while(|&&(k, _)| k == letters)
-        {
-            let r = sets.find(j);
-            if !roots.contains(&r) {
-                roots.push(r);
-                if roots.len() > 1 {
-                    break;
-                }
-            }
-        }
-        if let [r] = roots[..] {
+            .map(|&(_, j)| j);
+        if let Some(r) = sets.sole_root(same_initials) {
             sets.union(r, i);
         }
     }

@@ -384,6 +384,22 @@ impl UnionFind {
         i
     }
 
+    /// The one set that every index of `members` is in: `None` when there are
+    /// none, or when they fall in two sets or more (the walk stops at the
+    /// second, so an ambiguous name costs no more than two finds past it).
+    pub(crate) fn sole_root(&mut self, members: impl IntoIterator<Item = usize>) -> Option<usize> {
+        let mut root = None;
+        for m in members {
+            let r = self.find(m);
+            match root {
+                None => root = Some(r),
+                Some(s) if s != r => return None,
+                Some(_) => {}
+            }
+        }
+        root
+    }
+
     /// Joins the sets of `a` and `b`; the smaller index stays the root, so the
     /// result does not depend on the order of unions.
     pub(crate) fn union(&mut self, a: usize, b: usize) {
@@ -395,6 +411,16 @@ impl UnionFind {
 
 #[cfg(test)]
 mod tests {
+    /// A short name joins a longer one only when every candidate is in one set.
+    #[test]
+    fn sole_root_is_the_one_set_of_all_members() {
+        let mut sets = super::UnionFind::new(5);
+        sets.union(1, 3);
+        assert_eq!(sets.sole_root([3, 1, 3]), Some(1));
+        assert_eq!(sets.sole_root([1, 2]), None, "two sets: ambiguous");
+        assert_eq!(sets.sole_root([]), None, "no candidate");
+    }
+
     /// `normalise` reads the name once; it gives what the plain recipe
     /// (lower-case, hyphens as spaces, no leading "the ", no possessive,
     /// single spaces) gives.

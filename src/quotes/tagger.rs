@@ -182,7 +182,8 @@ fn ner_code(m: &Mention, continuation: bool) -> u8 {
     l + if continuation { 16 } else { 0 } + kind
 }
 
-fn bucket(d: usize) -> u32 {
+/// Distances in tokens, in buckets (the tagger's and the speaker ranker's).
+pub(super) fn bucket(d: usize) -> u32 {
     match d {
         0..=3 => d as u32,
         4..=6 => 4,

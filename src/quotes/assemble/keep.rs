@@ -9,7 +9,8 @@
 //! Trained on PolNeAR train (see `src/bin/train-quotes.rs`).
 
 use super::super::tagger::{B_CON, I_CON};
-use super::choose::{bucket, cue_words, distance, side, Choice, Scene, Target};
+use super::super::tagger::bucket;
+use super::choose::{cue_words, distance, side, Choice, Scene, Target};
 use crate::analysis::Quote;
 use crate::quotes::linear::Key;
 use crate::tokens::TokenKind;

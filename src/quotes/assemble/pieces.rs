@@ -2,7 +2,7 @@
 //! cue, content), with source pieces widened to the whole names in them.
 
 use super::super::tagger::{B_CON, B_CUE, B_SRC, I_CON, I_CUE, I_SRC};
-use crate::analysis::{Label, Mention, MentionKind};
+use crate::analysis::{Mention, MentionKind};
 use crate::lexicon::function_words;
 use crate::mentions::overlapping;
 use crate::tokens::TokenKind;
@@ -95,17 +95,7 @@ pub(super) fn pieces(
 
 /// Whether a mention is a name a source span should hold whole.
 fn is_name(m: &Mention) -> bool {
-    m.kind == MentionKind::Name
-        && !matches!(
-            m.label,
-            Label::Date
-                | Label::Time
-                | Label::Percent
-                | Label::Money
-                | Label::Quantity
-                | Label::Ordinal
-                | Label::Cardinal
-        )
+    m.kind == MentionKind::Name && !m.label.is_value()
 }
 
 /// Source pieces follow the names in them, whatever the tagger's token-level

@@ -14,7 +14,7 @@ mod features;
 pub(super) use features::Counts;
 
 use super::super::linear::Linear;
-use super::super::tagger::{WordInfo, B_SRC, I_SRC, WORD_AUX, WORD_SUBJECT};
+use super::super::tagger::{bucket, WordInfo, B_SRC, I_SRC, WORD_AUX, WORD_SUBJECT};
 use super::speaker::{according_source, subject_before};
 use crate::analysis::{Label, Mention, MentionKind, Quote, QuoteKind};
 use crate::doc::Doc;
@@ -494,26 +494,9 @@ fn label_code(l: Label) -> Option<u8> {
         Label::Org => 2,
         Label::Gpe => 3,
         Label::Norp => 4,
-        Label::Date
-        | Label::Time
-        | Label::Percent
-        | Label::Money
-        | Label::Quantity
-        | Label::Ordinal
-        | Label::Cardinal => return None,
+        _ if l.is_value() => return None,
         _ => 5,
     })
-}
-
-/// Distances in tokens, in buckets.
-pub(super) fn bucket(d: usize) -> u32 {
-    match d {
-        0..=3 => d as u32,
-        4..=6 => 4,
-        7..=12 => 5,
-        13..=25 => 6,
-        _ => 7,
-    }
 }
 
 /// Which side of `anchor` span `c` lies: 0 before, 1 after, 2 overlapping.
