@@ -330,21 +330,22 @@ fn names(part: &str, site: &str) -> bool {
 
 fn title_parts(title: &str) -> Vec<String> {
     let title = clean(title);
-    let last = SITE_SEPARATORS
-        .iter()
-        .filter_map(|s| title.rfind(s).map(|i| (i, s.len())))
-        .max();
-    let first = SITE_SEPARATORS
-        .iter()
-        .filter_map(|s| title.find(s).map(|i| (i, s.len())))
-        .min();
-    match (last, first) {
-        (Some((l, _)), Some((f, n))) => vec![
+    match separators(&title) {
+        Some(((l, _), (f, n))) => vec![
             title[..l].trim().to_string(),
             title[f + n..].trim().to_string(),
         ],
-        _ => Vec::new(),
+        None => Vec::new(),
     }
+}
+
+/// The last and the first site separator in `title`, each as (byte offset,
+/// length); `None` when it has none.
+fn separators(title: &str) -> Option<((usize, usize), (usize, usize))> {
+    let at = |i: Option<usize>, s: &str| i.map(|i| (i, s.len()));
+    let last = SITE_SEPARATORS.iter().filter_map(|s| at(title.rfind(s), s)).max()?;
+    let first = SITE_SEPARATORS.iter().filter_map(|s| at(title.find(s), s)).min()?;
+    Some((last, first))
 }
 
 /// Separators sites put between a headline and their name.
@@ -357,26 +358,17 @@ const SITE_SEPARATORS: &[&str] = &[
 pub fn strip_site(title: &str, site: Option<&str>) -> String {
     let title = clean(title);
     let words = |s: &str| s.split_whitespace().count();
-    let last = SITE_SEPARATORS
-        .iter()
-        .filter_map(|s| title.rfind(s).map(|i| (i, s.len())))
-        .max();
-    let first = SITE_SEPARATORS
-        .iter()
-        .filter_map(|s| title.find(s).map(|i| (i, s.len())))
-        .min();
+    let Some(((l, l_len), (f, f_len))) = separators(&title) else {
+        return title;
+    };
     let names_site = |part: &str| site.is_some_and(|s| names(part, s));
-    if let Some((i, n)) = last {
-        let (head, tail) = (&title[..i], &title[i + n..]);
-        if names_site(tail) || (words(tail) <= MAX_SITE_WORDS && words(head) >= MIN_TITLE_WORDS) {
-            return head.trim().to_string();
-        }
+    let (head, tail) = (&title[..l], &title[l + l_len..]);
+    if names_site(tail) || (words(tail) <= MAX_SITE_WORDS && words(head) >= MIN_TITLE_WORDS) {
+        return head.trim().to_string();
     }
-    if let Some((i, n)) = first {
-        let (head, tail) = (&title[..i], &title[i + n..]);
-        if names_site(head) && words(tail) >= MIN_TITLE_WORDS {
-            return tail.trim().to_string();
-        }
+    let (head, tail) = (&title[..f], &title[f + f_len..]);
+    if names_site(head) && words(tail) >= MIN_TITLE_WORDS {
+        return tail.trim().to_string();
     }
     title
 }
