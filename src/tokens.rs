@@ -357,6 +357,8 @@ pub fn split_sentences(text: &str, tokens: &[Token], range: Range<usize>, out: &
     // Inside a quotation opened by a straight quote or an opening mark.
     let mut in_quote = false;
     let mut i = range.start;
+    // The first token of the line token `i` is on.
+    let mut line_start = range.start;
     while i < range.end {
         let t = tokens[i];
         let s = t.text(text);
@@ -365,6 +367,13 @@ pub fn split_sentences(text: &str, tokens: &[Token], range: Range<usize>, out: &
             TokenKind::CloseQuote => in_quote = false,
             TokenKind::Quote if s == "\"" => in_quote = !in_quote,
             _ => {}
+        }
+        if line_start == sent_start && ends_heading_line(text, tokens, line_start..i + 1, range.end) {
+            push_sentence(tokens, sent_start..i + 1, out);
+            sent_start = i + 1;
+        }
+        if breaks_line(text, tokens, i, range.end) {
+            line_start = i + 1;
         }
         let ends = if is_terminal(s) {
             true
@@ -417,6 +426,51 @@ pub fn split_sentences(text: &str, tokens: &[Token], range: Range<usize>, out: &
     if sent_start < range.end {
         push_sentence(tokens, sent_start..range.end, out);
     }
+}
+
+/// A heading line has at least this many words.
+const MIN_HEADING_WORDS: usize = 3;
+/// Words of at least this many characters are capitalised in a heading line
+/// ("Storm Hits the Coast", "Speaking with One Voice"): shorter ones may be
+/// articles and prepositions.
+const HEADING_CAPITALISED_LEN: usize = 4;
+
+/// Whether a line break follows token `i` (before the next token of the range).
+fn breaks_line(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
+    i + 1 < end && text[tokens[i].end..tokens[i + 1].start].contains('\n')
+}
+
+/// Whether the tokens `line`, a whole line that starts a sentence, read as a
+/// heading (a related-story link, a section title: title case, ending in a
+/// capitalised word, no closing mark) and a line that can open a sentence
+/// follows. Copied pages run such lines into
+/// the story without blank lines; without a break there, a name would run
+/// on from one line into the next. Hard-wrapped prose has lower-case words on
+/// nearly every line, so it is not split.
+fn ends_heading_line(text: &str, tokens: &[Token], line: Range<usize>, end: usize) -> bool {
+    let last = line.end - 1;
+    let capitalised = |t: &Token| t.text(text).chars().next().is_some_and(char::is_uppercase);
+    if !breaks_line(text, tokens, last, end)
+        || tokens[last].kind != TokenKind::Word
+        || !capitalised(&tokens[last])
+    {
+        return false;
+    }
+    let next = tokens[last + 1];
+    if !starts_sentence(&next, next.text(text), false) {
+        return false;
+    }
+    let words = tokens[line].iter().filter(|t| t.kind == TokenKind::Word);
+    let mut count = 0;
+    for w in words {
+        let w = w.text(text);
+        let first = w.chars().next().unwrap_or(' ');
+        if w.chars().count() >= HEADING_CAPITALISED_LEN && !first.is_uppercase() {
+            return false;
+        }
+        count += 1;
+    }
+    count >= MIN_HEADING_WORDS
 }
 
 /// Whether token `t` (text `s`) can begin a new sentence after a terminal mark.
@@ -536,6 +590,34 @@ mod tests {
         assert_eq!(
             sentences("Watson said: \"We call on them.\""),
             ["Watson said: \"We call on them.\""]
+        );
+    }
+
+    #[test]
+    fn heading_lines_end_sentences_but_wrapped_prose_does_not() {
+        assert_eq!(
+            sentences("Storm Floods the Coast of Ruritania\nThe Ruritania Storm Is Over\nMore rain came."),
+            [
+                "Storm Floods the Coast of Ruritania",
+                "The Ruritania Storm Is Over",
+                "More rain came."
+            ]
+        );
+        // Hard-wrapped prose: the lines break mid-sentence, often before a name.
+        assert_eq!(
+            sentences("The minister met with officials from\nAcme Corp and Jane Roe on\nMonday."),
+            ["The minister met with officials from\nAcme Corp and Jane Roe on\nMonday."]
+        );
+        // A wrapped line that starts mid-sentence is not a heading, however capitalised.
+        assert_eq!(
+            sentences("Officials said they met\nAcme Corp and Jane Roe Of Ruritania\nOn Monday."),
+            ["Officials said they met\nAcme Corp and Jane Roe Of Ruritania\nOn Monday."]
+        );
+        // A short capitalised line, or one before a lower-case line, is not a heading.
+        assert_eq!(sentences("Jane Roe\nSmith met them."), ["Jane Roe\nSmith met them."]);
+        assert_eq!(
+            sentences("Jane Roe Met The Mayor\nand left."),
+            ["Jane Roe Met The Mayor\nand left."]
         );
     }
 
