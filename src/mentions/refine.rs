@@ -56,7 +56,33 @@ const LOC_NAMES: &[&str] = &[
     "Sahel",
     "Scandinavia",
     "Siberia",
+    "Midwest",
+    "Mideast",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
 ];
+/// Last words that make a name a local polity whatever the tagger said
+/// ("Orange County", "Helmand Province"): GPE in OntoNotes. The tagger often
+/// calls a county an organisation after 1996's football clubs ("Notts County").
+const POLITY_HEADS: &[&str] = &[
+    "Borough",
+    "County",
+    "Oblast",
+    "Parish",
+    "Prefecture",
+    "Province",
+    "Township",
+];
+/// Words that, before a continent or "East", make a region ("Latin America",
+/// "Central Asia", "Middle East"), unless the whole names a country ("South
+/// Africa").
+const REGION_QUALIFIERS: &[&str] = &[
+    "Central", "East", "Eastern", "Far", "Latin", "Middle", "Near", "North", "Northern", "South",
+    "Southeast", "Southern", "Sub-Saharan", "West", "Western",
+];
+const CONTINENTS: &[&str] = &["Africa", "America", "Asia", "East", "Europe"];
 const EVENT_WORDS: &[&str] = &[
     "Championship",
     "Championships",
@@ -178,44 +204,83 @@ pub fn label(ty: EntityType, words: &[&str]) -> Label {
     if organisation {
         return Label::Org;
     }
+    // "World Affairs Council of Orange County" is headed before its "of".
+    let headed_by_last = !words.iter().any(|w| matches!(*w, "of" | "for"));
+    if words.len() >= 2 && ty != EntityType::Per && POLITY_HEADS.contains(&last) && headed_by_last {
+        return Label::Gpe;
+    }
     match ty {
         EntityType::Per => Label::Person,
         EntityType::Org => Label::Org,
-        EntityType::Loc => {
-            if names::is_facility_head(last) {
-                Label::Fac
-            } else if LOC_HEADS.contains(&last) || (words.len() == 1 && LOC_NAMES.contains(&last)) {
-                Label::Loc
-            } else {
-                Label::Gpe
-            }
-        }
-        EntityType::Misc => {
-            if words.len() == 1 && LANGUAGES.contains(&last) {
-                Label::Language
-            } else if words.iter().any(|w| LAW_WORDS.contains(w)) && words.len() > 1 {
-                Label::Law
-            } else if words.iter().any(|w| EVENT_WORDS.contains(w)) && words.len() > 1 {
-                Label::Event
-            } else if words.len() <= 3 && (NORP_WORDS.contains(&last) || is_demonym(last)) {
-                Label::Norp
-            } else {
-                Label::Misc
-            }
-        }
+        EntityType::Loc => location_label(words),
+        EntityType::Misc => misc_label(words),
     }
+}
+
+/// A location is a facility, a geographic feature or region (LOC), or a polity (GPE).
+fn location_label(words: &[&str]) -> Label {
+    let last = words.last().copied().unwrap_or("");
+    if names::is_facility_head(last) {
+        Label::Fac
+    } else if LOC_HEADS.contains(&last)
+        || (words.len() == 1 && LOC_NAMES.contains(&last))
+        || is_region(words)
+    {
+        Label::Loc
+    } else {
+        Label::Gpe
+    }
+}
+
+/// "Latin America", "Central Asia", "Middle East", but not "South Africa".
+fn is_region(words: &[&str]) -> bool {
+    words.len() == 2
+        && REGION_QUALIFIERS.contains(&words[0])
+        && CONTINENTS.contains(&words[1])
+        && countries::table().lookup(&words.join(" ")).is_none()
+}
+
+/// MISC splits into LANGUAGE, LAW, EVENT and NORP where the words say so.
+fn misc_label(words: &[&str]) -> Label {
+    let last = words.last().copied().unwrap_or("");
+    let has = |list: &[&str]| words.len() > 1 && words.iter().any(|w| list.contains(w));
+    if words.len() == 1 && LANGUAGES.contains(&last) {
+        Label::Language
+    } else if is_party_convention(words) {
+        Label::Event
+    } else if has(LAW_WORDS) {
+        Label::Law
+    } else if has(EVENT_WORDS) {
+        Label::Event
+    } else if words.len() <= 3 && (NORP_WORDS.contains(&last) || is_demonym(last)) {
+        Label::Norp
+    } else {
+        Label::Misc
+    }
+}
+
+/// A party's national convention is a gathering ("Democratic National
+/// Convention"), not a treaty like the "Geneva Convention".
+fn is_party_convention(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words.last() == Some(&"Convention")
+        && words[..words.len() - 1]
+            .iter()
+            .any(|w| *w == "National" || NORP_WORDS.contains(w))
 }
 
 /// "Russian", "Korean", "Japanese", "Ukrainians": adjectives and plurals of
 /// nationality, recognised by their endings (the tagger has already said the
 /// word is a MISC name, so "Jordan" or "Bahrain" do not get here as LOC).
 fn is_demonym(w: &str) -> bool {
-    let w = w.strip_suffix('s').unwrap_or(w);
-    w.chars().next().is_some_and(char::is_uppercase)
-        && w.len() > 3
+    let stem = w.strip_suffix('s').unwrap_or(w);
+    let by_ending = stem.chars().next().is_some_and(char::is_uppercase)
+        && stem.len() > 3
         && ["an", "ese", "ish", "ian", "ean", "i", "ic"]
             .iter()
-            .any(|s| w.ends_with(s))
+            .any(|s| stem.ends_with(s));
+    // Demonyms without those endings ("Turks", "Thai", "Swiss") from the country list.
+    by_ending || matches!(countries::table().lookup(w), Some((_, Relation::Demonym)))
 }
 
 #[cfg(test)]
@@ -231,6 +296,31 @@ mod tests {
             Label::Loc
         );
         assert_eq!(label(EntityType::Loc, &["Europe"]), Label::Loc);
+        assert_eq!(label(EntityType::Loc, &["Midwest"]), Label::Loc);
+        assert_eq!(label(EntityType::Loc, &["Middle", "East"]), Label::Loc);
+        assert_eq!(label(EntityType::Loc, &["Latin", "America"]), Label::Loc);
+        // A country whose name reads like a region stays a polity.
+        assert_eq!(label(EntityType::Loc, &["South", "Africa"]), Label::Gpe);
+        assert_eq!(label(EntityType::Loc, &["East", "Timor"]), Label::Gpe);
+    }
+
+    #[test]
+    fn counties_and_provinces_are_polities_whatever_the_tagger_said() {
+        assert_eq!(label(EntityType::Org, &["Vigo", "County"]), Label::Gpe);
+        assert_eq!(label(EntityType::Loc, &["Helmand", "Province"]), Label::Gpe);
+        // Not a bare word, not a person, not an organisation named after the county.
+        assert_eq!(label(EntityType::Org, &["County"]), Label::Org);
+        assert_eq!(
+            label(EntityType::Org, &["Orange", "County", "Register"]),
+            Label::Org
+        );
+        assert_eq!(
+            label(EntityType::Org, &["Council", "of", "Orange", "County"]),
+            Label::Org
+        );
+        // A known miss: a football club named after its county ("Notts County")
+        // reads as the county; US news names counties far more often than clubs.
+        assert_eq!(label(EntityType::Org, &["Notts", "County"]), Label::Gpe);
     }
 
     #[test]
@@ -241,6 +331,13 @@ mod tests {
         assert_eq!(label(EntityType::Misc, &["English"]), Label::Language);
         assert_eq!(label(EntityType::Misc, &["World", "Cup"]), Label::Event);
         assert_eq!(label(EntityType::Misc, &["Patriot", "Act"]), Label::Law);
+        assert_eq!(label(EntityType::Misc, &["Geneva", "Convention"]), Label::Law);
+        assert_eq!(
+            label(EntityType::Misc, &["Democratic", "National", "Convention"]),
+            Label::Event
+        );
+        assert_eq!(label(EntityType::Misc, &["Ottoman", "Turks"]), Label::Norp);
+        assert_eq!(label(EntityType::Misc, &["Thai"]), Label::Norp);
         assert_eq!(label(EntityType::Misc, &["iPhone"]), Label::Misc);
     }
 }
