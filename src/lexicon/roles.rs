@@ -7,7 +7,8 @@
 use super::gender::Gender;
 use super::holds;
 use super::role_words::{
-    Abbreviation, Use, ABBREVIATIONS, DESCRIPTIVE, HEADS, MODIFIERS, PORTFOLIOS, STATUS,
+    Abbreviation, Use, ABBREVIATIONS, DESCRIPTIVE, HEADS, LOWERCASE_HEADS, MODIFIERS, PORTFOLIOS,
+    STATUS,
 };
 
 /// The abbreviated title `word` is ("Sen.", "Lt", "Gov."), if it is one:
@@ -40,6 +41,7 @@ const HEAD: u8 = 1;
 const MODIFIER: u8 = 2;
 const STATUSES: u8 = 4;
 const DESCRIBES: u8 = 8;
+const LOWERCASE_HEAD: u8 = 16;
 
 /// Whether `word` (any case) is in the lists `bits` names; the answer of
 /// [`holds`] on each list, from one look-up.
@@ -53,6 +55,7 @@ fn listed_as(word: &str, bits: u8) -> bool {
             (MODIFIERS, MODIFIER),
             (STATUS, STATUSES),
             (DESCRIPTIVE, DESCRIBES),
+            (LOWERCASE_HEADS, LOWERCASE_HEAD),
         ] {
             for w in list {
                 *t.entry(w.as_bytes()).or_insert(0) |= bit;
@@ -75,6 +78,7 @@ fn listed_as(word: &str, bits: u8) -> bool {
 pub fn is_head(word: &str) -> bool {
     listed_as(word.trim_end_matches('.'), HEAD)
         || abbreviation(word).is_some_and(|a| a.usage != Use::Modifier)
+        || word.starts_with(|c: char| c.is_ascii_lowercase()) && listed_as(word, LOWERCASE_HEAD)
 }
 
 /// Whether `word` (any case) can modify a role head ("Deputy", "chief",
@@ -278,7 +282,7 @@ mod tests {
     fn the_word_lists_are_sorted_lowercase_ascii_for_their_binary_search() {
         let honorifics: Vec<&str> = HONORIFICS.iter().map(|h| h.0).collect();
         let abbreviations: Vec<&str> = ABBREVIATIONS.iter().map(|a| a.short).collect();
-        for list in [HEADS, MODIFIERS, DESCRIPTIVE, PORTFOLIOS, STATUS, &honorifics, &abbreviations] {
+        for list in [HEADS, LOWERCASE_HEADS, MODIFIERS, DESCRIPTIVE, PORTFOLIOS, STATUS, &honorifics, &abbreviations] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }
         assert!(is_head("MINISTER.") && is_head("Vice-President") && !is_head("ministers"));
@@ -287,7 +291,13 @@ mod tests {
 
     #[test]
     fn the_hashed_table_answers_as_a_search_of_each_list_does() {
-        let lists = [(HEADS, HEAD), (MODIFIERS, MODIFIER), (STATUS, STATUSES), (DESCRIPTIVE, DESCRIBES)];
+        let lists = [
+            (HEADS, HEAD),
+            (MODIFIERS, MODIFIER),
+            (STATUS, STATUSES),
+            (DESCRIPTIVE, DESCRIBES),
+            (LOWERCASE_HEADS, LOWERCASE_HEAD),
+        ];
         let others = ["said", "the", "", "a-word-longer-than-any-listed-one"];
         let words = lists.iter().flat_map(|(l, _)| l.iter().copied()).chain(others);
         for w in words {

@@ -5,7 +5,7 @@
 
 use crate::analysis::Label;
 use crate::lexicon::countries::{self, Relation};
-use crate::lexicon::{names, roles};
+use crate::lexicon::{names, parties, roles};
 use crate::ner::EntityType;
 
 /// Last words that make a location a geographic feature rather than a polity.
@@ -218,6 +218,16 @@ fn is_demonym(w: &str) -> bool {
             .any(|s| w.ends_with(s))
 }
 
+/// "Sen. Jane Roe ([D-N.Y].)", "Roe, [D-Mass]., said": a party-and-state
+/// label set off after a name is no organisation (the roles stage reads
+/// the state from it). Only a label alone in its parenthesis or commas.
+fn drop_party_labels(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
+    names.retain(|&(a, b, _)| {
+        let label = b == a + 1 && a > 0 && matches!(words[a - 1], "(" | ",");
+        !label || parties::party_state(words[a]).is_none_or(|p| p.state_at.is_none() && words[a - 1] != "(")
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,6 +425,7 @@ pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
     join_broken_organisations(words, names);
     extend_organisations(words, names);
     label_by_context(words, names);
+    drop_party_labels(words, names);
 }
 
 /// The most capitalised words an organisation's name is extended by.
