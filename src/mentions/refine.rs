@@ -403,9 +403,12 @@ pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
         }
         let after_title_of = a >= 2 && words[a - 1] == "of" && roles::is_title(words[a - 2]);
         // "[Secretary of] State Antony Blinken": the title's portfolio, then the person.
-        let portfolio = (1..=3)
-            .rev()
-            .find(|&n| a + n < b && roles::is_portfolio(&words[a..a + n]));
+        // A name never starts lower case: "[State] for International Organisations" is no person.
+        let portfolio = (1..=3).rev().find(|&n| {
+            a + n < b
+                && roles::is_portfolio(&words[a..a + n])
+                && words[a + n].starts_with(char::is_uppercase)
+        });
         if let (true, Some(n)) = (after_title_of, portfolio) {
             out.push((a + n, b, Label::Person));
         } else if b - a >= 2

@@ -393,12 +393,13 @@ pub(super) fn complement(ws: &Words, head: usize) -> (usize, Option<Range<usize>
     (end, None)
 }
 
-/// "of [soccer's world governing body]", "for [the city's water
-/// department]": after "of", "for" or "at", lowercase words with a
-/// possessive, then the lowercase noun phrase it owns: an affiliation
-/// described, not named.
+/// "of [soccer's world governing body]", "of [the city's water
+/// department]": after "of", lowercase words with a possessive, then the
+/// lowercase noun phrase it owns: an affiliation described, not named.
+/// After "for" such words are a portfolio ("ambassador for global women's
+/// issues"), after "at" a time or event ("at next month's convention").
 fn owned_affiliation(ws: &Words, p: usize) -> Option<Range<usize>> {
-    if !matches!(ws.w(p), "of" | "for" | "at") {
+    if ws.w(p) != "of" {
         return None;
     }
     let mut k = p + 1;
