@@ -794,6 +794,12 @@ fn a_party_and_state_label_gives_the_state_and_is_no_organisation() {
     );
     assert_eq!(role_of(&a, "Dora Vick"), some("Sen.", Some("Mass.")));
     assert_eq!(role_of(&a, "Hal Brenner"), some("Rep.", Some("TX")));
+    // A plural title reaches past each name's label.
+    let a = analyse(
+        "The fraud led Sens. Ezra Tolan (D-Mont.) and Ruth Sayer (R-La.) to call for a hearing.",
+    );
+    assert_eq!(role_of(&a, "Ezra Tolan"), some("Sen.", Some("Mont.")));
+    assert_eq!(role_of(&a, "Ruth Sayer"), some("Sen.", Some("La.")));
 }
 
 #[test]
@@ -831,6 +837,13 @@ fn lowercase_titles_before_the_name_with_their_portfolio() {
         role_of(&a, "Ellen Vos").0.as_deref(),
         Some("chief of staff")
     );
+    // A capitalised title whose portfolio the tagger took for an organisation.
+    let a = analyse("Assistant Secretary of State for Political Affairs Tomas Varn flew to Cairo.");
+    assert_eq!(
+        role_of(&a, "Tomas Varn").0.as_deref(),
+        Some("Assistant Secretary of State for Political Affairs")
+    );
+    assert!(a.entities.iter().all(|e| !e.name.starts_with("for ")));
     // Counter-case: "for" after a lawyer names the client, whose own title
     // stands before the name.
     let a = analyse(

@@ -46,6 +46,11 @@ const LOWERCASE_HEAD: u8 = 16;
 /// Whether `word` (any case) is in the lists `bits` names; the answer of
 /// [`holds`] on each list, from one look-up.
 fn listed_as(word: &str, bits: u8) -> bool {
+    lists_of(word) & bits != 0
+}
+
+/// The bits of the lists `word` (any case) is in, from one look-up.
+fn lists_of(word: &str) -> u8 {
     static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], u8>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -66,19 +71,21 @@ fn listed_as(word: &str, bits: u8) -> bool {
     // No listed word is longer than the buffer (a test checks).
     let mut buf = [0u8; 24];
     let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
+        return 0;
     };
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    table.get(&*lower).is_some_and(|b| b & bits != 0)
+    table.get(&*lower).copied().unwrap_or(0)
 }
 
 /// Whether `word` (any case) is a role head noun, or an abbreviated title
 /// used before a name ("Sen.", "Gov.").
 pub fn is_head(word: &str) -> bool {
-    listed_as(word.trim_end_matches('.'), HEAD)
+    let lists = lists_of(word.trim_end_matches('.'));
+    let lower = word.starts_with(|c: char| c.is_ascii_lowercase());
+    lists & HEAD != 0
+        || lower && lists & LOWERCASE_HEAD != 0
         || abbreviation(word).is_some_and(|a| a.usage != Use::Modifier)
-        || word.starts_with(|c: char| c.is_ascii_lowercase()) && listed_as(word, LOWERCASE_HEAD)
 }
 
 /// Whether `word` (any case) can modify a role head ("Deputy", "chief",

@@ -1,7 +1,9 @@
 //! A title in lower case before a name, with the words that complete it:
 //! "former secretary of state Jane Roe", "undersecretary for management
 //! John Doe", "chief of staff Ann Lee" (AP and the Washington Post write a
-//! title in lower case when it describes).
+//! title in lower case when it describes); and a title whose portfolio the
+//! tagger took for an organisation ("Assistant Secretary of [State for
+//! Political Affairs] Jane Roe").
 
 use super::phrase::Words;
 use crate::lexicon::{holds, roles};
@@ -24,8 +26,7 @@ const FOR_HEADS: &[&str] = &[
 /// [`FOR_HEADS`], any lowercase nouns.
 pub(super) fn preposition(ws: &Words, k: usize) -> Option<usize> {
     let last = k.checked_sub(1)?;
-    // "lawyer for candidate Jane Roe": the word before the name is her title.
-    if !noun(ws.w(last)) || roles::is_head(ws.w(last)) {
+    if !noun(ws.w(last)) {
         return None;
     }
     let floor = ws.sent.start + 1;
@@ -33,7 +34,12 @@ pub(super) fn preposition(ws: &Words, k: usize) -> Option<usize> {
         .rev()
         .find(|&j| !noun(ws.w(j)))?;
     let head = ws.w(p.checked_sub(1)?);
-    if !ws.head(p - 1) || !head.starts_with(|c: char| c.is_ascii_lowercase()) {
+    // "lawyer for candidate Jane Roe": the word before the name is her title.
+    if !matches!(ws.w(p), "of" | "for")
+        || !head.starts_with(|c: char| c.is_ascii_lowercase())
+        || roles::is_head(ws.w(last))
+        || !ws.head(p - 1)
+    {
         return None;
     }
     let words: Vec<&str> = (p + 1..k).map(|j| ws.w(j)).collect();
@@ -43,6 +49,20 @@ pub(super) fn preposition(ws: &Words, k: usize) -> Option<usize> {
         _ => false,
     };
     fits.then_some(p)
+}
+
+/// "Assistant Secretary [of] State for Political Affairs Jane Roe": where
+/// "of" is when the name that ends right before the name at token `k`
+/// (tagged as an organisation) starts after a title and "of" with a
+/// portfolio.
+pub(super) fn named_portfolio(ws: &Words, k: usize) -> Option<usize> {
+    let (r, _) = ws.name_at(k.checked_sub(1)?)?;
+    let of = r.start.checked_sub(1)?;
+    if r.end != k || ws.w(of) != "of" || of <= ws.sent.start || !roles::is_title(ws.w(of - 1)) {
+        return None;
+    }
+    let portfolio = (1..=3).any(|n| n < r.end - r.start && roles::is_portfolio(&(r.start..r.start + n).map(|j| ws.w(j)).collect::<Vec<_>>()));
+    portfolio.then_some(of)
 }
 
 /// A lowercase noun that may name a portfolio: letters and hyphens, no

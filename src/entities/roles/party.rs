@@ -83,7 +83,9 @@ pub(super) fn label_before(ws: &Words, k: usize) -> usize {
 pub(super) fn state(doc: &Doc, mentions: &[Mention], of: &[usize]) -> Option<Range<usize>> {
     of.iter().find_map(|&i| {
         let m = &mentions[i];
-        if m.kind != MentionKind::Name {
+        // Most names are followed by neither mark: no token look-up for them.
+        let next = doc.text[m.end..].trim_start().as_bytes().first();
+        if m.kind != MentionKind::Name || !matches!(next, Some(b'(' | b',')) {
             return None;
         }
         let b = doc.token_range(m.start, m.end).end;

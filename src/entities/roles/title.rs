@@ -23,7 +23,10 @@ pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
         _ => (list_start(ws, a).and_then(|first| title_end(ws, first))?, true),
     };
     // "Secretary of State [Antony Blinken]": the title's head is before "of".
-    let (head, role_end) = match of_title(ws, k).or_else(|| super::lowercase::preposition(ws, k)) {
+    let of = of_title(ws, k)
+        .or_else(|| super::lowercase::preposition(ws, k))
+        .or_else(|| super::lowercase::named_portfolio(ws, k));
+    let (head, role_end) = match of {
         Some(of) => (of - 1, k),
         None => (k - 1, k),
     };
