@@ -218,7 +218,9 @@ pub struct Entity {
     pub mentions: Vec<usize>,
     /// For people: a title or role noun ("President", "spokesperson").
     pub role: Option<String>,
-    /// For people: the organisation or country the role belongs to.
+    /// For people: the organisation or country the role belongs to; for a
+    /// US party-and-state label ("Sen. Jane Roe (D-N.Y.)"), the state as
+    /// written ("N.Y."), never the party.
     pub affiliation: Option<String>,
     /// The affiliation's entity, where it is one of the article's entities.
     pub affiliation_entity: Option<usize>,

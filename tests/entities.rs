@@ -764,3 +764,205 @@ fn a_role_noun_with_a_portfolio_names_the_holder_of_that_portfolio() {
         .collect();
     assert_eq!(nominals, [("the secretary", Some(lane.id))]);
 }
+
+// ---- Round 2b (issue #26): party-and-state labels, lowercase titles,
+// ---- predicates, clean role phrases, "of the X" after a name, descriptive
+// ---- role nouns.
+
+#[test]
+fn a_party_and_state_label_gives_the_state_and_is_no_organisation() {
+    // Capitol Hill wire style: the label in parentheses.
+    let a = analyse(
+        "Sen. Mara Pell (D-N.Y.) said the bill would pass. Rep. Otis Crane (R-Calif.) voted against it, and Sen. Lise Arden (I-Vt.) abstained.",
+    );
+    assert_eq!(role_of(&a, "Mara Pell"), some("Sen.", Some("N.Y.")));
+    assert_eq!(role_of(&a, "Otis Crane"), some("Rep.", Some("Calif.")));
+    assert_eq!(role_of(&a, "Lise Arden"), some("Sen.", Some("Vt.")));
+    assert!(
+        a.mentions
+            .iter()
+            .all(|m| !m.text.starts_with("D-") && !m.text.starts_with("R-")),
+        "{:?}",
+        a.mentions
+            .iter()
+            .map(|m| (&m.text, m.label))
+            .collect::<Vec<_>>()
+    );
+    // AP style: the label between commas; postal codes in a web style.
+    let a = analyse(
+        "\"We have the votes,\" said Sen. Dora Vick, D-Mass., after the caucus met. Rep. Hal Brenner (R-TX) disagreed.",
+    );
+    assert_eq!(role_of(&a, "Dora Vick"), some("Sen.", Some("Mass.")));
+    assert_eq!(role_of(&a, "Hal Brenner"), some("Rep.", Some("TX")));
+    // A plural title reaches past each name's label.
+    let a = analyse(
+        "The fraud led Sens. Ezra Tolan (D-Mont.) and Ruth Sayer (R-La.) to call for a hearing.",
+    );
+    assert_eq!(role_of(&a, "Ezra Tolan"), some("Sen.", Some("Mont.")));
+    assert_eq!(role_of(&a, "Ruth Sayer"), some("Sen.", Some("La.")));
+}
+
+#[test]
+fn a_party_label_keeps_the_role_and_place_around_it() {
+    // Local paper: a party alone gives no affiliation and leaves the title's own.
+    let a = analyse(
+        "The order was signed by Flint Mayor Tessa Morrow (D), who spoke at city hall. Mayor Idris Kell (R) of a nearby town did not attend.",
+    );
+    assert_eq!(role_of(&a, "Tessa Morrow"), some("Mayor", Some("Flint")));
+    assert_eq!(role_of(&a, "Idris Kell"), some("Mayor", None));
+    // A role after the label is still read.
+    let a = analyse("Rep. Noor Amsel (D-Ill.), the committee chairwoman, called a hearing.");
+    assert_eq!(role_of(&a, "Noor Amsel"), some("Rep.", Some("Ill.")));
+    // Counter-case: a capitalised word in parentheses is no label, and a
+    // hyphenated name is no party.
+    let a = analyse("The veteran Cole Ridley (D-Day, 1944) spoke. Jean-Luc Arnaud (Paris) agreed.");
+    assert_eq!(role_of(&a, "Cole Ridley").1, None);
+}
+
+#[test]
+fn lowercase_titles_before_the_name_with_their_portfolio() {
+    // Washington Post style: descriptive titles in lower case.
+    let a = analyse(
+        "The plan was backed by former secretary of state Ana Ruiz and by undersecretary for management Tobias Grey. The memo reached chief of staff Ellen Vos on Friday.",
+    );
+    assert_eq!(
+        role_of(&a, "Ana Ruiz").0.as_deref(),
+        Some("former secretary of state")
+    );
+    assert_eq!(
+        role_of(&a, "Tobias Grey").0.as_deref(),
+        Some("undersecretary for management")
+    );
+    assert_eq!(
+        role_of(&a, "Ellen Vos").0.as_deref(),
+        Some("chief of staff")
+    );
+    // A capitalised title whose portfolio the tagger took for an organisation.
+    let a = analyse("Assistant Secretary of State for Political Affairs Tomas Varn flew to Cairo.");
+    assert_eq!(
+        role_of(&a, "Tomas Varn").0.as_deref(),
+        Some("Assistant Secretary of State for Political Affairs")
+    );
+    assert!(a.entities.iter().all(|e| !e.name.starts_with("for ")));
+    // Counter-case: "for" after a lawyer names the client, whose own title
+    // stands before the name.
+    let a = analyse(
+        "The court heard a lawyer for defendant Rolf Baer on Monday, and an aide to candidate Iris Moon.",
+    );
+    assert_eq!(role_of(&a, "Rolf Baer"), (None, None));
+    assert_eq!(role_of(&a, "Iris Moon").0.as_deref(), Some("candidate"));
+}
+
+#[test]
+fn a_role_in_a_relative_clause_or_after_is() {
+    let a = analyse(
+        "Vera Lind, who was secretary of state at the time, opposed the deal. Omar Katz is the Halden campaign's national political director and a veteran of three races.",
+    );
+    assert_eq!(
+        role_of(&a, "Vera Lind").0.as_deref(),
+        Some("secretary of state")
+    );
+    assert_eq!(
+        role_of(&a, "Omar Katz"),
+        some("national political director", Some("Halden campaign"))
+    );
+    // Counter-cases: a clause with no role noun, an evaluation with no employer.
+    let a = analyse(
+        "Vera Lind, who was at the rally, left early. Omar Katz is the best candidate we have, supporters said.",
+    );
+    assert_eq!(role_of(&a, "Vera Lind"), (None, None));
+    assert_eq!(role_of(&a, "Omar Katz"), (None, None));
+}
+
+#[test]
+fn role_phrases_after_the_name_read_whole_and_clean() {
+    // Tabloid: an evaluative adjective describes the holder, not the role.
+    let a =
+        analyse("Nadia Stroud, legendary environmental activist and lawyer, spoke at the rally.");
+    assert_eq!(
+        role_of(&a, "Nadia Stroud").0.as_deref(),
+        Some("environmental activist and lawyer")
+    );
+    // Sports desk: an employer described, not named.
+    let a = analyse(
+        "Pieter Vane, president of soccer's world governing body, denied the claims on Tuesday.",
+    );
+    assert_eq!(
+        role_of(&a, "Pieter Vane"),
+        some("president", Some("soccer's world governing body"))
+    );
+    // Politics: a campaign named by its candidate, and the candidate alone.
+    let a = analyse(
+        "Marta Gill said she was resting. Dev Anand, Gill campaign spokesman, declined to comment. Rosa Fein, Gill spokeswoman, said no more.",
+    );
+    assert_eq!(
+        role_of(&a, "Dev Anand"),
+        some("campaign spokesman", Some("Gill campaign"))
+    );
+    let fein = entity(&a, "Rosa Fein");
+    assert_eq!(fein.affiliation.as_deref(), Some("Gill"));
+    assert_eq!(fein.affiliation_entity, Some(entity(&a, "Marta Gill").id));
+}
+
+#[test]
+fn an_employer_after_the_name_says_more_than_a_party_before_it() {
+    let a = analyse(
+        "Democratic strategist Leon Fisk, co-founder of Corvid Labs, said the plan would fail. Republican strategist Amy Dorn said it would pass.",
+    );
+    assert_eq!(
+        role_of(&a, "Leon Fisk"),
+        some("co-founder", Some("Corvid Labs"))
+    );
+    // Counter-case: with nothing after the name, the party is the affiliation.
+    assert_eq!(
+        role_of(&a, "Amy Dorn"),
+        some("strategist", Some("Republican"))
+    );
+}
+
+#[test]
+fn of_the_body_right_after_a_titled_name_is_the_affiliation() {
+    let a = analyse(
+        "Archbishop Thea Marek of the Orthodox Patriarchate of Jerusalem led the service. President Ivo Lund of Ruritania arrived on Sunday.",
+    );
+    assert_eq!(
+        role_of(&a, "Thea Marek"),
+        some("Archbishop", Some("Orthodox Patriarchate of Jerusalem"))
+    );
+    assert_eq!(
+        role_of(&a, "Ivo Lund"),
+        some("President", Some("Ruritania"))
+    );
+}
+
+#[test]
+fn descriptive_role_nouns_before_and_after_the_name() {
+    let a = analyse(
+        "The race tightened as Republican front-runner Gus Harlan lost ground. Ada Brill, the Democratic nominee, gained. The paper was bought by tech tycoon Rex Mallory, and NBA star Jalen Oduya scored 30 points. Police arrested Russian hacker Yuri Sokol. The gift came from Lena Park, a major donor to the party. \"Turnout was low,\" said Rina Cole, a political science professor at Westbrook University. Actor Tom Vesey and Lia Hart, a faculty member at Westbrook University, disagreed.",
+    );
+    assert_eq!(
+        role_of(&a, "Gus Harlan"),
+        some("front-runner", Some("Republican"))
+    );
+    assert_eq!(
+        role_of(&a, "Ada Brill"),
+        some("nominee", Some("Democratic"))
+    );
+    assert_eq!(role_of(&a, "Rex Mallory").0.as_deref(), Some("tech tycoon"));
+    assert_eq!(role_of(&a, "Jalen Oduya"), some("star", Some("NBA")));
+    assert_eq!(role_of(&a, "Yuri Sokol"), some("hacker", Some("Russia")));
+    assert_eq!(role_of(&a, "Lena Park").0.as_deref(), Some("major donor"));
+    assert_eq!(
+        role_of(&a, "Rina Cole"),
+        some("political science professor", Some("Westbrook University"))
+    );
+    assert_eq!(role_of(&a, "Tom Vesey").0.as_deref(), Some("Actor"));
+    assert_eq!(role_of(&a, "Lia Hart").0.as_deref(), Some("faculty member"));
+    // Counter-case: capitalised, these words end a name, as in a newspaper's.
+    let a = analyse("The Toronto Star reported the sale on Monday.");
+    assert!(
+        a.mentions.iter().any(|m| m.text == "Toronto Star"),
+        "{:?}",
+        a.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
+    );
+}

@@ -11,6 +11,7 @@
 //! | [`names`] | the last words of organisations and facilities, nouns that call a name an organisation or a work |
 //! | [`cues`] | words that attribute speech, belief, findings or intentions, by class |
 //! | [`pronouns`] | pronouns by use (clause subjects, speakers) |
+//! | [`parties`] | the party-and-state labels after US politicians' names ("(D-N.Y.)") |
 //! | [`function_words`] | determiners, clause openers, the words between a subject and its verb |
 
 pub mod countries;
@@ -20,6 +21,7 @@ pub mod function_words;
 pub mod gender;
 pub mod pronouns;
 pub mod names;
+pub mod parties;
 mod role_words;
 pub mod roles;
 

@@ -115,6 +115,8 @@ pub(super) const HEADS: &[&str] = &[
     "filmmaker",
     "firefighter",
     "founder",
+    "front-runner",
+    "frontrunner",
     "general",
     "goalkeeper",
     "governor",
@@ -238,6 +240,8 @@ pub(super) const HEADS: &[&str] = &[
     "trooper",
     "trustee",
     "umpire",
+    "under-secretary",
+    "undersecretary",
     "veteran",
     "vice-president",
     "virologist",
@@ -245,6 +249,11 @@ pub(super) const HEADS: &[&str] = &[
     "whip",
     "writer",
 ];
+
+/// Role nouns that describe a person only when written in lower case ("NBA
+/// star John Doe", "tech tycoon Jane Roe"): capitalised, they end names
+/// ("the Toronto Star", "Roller Coaster Tycoon").
+pub(super) const LOWERCASE_HEADS: &[&str] = &["donor", "hacker", "magnate", "mogul", "star", "tycoon"];
 
 /// Words that modify a role head ("Foreign Minister", "Deputy Secretary",
 /// "chief operating officer", "campaign manager").
@@ -439,18 +448,30 @@ pub(super) const MODIFIERS: &[&str] = &[
 /// Adjectives that describe the holder of a role and stand before it without
 /// being part of it: "a [longtime] member", "a [liberal] constitutional scholar".
 pub(super) const DESCRIPTIVE: &[&str] = &[
+    "acclaimed",
+    "award-winning",
+    "beloved",
+    "best-selling",
+    "bestselling",
     "bipartisan",
+    "celebrated",
     "centrist",
+    "charismatic",
     "close",
     "closest",
+    "colorful",
     "conservative",
     "controversial",
     "embattled",
     "famed",
     "famous",
     "fellow",
+    "flamboyant",
+    "iconic",
+    "infamous",
     "influential",
     "leading",
+    "legendary",
     "liberal",
     "long-serving",
     "long-time",
@@ -460,12 +481,16 @@ pub(super) const DESCRIPTIVE: &[&str] = &[
     "newly",
     "nonpartisan",
     "noted",
+    "notorious",
     "outspoken",
     "popular",
     "progressive",
     "prominent",
     "renowned",
     "respected",
+    "revered",
+    "seasoned",
+    "storied",
     "trusted",
     "well-known",
     "young",

@@ -7,7 +7,8 @@
 use super::gender::Gender;
 use super::holds;
 use super::role_words::{
-    Abbreviation, Use, ABBREVIATIONS, DESCRIPTIVE, HEADS, MODIFIERS, PORTFOLIOS, STATUS,
+    Abbreviation, Use, ABBREVIATIONS, DESCRIPTIVE, HEADS, LOWERCASE_HEADS, MODIFIERS, PORTFOLIOS,
+    STATUS,
 };
 
 /// The abbreviated title `word` is ("Sen.", "Lt", "Gov."), if it is one:
@@ -40,10 +41,16 @@ const HEAD: u8 = 1;
 const MODIFIER: u8 = 2;
 const STATUSES: u8 = 4;
 const DESCRIBES: u8 = 8;
+const LOWERCASE_HEAD: u8 = 16;
 
 /// Whether `word` (any case) is in the lists `bits` names; the answer of
 /// [`holds`] on each list, from one look-up.
 fn listed_as(word: &str, bits: u8) -> bool {
+    lists_of(word) & bits != 0
+}
+
+/// The bits of the lists `word` (any case) is in, from one look-up.
+fn lists_of(word: &str) -> u8 {
     static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], u8>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -53,6 +60,7 @@ fn listed_as(word: &str, bits: u8) -> bool {
             (MODIFIERS, MODIFIER),
             (STATUS, STATUSES),
             (DESCRIPTIVE, DESCRIBES),
+            (LOWERCASE_HEADS, LOWERCASE_HEAD),
         ] {
             for w in list {
                 *t.entry(w.as_bytes()).or_insert(0) |= bit;
@@ -63,17 +71,20 @@ fn listed_as(word: &str, bits: u8) -> bool {
     // No listed word is longer than the buffer (a test checks).
     let mut buf = [0u8; 24];
     let Some(lower) = buf.get_mut(..word.len()) else {
-        return false;
+        return 0;
     };
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    table.get(&*lower).is_some_and(|b| b & bits != 0)
+    table.get(&*lower).copied().unwrap_or(0)
 }
 
 /// Whether `word` (any case) is a role head noun, or an abbreviated title
 /// used before a name ("Sen.", "Gov.").
 pub fn is_head(word: &str) -> bool {
-    listed_as(word.trim_end_matches('.'), HEAD)
+    let lists = lists_of(word.trim_end_matches('.'));
+    let lower = word.starts_with(|c: char| c.is_ascii_lowercase());
+    lists & HEAD != 0
+        || lower && lists & LOWERCASE_HEAD != 0
         || abbreviation(word).is_some_and(|a| a.usage != Use::Modifier)
 }
 
@@ -278,7 +289,7 @@ mod tests {
     fn the_word_lists_are_sorted_lowercase_ascii_for_their_binary_search() {
         let honorifics: Vec<&str> = HONORIFICS.iter().map(|h| h.0).collect();
         let abbreviations: Vec<&str> = ABBREVIATIONS.iter().map(|a| a.short).collect();
-        for list in [HEADS, MODIFIERS, DESCRIPTIVE, PORTFOLIOS, STATUS, &honorifics, &abbreviations] {
+        for list in [HEADS, LOWERCASE_HEADS, MODIFIERS, DESCRIPTIVE, PORTFOLIOS, STATUS, &honorifics, &abbreviations] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }
         assert!(is_head("MINISTER.") && is_head("Vice-President") && !is_head("ministers"));
@@ -287,7 +298,13 @@ mod tests {
 
     #[test]
     fn the_hashed_table_answers_as_a_search_of_each_list_does() {
-        let lists = [(HEADS, HEAD), (MODIFIERS, MODIFIER), (STATUS, STATUSES), (DESCRIPTIVE, DESCRIBES)];
+        let lists = [
+            (HEADS, HEAD),
+            (MODIFIERS, MODIFIER),
+            (STATUS, STATUSES),
+            (DESCRIPTIVE, DESCRIBES),
+            (LOWERCASE_HEADS, LOWERCASE_HEAD),
+        ];
         let others = ["said", "the", "", "a-word-longer-than-any-listed-one"];
         let words = lists.iter().flat_map(|(l, _)| l.iter().copied()).chain(others);
         for w in words {

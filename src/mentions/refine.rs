@@ -5,7 +5,7 @@
 
 use crate::analysis::Label;
 use crate::lexicon::countries::{self, Relation};
-use crate::lexicon::{names, roles};
+use crate::lexicon::{names, parties, roles};
 use crate::ner::EntityType;
 
 /// Last words that make a location a geographic feature rather than a polity.
@@ -283,6 +283,16 @@ fn is_demonym(w: &str) -> bool {
     by_ending || matches!(countries::table().lookup(w), Some((_, Relation::Demonym)))
 }
 
+/// "Sen. Jane Roe ([D-N.Y].)", "Roe, [D-Mass]., said": a party-and-state
+/// label set off after a name is no organisation (the roles stage reads
+/// the state from it). Only a label alone in its parenthesis or commas.
+fn drop_party_labels(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
+    names.retain(|&(a, b, _)| {
+        let label = b == a + 1 && a > 0 && matches!(words[a - 1], "(" | ",");
+        !label || parties::party_state(words[a]).is_none_or(|p| p.state_at.is_none() && words[a - 1] != "(")
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -490,9 +500,12 @@ pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
         }
         let after_title_of = a >= 2 && words[a - 1] == "of" && roles::is_title(words[a - 2]);
         // "[Secretary of] State Antony Blinken": the title's portfolio, then the person.
-        let portfolio = (1..=3)
-            .rev()
-            .find(|&n| a + n < b && roles::is_portfolio(&words[a..a + n]));
+        // A name never starts lower case: "[State] for International Organisations" is no person.
+        let portfolio = (1..=3).rev().find(|&n| {
+            a + n < b
+                && roles::is_portfolio(&words[a..a + n])
+                && words[a + n].starts_with(char::is_uppercase)
+        });
         if let (true, Some(n)) = (after_title_of, portfolio) {
             out.push((a + n, b, Label::Person));
         } else if b - a >= 2
@@ -512,6 +525,7 @@ pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
     join_broken_organisations(words, names);
     extend_organisations(words, names);
     label_by_context(words, names);
+    drop_party_labels(words, names);
 }
 
 /// The most capitalised words an organisation's name is extended by.

@@ -37,7 +37,7 @@ const FRONTING: &[&str] = &[
 /// "Jane Roe, the State Department spokeswoman," after the name ending at
 /// token `b` (a parenthesis such as "(D-Va.)" may come between).
 pub(super) fn after_name(ws: &Words, b: usize) -> Option<Found> {
-    let mut k = b;
+    let mut k = super::party::skip(ws, b);
     if ws.w(k) == "(" {
         k = (k + 1..k + MAX_PARENTHESIS).find(|&j| ws.w(j) == ")")? + 1;
     }
@@ -69,7 +69,10 @@ pub(super) fn predicate(ws: &Words, b: usize) -> Option<Found> {
         return None;
     }
     let phrase = noun_phrase(ws, b + 1)?;
-    let after = phrase.affiliation_after?;
+    // "Roe is the Acme campaign's national political director and ...":
+    // an owner before the role names the affiliation too.
+    let before = phrase.found.affiliation.filter(|_| phrase.closed);
+    let after = phrase.affiliation_after.or(before)?;
     Some(Found {
         role: phrase.found.role,
         affiliation: Some(after),

@@ -13,6 +13,8 @@
 //! before or after it) is read by [`phrase`].
 
 mod apposition;
+mod lowercase;
+mod party;
 mod phrase;
 mod title;
 
@@ -56,6 +58,13 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
             }
             break;
         }
+        // "Sen. Jane Roe (D-N.Y.)": the state, where no affiliation but a party was read.
+        if e.affiliation.as_deref().is_none_or(party::is_party) {
+            if let Some(r) = party::state(doc, mentions, &e.mentions) {
+                e.affiliation = Some(doc.text[r].to_string());
+                e.affiliation_entity = None;
+            }
+        }
     }
 }
 
@@ -66,7 +75,16 @@ fn role_of(doc: &Doc, mentions: &[Mention], m: &Mention) -> Option<Found> {
     let Range { start: a, end: b } = doc.token_range(m.start, m.end);
     let sent = doc.sentence_tokens(a)?;
     let ws = Words::new(doc, mentions, sent);
-    title::before_name(&ws, a, b)
+    let title = title::before_name(&ws, a, b);
+    // "Democratic strategist Jane Roe, co-founder of Acme Labs,": an
+    // employer after the name says more than a party before it.
+    if let Some(t) = &title {
+        let party = t.affiliation.as_ref().is_some_and(|r| party::is_party(ws.span(r.start, r.end)));
+        if let Some(after) = apposition::after_name(&ws, b).filter(|f| party && f.affiliation.is_some()) {
+            return Some(after);
+        }
+    }
+    title
         .or_else(|| apposition::after_name(&ws, b))
         .or_else(|| apposition::before_name(&ws, a, b))
         .or_else(|| apposition::predicate(&ws, b))

@@ -58,6 +58,10 @@ const BODIES: &[&str] = &[
     "department", "desk", "division", "office", "panel", "police", "program", "team", "unit",
 ];
 
+/// Titles a capitalised word before names the portfolio of
+/// ("Privatisation Minister"), not the employer. Lowercase and sorted.
+const PORTFOLIO_HEADS: &[&str] = &["commissioner", "minister", "secretary"];
+
 /// Heads whose "of" names a work, not an employer ("author of [a book]").
 const WORK_HEADS: &[&str] = &["author", "co-author", "creator", "writer"];
 
@@ -75,6 +79,11 @@ impl<'a> Words<'a> {
             mentions,
             sent,
         }
+    }
+
+    /// The document the words are of.
+    pub fn doc(&self) -> &'a Doc<'a> {
+        self.doc
     }
 
     /// Token `k`'s text; "" outside the sentence.
@@ -192,11 +201,23 @@ pub(super) fn role_start(ws: &Words, head: usize, floor: usize) -> usize {
     start
 }
 
+/// "the Roe [campaign] spokesman", "Acme [campaign] manager": a body that
+/// starts a role right after its owner's name belongs to the affiliation
+/// too ("Roe campaign").
+fn owned_body(ws: &Words, k: usize, floor: usize) -> bool {
+    k > floor
+        && k > ws.sent.start
+        && holds(BODIES, ws.w(k))
+        && !ws.capitalised(k)
+        && (ws.name_at(k - 1).is_some() || ws.capitalised(k - 1) && k - 1 > ws.sent.start)
+}
+
 /// The affiliation right before a role that starts at token `end`: a name or
 /// capitalised run ("Russian", "State Department", "White House National
 /// Security Council"), or the owner in a possessive ("Acme's", "the State
 /// Department's"). Not left of `floor`.
 pub(super) fn affiliation_before(ws: &Words, floor: usize, end: usize) -> Option<Range<usize>> {
+    let role_body = owned_body(ws, end, floor);
     let end = if end > floor && ws.possessive(end - 1) {
         end - 1
     } else {
@@ -239,7 +260,28 @@ pub(super) fn affiliation_before(ws: &Words, floor: usize, end: usize) -> Option
     }
     let has_name = (a..end).any(|k| ws.name_at(k).is_some());
     let first_word = a == ws.sent.start && end - a == 1;
-    (has_name || end - a >= 2 || acronym(ws.w(a)) || first_word).then_some(a..after)
+    let place = end - a == 1 && lone_proper(ws, a);
+    let after = if role_body { end + 1 } else { after };
+    (has_name || end - a >= 2 || acronym(ws.w(a)) || first_word || place).then_some(a..after)
+}
+
+/// "announced by [Flint] Mayor Jane Roe": one capitalised word inside a
+/// sentence, right before a capitalised title, is a place or body the
+/// tagger missed, when it is no other mention ("Monday"), no closed-class
+/// word ("I"), no sentence opener and no body's common last word
+/// ("Ministry Spokesperson": which ministry is not said). Before a title
+/// that names a portfolio it is the portfolio ("Privatisation Minister").
+fn lone_proper(ws: &Words, k: usize) -> bool {
+    let t = ws.doc.tokens[k];
+    let title = ws.w(k + 1);
+    k > ws.sent.start
+        && ws.capitalised(k + 1)
+        && (roles::is_head(title) || roles::is_modifier(title))
+        && !holds(PORTFOLIO_HEADS, title)
+        && !crate::lexicon::names::is_org_head(ws.w(k))
+        && may_name(ws.w(k))
+        && !ws.capitalised(k - 1)
+        && overlapping(ws.mentions, t.start, t.end).is_empty()
 }
 
 /// Words that open sentences without naming anything ("Meanwhile President
@@ -301,6 +343,10 @@ pub(super) fn name_from(ws: &Words, k: usize) -> Option<Range<usize>> {
 /// the role's end (exclusive) and the affiliation.
 pub(super) fn complement(ws: &Words, head: usize) -> (usize, Option<Range<usize>>) {
     let mut end = head + 1;
+    // "president of [soccer's world governing body]"
+    if let Some(r) = owned_affiliation(ws, end) {
+        return (end, Some(r));
+    }
     if matches!(ws.w(end), "of" | "in") {
         let words: Vec<&str> = (end + 1..end + 4).map(|k| ws.w(k)).collect();
         if let Some(n) = (1..=3)
@@ -347,6 +393,30 @@ pub(super) fn complement(ws: &Words, head: usize) -> (usize, Option<Range<usize>
     (end, None)
 }
 
+/// "of [soccer's world governing body]", "of [the city's water
+/// department]": after "of", lowercase words with a possessive, then the
+/// lowercase noun phrase it owns: an affiliation described, not named.
+/// After "for" such words are a portfolio ("ambassador for global women's
+/// issues"), after "at" a time or event ("at next month's convention").
+fn owned_affiliation(ws: &Words, p: usize) -> Option<Range<usize>> {
+    if ws.w(p) != "of" {
+        return None;
+    }
+    let mut k = p + 1;
+    if function_words::is_article(ws.w(k)) {
+        k += 1;
+    }
+    let owner = (k..k + MAX_COMPLEMENT).take_while(|&j| lowercase_content(ws.w(j))).last()?;
+    if !ws.possessive(owner + 1) {
+        return None;
+    }
+    let body = owner + 2;
+    let end = (body..body + MAX_COMPLEMENT)
+        .take_while(|&j| lowercase_content(ws.w(j)) && !holds(AFFILIATION_PREPOSITIONS, ws.w(j)))
+        .last()?;
+    Some(p + 1..end + 1)
+}
+
 /// The most words that describe a body between an article and its name.
 const MAX_DESCRIBING: usize = 2;
 
@@ -376,6 +446,7 @@ mod tests {
             BODIES,
             SENTENCE_OPENERS,
             WORK_HEADS,
+            PORTFOLIO_HEADS,
         ] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }

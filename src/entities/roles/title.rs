@@ -23,7 +23,10 @@ pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
         _ => (list_start(ws, a).and_then(|first| title_end(ws, first))?, true),
     };
     // "Secretary of State [Antony Blinken]": the title's head is before "of".
-    let (head, role_end) = match of_title(ws, k) {
+    let of = of_title(ws, k)
+        .or_else(|| super::lowercase::preposition(ws, k))
+        .or_else(|| super::lowercase::named_portfolio(ws, k));
+    let (head, role_end) = match of {
         Some(of) => (of - 1, k),
         None => (k - 1, k),
     };
@@ -104,6 +107,8 @@ fn list_start(ws: &Words, a: usize) -> Option<usize> {
         } else {
             sep
         };
+        // "Sens. Jon Roe (D-Mont.) and [Ann Doe]": past the first one's label.
+        let sep = super::party::label_before(ws, sep);
         match ws.name_at(sep.checked_sub(1)?) {
             Some((r, Label::Person)) => first = r.start,
             _ => break,
@@ -118,8 +123,10 @@ fn of_place(ws: &Words, b: usize) -> Option<Range<usize>> {
     if ws.w(b) != "of" {
         return None;
     }
-    match ws.name_at(b + 1) {
-        Some((r, Label::Gpe | Label::Org | Label::Loc)) if r.start == b + 1 => Some(r),
+    // "Archbishop Jane Roe of the Acme Patriarchate"
+    let k = if crate::lexicon::function_words::is_article(ws.w(b + 1)) { b + 2 } else { b + 1 };
+    match ws.name_at(k) {
+        Some((r, Label::Gpe | Label::Org | Label::Loc)) if r.start == k => Some(r),
         _ => None,
     }
 }
