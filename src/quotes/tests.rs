@@ -358,3 +358,41 @@ fn the_speaker_span_takes_in_its_appositive() {
     let q = quote(&a, "the talks would fail");
     assert_eq!(q.speaker.as_ref().unwrap().text, "the ambassador");
 }
+
+#[test]
+fn a_quotation_signed_with_a_dash_is_the_signers() {
+    // On the same line, with a misprinted opening mark, and as a paragraph
+    // of its own after the quotation.
+    let text = "Readers respond\n\nWe asked readers what they thought of the debate.\n\n\
+        ”Fear. I am truly afraid of what comes next.” ― Rosa Delgado\n\n\
+        “He never answered a single question about jobs.” ― Tomas Ruiz, a teacher in Ohio.\n\n\
+        \"Nobody on that stage spoke for us.\"\n\n- Marta Quiroga.";
+    let a = crate::extract(text);
+    for (starts, name) in [
+        ("Fear. I am truly afraid", "Rosa Delgado"),
+        ("He never answered", "Tomas Ruiz"),
+        ("Nobody on that stage", "Marta Quiroga"),
+    ] {
+        let q = quote(&a, starts);
+        assert_eq!(q.kind, QuoteKind::Direct, "{starts}");
+        assert_eq!(q.speaker.as_ref().unwrap().text, name, "{starts}");
+    }
+    assert_eq!(
+        quote(&a, "Fear.").text,
+        "Fear. I am truly afraid of what comes next."
+    );
+    // Counter-cases: a dash before words in lower case is a list item or a
+    // heading, and a quotation inside a sentence signed by a reporter is
+    // not the reporter's.
+    let text = "Plans\n\n\"We will cut taxes.\"\n\n— Reduce regulations on small businesses.\n\n\
+        The minister said the party was \"still the first force in Spain.\"--Karl Dorn.";
+    let a = crate::extract(text);
+    assert!(
+        a.quotes.iter().all(|q| q
+            .speaker
+            .as_ref()
+            .is_none_or(|s| !s.text.starts_with("Reduce") && s.text != "Karl Dorn")),
+        "{:#?}",
+        a.quotes
+    );
+}
