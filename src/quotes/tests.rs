@@ -352,6 +352,15 @@ fn the_speaker_span_takes_in_its_appositive() {
         q.speaker.as_ref().unwrap().text,
         "Michael McFaul, a senior fellow at the Hoover Institution"
     );
+    // After the cue, the appositive runs to the sentence's end, not to
+    // where a span of the tagger stopped.
+    let text = "Budget\n\n“We will not back down,” said Lena Hart, who has led the council since 2019.";
+    let a = crate::extract(text);
+    let q = quote(&a, "We will not back down");
+    assert_eq!(
+        q.speaker.as_ref().unwrap().text,
+        "Lena Hart, who has led the council since 2019"
+    );
     // Counter-case: a clause after the comma is no appositive.
     let text = "Talks\n\nMichael McFaul left, and the ambassador said the talks would fail.";
     let a = crate::extract(text);

@@ -185,9 +185,16 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
             r = o.toks.clone();
         }
     }
-    match appositive(scene, &opts.target, &r) {
-        Some(end) => r.start..end,
-        None => r,
+    if let Some(end) = appositive(scene, &opts.target, &r) {
+        return r.start..end;
+    }
+    // A span cut inside its appositive ("said Jane Roe, who has led the"):
+    // the name before the comma with the whole appositive.
+    let doc = scene.doc;
+    let comma = (r.start + 1..r.end).find(|&k| doc.tokens[k].text(doc.text) == ",");
+    match comma.and_then(|c| appositive(scene, &opts.target, &(r.start..c))) {
+        Some(end) if end > r.end => r.start..end,
+        _ => r,
     }
 }
 
