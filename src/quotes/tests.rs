@@ -405,3 +405,21 @@ fn a_quotation_signed_with_a_dash_is_the_signers() {
         a.quotes
     );
 }
+
+#[test]
+fn a_quotation_that_is_a_sentence_stays_direct_with_a_long_attribution() {
+    let text = "Budget row\n\nThe council met on Tuesday night.\n\n\
+        “This is the worst budget I have seen in twenty years,” Hart said on Tuesday as she left \
+        the chamber with her aides.";
+    let a = crate::extract(text);
+    let q = quote(&a, "This is the worst budget");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.text, "This is the worst budget I have seen in twenty years,");
+    // Counter-case: a quotation that ends a sentence begun outside the
+    // marks is partial.
+    let text = "Budget row\n\nThe council met on Tuesday night.\n\n\
+        The plan “will cost hundreds of jobs in the east,” Hart said on Tuesday as she left \
+        the chamber with her aides.";
+    let a = crate::extract(text);
+    assert_eq!(quote(&a, "will cost hundreds").kind, QuoteKind::Partial);
+}
