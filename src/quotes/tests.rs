@@ -423,3 +423,28 @@ fn a_quotation_that_is_a_sentence_stays_direct_with_a_long_attribution() {
     let a = crate::extract(text);
     assert_eq!(quote(&a, "will cost hundreds").kind, QuoteKind::Partial);
 }
+
+#[test]
+fn a_statement_does_not_speak_for_the_person_who_told_reporters() {
+    let text = "Army\n\nThe border was quiet on Monday.\n\n\
+        “The army is ready,” Defence Minister Petra Lind told reporters, according to a statement \
+        from her ministry.";
+    let a = crate::extract(text);
+    let q = quote(&a, "The army is ready");
+    assert!(
+        q.speaker.as_ref().unwrap().text.ends_with("Petra Lind"),
+        "{:#?}",
+        q.speaker
+    );
+    // Counter-case: with no person speaking in the sentence, the
+    // statement is the source.
+    let text = "Army\n\nThe border was quiet on Monday.\n\n\
+        The army is ready to defend the border, according to a statement from the ministry.";
+    let a = crate::extract(text);
+    let q = quote(&a, "The army is ready");
+    assert!(
+        q.speaker.as_ref().unwrap().text.contains("statement"),
+        "{:#?}",
+        q.speaker
+    );
+}
