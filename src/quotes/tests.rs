@@ -448,3 +448,39 @@ fn a_statement_does_not_speak_for_the_person_who_told_reporters() {
         q.speaker
     );
 }
+
+#[test]
+fn a_relative_who_speaks_for_the_name_before_its_comma() {
+    let text = "Claims\n\nThe White House pointed to remarks by press secretary Jane Cole, who said \
+        the claims were “false.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "the claims were");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "who");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Jane Cole"));
+    // Counter-case: "which" after a document is nobody.
+    let text = "Claims\n\nThe agency pointed to its own report, which said the claims were \
+        “false and misleading.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "false and misleading");
+    assert_eq!(q.speaker.as_ref().and_then(|s| s.entity), None);
+}
+
+#[test]
+fn a_speaker_span_starts_at_a_word_of_its_own() {
+    let text = "Plan\n\nGermany backed the plan, with Chancellor Otto Reiss saying it was \
+        “the only way forward.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "the only way forward");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "Chancellor Otto Reiss");
+    let text = "Plan\n\nRussia’s Foreign Ministry, through its spokeswoman Maria Orlova, said \
+        Moscow “will respond in kind.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "will respond in kind");
+    let s = q.speaker.as_ref().unwrap();
+    assert!(!s.text.starts_with('s'), "{:?}", s.text);
+    // Counter-case: "with" inside a speaker span stays.
+    let text = "Plan\n\n“We agree,” said Tom Reed, who sat with Otto Reiss on the panel.";
+    let a = crate::extract(text);
+    let q = quote(&a, "We agree");
+    assert!(q.speaker.as_ref().unwrap().text.starts_with("Tom Reed"));
+}
