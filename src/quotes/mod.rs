@@ -308,13 +308,8 @@ pub fn find_with<S: Scorer<NCLASS>>(
         }
     }
     // Signed lines ("“...” ― Jane Roe") replace what the tagger made of
-    // the same words; shorter attributions inside them stay.
-    for i in 0..ranges.len() {
-        if let Some(q) = signed::signed_line(doc, &ranges, i, mentions, entities) {
-            out.retain(|o| overlap(o, &q) * 2 <= q.end - q.start && o.start != q.start);
-            out.push(q);
-        }
-    }
+    // the same words.
+    signed::add(doc, &ranges, mentions, entities, &mut out);
     for q in &mut out {
         if q.cue_class.is_none() {
             q.cue_class = cue_class(q);

@@ -24,10 +24,32 @@ const MAX_DESCRIPTION_TOKENS: usize = 16;
 /// Lower-case words a name may hold ("Azucena de la Cruz").
 const NAME_PARTICLES: &[&str] = &["de", "la", "del", "da", "van", "von", "der", "bin", "al", "y"];
 
+/// Adds the signed lines of the paragraphs `paras` (token ranges) to `out`;
+/// each replaces the quotes that cover most of it or start where it does
+/// (shorter attributions inside it stay).
+// Not inlined: `quotes::find_with` stays small enough for V8's optimising
+// compiler.
+#[inline(never)]
+pub(super) fn add(
+    doc: &Doc,
+    paras: &[Range<usize>],
+    mentions: &[Mention],
+    entities: &[Entity],
+    out: &mut Vec<Quote>,
+) {
+    for i in 0..paras.len() {
+        if let Some(q) = signed_line(doc, paras, i, mentions, entities) {
+            let shared = |o: &Quote| o.end.min(q.end).saturating_sub(o.start.max(q.start));
+            out.retain(|o| shared(o) * 2 <= q.end - q.start && o.start != q.start);
+            out.push(q);
+        }
+    }
+}
+
 /// The signed quotation of paragraph `i` of `paras` (token ranges), if it is
 /// one, or the quotation of paragraph `i - 1` when paragraph `i` is only a
 /// signature.
-pub(super) fn signed_line(
+fn signed_line(
     doc: &Doc,
     paras: &[Range<usize>],
     i: usize,
