@@ -6,9 +6,9 @@
 use newslens::quotes::eval::{Record, Score};
 
 /// The scores of the shipped model minus a small margin.
-const CONTENT_F1: f64 = 0.79;
-const ATTRIBUTION_F1: f64 = 0.68;
-const QUOTE_SPEAKER: f64 = 0.88;
+const CONTENT_F1: f64 = 0.80;
+const ATTRIBUTION_F1: f64 = 0.70;
+const QUOTE_SPEAKER: f64 = 0.90;
 
 #[test]
 fn polnear_dev_scores_stay_above_the_floor() {

@@ -26,7 +26,7 @@
 //! Runs in time linear in the article: one pass for marks, one tagging pass
 //! per paragraph, and linking searches bounded to a few sentences.
 
-use crate::analysis::{CueClass, Entity, Label, Mention, Quote, QuoteKind, Span, Speaker};
+use crate::analysis::{CueClass, Entity, Mention, Quote, QuoteKind, Span, Speaker};
 use crate::article::{in_capitals, is_known_place, Layout, PartKind};
 use crate::lexicon::cues::{self, CueList};
 use crate::mentions::{overlapping, within};
@@ -39,6 +39,7 @@ use std::sync::OnceLock;
 pub mod eval;
 pub mod linear;
 pub mod marks;
+mod signed;
 pub mod tagger;
 
 use tagger::{Model, Scorer, NCLASS};
@@ -306,6 +307,9 @@ pub fn find_with<S: Scorer<NCLASS>>(
             out.push(q.clone());
         }
     }
+    // Signed lines ("“...” ― Jane Roe") replace what the tagger made of
+    // the same words.
+    signed::add(doc, &ranges, mentions, entities, &mut out);
     for q in &mut out {
         if q.cue_class.is_none() {
             q.cue_class = cue_class(q);
@@ -413,20 +417,7 @@ fn transcript_line(
     let (start, end) = (rest[0].start, rest[rest.len() - 1].end);
     // The speaker's entity: a mention in the label, or the person whose
     // surname it is ("PENCE" -> Mike Pence).
-    let last = name[name.len() - 1].text(text);
-    let entity = within(mentions, src_start, src_end)
-        .iter()
-        .filter(|m| m.label == Label::Person)
-        .find_map(|m| m.entity)
-        .or_else(|| {
-            entities.iter().position(|e| {
-                e.label == Label::Person
-                    && e.name
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| w.eq_ignore_ascii_case(last))
-            })
-        });
+    let entity = signed::person_entity(text, mentions, entities, src_start, src_end);
     let cue = toks[colon];
     Some(Quote {
         kind: QuoteKind::Direct,

@@ -712,22 +712,36 @@ impl Model<'_> {
 }
 
 /// [`Model::sum`] with SSE2: `q * |q|` as `q * q` with `q`'s sign applied
-/// by xor and subtract (SSE2 has no 16-bit `abs`), then widened into two
-/// halves of four `i32`s.
+/// by xor and subtract (SSE2 has no 16-bit `abs`). Two rows' products are
+/// added in 16 bits (each is at most 2^14 in size, so two fit an `i16`)
+/// before they are widened into two halves of four `i32`s: one widening
+/// per pair of keys.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn sum_sse2(rows: &[[u8; ROW]], mask: usize, keys: &[u32]) -> [i32; ROW] {
     use core::arch::x86_64::*;
-    let (mut lo, mut hi) = (_mm_setzero_si128(), _mm_setzero_si128());
-    for &k in keys {
-        if let Some(row) = rows.get(row_of(k, mask)) {
+    // The eight products `q * |q|` of key `k`'s row (zero for no row).
+    let products = |k: u32| match rows.get(row_of(k, mask)) {
+        Some(row) => {
             let b = _mm_cvtsi64_si128(i64::from_le_bytes(*row));
             let q = _mm_srai_epi16::<8>(_mm_unpacklo_epi8(b, b));
             let sign = _mm_srai_epi16::<15>(q);
-            let m = _mm_sub_epi16(_mm_xor_si128(_mm_mullo_epi16(q, q), sign), sign);
-            lo = _mm_add_epi32(lo, _mm_srai_epi32::<16>(_mm_unpacklo_epi16(m, m)));
-            hi = _mm_add_epi32(hi, _mm_srai_epi32::<16>(_mm_unpackhi_epi16(m, m)));
+            _mm_sub_epi16(_mm_xor_si128(_mm_mullo_epi16(q, q), sign), sign)
         }
+        None => _mm_setzero_si128(),
+    };
+    let (mut lo, mut hi) = (_mm_setzero_si128(), _mm_setzero_si128());
+    let mut widen_add = |m: __m128i| {
+        lo = _mm_add_epi32(lo, _mm_srai_epi32::<16>(_mm_unpacklo_epi16(m, m)));
+        hi = _mm_add_epi32(hi, _mm_srai_epi32::<16>(_mm_unpackhi_epi16(m, m)));
+    };
+    let pairs = keys.chunks_exact(2);
+    let rest = pairs.remainder();
+    for p in pairs {
+        widen_add(_mm_add_epi16(products(p[0]), products(p[1])));
+    }
+    for &k in rest {
+        widen_add(products(k));
     }
     let mut out = [0i32; ROW];
     // SAFETY: `out` holds eight `i32`s: two unaligned 16-byte stores, at its
@@ -803,7 +817,8 @@ mod tests {
             }
         }
         let model = Model::from_bytes(&bytes).unwrap();
-        let keys: Vec<u32> = (0..200u32).map(|k| k.wrapping_mul(2_654_435_761)).collect();
+        // An odd count too: the last key has no partner to be added to.
+        let keys: Vec<u32> = (0..201u32).map(|k| k.wrapping_mul(2_654_435_761)).collect();
         let mut want = [0i32; ROW];
         for &k in &keys {
             let row = &bytes[HEADER + row_of(k, 15) * ROW..][..ROW];
@@ -813,6 +828,11 @@ mod tests {
             }
         }
         assert_eq!(model.sum(&keys), want);
+        // The stored extremes, -128 twice and 127 twice (row 0's first and
+        // third bytes), summed in pairs.
+        let first = (0..1000u32).find(|&k| row_of(k, 15) == 0).unwrap();
+        let sum = model.sum(&[first, first]);
+        assert_eq!((sum[0], sum[2]), (-32_768, 32_258));
         assert!(want.iter().any(|&w| w < -16_000) && want.iter().any(|&w| w > 16_000));
     }
 }

@@ -352,9 +352,135 @@ fn the_speaker_span_takes_in_its_appositive() {
         q.speaker.as_ref().unwrap().text,
         "Michael McFaul, a senior fellow at the Hoover Institution"
     );
+    // After the cue, the appositive runs to the sentence's end, not to
+    // where a span of the tagger stopped.
+    let text = "Budget\n\n“We will not back down,” said Lena Hart, who has led the council since 2019.";
+    let a = crate::extract(text);
+    let q = quote(&a, "We will not back down");
+    assert_eq!(
+        q.speaker.as_ref().unwrap().text,
+        "Lena Hart, who has led the council since 2019"
+    );
     // Counter-case: a clause after the comma is no appositive.
     let text = "Talks\n\nMichael McFaul left, and the ambassador said the talks would fail.";
     let a = crate::extract(text);
     let q = quote(&a, "the talks would fail");
     assert_eq!(q.speaker.as_ref().unwrap().text, "the ambassador");
+}
+
+#[test]
+fn a_quotation_signed_with_a_dash_is_the_signers() {
+    // On the same line, with a misprinted opening mark, and as a paragraph
+    // of its own after the quotation.
+    let text = "Readers respond\n\nWe asked readers what they thought of the debate.\n\n\
+        ”Fear. I am truly afraid of what comes next.” ― Rosa Delgado\n\n\
+        “He never answered a single question about jobs.” ― Tomas Ruiz, a teacher in Ohio.\n\n\
+        \"Nobody on that stage spoke for us.\"\n\n- Marta Quiroga.";
+    let a = crate::extract(text);
+    for (starts, name) in [
+        ("Fear. I am truly afraid", "Rosa Delgado"),
+        ("He never answered", "Tomas Ruiz"),
+        ("Nobody on that stage", "Marta Quiroga"),
+    ] {
+        let q = quote(&a, starts);
+        assert_eq!(q.kind, QuoteKind::Direct, "{starts}");
+        assert_eq!(q.speaker.as_ref().unwrap().text, name, "{starts}");
+    }
+    assert_eq!(
+        quote(&a, "Fear.").text,
+        "Fear. I am truly afraid of what comes next."
+    );
+    // Counter-cases: a dash before words in lower case is a list item or a
+    // heading, and a quotation inside a sentence signed by a reporter is
+    // not the reporter's.
+    let text = "Plans\n\n\"We will cut taxes.\"\n\n— Reduce regulations on small businesses.\n\n\
+        The minister said the party was \"still the first force in Spain.\"--Karl Dorn.";
+    let a = crate::extract(text);
+    assert!(
+        a.quotes.iter().all(|q| q
+            .speaker
+            .as_ref()
+            .is_none_or(|s| !s.text.starts_with("Reduce") && s.text != "Karl Dorn")),
+        "{:#?}",
+        a.quotes
+    );
+}
+
+#[test]
+fn a_quotation_that_is_a_sentence_stays_direct_with_a_long_attribution() {
+    let text = "Budget row\n\nThe council met on Tuesday night.\n\n\
+        “This is the worst budget I have seen in twenty years,” Hart said on Tuesday as she left \
+        the chamber with her aides.";
+    let a = crate::extract(text);
+    let q = quote(&a, "This is the worst budget");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.text, "This is the worst budget I have seen in twenty years,");
+    // Counter-case: a quotation that ends a sentence begun outside the
+    // marks is partial.
+    let text = "Budget row\n\nThe council met on Tuesday night.\n\n\
+        The plan “will cost hundreds of jobs in the east,” Hart said on Tuesday as she left \
+        the chamber with her aides.";
+    let a = crate::extract(text);
+    assert_eq!(quote(&a, "will cost hundreds").kind, QuoteKind::Partial);
+}
+
+#[test]
+fn a_statement_does_not_speak_for_the_person_who_told_reporters() {
+    let text = "Army\n\nThe border was quiet on Monday.\n\n\
+        “The army is ready,” Defence Minister Petra Lind told reporters, according to a statement \
+        from her ministry.";
+    let a = crate::extract(text);
+    let q = quote(&a, "The army is ready");
+    assert!(
+        q.speaker.as_ref().unwrap().text.ends_with("Petra Lind"),
+        "{:#?}",
+        q.speaker
+    );
+    // Counter-case: with no person speaking in the sentence, the
+    // statement is the source.
+    let text = "Army\n\nThe border was quiet on Monday.\n\n\
+        The army is ready to defend the border, according to a statement from the ministry.";
+    let a = crate::extract(text);
+    let q = quote(&a, "The army is ready");
+    assert!(
+        q.speaker.as_ref().unwrap().text.contains("statement"),
+        "{:#?}",
+        q.speaker
+    );
+}
+
+#[test]
+fn a_relative_who_speaks_for_the_name_before_its_comma() {
+    let text = "Claims\n\nThe White House pointed to remarks by press secretary Jane Cole, who said \
+        the claims were “false.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "the claims were");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "who");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Jane Cole"));
+    // Counter-case: "which" after a document is nobody.
+    let text = "Claims\n\nThe agency pointed to its own report, which said the claims were \
+        “false and misleading.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "false and misleading");
+    assert_eq!(q.speaker.as_ref().and_then(|s| s.entity), None);
+}
+
+#[test]
+fn a_speaker_span_starts_at_a_word_of_its_own() {
+    let text = "Plan\n\nGermany backed the plan, with Chancellor Otto Reiss saying it was \
+        “the only way forward.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "the only way forward");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "Chancellor Otto Reiss");
+    let text = "Plan\n\nRussia’s Foreign Ministry, through its spokeswoman Maria Orlova, said \
+        Moscow “will respond in kind.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "will respond in kind");
+    let s = q.speaker.as_ref().unwrap();
+    assert!(!s.text.starts_with('s'), "{:?}", s.text);
+    // Counter-case: "with" inside a speaker span stays.
+    let text = "Plan\n\n“We agree,” said Tom Reed, who sat with Otto Reiss on the panel.";
+    let a = crate::extract(text);
+    let q = quote(&a, "We agree");
+    assert!(q.speaker.as_ref().unwrap().text.starts_with("Tom Reed"));
 }

@@ -40,8 +40,18 @@ pub(super) struct Speakers<'a> {
 
 impl Speakers<'_> {
     /// The speaker of the source tokens `r` in paragraph `para`.
-    pub fn of_tokens(&self, r: Range<usize>, para: usize, last: Option<Recent>) -> Speaker {
+    pub fn of_tokens(&self, mut r: Range<usize>, para: usize, last: Option<Recent>) -> Speaker {
         let toks = &self.doc.tokens;
+        // A span that starts with the possessive of the word before it
+        // ("’s Foreign Ministry") or with "with" ("with Chancellor X
+        // saying") starts after it.
+        let text = self.doc.text;
+        while r.len() > 1
+            && (toks[r.start].kind == TokenKind::Clitic
+                || toks[r.start].text(text).eq_ignore_ascii_case("with"))
+        {
+            r.start += 1;
+        }
         self.resolve(toks[r.start].start, toks[r.end - 1].end, para, last)
     }
 
@@ -54,8 +64,10 @@ impl Speakers<'_> {
         let src = &text[s..e];
         let recent = self.recent_person(src, para, last);
         let is_pronoun = pronouns::is_personal(src);
-        let entity =
-            if is_pronoun && !src.eq_ignore_ascii_case("they") && !src.eq_ignore_ascii_case("we") {
+        let entity = if src.eq_ignore_ascii_case("who") {
+            self.antecedent(s)
+        } else if is_pronoun && !src.eq_ignore_ascii_case("they") && !src.eq_ignore_ascii_case("we")
+        {
                 recent.or_else(|| within(self.mentions, s, e).iter().find_map(|m| m.entity))
             } else {
                 self.named_entity(s, e).or_else(|| {
@@ -75,6 +87,17 @@ impl Speakers<'_> {
             text: src.to_string(),
             entity,
         }
+    }
+
+    /// The entity of the name a relative "who" at byte `s` refers to: the
+    /// mention that ends right before its comma ("Jane Cole, who said").
+    fn antecedent(&self, s: usize) -> Option<usize> {
+        let before = self.doc.text[..s].trim_end();
+        let comma = before.strip_suffix(',')?.trim_end().len();
+        let k = self.mentions.partition_point(|m| m.end < comma);
+        let m = self.mentions.get(k).filter(|m| m.end == comma)?;
+        m.entity
+            .filter(|&x| self.entities.get(x).is_some_and(|e| e.label == Label::Person))
     }
 
     /// The previous speaker, if a recent person whose gender does not rule

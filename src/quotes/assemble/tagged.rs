@@ -70,7 +70,11 @@ pub(super) fn add(
                 built.taken[m] = Some(built.quotes.len());
             }
             let (m0, m1) = (&marked[inside[0]], &marked[inside[inside.len() - 1]]);
-            let kind = if mostly(covered, range.len()) && starts_sentence(doc, m0) {
+            // Content run on past the last closing mark (into the
+            // attribution: "“...,” Hart said as she left") does not make a
+            // quotation that stands as a sentence partial.
+            let upto_close = end_of(m1).min(range.end).saturating_sub(range.start);
+            let kind = if mostly(covered, upto_close) && starts_sentence(doc, m0) {
                 QuoteKind::Direct
             } else {
                 QuoteKind::Partial

@@ -62,7 +62,7 @@ impl Counts {
 
 /// Whether a cue word follows token `end` after at most a few auxiliaries
 /// and adverbs: the span before `end` is the subject of some cue.
-fn subject_of_some_cue(scene: &Scene, end: usize) -> bool {
+pub(super) fn subject_of_some_cue(scene: &Scene, end: usize) -> bool {
     let n = scene.doc.tokens.len();
     for i in end..(end + 4).min(n) {
         if is_cue(scene, i) {

@@ -173,6 +173,41 @@ pub(super) fn best(model: &Linear, opts: &Options) -> (Option<usize>, Choice) {
     (chosen.map(|_| best.1), choice)
 }
 
+/// Documents that carry someone's words without speaking them.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "statements",
+    "release",
+    "communique",
+    "communiqué",
+];
+
+/// The candidate to take when the ranker chose candidate `i`: a document
+/// ("according to a statement from her ministry") yields to a person named
+/// as the subject of a cue in the same sentence ("Petra Lind told
+/// reporters, according to a statement ..."): the statement carries the
+/// words, the person said them.
+pub(super) fn person_over_document(scene: &Scene, opts: &Options, i: usize) -> usize {
+    let doc = scene.doc;
+    let r = &opts.candidates[i].toks;
+    let document = doc.tokens[r.start..r.end.min(r.start + 3)]
+        .iter()
+        .any(|t| DOCUMENTS.iter().any(|d| t.text(doc.text).eq_ignore_ascii_case(d)));
+    let Some(sentence) = doc.sentence_tokens(r.start) else {
+        return i;
+    };
+    if !document {
+        return i;
+    }
+    let person = opts.candidates.iter().position(|o| {
+        o.label == 1
+            && o.flags & NAME != 0
+            && sentence.contains(&o.toks.start)
+            && features::subject_of_some_cue(scene, o.toks.end)
+    });
+    person.unwrap_or(i)
+}
+
 /// The span shown as the speaker for candidate `i` of `opts`: the whole
 /// subject it is part of (the widest subject before the cue, phrase after
 /// it or rules' speaker that holds it), then its appositive up to the
@@ -185,9 +220,16 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
             r = o.toks.clone();
         }
     }
-    match appositive(scene, &opts.target, &r) {
-        Some(end) => r.start..end,
-        None => r,
+    if let Some(end) = appositive(scene, &opts.target, &r) {
+        return r.start..end;
+    }
+    // A span cut inside its appositive ("said Jane Roe, who has led the"):
+    // the name before the comma with the whole appositive.
+    let doc = scene.doc;
+    let comma = (r.start + 1..r.end).find(|&k| doc.tokens[k].text(doc.text) == ",");
+    match comma.and_then(|c| appositive(scene, &opts.target, &(r.start..c))) {
+        Some(end) if end > r.end => r.start..end,
+        _ => r,
     }
 }
 
