@@ -107,7 +107,7 @@ if (!fs.existsSync(cli)) {
   console.error('people: build the CLI first: cargo build --release --bin newslens');
   process.exit(2);
 }
-const files = ['roles-tuning.tsv', 'roles-checked.tsv', 'roles-held-out.tsv', 'labels-held-out.tsv'];
+const files = ['roles-tuning.tsv', 'roles-checked.tsv', 'roles-reader.tsv', 'labels-reader.tsv'];
 const analyses = analyse();
 const pct = (a, b) => `${a}/${b} (${(100 * a / b).toFixed(1)}%)`;
 for (const file of files) {
