@@ -993,3 +993,24 @@ fn organisations_with_a_place_or_a_common_word_keep_their_label() {
     // Counter-case: the place alone is a place.
     assert_eq!(entity(&a, "Ohio").label, Label::Gpe);
 }
+
+#[test]
+fn an_aide_to_someone_is_affiliated_with_them() {
+    // Wire: "an aide to Gov. X", "a senior adviser to Acme Corp.".
+    let a = analyse(
+        "Ana Ruiz, an aide to Gov. Tom Hale, agreed. Ben Sato, a senior adviser to Acme Corp., left.",
+    );
+    let hale = entity(&a, "Tom Hale");
+    assert_eq!(role_of(&a, "Ana Ruiz"), some("aide", Some("Tom Hale")));
+    assert_eq!(entity(&a, "Ana Ruiz").affiliation_entity, Some(hale.id));
+    assert_eq!(
+        role_of(&a, "Ben Sato"),
+        some("senior adviser", Some("Acme Corp."))
+    );
+    // Counter-cases: "to" after another head, and a title with no name after it.
+    let a = analyse(
+        "Jane Roe, a lawyer to the end, said nothing. Tom Hale, an aide to the mayor, agreed.",
+    );
+    assert_eq!(role_of(&a, "Jane Roe"), some("lawyer", None));
+    assert_eq!(role_of(&a, "Tom Hale"), some("aide", None));
+}

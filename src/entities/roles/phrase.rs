@@ -66,6 +66,15 @@ const BODIES: &[&str] = &[
     "department", "desk", "division", "office", "panel", "police", "program", "team", "unit",
 ];
 
+/// Heads whose "to" names whom the holder serves, the affiliation ("an
+/// adviser to Acme", "aide to Gov. Jane Roe"). Lowercase and sorted.
+const SERVING_HEADS: &[&str] = &[
+    "adviser", "advisor", "aide", "assistant", "confidant", "confidante", "consultant", "counsel",
+    "counselor", "spokesman", "spokesperson", "spokeswoman",
+];
+/// The most title words before the name of whom an aide serves.
+const MAX_SERVED_TITLE: usize = 2;
+
 /// Heads whose "of" names a work, not an employer ("author of [a book]").
 const WORK_HEADS: &[&str] = &["author", "co-author", "creator", "writer"];
 
@@ -336,9 +345,18 @@ pub(super) fn complement(ws: &Words, head: usize) -> (usize, Option<Range<usize>
     }
     // "author of [a book]": what follows is the work, not the affiliation.
     let of_work = ws.w(end) == "of" && holds(WORK_HEADS, ws.w(head));
-    if holds(AFFILIATION_PREPOSITIONS, ws.w(end)) && !of_work {
+    // "adviser to Gov. Jane Roe": whom an aide serves.
+    let serves = ws.w(end) == "to" && holds(SERVING_HEADS, ws.w(head));
+    if holds(AFFILIATION_PREPOSITIONS, ws.w(end)) && !of_work || serves {
         let mut k = end + 1;
         if function_words::is_article(ws.w(k)) {
+            k += 1;
+        }
+        // The served person's title is no part of the name ("to Gov. Roe").
+        while serves
+            && k < end + 1 + MAX_SERVED_TITLE
+            && (roles::is_title(ws.w(k)) || roles::is_modifier(ws.w(k)))
+        {
             k += 1;
         }
         // "of the centrist Tax Policy Center", "of the Miami-based Acme
@@ -386,6 +404,7 @@ mod tests {
             SENTENCE_OPENERS,
             WORK_HEADS,
             IRREGULAR_PAST,
+            SERVING_HEADS,
         ] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }
