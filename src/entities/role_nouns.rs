@@ -183,24 +183,18 @@ fn antecedent(
             .as_deref()
             .is_some_and(|r| roles::same_role(r, head) && same_portfolio(r, head))
     };
+    let fits = |e: &Entity| same(e) && affiliation.is_none_or(|m| agrees(e, m));
     // The last few people named: a role noun refers back a short way.
-    let mut holders = people[before.saturating_sub(ROLE_REACH)..before]
+    let mut named_last = people[before.saturating_sub(ROLE_REACH)..before]
         .iter()
         .rev()
-        .map(|p| &entities[p.2])
-        .filter(|e| same(e) && affiliation.is_none_or(|m| agrees(e, m)));
+        .map(|p| &entities[p.2]);
     // The last person named before the role noun.
     let last = before.checked_sub(1).map(|i| people[i].2);
-    if let Some(first) = holders.next() {
+    if let Some(first) = named_last.find(|e| fits(e)) {
         // Two holders: the nearer one only when nobody was named since.
-        let sole = holders.all(|e| e.id == first.id) || last == Some(first.id);
+        let sole = last == Some(first.id) || named_last.all(|e| e.id == first.id || !fits(e));
         return sole.then_some(Antecedent::Holder(first.id));
-    }
-    // Anyone named before with the role, whatever their affiliation, is
-    // another possible holder.
-    let named = &people[before.saturating_sub(SUBJECT_REACH)..before];
-    if named.iter().any(|p| same(&entities[p.2])) {
-        return None;
     }
     // Only a phrase that names the holder's party or nation ("the
     // Republican nominee", "the Chilean president") is read as the
@@ -208,6 +202,12 @@ fn antecedent(
     // story names without a role, or no one it names.
     let party = affiliation.is_some_and(|m| m.label == Label::Norp);
     if !party {
+        return None;
+    }
+    // Anyone named before with the role, whatever their affiliation, is
+    // another possible holder.
+    let named = &people[before.saturating_sub(SUBJECT_REACH)..before];
+    if named.iter().any(|p| same(&entities[p.2])) {
         return None;
     }
     subject(named)

@@ -110,6 +110,11 @@ fn set_role(
 /// the body named after the name ("the Rev. Jane Roe, of Acme Church,").
 fn honorific_of(doc: &Doc, mentions: &[Mention], m: &Mention) -> Option<Found> {
     let Range { start: a, end: b } = doc.token_range(m.start, m.end);
+    // Most names have no such honorific: look before building the sentence's words.
+    let before = doc.tokens[a.checked_sub(1)?].text(doc.text);
+    if !roles::is_occupational_honorific(before) {
+        return None;
+    }
     let sent = doc.sentence_tokens(a)?;
     let ws = Words::new(doc, mentions, sent);
     title::honorific(&ws, a, b)
