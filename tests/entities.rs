@@ -1014,3 +1014,36 @@ fn an_aide_to_someone_is_affiliated_with_them() {
     assert_eq!(role_of(&a, "Jane Roe"), some("lawyer", None));
     assert_eq!(role_of(&a, "Tom Hale"), some("aide", None));
 }
+
+#[test]
+fn an_organisation_after_the_name_is_the_affiliation_without_a_role() {
+    // Media column: "X of Fox News" states the employer, not the role.
+    let a = analyse(
+        "Trump told Bill Orly of Fox News this week that the system was rigged. Tom Hale of the Acme Group said so. Jane Roe of Ohio voted.",
+    );
+    let fox = entity(&a, "Fox News");
+    assert_eq!(
+        role_of(&a, "Bill Orly"),
+        (None, Some("Fox News".to_string()))
+    );
+    assert_eq!(entity(&a, "Bill Orly").affiliation_entity, Some(fox.id));
+    assert_eq!(
+        role_of(&a, "Tom Hale"),
+        (None, Some("Acme Group".to_string()))
+    );
+    // Counter-case: a place after the name says where the person lives.
+    assert_eq!(role_of(&a, "Jane Roe"), (None, None));
+}
+
+#[test]
+fn a_word_describing_the_holder_is_neither_role_nor_employer() {
+    // Opinion page: "Conservative economist X", "the libertarian Y Institute".
+    let a = analyse(
+        "Conservative economist Aparna Mathy said so. Michael Tann, an analyst at the libertarian Cato Institute, said he agreed.",
+    );
+    assert_eq!(role_of(&a, "Aparna Mathy"), some("economist", None));
+    assert_eq!(
+        role_of(&a, "Michael Tann"),
+        some("analyst", Some("Cato Institute"))
+    );
+}

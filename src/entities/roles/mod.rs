@@ -63,6 +63,21 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
                 set_role(doc, mentions, &country_entities, e, found);
             }
         }
+        // "Lester Holt of NBC News": an organisation after the name is the
+        // affiliation, when no role is stated.
+        if e.role.is_none() {
+            let of = e.mentions.iter().find_map(|&i| {
+                let m = &mentions[i];
+                let named = m.kind == MentionKind::Name && m.label == Label::Person;
+                named.then(|| organisation_after(doc, mentions, m)).flatten()
+            });
+            if let Some(r) = of {
+                let (start, end) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
+                let (name, entity) = affiliation(doc.text, mentions, &country_entities, start, end);
+                e.affiliation = Some(name);
+                e.affiliation_entity = entity.filter(|&a| a != e.id);
+            }
+        }
     }
 }
 
@@ -104,6 +119,19 @@ fn set_role(
         e.affiliation = Some(name);
         e.affiliation_entity = entity.filter(|&a| a != e.id);
     }
+}
+
+/// "Lester Holt of NBC News": the organisation named right after one name
+/// mention ("of", then the name, closed by punctuation or a verb).
+fn organisation_after(doc: &Doc, mentions: &[Mention], m: &Mention) -> Option<Range<usize>> {
+    let Range { start: a, end: b } = doc.token_range(m.start, m.end);
+    // Most names have no "of" after them: look before building the sentence's words.
+    if doc.tokens.get(b)?.text(doc.text) != "of" {
+        return None;
+    }
+    let sent = doc.sentence_tokens(a)?;
+    let ws = Words::new(doc, mentions, sent);
+    title::organisation_after(&ws, b)
 }
 
 /// The honorific before one name mention, as a role ("Dr.", "Rev."), with

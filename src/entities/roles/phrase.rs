@@ -276,6 +276,7 @@ fn may_name(w: &str) -> bool {
         && !lower.ends_with("ly")
         && !roles::is_modifier(w)
         && !roles::is_head(w)
+        && !roles::is_descriptive(w)
         && w.chars().all(char::is_alphanumeric)
 }
 

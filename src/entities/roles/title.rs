@@ -154,6 +154,17 @@ pub(super) fn honorific(ws: &Words, a: usize, b: usize) -> Option<Found> {
     })
 }
 
+/// "Lester Holt of NBC News said": an organisation (not a place: "Jane Roe
+/// of Ohio" says where she lives) named right after the name ending at
+/// token `b`, the name whole (no possessive or capitalised word after it:
+/// "Jane Roe of Acme's board").
+pub(super) fn organisation_after(ws: &Words, b: usize) -> Option<Range<usize>> {
+    let r = of_place(ws, b).filter(|r| r.start > b)?;
+    let org = matches!(ws.name_at(r.start), Some((_, Label::Org)));
+    let closed = !ws.possessive(r.end) && !ws.capitalised(r.end);
+    (org && closed).then_some(r)
+}
+
 /// "[Senator Jane Roe] of Arizona", "President Xi Jinping of China", "the
 /// Rev. Jane Roe, of Acme Church,": a place, organisation or building
 /// named right after the name.
