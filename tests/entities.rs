@@ -1033,6 +1033,10 @@ fn an_organisation_after_the_name_is_the_affiliation_without_a_role() {
     );
     // Counter-case: a place after the name says where the person lives.
     assert_eq!(role_of(&a, "Jane Roe"), (None, None));
+    // An organisation's possessive before the name is its employer; a person's is not.
+    let a = analyse("He cited NBC's Matt Laue and Hale's Jane Roe.");
+    assert_eq!(role_of(&a, "Matt Laue"), (None, Some("NBC".to_string())));
+    assert_eq!(role_of(&a, "Jane Roe"), (None, None));
 }
 
 #[test]

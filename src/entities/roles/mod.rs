@@ -121,17 +121,20 @@ fn set_role(
     }
 }
 
-/// "Lester Holt of NBC News": the organisation named right after one name
-/// mention ("of", then the name, closed by punctuation or a verb).
+/// "Lester Holt of NBC News", "NBC's Matt Lauer": the organisation named
+/// right after one name mention, or owning it right before.
 fn organisation_after(doc: &Doc, mentions: &[Mention], m: &Mention) -> Option<Range<usize>> {
     let Range { start: a, end: b } = doc.token_range(m.start, m.end);
-    // Most names have no "of" after them: look before building the sentence's words.
-    if doc.tokens.get(b)?.text(doc.text) != "of" {
+    // Most names have neither "of" after them nor "'s" before them: look
+    // before building the sentence's words.
+    let of = doc.tokens.get(b).is_some_and(|t| t.text(doc.text) == "of");
+    let owned = a > 0 && matches!(doc.tokens[a - 1].text(doc.text), "'s" | "’s");
+    if !of && !owned {
         return None;
     }
     let sent = doc.sentence_tokens(a)?;
     let ws = Words::new(doc, mentions, sent);
-    title::organisation_after(&ws, b)
+    title::organisation_after(&ws, b).or_else(|| title::owner_before(&ws, a))
 }
 
 /// The honorific before one name mention, as a role ("Dr.", "Rev."), with

@@ -165,6 +165,16 @@ pub(super) fn organisation_after(ws: &Words, b: usize) -> Option<Range<usize>> {
     (org && closed).then_some(r)
 }
 
+/// "NBC's Matt Lauer": an organisation that owns the name starting at token
+/// `a` (a person's possessive, "Hale's Jane Roe", says no more than a tie).
+pub(super) fn owner_before(ws: &Words, a: usize) -> Option<Range<usize>> {
+    let k = a.checked_sub(1).filter(|&k| ws.possessive(k))?;
+    match ws.name_at(k.checked_sub(1)?) {
+        Some((r, Label::Org)) if r.end == k => Some(r),
+        _ => None,
+    }
+}
+
 /// "[Senator Jane Roe] of Arizona", "President Xi Jinping of China", "the
 /// Rev. Jane Roe, of Acme Church,": a place, organisation or building
 /// named right after the name.
