@@ -55,16 +55,20 @@ pub struct Sentence {
 }
 
 /// Abbreviations that keep their final dot. Titles and months never end a
-/// sentence; the others ("U.S.", "Inc.") may.
+/// sentence; the others ("U.S.", "Inc.") may, before a word that starts
+/// sentences. "Del." is a delegate before a name ("said Del. Jane Roe") and
+/// Delaware at a sentence's end ("Dover, Del. The state ..."), so it is one
+/// of the others.
 const TITLE_ABBREVS: &[&str] = &[
-    "Adm", "Ald", "Apr", "Aug", "Ave", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dec", "Dept", "Dr",
+    "Adm", "Ald", "Apr", "Atty", "Aug", "Ave", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dec", "Dept",
+    "Det", "Dr", "Insp",
     "Feb", "Fig", "Fr", "Ft", "Gen", "Gov", "Hon", "Jan", "Jul", "Jun", "Lt", "Maj", "Mar",
     "Messrs", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Pres", "Prof", "Pte", "Rep",
     "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "St", "Supt", "approx", "cf", "e.g", "i.e",
     "vs",
 ];
 const FINAL_ABBREVS: &[&str] = &[
-    "Bros", "Co", "Corp", "Inc", "Jr", "Ltd", "Plc", "Sr", "a.m", "etc", "p.m",
+    "Bros", "Co", "Corp", "Del", "Inc", "Jr", "Ltd", "Plc", "Sr", "a.m", "etc", "p.m",
 ];
 
 /// Words that start sentences and rarely follow an abbreviation inside one:
@@ -574,6 +578,11 @@ mod tests {
         assert_eq!(
             sentences("Prices rose 3.5 percent. Shares fell."),
             ["Prices rose 3.5 percent.", "Shares fell."]
+        );
+        // "Del." is a delegate before a name, Delaware before a new sentence.
+        assert_eq!(
+            sentences("It passed, said Del. Jane Roe, a Democrat. Dover, Del. The state sued."),
+            ["It passed, said Del. Jane Roe, a Democrat.", "Dover, Del.", "The state sued."]
         );
     }
 

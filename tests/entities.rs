@@ -765,6 +765,293 @@ fn a_role_noun_with_a_portfolio_names_the_holder_of_that_portfolio() {
     assert_eq!(nominals, [("the secretary", Some(lane.id))]);
 }
 
+#[test]
+fn an_abbreviated_title_before_a_name_ends_no_sentence() {
+    // Local paper: "said Del. Jane Roe, a Democrat." is one sentence, and the
+    // party set beside the title is the affiliation.
+    let a = analyse(
+        "The bill passed 60-38, said Del. Ines Varo, a Democrat. Del. Omar Tell voted no. The bill now goes to Dover, Del. The governor has not said whether he will sign it.",
+    );
+    assert_eq!(role_of(&a, "Ines Varo"), some("Del.", Some("Democrat")));
+    let party = entity(&a, "Democrat");
+    assert_eq!(entity(&a, "Ines Varo").affiliation_entity, Some(party.id));
+    assert_eq!(role_of(&a, "Omar Tell"), some("Del.", None));
+    assert!(a
+        .sentences
+        .iter()
+        .any(|s| s.text.starts_with("The bill passed") && s.text.ends_with("a Democrat.")));
+    // Counter-case: "Del." for Delaware still ends its sentence.
+    assert!(a
+        .sentences
+        .iter()
+        .any(|s| s.text == "The bill now goes to Dover, Del."));
+}
+
+#[test]
+fn a_doctors_or_clerics_honorific_is_the_role_when_nothing_better_is_stated() {
+    // Tabloid: the honorific alone; wire: "the Rev." with the church after the name.
+    let a = analyse(
+        "Dr. Lena Ortt treated the victims at the scene. \"We prayed all night,\" said the Rev. Amos Pike, of Bethel Memorial Church, on Sunday.",
+    );
+    assert_eq!(role_of(&a, "Lena Ortt"), some("Dr.", None));
+    assert_eq!(
+        role_of(&a, "Amos Pike"),
+        some("Rev.", Some("Bethel Memorial Church"))
+    );
+    let church = entity(&a, "Bethel Memorial Church");
+    assert_eq!(entity(&a, "Amos Pike").affiliation_entity, Some(church.id));
+    // A stated role beats the honorific, at any mention; "Mr." is no role.
+    let a = analyse(
+        "Dr. Lena Ortt arrived first. Later Dr. Ortt, chief of surgery at Harlow General Hospital, said beds were short. Mr. Ben Sato said nothing.",
+    );
+    assert_eq!(
+        role_of(&a, "Lena Ortt"),
+        some("chief of surgery", Some("Harlow General Hospital"))
+    );
+    assert_eq!(role_of(&a, "Ben Sato"), (None, None));
+}
+
+#[test]
+fn a_possessive_role_before_the_name_without_a_comma() {
+    // Politics desk: the possessor is the affiliation, a person or an
+    // organisation, and the affiliation entity is theirs.
+    let a = analyse(
+        "Sen. Tom Hale campaigned in Ohio. Hale's running mate Jane Roe spoke first, and Hale's campaign manager John Doe said the polls were close. Brisco Energy's chief economist Ana Ruiz disagreed.",
+    );
+    let hale = entity(&a, "Tom Hale");
+    assert_eq!(role_of(&a, "Jane Roe"), some("running mate", Some("Hale")));
+    assert_eq!(entity(&a, "Jane Roe").affiliation_entity, Some(hale.id));
+    assert_eq!(
+        role_of(&a, "John Doe"),
+        some("campaign manager", Some("Hale"))
+    );
+    let brisco = entity(&a, "Brisco Energy");
+    assert_eq!(
+        role_of(&a, "Ana Ruiz"),
+        some("chief economist", Some("Brisco Energy"))
+    );
+    assert_eq!(entity(&a, "Ana Ruiz").affiliation_entity, Some(brisco.id));
+    // Counter-case: a possessive that owns no role ("Hale's friend").
+    let a = analyse("Tom Hale spoke. Hale's friend Jane Roe laughed.");
+    assert_eq!(role_of(&a, "Jane Roe"), (None, None));
+}
+
+#[test]
+fn an_appositive_after_an_honorific_and_a_surname() {
+    // Newspaper of record style: honorifics and surnames only.
+    let a = analyse(
+        "Mary Doe spoke on Monday. Ms. Roe, a close confidante and former campaign worker for Mrs. Doe, said she was surprised. Dr. Kline, a pediatrician in Dayton, agreed.",
+    );
+    let doe = entity(&a, "Mary Doe");
+    let roe = entity(&a, "Roe");
+    assert_eq!(
+        roe.role.as_deref(),
+        Some("confidante and former campaign worker")
+    );
+    assert_eq!(roe.affiliation.as_deref(), Some("Mrs. Doe"));
+    assert_eq!(roe.affiliation_entity, Some(doe.id));
+    assert_eq!(entity(&a, "Kline").role.as_deref(), Some("pediatrician"));
+    // Counter-case: a list of honorific names is no appositive.
+    let a = analyse("Ms. Roe, Mr. Doe and Mrs. Kline attended the hearing.");
+    assert_eq!(entity(&a, "Roe").role, None);
+}
+
+#[test]
+fn a_title_in_quotation_marks_before_the_name() {
+    // Media column: a paper's own title for its reporter, quoted.
+    let a = analyse(
+        "The paper sent its “national enterprise reporter” Jane Roe to Ohio. The Daily Clarion's \"chief political correspondent\" John Doe stayed home.",
+    );
+    assert_eq!(
+        role_of(&a, "Jane Roe"),
+        some("national enterprise reporter", None)
+    );
+    assert_eq!(
+        role_of(&a, "John Doe"),
+        some("chief political correspondent", Some("Daily Clarion"))
+    );
+    // Counter-cases: a quotation before a name, and a quoted word that is no role.
+    let a = analyse("“We will win,” Jane Roe said. His “friend” John Doe laughed.");
+    assert_eq!(role_of(&a, "Jane Roe"), (None, None));
+    assert_eq!(role_of(&a, "John Doe"), (None, None));
+}
+
+/// The nominal mentions of person `name`.
+fn nominals(a: &Analysis, name: &str) -> Vec<String> {
+    let id = entity(a, name).id;
+    a.mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Nominal && m.entity == Some(id))
+        .map(|m| m.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_definite_role_names_the_storys_person() {
+    // Campaign trail: the story is about one politician, named with no role;
+    // "the Republican nominee" is that person, who takes the role.
+    let a = analyse(
+        "Dale Brock spoke in Ohio on Monday. Brock met voters at a diner. The Republican nominee said the polls were wrong.",
+    );
+    assert_eq!(nominals(&a, "Dale Brock"), ["nominee"]);
+    assert_eq!(
+        role_of(&a, "Dale Brock"),
+        some("nominee", Some("Republican"))
+    );
+    let quote_speaker = a.quotes.first().and_then(|q| q.speaker.as_ref()?.entity);
+    assert_eq!(quote_speaker, Some(entity(&a, "Dale Brock").id));
+    // A role the person carries already: "the candidate" is the one candidate.
+    let a = analyse(
+        "Democratic candidate Ruth Alvarez toured Iowa. She met farmers, and Ken Moss drove the bus. Later the candidate said the tour had gone well.",
+    );
+    assert_eq!(nominals(&a, "Ruth Alvarez"), ["the candidate"]);
+}
+
+#[test]
+fn a_definite_role_with_two_people_who_fit_names_no_one() {
+    // Two people named, neither the story's clear subject.
+    let a = analyse(
+        "Ruth Alvarez and Dale Brock debated. The Democratic presidential candidate said the economy was strong.",
+    );
+    for name in ["Ruth Alvarez", "Dale Brock"] {
+        assert!(nominals(&a, name).is_empty(), "{name}");
+        assert_eq!(role_of(&a, name), (None, None), "{name}");
+    }
+    // Two candidates named, then someone else: "the candidate" is neither.
+    let a = analyse(
+        "Democratic candidate Ruth Alvarez and Republican nominee Dale Brock debated. Moderator Ken Moss asked about taxes. The candidate said the economy was strong.",
+    );
+    assert!(nominals(&a, "Ruth Alvarez").is_empty());
+    assert!(nominals(&a, "Dale Brock").is_empty());
+    // A bare role is not read as the subject's: "the former president" may be
+    // someone the story names without a role.
+    let a = analyse(
+        "Tom Clark bought the farm. Mr. Clark compared his debts to those of the former president.",
+    );
+    assert!(nominals(&a, "Tom Clark").is_empty());
+    assert_eq!(role_of(&a, "Tom Clark"), (None, None));
+}
+
+#[test]
+fn a_party_inside_a_title_is_the_affiliation_and_not_the_role() {
+    // The JSON gives the role without the party, and the party as the
+    // affiliation (its entity too); a place before the title beats the party.
+    let a = analyse(
+        "Former Democratic tax aide Jane Roe said the rule was unfair. Republican Ohio Gov. John Doe disagreed, and GOP strategist Ana Ruiz stayed quiet.",
+    );
+    assert_eq!(
+        role_of(&a, "Jane Roe"),
+        some("Former tax aide", Some("Democratic"))
+    );
+    let democratic = entity(&a, "Democratic");
+    assert_eq!(
+        entity(&a, "Jane Roe").affiliation_entity,
+        Some(democratic.id)
+    );
+    assert_eq!(role_of(&a, "John Doe"), some("Gov.", Some("Ohio")));
+    assert_eq!(role_of(&a, "Ana Ruiz"), some("strategist", Some("GOP")));
+}
+
+#[test]
+fn a_syndication_line_is_set_aside_but_news_about_a_source_is_kept() {
+    let a = analyse(
+        "Mill closes after 90 years\n\nThe Harlow paper mill closed on Friday, Jane Roe said.\n\nThe story was first published by the Harlow Gazette in 1990, Roe said.\n\nThis article has been adapted from its original source.",
+    );
+    let set_aside: Vec<&str> = a
+        .article
+        .boilerplate
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        set_aside,
+        ["This article has been adapted from its original source."]
+    );
+    assert!(a
+        .sentences
+        .iter()
+        .any(|s| s.text.starts_with("The story was first published")));
+    assert!(a
+        .sentences
+        .iter()
+        .all(|s| !s.text.starts_with("This article")));
+}
+
+#[test]
+fn organisations_with_a_place_or_a_common_word_keep_their_label() {
+    // Trade press and local paper: bodies named after a place, and works.
+    let a = analyse(
+        "Ohio State Highway Patrol troopers closed the road. Kestrel Robotics and the Ohio Valley League sent buses. The injured went to Mercy Hospital, the news site Pressline reported. Ohio is mourning.",
+    );
+    for name in ["Kestrel Robotics", "Ohio Valley League", "Pressline"] {
+        assert_eq!(entity(&a, name).label, Label::Org, "{name}");
+    }
+    assert!(matches!(
+        entity(&a, "Mercy Hospital").label,
+        Label::Org | Label::Fac
+    ));
+    // Counter-case: the place alone is a place.
+    assert_eq!(entity(&a, "Ohio").label, Label::Gpe);
+}
+
+#[test]
+fn an_aide_to_someone_is_affiliated_with_them() {
+    // Wire: "an aide to Gov. X", "a senior adviser to Acme Corp.".
+    let a = analyse(
+        "Ana Ruiz, an aide to Gov. Tom Hale, agreed. Ben Sato, a senior adviser to Acme Corp., left.",
+    );
+    let hale = entity(&a, "Tom Hale");
+    assert_eq!(role_of(&a, "Ana Ruiz"), some("aide", Some("Tom Hale")));
+    assert_eq!(entity(&a, "Ana Ruiz").affiliation_entity, Some(hale.id));
+    assert_eq!(
+        role_of(&a, "Ben Sato"),
+        some("senior adviser", Some("Acme Corp."))
+    );
+    // Counter-cases: "to" after another head, and a title with no name after it.
+    let a = analyse(
+        "Jane Roe, a lawyer to the end, said nothing. Tom Hale, an aide to the mayor, agreed.",
+    );
+    assert_eq!(role_of(&a, "Jane Roe"), some("lawyer", None));
+    assert_eq!(role_of(&a, "Tom Hale"), some("aide", None));
+}
+
+#[test]
+fn an_organisation_after_the_name_is_the_affiliation_without_a_role() {
+    // Media column: "X of Fox News" states the employer, not the role.
+    let a = analyse(
+        "Trump told Bill Orly of Fox News this week that the system was rigged. Tom Hale of the Acme Group said so. Jane Roe of Ohio voted.",
+    );
+    let fox = entity(&a, "Fox News");
+    assert_eq!(
+        role_of(&a, "Bill Orly"),
+        (None, Some("Fox News".to_string()))
+    );
+    assert_eq!(entity(&a, "Bill Orly").affiliation_entity, Some(fox.id));
+    assert_eq!(
+        role_of(&a, "Tom Hale"),
+        (None, Some("Acme Group".to_string()))
+    );
+    // Counter-case: a place after the name says where the person lives.
+    assert_eq!(role_of(&a, "Jane Roe"), (None, None));
+    // An organisation's possessive before the name is its employer; a person's is not.
+    let a = analyse("He cited NBC's Matt Laue and Hale's Jane Roe.");
+    assert_eq!(role_of(&a, "Matt Laue"), (None, Some("NBC".to_string())));
+    assert_eq!(role_of(&a, "Jane Roe"), (None, None));
+}
+
+#[test]
+fn a_word_describing_the_holder_is_neither_role_nor_employer() {
+    // Opinion page: "Conservative economist X", "the libertarian Y Institute".
+    let a = analyse(
+        "Conservative economist Aparna Mathy said so. Michael Tann, an analyst at the libertarian Cato Institute, said he agreed.",
+    );
+    assert_eq!(role_of(&a, "Aparna Mathy"), some("economist", None));
+    assert_eq!(
+        role_of(&a, "Michael Tann"),
+        some("analyst", Some("Cato Institute"))
+    );
+}
+
 // ---- Round 2b (issue #26): party-and-state labels, lowercase titles,
 // ---- predicates, clean role phrases, "of the X" after a name, descriptive
 // ---- role nouns.

@@ -54,7 +54,11 @@ pub(super) fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<Boilerpla
         Some(BoilerplateKind::CommentPolicy)
     } else if words <= PROMO_MAX_WORDS && is_promo(core, &lower) {
         Some(BoilerplateKind::Promo)
-    } else if words <= COPYRIGHT_MAX_WORDS && is_copyright(core, &lower) {
+    } else if words <= COPYRIGHT_MAX_WORDS
+        && (is_copyright(core, &lower) || is_syndication(&lower))
+    {
+        // A syndication line is a rights notice of its own kind: where the
+        // text was first published, under what licence.
         Some(BoilerplateKind::Copyright)
     } else if is_label(s, core, words) {
         Some(BoilerplateKind::Label)
@@ -456,6 +460,63 @@ fn is_copyright(core: &str, lower: &str) -> bool {
             .ends_with("all rights reserved")
 }
 
+/// What a syndication line calls the text it stands under ("This [story] was
+/// first published by ..."). Lowercase.
+const SYNDICATED_TEXTS: &[&str] = &["article", "column", "piece", "post", "report", "story"];
+/// Words between the text and the verb of a syndication line ("has been",
+/// "was first", "is"). Lowercase.
+const SYNDICATION_AUXILIARIES: &[&str] =
+    &["also", "been", "first", "has", "is", "originally", "previously", "was"];
+/// The verbs of a syndication line ("adapted", "republished"). Lowercase.
+const SYNDICATION_VERBS: &[&str] = &[
+    "adapted", "appeared", "produced", "published", "reprinted", "republished", "syndicated",
+];
+/// What may follow the verb of a syndication line: where and how the text
+/// was published ("from its original source", "by ProPublica", "on ...",
+/// "in partnership with ..."), or nothing. Lowercase.
+const SYNDICATION_FOLLOWERS: &[&str] =
+    &["as", "at", "by", "courtesy", "from", "here", "in", "on", "through", "under", "with"];
+/// The most words of a syndication line that opens with its verb
+/// ("Originally published by The Texas Tribune.").
+const SYNDICATION_SHORT_WORDS: usize = 12;
+
+/// A syndication line: "This article has been adapted from its original
+/// source.", "This story was first published by ProPublica.", "A version
+/// of this story appeared in ...", "Originally published by ...". The
+/// line speaks of itself ("this story") and says where it was published;
+/// a news sentence about a source ("The story was first reported by ...,
+/// she said", "The film was adapted from a novel") is none.
+fn is_syndication(lower: &str) -> bool {
+    let core = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if reports_speech(lower) {
+        return false;
+    }
+    let mut words = tokens(core).peekable();
+    // "Originally published by X.": short, one clause.
+    if matches!(words.peek(), Some(&("originally" | "first"))) {
+        words.next();
+        return words.next().is_some_and(|w| SYNDICATION_VERBS.contains(&w))
+            && words.next().is_none_or(|w| SYNDICATION_FOLLOWERS.contains(&w))
+            && count_words(core) <= SYNDICATION_SHORT_WORDS
+            && !core.contains(',');
+    }
+    // "A version of this story ...", "An earlier version of this article ...".
+    let rest = ["a version of ", "an earlier version of "]
+        .iter()
+        .find_map(|p| core.strip_prefix(p))
+        .unwrap_or(core);
+    let mut words = tokens(rest);
+    if words.next() != Some("this") || !words.next().is_some_and(|w| SYNDICATED_TEXTS.contains(&w)) {
+        return false;
+    }
+    let mut w = words.next();
+    while w.is_some_and(|w| SYNDICATION_AUXILIARIES.contains(&w)) {
+        w = words.next();
+    }
+    w.is_some_and(|w| SYNDICATION_VERBS.contains(&w))
+        && words.next().is_none_or(|w| SYNDICATION_FOLLOWERS.contains(&w))
+}
+
 /// Labels that open a list of tags or topics.
 const TAG_LEADS: &[&str] = &[
     "tags:",
@@ -617,6 +678,34 @@ mod tests {
             "Disney sued OpenAI over copyright infringement, lawyers said.",
             "Copyright claims against AI firms doubled in 2023.",
             "The court ruled that all rights reserved by the estate had lapsed.",
+        ] {
+            assert_eq!(kind(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_syndication_line_is_a_rights_notice_but_news_about_a_source_is_not() {
+        for s in [
+            "This article has been adapted from its original source.",
+            "This story was first published by ProPublica.",
+            "This article is republished from The Conversation under a Creative Commons license.",
+            "This story was produced in partnership with the Example Tribune.",
+            "A version of this story appeared in the Sunday edition.",
+            "This article originally appeared on Example Weekly.",
+            "Originally published by The Example Tribune.",
+            "This post was published.",
+        ] {
+            assert_eq!(kind(s), Some(Copyright), "{s}");
+        }
+        for s in [
+            "This story was first published by the Tribune, the mayor said.",
+            "The story was first published by ProPublica in 2019.",
+            "The film was adapted from its original source, a 1950s novel.",
+            "This story was adapted into a film in 1990.",
+            "This report was published after months of delay by the agency.",
+            "First published in 1990, the novel sold millions of copies.",
+            "This article of the constitution was adapted from the French one.",
+            "This reporter was on the scene when the shooting began.",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }

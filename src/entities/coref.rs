@@ -7,7 +7,8 @@
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::gender::{self, Gender};
 use super::role_nouns;
-use crate::lexicon::roles;
+use crate::lexicon::roles as role_words;
+use super::roles;
 use crate::tokens::{Token, TokenKind};
 use crate::doc::Doc;
 
@@ -22,9 +23,15 @@ const PERSON_REACH: usize = 50;
 pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) {
     let mut gender = genders(doc, mentions, entities);
     let people = people_by_sentence(doc, mentions, entities);
-    let added = references(doc, mentions, entities, &people, &mut gender);
+    let (added, learned) = references(doc, mentions, entities, &people, &mut gender);
     if added.is_empty() {
         return;
+    }
+    // The story's subject takes the role a role noun gave it.
+    for (e, role, name) in learned {
+        if entities[e].role.is_none() {
+            roles::learn(doc, mentions, entities, e, role, name.as_ref());
+        }
     }
     // Merge, then renumber the entities' mention lists.
     mentions.reserve_exact(added.len());
@@ -92,9 +99,10 @@ fn references(
     entities: &[Entity],
     people: &[(usize, usize, usize)],
     gender: &mut [Option<Gender>],
-) -> Vec<Mention> {
+) -> (Vec<Mention>, Vec<Learned>) {
     let text = doc.text;
     let mut added: Vec<Mention> = Vec::new();
+    let mut learned: Vec<Learned> = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
         if !sent.part.yields_sentences() {
             continue;
@@ -123,13 +131,24 @@ fn references(
             }
             let found = match pronoun {
                 Some(g) => pronoun_mention(people, gender, s, t, w, g),
-                None => role_nouns::mention(doc, mentions, entities, people, k, range.end),
+                None => role_nouns::mention(doc, mentions, entities, people, k, range.end).map(
+                    |linked| {
+                        if let (Some(e), Some((role, name))) = (linked.mention.entity, linked.role) {
+                            learned.push((e, role, name));
+                        }
+                        linked.mention
+                    },
+                ),
             };
             added.extend(found);
         }
     }
-    added
+    (added, learned)
 }
+
+/// A role a person takes from a role noun that names them: the entity, the
+/// role, and the name inside the phrase ("the [Republican] nominee").
+type Learned = (usize, String, Option<Mention>);
 
 /// Whether token `t` can be a pronoun or "the", by its first letter: the
 /// pronouns and "the" start with "h", "s" or "t", most words with another.
@@ -169,7 +188,7 @@ pub(super) fn overlaps_mention(mentions: &[Mention], start: usize, end: usize) -
 fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
     let a = doc.token_range(m.start, m.end).start;
     let prev = a.checked_sub(1).map(|p| doc.tokens[p].text(doc.text))?;
-    roles::honorific_gender(prev)
+    role_words::honorific_gender(prev)
 }
 
 /// The one person a pronoun at `pos` in sentence `s` can refer to, if clear.

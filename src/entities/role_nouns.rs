@@ -14,6 +14,13 @@ use crate::mentions::overlapping;
 
 /// How many earlier person mentions a role noun may reach back.
 const ROLE_REACH: usize = 50;
+/// The fewest times the story's subject is named before a role noun that
+/// names it by being the subject.
+const SUBJECT_MIN_NAMES: usize = 2;
+/// How many times as often as anyone else the story's subject is named.
+const SUBJECT_LEAD: usize = 2;
+/// How many earlier person names are read to find the story's subject.
+const SUBJECT_REACH: usize = 200;
 /// The most words between "the" and the role's head ("the former Indiana
 /// [governor]", "the State Department's [spokesman]").
 const MAX_BEFORE_HEAD: usize = 5;
@@ -28,7 +35,7 @@ pub(super) fn mention(
     people: &[(usize, usize, usize)],
     k: usize,
     sent_end: usize,
-) -> Option<Mention> {
+) -> Option<Linked> {
     let text = doc.text;
     let word = |j: usize| doc.tokens[j].text(text);
     let mut j = k + 1;
@@ -100,15 +107,37 @@ pub(super) fn mention(
     // The role as the phrase gives it, modifiers and portfolio and all
     // ("deputy attorney general", "secretary of State").
     let phrase = &text[doc.tokens[first.max(k + 1)].start..doc.tokens[last].end];
-    let e = antecedent(entities, people, start, phrase, affiliation)?;
-    Some(Mention {
-        start,
-        end: head.end,
-        text: text[start..head.end].to_string(),
-        label: Label::Person,
-        entity: Some(e),
-        kind: MentionKind::Nominal,
+    let (e, learned) = match antecedent(entities, people, start, phrase, affiliation)? {
+        Antecedent::Holder(e) => (e, None),
+        Antecedent::Subject(e) => (e, Some((phrase.to_string(), affiliation.cloned()))),
+    };
+    Some(Linked {
+        mention: Mention {
+            start,
+            end: head.end,
+            text: text[start..head.end].to_string(),
+            label: Label::Person,
+            entity: Some(e),
+            kind: MentionKind::Nominal,
+        },
+        role: learned,
     })
+}
+
+/// A role noun linked to a person, and the role (with the name in the
+/// phrase, if any) the person takes from it when the link was made by
+/// the story's subject rather than by a role the person carries.
+pub(super) struct Linked {
+    pub mention: Mention,
+    pub role: Option<(String, Option<Mention>)>,
+}
+
+/// Who a role noun names.
+enum Antecedent {
+    /// The one person named before who carries the role.
+    Holder(usize),
+    /// The person the story is about, when nobody named carries the role.
+    Subject(usize),
 }
 
 /// "Todd Stern, the State Department's climate envoy," and "the Republican
@@ -125,33 +154,82 @@ fn beside_a_person(doc: &Doc, mentions: &[Mention], k: usize, j: usize, sent_end
     };
     let comma = |t: usize| doc.tokens[t].text(text) == ",";
     let after_name = k >= 2 && comma(k - 1) && is_person(k - 2);
-    let before_name = j + 2 < sent_end && comma(j + 1) && is_person(j + 2);
+    // "The minister of the economy, Mr. Guajardo,": an honorific may come first.
+    let honorific = j + 3 < sent_end && roles::is_honorific(doc.tokens[j + 2].text(text));
+    let name = if honorific { j + 3 } else { j + 2 };
+    let before_name = name < sent_end && comma(j + 1) && is_person(name);
     after_name || before_name
 }
 
-/// The person most recently named before `pos` whose role is the one the
-/// phrase `head` names (its head, rank and portfolio), and whose
-/// affiliation is the one the phrase names, if it names one.
+/// The person a role phrase (`head`, with the name in it, if any) at `pos`
+/// names: the one person among the last few named whose role is the
+/// phrase's (head, rank and portfolio) and whose affiliation is the one
+/// the phrase names; of two such people, the one named last, when nobody
+/// else was named since ("the candidate" after two candidates and then
+/// someone else names no one). When nobody named carries the role, the
+/// person the story is about, if it carries no role of its own and was
+/// the last person named and the phrase names a party or nation ("the
+/// Republican nominee" in a story about one politician).
 fn antecedent(
     entities: &[Entity],
     people: &[(usize, usize, usize)],
     pos: usize,
     head: &str,
     affiliation: Option<&Mention>,
-) -> Option<usize> {
-    // The last few people named: a role noun refers back a short way.
+) -> Option<Antecedent> {
     let before = people.partition_point(|p| p.1 < pos);
-    people[before.saturating_sub(ROLE_REACH)..before]
+    let same = |e: &Entity| {
+        e.role
+            .as_deref()
+            .is_some_and(|r| roles::same_role(r, head) && same_portfolio(r, head))
+    };
+    let fits = |e: &Entity| same(e) && affiliation.is_none_or(|m| agrees(e, m));
+    // The last few people named: a role noun refers back a short way.
+    let mut named_last = people[before.saturating_sub(ROLE_REACH)..before]
         .iter()
         .rev()
-        .map(|p| &entities[p.2])
-        .find(|e| {
-            e.role
-                .as_deref()
-                .is_some_and(|r| roles::same_role(r, head) && same_portfolio(r, head))
-                && affiliation.is_none_or(|m| agrees(e, m))
-        })
-        .map(|e| e.id)
+        .map(|p| &entities[p.2]);
+    // The last person named before the role noun.
+    let last = before.checked_sub(1).map(|i| people[i].2);
+    if let Some(first) = named_last.find(|e| fits(e)) {
+        // Two holders: the nearer one only when nobody was named since.
+        let sole = last == Some(first.id) || named_last.all(|e| e.id == first.id || !fits(e));
+        return sole.then_some(Antecedent::Holder(first.id));
+    }
+    // Only a phrase that names the holder's party or nation ("the
+    // Republican nominee", "the Chilean president") is read as the
+    // subject's: a bare role ("the former president") may be someone the
+    // story names without a role, or no one it names.
+    let party = affiliation.is_some_and(|m| m.label == Label::Norp);
+    if !party {
+        return None;
+    }
+    // Anyone named before with the role, whatever their affiliation, is
+    // another possible holder.
+    let named = &people[before.saturating_sub(SUBJECT_REACH)..before];
+    if named.iter().any(|p| same(&entities[p.2])) {
+        return None;
+    }
+    subject(named)
+        .filter(|&e| entities[e].role.is_none() && last == Some(e))
+        .map(Antecedent::Subject)
+}
+
+/// The person the story is about, from the person names before a role
+/// noun: the one named most often, at least [`SUBJECT_MIN_NAMES`] times
+/// and [`SUBJECT_LEAD`] times as often as anyone else.
+fn subject(named: &[(usize, usize, usize)]) -> Option<usize> {
+    let mut ids: Vec<usize> = named.iter().map(|p| p.2).collect();
+    ids.sort_unstable();
+    // Each entity's count, from the runs of the sorted ids: (count, entity).
+    let mut counts: Vec<(usize, usize)> = ids
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run.len(), run[0]))
+        .collect();
+    counts.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+    let (top, e) = *counts.first()?;
+    let second = counts.get(1).map_or(0, |c| c.0);
+    (top >= SUBJECT_MIN_NAMES && top >= SUBJECT_LEAD * second).then_some(e)
 }
 
 /// "the secretary of State" is not the secretary of the Treasury: when the

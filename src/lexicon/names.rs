@@ -10,14 +10,15 @@ use super::holds;
 
 /// Last words of organisations' names, as written (capitalised).
 const ORG_HEADS: &[&str] = &[
-    "Agency", "Airlines", "Airways", "Assembly", "Association", "Authority", "Bureau", "Caucus",
-    "Club", "Co", "Co.", "College", "Commission", "Committee", "Company", "Congress", "Corp",
-    "Corp.", "Corporation", "Council", "Department", "Entertainment", "FC", "Federation",
-    "Foundation", "Group", "Guard", "Holdings", "Inc", "Inc.", "Institute", "Institution",
-    "Journal", "LLC", "Labs", "League", "Legislature", "Ltd", "Ltd.", "Media", "Ministry",
-    "Motors", "Network", "News", "Office", "Parliament", "Partners", "Party", "Pictures", "Plc",
-    "Police", "Post", "Records", "Robotics", "Senate", "Service", "Studios", "Systems",
-    "Technologies", "Times", "Tribune", "University",
+    "Academy", "Agency", "Airlines", "Airways", "Assembly", "Association", "Authority", "Bureau",
+    "Caucus", "Chronicle", "Clinic", "Club", "Co", "Co.", "College", "Commission", "Committee",
+    "Company", "Congress", "Corp", "Corp.", "Corporation", "Council", "Department",
+    "Entertainment", "FC", "Federation", "Foundation", "Gazette", "Group", "Guard", "Herald",
+    "Holdings", "Hospital", "Inc", "Inc.", "Institute", "Institution", "Journal", "LLC", "Labs",
+    "League", "Legislature", "Ltd", "Ltd.", "Magazine", "Media", "Ministry", "Motors", "Network",
+    "News", "Office", "Parliament", "Partners", "Party", "Pictures", "Plc", "Police", "Post",
+    "Records", "Robotics", "School", "Senate", "Service", "Studios", "Systems", "Technologies",
+    "Times", "Tribune", "University",
 ];
 
 /// Suffixes of company names a tagger may leave outside the name ("Walt

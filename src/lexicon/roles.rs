@@ -187,6 +187,13 @@ pub fn is_honorific(word: &str) -> bool {
     honorific(word).is_some()
 }
 
+/// Whether `word` is an honorific that also says what its bearer does: a
+/// doctor ("Dr."), a member of the clergy ("Rev."). The role a name carries
+/// when the text states no other.
+pub fn is_occupational_honorific(word: &str) -> bool {
+    is_honorific(word) && matches!(word.trim_end_matches('.'), "Dr" | "Rev")
+}
+
 /// The gender an honorific shows ("Mr." male, "Ms" female, "Dr." none).
 pub fn honorific_gender(word: &str) -> Option<Gender> {
     honorific(word).flatten()
@@ -235,6 +242,8 @@ pub fn same_role(a: &str, b: &str) -> bool {
             "businessman" | "businesswoman" => "business",
             "advisor" | "adviser" => "adviser",
             "organiser" | "organizer" => "organizer",
+            // A party's nominee is one of the race's candidates.
+            "candidate" | "nominee" | "hopeful" | "contender" => "candidate",
             other => other,
         }
     }
@@ -325,6 +334,7 @@ mod tests {
         assert!(is_head("Del.") && !is_head("Del") && !is_head("del"));
         assert!(same_role("Sen.", "the senator") && same_role("Gov.", "governor"));
         assert!(same_role("Rep.", "congressman") && !same_role("Sen.", "governor"));
+        assert!(same_role("Republican nominee", "candidate") && !same_role("nominee", "governor"));
         assert!(same_role("former secretary of State", "secretary"));
         assert!(same_role("editor in chief", "editor") && !same_role("editor in chief", "chief"));
         // A lower rank is another person.
@@ -363,6 +373,9 @@ mod tests {
         assert!(!is_honorific("miss") && !is_honorific("mr"));
         // Capitals are a headline's: "LITTLE TO MISS CAMPESE FAREWELL".
         assert!(!is_honorific("MISS") && !is_honorific("MR"));
+        // A doctor's and a cleric's honorific say what they do; "Mr." does not.
+        assert!(is_occupational_honorific("Dr.") && is_occupational_honorific("Rev"));
+        assert!(!is_occupational_honorific("Mr.") && !is_occupational_honorific("DR"));
     }
 
     #[test]

@@ -62,6 +62,22 @@ pub(super) fn after_name(ws: &Words, b: usize) -> Option<Found> {
     (phrase.closed || phrase.found.affiliation.is_some()).then_some(phrase.found)
 }
 
+/// "Jane Roe, a Democrat, said", "Jane Roe, a Republican from Ohio,": the
+/// party (a group's name) set beside the name ending at token `b`.
+pub(super) fn party_after(ws: &Words, b: usize) -> Option<Range<usize>> {
+    if ws.w(b) != "," {
+        return None;
+    }
+    let k = if matches!(ws.w(b + 1), "a" | "an") { b + 2 } else { b + 1 };
+    match ws.name_at(k) {
+        Some((r, Label::Norp)) if r.start == k && k > b + 1 => {
+            let closed = matches!(ws.w(r.end), "," | "." | ";" | "" | "from" | "who");
+            closed.then_some(r)
+        }
+        _ => None,
+    }
+}
+
 /// "Jane Roe is director of research at Acme": a role after "is" or "was"
 /// that names the affiliation, so that "Roe is a leader who ..." says nothing.
 pub(super) fn predicate(ws: &Words, b: usize) -> Option<Found> {

@@ -21,6 +21,7 @@ mod title;
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::doc::Doc;
 use crate::lexicon::countries::{self, Relation};
+use crate::lexicon::roles;
 use crate::mentions::within;
 use phrase::Words;
 use std::ops::Range;
@@ -49,14 +50,35 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
             let Some(found) = role_of(doc, mentions, m) else {
                 continue;
             };
-            e.role = Some(found.role);
-            if let Some(r) = found.affiliation {
+            set_role(doc, mentions, &country_entities, e, found);
+            break;
+        }
+        // "Dr. Jane Roe", "the Rev. Jane Roe": the honorific is the role
+        // when no mention states a better one.
+        if e.role.is_none() {
+            let found = e.mentions.iter().find_map(|&i| {
+                let m = &mentions[i];
+                let named = m.kind == MentionKind::Name && m.label == Label::Person;
+                named.then(|| honorific_of(doc, mentions, m)).flatten()
+            });
+            if let Some(found) = found {
+                set_role(doc, mentions, &country_entities, e, found);
+            }
+        }
+        // "Lester Holt of NBC News": an organisation after the name is the
+        // affiliation, when no role is stated.
+        if e.role.is_none() {
+            let of = e.mentions.iter().find_map(|&i| {
+                let m = &mentions[i];
+                let named = m.kind == MentionKind::Name && m.label == Label::Person;
+                named.then(|| organisation_after(doc, mentions, m)).flatten()
+            });
+            if let Some(r) = of {
                 let (start, end) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
                 let (name, entity) = affiliation(doc.text, mentions, &country_entities, start, end);
                 e.affiliation = Some(name);
                 e.affiliation_entity = entity.filter(|&a| a != e.id);
             }
-            break;
         }
         // "Sen. Jane Roe (D-N.Y.)": the state, where no affiliation but a party was read.
         if e.affiliation.as_deref().is_none_or(party::is_party) {
@@ -66,6 +88,76 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
             }
         }
     }
+}
+
+/// Gives person `e` the role a role noun that names it states ("the
+/// [Republican] nominee"): `role`, and the name in the phrase, if any, as
+/// the affiliation.
+pub fn learn(
+    doc: &Doc,
+    mentions: &[Mention],
+    entities: &mut [Entity],
+    e: usize,
+    role: String,
+    name: Option<&Mention>,
+) {
+    entities[e].role = Some(role);
+    if let Some(m) = name {
+        let country_entities: Vec<(String, usize)> = entities
+            .iter()
+            .filter_map(|e| Some((e.country.clone()?, e.id)))
+            .collect();
+        let (name, entity) = affiliation(doc.text, mentions, &country_entities, m.start, m.end);
+        entities[e].affiliation = Some(name);
+        entities[e].affiliation_entity = entity.filter(|&a| a != e);
+    }
+}
+
+/// Gives person `e` the role and affiliation `found` names.
+fn set_role(
+    doc: &Doc,
+    mentions: &[Mention],
+    country_entities: &[(String, usize)],
+    e: &mut Entity,
+    found: Found,
+) {
+    e.role = Some(found.role);
+    if let Some(r) = found.affiliation {
+        let (start, end) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
+        let (name, entity) = affiliation(doc.text, mentions, country_entities, start, end);
+        e.affiliation = Some(name);
+        e.affiliation_entity = entity.filter(|&a| a != e.id);
+    }
+}
+
+/// "Lester Holt of NBC News", "NBC's Matt Lauer": the organisation named
+/// right after one name mention, or owning it right before.
+fn organisation_after(doc: &Doc, mentions: &[Mention], m: &Mention) -> Option<Range<usize>> {
+    let Range { start: a, end: b } = doc.token_range(m.start, m.end);
+    // Most names have neither "of" after them nor "'s" before them: look
+    // before building the sentence's words.
+    let of = doc.tokens.get(b).is_some_and(|t| t.text(doc.text) == "of");
+    let owned = a > 0 && matches!(doc.tokens[a - 1].text(doc.text), "'s" | "’s");
+    if !of && !owned {
+        return None;
+    }
+    let sent = doc.sentence_tokens(a)?;
+    let ws = Words::new(doc, mentions, sent);
+    title::organisation_after(&ws, b).or_else(|| title::owner_before(&ws, a))
+}
+
+/// The honorific before one name mention, as a role ("Dr.", "Rev."), with
+/// the body named after the name ("the Rev. Jane Roe, of Acme Church,").
+fn honorific_of(doc: &Doc, mentions: &[Mention], m: &Mention) -> Option<Found> {
+    let Range { start: a, end: b } = doc.token_range(m.start, m.end);
+    // Most names have no such honorific: look before building the sentence's words.
+    let before = doc.tokens[a.checked_sub(1)?].text(doc.text);
+    if !roles::is_occupational_honorific(before) {
+        return None;
+    }
+    let sent = doc.sentence_tokens(a)?;
+    let ws = Words::new(doc, mentions, sent);
+    title::honorific(&ws, a, b)
 }
 
 /// The role next to one name mention, trying the shapes from the tightest
@@ -84,10 +176,15 @@ fn role_of(doc: &Doc, mentions: &[Mention], m: &Mention) -> Option<Found> {
             return Some(after);
         }
     }
-    title
+    let mut found = title
         .or_else(|| apposition::after_name(&ws, b))
         .or_else(|| apposition::before_name(&ws, a, b))
-        .or_else(|| apposition::predicate(&ws, b))
+        .or_else(|| apposition::predicate(&ws, b))?;
+    // "Del. Jane Roe, a Democrat,": the party set beside a title that names no body.
+    if found.affiliation.is_none() {
+        found.affiliation = apposition::party_after(&ws, b);
+    }
+    Some(found)
 }
 
 /// The affiliation's display name and entity: a demonym gives its country
@@ -118,10 +215,15 @@ fn affiliation(
         .unwrap_or(bare);
     let bare_start = start + (bare.as_ptr() as usize - span.as_ptr() as usize);
     let bare_end = bare_start + bare.len();
+    // "Mrs. Doe": the name after an honorific.
+    let name_start = match bare.split_once(' ') {
+        Some((h, _)) if roles::is_honorific(h) => bare_start + h.len() + 1,
+        _ => bare_start,
+    };
     // The mention the affiliation is, with or without its possessive.
     let entity = within(mentions, start, end)
         .iter()
-        .find(|m| m.label.is_named() && m.start == bare_start && m.end >= bare_end)
+        .find(|m| m.label.is_named() && m.start == name_start && m.end >= bare_end)
         .and_then(|m| m.entity);
     (bare.to_string(), entity)
 }

@@ -47,6 +47,14 @@ const PHRASE_OPENERS: &[&str] = &[
     "her", "his", "in", "including", "its", "like", "my", "of", "on", "or", "our", "than", "that",
     "the", "their", "these", "this", "those", "to", "via", "with", "your",
 ];
+/// Verbs in the past whose form has no "-ed" ("The paper sent reporter
+/// Jane Roe"): never a noun before a role. Lowercase and sorted.
+const IRREGULAR_PAST: &[&str] = &[
+    "began", "bought", "brought", "built", "caught", "chose", "drew", "drove", "fought", "found",
+    "gave", "got", "held", "hit", "kept", "knew", "led", "left", "let", "lost", "made", "meant",
+    "met", "paid", "put", "ran", "sent", "set", "sought", "spent", "stood", "struck", "taught",
+    "thought", "told", "took", "went", "won", "wrote",
+];
 /// Prepositions whose object, a name, is the affiliation of the role before
 /// them: "director of Acme", "fellow at the Hoover Institution".
 const AFFILIATION_PREPOSITIONS: &[&str] = &["at", "for", "of", "with"];
@@ -61,6 +69,14 @@ const BODIES: &[&str] = &[
 /// Titles a capitalised word before names the portfolio of
 /// ("Privatisation Minister"), not the employer. Lowercase and sorted.
 const PORTFOLIO_HEADS: &[&str] = &["commissioner", "minister", "secretary"];
+/// Heads whose "to" names whom the holder serves, the affiliation ("an
+/// adviser to Acme", "aide to Gov. Jane Roe"). Lowercase and sorted.
+const SERVING_HEADS: &[&str] = &[
+    "adviser", "advisor", "aide", "assistant", "confidant", "confidante", "consultant", "counsel",
+    "counselor", "spokesman", "spokesperson", "spokeswoman",
+];
+/// The most title words before the name of whom an aide serves.
+const MAX_SERVED_TITLE: usize = 2;
 
 /// Heads whose "of" names a work, not an employer ("author of [a book]").
 const WORK_HEADS: &[&str] = &["author", "co-author", "creator", "writer"];
@@ -140,6 +156,7 @@ fn plain_noun(w: &str) -> bool {
         && !w.ends_with("ly")
         && !w.ends_with("ing")
         && !w.ends_with("ed")
+        && !holds(IRREGULAR_PAST, w)
         && cues::classes_of(w) & 1 << CueList::Speech as u8 == 0
 }
 
@@ -300,6 +317,7 @@ fn may_name(w: &str) -> bool {
         && !lower.ends_with("ly")
         && !roles::is_modifier(w)
         && !roles::is_head(w)
+        && !roles::is_descriptive(w)
         && w.chars().all(char::is_alphanumeric)
 }
 
@@ -373,9 +391,18 @@ pub(super) fn complement(ws: &Words, head: usize) -> (usize, Option<Range<usize>
     }
     // "author of [a book]": what follows is the work, not the affiliation.
     let of_work = ws.w(end) == "of" && holds(WORK_HEADS, ws.w(head));
-    if holds(AFFILIATION_PREPOSITIONS, ws.w(end)) && !of_work {
+    // "adviser to Gov. Jane Roe": whom an aide serves.
+    let serves = ws.w(end) == "to" && holds(SERVING_HEADS, ws.w(head));
+    if holds(AFFILIATION_PREPOSITIONS, ws.w(end)) && !of_work || serves {
         let mut k = end + 1;
         if function_words::is_article(ws.w(k)) {
+            k += 1;
+        }
+        // The served person's title is no part of the name ("to Gov. Roe").
+        while serves
+            && k < end + 1 + MAX_SERVED_TITLE
+            && (roles::is_title(ws.w(k)) || roles::is_modifier(ws.w(k)))
+        {
             k += 1;
         }
         // "of the centrist Tax Policy Center", "of the Miami-based Acme
@@ -447,6 +474,8 @@ mod tests {
             SENTENCE_OPENERS,
             WORK_HEADS,
             PORTFOLIO_HEADS,
+            IRREGULAR_PAST,
+            SERVING_HEADS,
         ] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }
@@ -457,7 +486,7 @@ mod tests {
         for w in ["math", "campaign", "communication", "policy"] {
             assert!(plain_noun(w), "{w}");
         }
-        for w in ["said", "the", "longtime", "elected", "reportedly", "Math"] {
+        for w in ["said", "the", "longtime", "elected", "reportedly", "Math", "sent"] {
             assert!(!plain_noun(w), "{w}");
         }
     }

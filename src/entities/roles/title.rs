@@ -11,12 +11,17 @@ use std::ops::Range;
 
 /// The most names a plural title may stand before ("Sens. A, B and C").
 const MAX_LISTED: usize = 6;
+/// The most words of a title set in quotation marks before a name.
+const MAX_QUOTED_TITLE: usize = 5;
 /// The most capitalised words after "of" in a title ("Secretary of [Homeland Security]").
 const MAX_OF_WORDS: usize = 3;
 
 /// The title before the name at tokens `a..b`, with the affiliation before
 /// it ("Russian", "Acme") or after the name ("of Arizona").
 pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
+    if let Some(found) = quoted(ws, a) {
+        return Some(found);
+    }
     let floor = ws.sent.start;
     let (k, plural) = match title_end(ws, a) {
         Some(k) if !matches!(ws.w(k - 1), "and" | ",") => (k, false),
@@ -50,6 +55,32 @@ pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
     };
     let affiliation = of_place(ws, b).or(before);
     Some(Found { role, affiliation })
+}
+
+/// A title set in quotation marks right before the name at token `a`: "its
+/// “national enterprise reporter” Jane Roe". The marks hold a few words and
+/// nothing else, ending with a role's head (a quotation ends with
+/// punctuation: "“We won,” Jane Roe said").
+fn quoted(ws: &Words, a: usize) -> Option<Found> {
+    let close = a.checked_sub(1).filter(|&k| k > ws.sent.start)?;
+    if !matches!(ws.w(close), "”" | "\"") {
+        return None;
+    }
+    let open = (close.saturating_sub(MAX_QUOTED_TITLE + 1).max(ws.sent.start)..close)
+        .rev()
+        .find(|&k| matches!(ws.w(k), "“" | "\""))?;
+    let words = open + 1..close;
+    let plain = words.clone().all(|k| {
+        let w = ws.w(k);
+        w.starts_with(|c: char| c.is_alphanumeric()) && ws.name_at(k).is_none()
+    });
+    if words.is_empty() || !plain || !ws.head(close - 1) {
+        return None;
+    }
+    Some(Found {
+        role: ws.span(open + 1, close).to_string(),
+        affiliation: phrase::affiliation_before(ws, ws.sent.start, open),
+    })
 }
 
 /// The text before a head word, with the space after it ("Deputy " for "Deputy Sens.").
@@ -117,16 +148,54 @@ fn list_start(ws: &Words, a: usize) -> Option<usize> {
     (first < a).then_some(first)
 }
 
-/// "[Senator Jane Roe] of Arizona", "President Xi Jinping of China": a place
-/// or organisation named right after the name.
+/// An honorific that says what its bearer does right before the name at
+/// tokens `a..b` ("Dr. Jane Roe", "the Rev. Jane Roe"), as a role, with the
+/// place or body named after the name ("of Acme Memorial Church").
+pub(super) fn honorific(ws: &Words, a: usize, b: usize) -> Option<Found> {
+    let k = a.checked_sub(1).filter(|&k| k >= ws.sent.start)?;
+    roles::is_occupational_honorific(ws.w(k)).then(|| Found {
+        role: ws.w(k).to_string(),
+        affiliation: of_place(ws, b),
+    })
+}
+
+/// "Lester Holt of NBC News said": an organisation (not a place: "Jane Roe
+/// of Ohio" says where she lives) named right after the name ending at
+/// token `b`, the name whole (no possessive or capitalised word after it:
+/// "Jane Roe of Acme's board").
+pub(super) fn organisation_after(ws: &Words, b: usize) -> Option<Range<usize>> {
+    let r = of_place(ws, b).filter(|r| r.start > b)?;
+    let org = matches!(ws.name_at(r.start), Some((_, Label::Org)));
+    let closed = !ws.possessive(r.end) && !ws.capitalised(r.end);
+    (org && closed).then_some(r)
+}
+
+/// "NBC's Matt Lauer": an organisation that owns the name starting at token
+/// `a` (a person's possessive, "Hale's Jane Roe", says no more than a tie).
+pub(super) fn owner_before(ws: &Words, a: usize) -> Option<Range<usize>> {
+    let k = a.checked_sub(1).filter(|&k| ws.possessive(k))?;
+    match ws.name_at(k.checked_sub(1)?) {
+        Some((r, Label::Org)) if r.end == k => Some(r),
+        _ => None,
+    }
+}
+
+/// "[Senator Jane Roe] of Arizona", "President Xi Jinping of China", "the
+/// Rev. Jane Roe, of Acme Church,": a place, organisation or building
+/// named right after the name.
 fn of_place(ws: &Words, b: usize) -> Option<Range<usize>> {
-    if ws.w(b) != "of" {
+    let of = if ws.w(b) == "," { b + 1 } else { b };
+    if ws.w(of) != "of" {
         return None;
     }
-    // "Archbishop Jane Roe of the Acme Patriarchate"
-    let k = if crate::lexicon::function_words::is_article(ws.w(b + 1)) { b + 2 } else { b + 1 };
-    match ws.name_at(k) {
-        Some((r, Label::Gpe | Label::Org | Label::Loc)) if r.start == k => Some(r),
+    // "of the Virgin Islands"
+    let article = crate::lexicon::function_words::is_article(ws.w(of + 1));
+    let name = if article { of + 2 } else { of + 1 };
+    match ws.name_at(name) {
+        Some((r, Label::Gpe | Label::Org | Label::Loc | Label::Fac)) if r.start == name => {
+            // After a comma the phrase is set off as a whole: ", of Acme Church,".
+            (of == b || matches!(ws.w(r.end), "," | "." | "")).then_some(r)
+        }
         _ => None,
     }
 }
