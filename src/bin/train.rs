@@ -3,7 +3,7 @@
 //! cargo run --release --features train --bin train -- \
 //!     [--train FILE] [--extra FILE[:misc-partial][:w=W]]... [--swap NAMES[:P] [--swap-changed-only]] [--dev FILE] [--lexicons FILE] [--out FILE] [--epochs N] [--folds K] \
 //!     [--stages 1|2] [--stage2 residual|full] [--alpha A[,A...]] [--pa C] \
-//!     [--seed N] [--min-count N] [--min-q N[,N...]] [--sat F[,F...]] [--epochs2 N] [--word-drop P [--word-drop-entities]] \
+//!     [--seed N] [--seeds N] [--min-count N] [--min-q N[,N...]] [--sat F[,F...]] [--epochs2 N] [--word-drop P [--word-drop-entities]] \
 //!     [--final]
 //!
 //! Averaged passive-aggressive (PA-I, `--pa C`; `--pa 0` gives plain
@@ -33,7 +33,9 @@
 //!
 //! `--seed N` (default 0, the fixed seeds) changes every stage's
 //! shuffling order: a setting's effect is told from one order's luck by
-//! training it with several seeds.
+//! training it with several seeds. `--seeds N` trains every stage (and
+//! every jackknife fold) with the N orders from `--seed` on and averages
+//! their weights: one model that no longer depends on one order's luck.
 //!
 //! `--epochs2 N` sets stage 2's epochs apart from stage 1's. `--final`
 //! trains on train + dev with the epoch counts given, choosing nothing on dev
@@ -300,9 +302,8 @@ fn train_stage(
     train: &[&Doc],
     dev: &[&Doc],
     epochs: usize,
-    mode: Mode,
-    alpha: f32,
-    seed: u64,
+    (mode, alpha): (Mode, f32),
+    (seed, shuffle): (u64, u64),
     label: &str,
 ) -> (Averaged, usize) {
     // Static features do not change between epochs: extract them once.
@@ -337,10 +338,7 @@ fn train_stage(
     let drop_entities = DROP_ENTITIES.load(std::sync::atomic::Ordering::Relaxed);
     let mut p = Perceptron::default();
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = Rng(seed
-        ^ SHUFFLE
-            .load(std::sync::atomic::Ordering::Relaxed)
-            .wrapping_mul(0x9E37_79B9));
+    let mut rng = Rng(seed ^ shuffle.wrapping_mul(0x9E37_79B9));
     let mut best: Option<(f64, Averaged, usize)> = None;
     let mut feats = Vec::with_capacity(128);
     for epoch in 1..=epochs {
@@ -448,6 +446,61 @@ fn train_stage(
     }
     let (_, avg, epoch) = best.expect("at least one epoch");
     (avg, epoch)
+}
+
+/// `--seeds N`: each stage is trained with N shuffling orders (`--seed`,
+/// `--seed` + 1, ...) and their averaged weights are averaged again, so the
+/// model does not depend on the luck of one order (1, the default, trains one).
+static SEEDS: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+
+/// Trains one stage with each of the `--seeds` shuffling orders and returns
+/// the mean of their weights (a feature missing from one order counts as 0
+/// there) and the mean of their kept epochs, rounded.
+fn train_stage_seeds(
+    train: &[&Doc],
+    dev: &[&Doc],
+    epochs: usize,
+    (mode, alpha): (Mode, f32),
+    seed: u64,
+    label: &str,
+) -> (Averaged, usize) {
+    let first = SHUFFLE.load(std::sync::atomic::Ordering::Relaxed);
+    let n = SEEDS.get().copied().unwrap_or(1).max(1);
+    if n == 1 {
+        return train_stage(train, dev, epochs, (mode, alpha), (seed, first), label);
+    }
+    let mut sum = Averaged {
+        index: IdMap::default(),
+        w: Vec::new(),
+    };
+    let mut epoch_sum = 0;
+    for k in 0..n {
+        let label = format!("{label} (order {})", first + k);
+        let (m, epoch) = train_stage(train, dev, epochs, (mode, alpha), (seed, first + k), &label);
+        epoch_sum += epoch;
+        for (&key, &i) in &m.index {
+            let next = sum.w.len() as u32;
+            let j = *sum.index.entry(key).or_insert(next) as usize;
+            if j == sum.w.len() {
+                sum.w.push([0.0; NCLASS]);
+            }
+            for (a, b) in sum.w[j].iter_mut().zip(&m.w[i as usize]) {
+                *a += b;
+            }
+        }
+    }
+    for row in &mut sum.w {
+        row.iter_mut().for_each(|a| *a /= n as f32);
+    }
+    if !dev.is_empty() {
+        let f1 = evaluate(&sum, dev, mode, alpha).f1();
+        println!(
+            "{label}, mean of {n} orders: dev F1 {f1:.4}, {} features",
+            sum.w.len()
+        );
+    }
+    let epochs_kept = (epoch_sum as f64 / n as f64).round() as usize;
+    (sum, epochs_kept)
 }
 
 /// Quantises to linear int8, scaled so that only the top fraction `sat` of
@@ -602,6 +655,10 @@ impl Config {
                     let n: u64 = val().parse().expect("--seed N");
                     SHUFFLE.store(n, std::sync::atomic::Ordering::Relaxed);
                 }
+                "--seeds" => {
+                    let n: u64 = val().parse().expect("--seeds N");
+                    SEEDS.set(n).expect("--seeds once");
+                }
                 "--folds" => c.folds = val().parse().expect("--folds K"),
                 "--stages" => c.stages = val().parse().expect("--stages 1|2"),
                 "--min-q" => c.min_qs = list(&val(), "--min-q N[,N...]"),
@@ -654,12 +711,11 @@ fn add_stage1_evidence(
             .map(|(_, d)| d)
             .collect();
         let seed = 0x5EED_0100 + k as u64;
-        let (m, _) = train_stage(
+        let (m, _) = train_stage_seeds(
             &rest,
             &[],
             epochs,
-            Mode::Stage1,
-            0.0,
+            (Mode::Stage1, 0.0),
             seed,
             &format!("fold {k}"),
         );
@@ -689,7 +745,7 @@ fn train_stage2(c: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
     let mut best: Option<(f64, Averaged, f32)> = None;
     for alpha in candidates {
         let label = format!("stage2 alpha {alpha}");
-        let (s2, _) = train_stage(&tr, &dv, epochs2, c.stage2, alpha, 0x5EED_0002, &label);
+        let (s2, _) = train_stage_seeds(&tr, &dv, epochs2, (c.stage2, alpha), 0x5EED_0002, &label);
         let f1 = evaluate(&s2, &dv, c.stage2, alpha).f1();
         if best.as_ref().is_none_or(|b| f1 > b.0) {
             best = Some((f1, s2, alpha));
@@ -766,8 +822,14 @@ fn main() {
     );
     let tr: Vec<&Doc> = train.iter().collect();
     let dv: Vec<&Doc> = dev.iter().collect();
-    let (s1, best_epoch) =
-        train_stage(&tr, &dv, c.epochs, Mode::Stage1, 0.0, 0x5EED_0001, "stage1");
+    let (s1, best_epoch) = train_stage_seeds(
+        &tr,
+        &dv,
+        c.epochs,
+        (Mode::Stage1, 0.0),
+        0x5EED_0001,
+        "stage1",
+    );
     let mut models: Vec<Trained> = vec![(s1, Mode::Stage1, 0.0)];
     if c.stages == 2 {
         add_stage1_evidence(&mut train, &mut dev, &models[0].0, c.folds, best_epoch);
