@@ -1,9 +1,9 @@
 //! Trains the named-entity tagger and writes `data/ner/weights.bin`.
 //!
 //! cargo run --release --features train --bin train -- \
-//!     [--train FILE] [--extra FILE[:misc-partial]]... [--swap NAMES[:P]] [--dev FILE] [--lexicons FILE] [--out FILE] [--epochs N] [--folds K] \
+//!     [--train FILE] [--extra FILE[:misc-partial][:w=W]]... [--swap NAMES[:P] [--swap-changed-only]] [--dev FILE] [--lexicons FILE] [--out FILE] [--epochs N] [--folds K] \
 //!     [--stages 1|2] [--stage2 residual|full] [--alpha A[,A...]] [--pa C] \
-//!     [--min-count N] [--min-q N[,N...]] [--sat F[,F...]] [--epochs2 N] [--word-drop P [--word-drop-entities]] \
+//!     [--seed N] [--seeds N] [--min-count N] [--min-q N[,N...]] [--sat F[,F...]] [--epochs2 N] [--word-drop P [--word-drop-entities]] \
 //!     [--final]
 //!
 //! Averaged passive-aggressive (PA-I, `--pa C`; `--pa 0` gives plain
@@ -20,12 +20,22 @@
 //!
 //! `--extra FILE` adds a CoNLL file's documents to the training data;
 //! with `:misc-partial`, for a set that annotates only part of MISC (or
-//! none of it), an O word taken for MISC is not corrected.
+//! none of it), an O word taken for MISC is not corrected; with `:w=W`,
+//! each update on its documents is W times as large (W < 1: the set
+//! teaches less than CoNLL's news).
 //!
 //! `--swap NAMES[:P]` adds a copy of each training document (and, with
 //! `--final`, of each dev document) in which each PER, ORG and LOC name is
 //! swapped, with chance P (default 0.5), for a name of the same type from
-//! NAMES (`scripts/build_ner_swap_names.py`; see `train/swap.rs`).
+//! NAMES (`scripts/build_ner_swap_names.py`; see `train/swap.rs`). With
+//! `--swap-changed-only` a copy keeps only the sentences in which a name
+//! was swapped. Copies never count towards `--min-count`.
+//!
+//! `--seed N` (default 0, the fixed seeds) changes every stage's
+//! shuffling order: a setting's effect is told from one order's luck by
+//! training it with several seeds. `--seeds N` trains every stage (and
+//! every jackknife fold) with the N orders from `--seed` on and averages
+//! their weights: one model that no longer depends on one order's luck.
 //!
 //! `--epochs2 N` sets stage 2's epochs apart from stage 1's. `--final`
 //! trains on train + dev with the epoch counts given, choosing nothing on dev
@@ -53,6 +63,12 @@ struct Doc {
     /// The set leaves (some) MISC names unannotated, so a word it calls O
     /// may be MISC: a MISC guess on it is not corrected (see [`masked`]).
     misc_partial: bool,
+    /// How much an update on this document counts (`--extra FILE:w=W`):
+    /// below 1, the extra sets teach less than CoNLL's news.
+    weight: f32,
+    /// A copy with swapped names (`--swap`): its features do not count
+    /// towards `--min-count`, so the copies add no rows of their own.
+    swapped: bool,
 }
 
 /// Whether an update that pushes `gold` above `rival` is left out: in a set
@@ -97,6 +113,8 @@ fn make_doc(lex: &Lexicon<'_>, (words, gold_tags): &Raw, misc_partial: bool) -> 
         gold_tags: gold_tags.clone(),
         base: Vec::new(),
         misc_partial,
+        weight: 1.0,
+        swapped: false,
     }
 }
 
@@ -108,19 +126,34 @@ fn load(path: &str, lex: &Lexicon<'_>, misc_partial: bool) -> Vec<Doc> {
 }
 
 /// Copies of the documents of `path` with names swapped (see [`swap`]).
+/// With `--swap-changed-only`, a copy keeps only the sentences in which a
+/// name was swapped, so the rest of CoNLL is not counted twice.
 fn load_swapped(path: &str, lex: &Lexicon<'_>, names: &swap::Names, p: f64) -> Vec<Doc> {
     let mut rng = Rng(0x5EED_5A1F);
+    let changed_only = SWAP_CHANGED_ONLY.load(std::sync::atomic::Ordering::Relaxed);
     read_raw(path)
         .iter()
-        .map(|(w, t)| {
-            make_doc(
-                lex,
-                &swap::swapped(w, t, names, p, &mut || rng.next()),
-                false,
-            )
+        .filter_map(|(w, t)| {
+            let (mut nw, mut nt) = swap::swapped(w, t, names, p, &mut || rng.next());
+            if changed_only {
+                let keep: Vec<bool> = nw.iter().zip(w).map(|(a, b)| a != b).collect();
+                let mut k = keep.iter();
+                nw.retain(|_| *k.next().unwrap());
+                let mut k = keep.iter();
+                nt.retain(|_| *k.next().unwrap());
+            }
+            if nw.is_empty() {
+                return None;
+            }
+            let mut d = make_doc(lex, &(nw, nt), false);
+            d.swapped = true;
+            Some(d)
         })
         .collect()
 }
+
+/// `--swap-changed-only` (see [`load_swapped`]).
+static SWAP_CHANGED_ONLY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Perceptron with lazy averaging (Daumé's trick: avg = w - u / c).
 #[derive(Default)]
@@ -198,6 +231,11 @@ static WORD_DROP: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::n
 /// With `--word-drop-entities`, word dropout applies only to tokens of gold entities.
 static DROP_ENTITIES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// `--seed N`: mixed into every stage's shuffling seed, to see how much a
+/// result owes to the order of the training documents (0, the default,
+/// keeps the fixed seeds).
+static SHUFFLE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// xorshift64*: a fixed-seed shuffle without a dependency.
 struct Rng(u64);
 impl Rng {
@@ -240,7 +278,7 @@ static MIN_COUNT: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
 fn drop_rare_features(train: &[&Doc], cache: &mut [Vec<Vec<Vec<u32>>>], min: u32) -> IdMap<u32> {
     let mut counts: IdMap<u32> = IdMap::default();
     let mut dynamic = Vec::new();
-    for (d, doc_cache) in train.iter().zip(cache.iter()) {
+    for (d, doc_cache) in train.iter().zip(cache.iter()).filter(|(d, _)| !d.swapped) {
         for ((sent, gold), sent_cache) in d.toks.iter().zip(&d.gold).zip(doc_cache) {
             for (i, feats) in sent_cache.iter().enumerate() {
                 dynamic.clear();
@@ -253,7 +291,7 @@ fn drop_rare_features(train: &[&Doc], cache: &mut [Vec<Vec<Vec<u32>>>], min: u32
         }
     }
     for feats in cache.iter_mut().flatten().flatten() {
-        feats.retain(|f| counts[f] >= min);
+        feats.retain(|f| counts.get(f).is_some_and(|&n| n >= min));
     }
     counts
 }
@@ -264,9 +302,8 @@ fn train_stage(
     train: &[&Doc],
     dev: &[&Doc],
     epochs: usize,
-    mode: Mode,
-    alpha: f32,
-    seed: u64,
+    (mode, alpha): (Mode, f32),
+    (seed, shuffle): (u64, u64),
     label: &str,
 ) -> (Averaged, usize) {
     // Static features do not change between epochs: extract them once.
@@ -301,7 +338,7 @@ fn train_stage(
     let drop_entities = DROP_ENTITIES.load(std::sync::atomic::Ordering::Relaxed);
     let mut p = Perceptron::default();
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = Rng(seed);
+    let mut rng = Rng(seed ^ shuffle.wrapping_mul(0x9E37_79B9));
     let mut best: Option<(f64, Averaged, usize)> = None;
     let mut feats = Vec::with_capacity(128);
     for epoch in 1..=epochs {
@@ -369,14 +406,14 @@ fn train_stage(
                         }
                         let loss = 1.0 - (acc[gold as usize] - acc[rival]);
                         if loss > 0.0 && !masked(d, gold, rival as u8) {
-                            let step = (loss / (2.0 * feats.len() as f32)).min(pa);
+                            let step = (loss / (2.0 * feats.len() as f32)).min(pa) * d.weight;
                             p.update(&feats, gold, rival as u8, step);
                         }
                         if pred != gold {
                             errors += 1;
                         }
                     } else if pred != gold && !masked(d, gold, pred) {
-                        p.update(&feats, gold, pred, 1.0);
+                        p.update(&feats, gold, pred, d.weight);
                         errors += 1;
                     }
                     total += 1;
@@ -409,6 +446,61 @@ fn train_stage(
     }
     let (_, avg, epoch) = best.expect("at least one epoch");
     (avg, epoch)
+}
+
+/// `--seeds N`: each stage is trained with N shuffling orders (`--seed`,
+/// `--seed` + 1, ...) and their averaged weights are averaged again, so the
+/// model does not depend on the luck of one order (1, the default, trains one).
+static SEEDS: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+
+/// Trains one stage with each of the `--seeds` shuffling orders and returns
+/// the mean of their weights (a feature missing from one order counts as 0
+/// there) and the mean of their kept epochs, rounded.
+fn train_stage_seeds(
+    train: &[&Doc],
+    dev: &[&Doc],
+    epochs: usize,
+    (mode, alpha): (Mode, f32),
+    seed: u64,
+    label: &str,
+) -> (Averaged, usize) {
+    let first = SHUFFLE.load(std::sync::atomic::Ordering::Relaxed);
+    let n = SEEDS.get().copied().unwrap_or(1).max(1);
+    if n == 1 {
+        return train_stage(train, dev, epochs, (mode, alpha), (seed, first), label);
+    }
+    let mut sum = Averaged {
+        index: IdMap::default(),
+        w: Vec::new(),
+    };
+    let mut epoch_sum = 0;
+    for k in 0..n {
+        let label = format!("{label} (order {})", first + k);
+        let (m, epoch) = train_stage(train, dev, epochs, (mode, alpha), (seed, first + k), &label);
+        epoch_sum += epoch;
+        for (&key, &i) in &m.index {
+            let next = sum.w.len() as u32;
+            let j = *sum.index.entry(key).or_insert(next) as usize;
+            if j == sum.w.len() {
+                sum.w.push([0.0; NCLASS]);
+            }
+            for (a, b) in sum.w[j].iter_mut().zip(&m.w[i as usize]) {
+                *a += b;
+            }
+        }
+    }
+    for row in &mut sum.w {
+        row.iter_mut().for_each(|a| *a /= n as f32);
+    }
+    if !dev.is_empty() {
+        let f1 = evaluate(&sum, dev, mode, alpha).f1();
+        println!(
+            "{label}, mean of {n} orders: dev F1 {f1:.4}, {} features",
+            sum.w.len()
+        );
+    }
+    let epochs_kept = (epoch_sum as f64 / n as f64).round() as usize;
+    (sum, epochs_kept)
 }
 
 /// Quantises to linear int8, scaled so that only the top fraction `sat` of
@@ -470,12 +562,40 @@ struct Config {
     sats: Vec<f64>,
     stage2: Mode,
     alphas: Vec<f32>,
-    /// More training files (`--extra FILE[:misc-partial]`), with whether
-    /// each annotates only part of MISC.
-    extras: Vec<(String, bool)>,
+    /// More training files (`--extra FILE[:misc-partial][:w=W]`), with
+    /// whether each annotates only part of MISC and the weight of its updates.
+    extras: Vec<Extra>,
     /// `--swap NAMES[:P]`: the names to swap into copies of the training
     /// documents, and the chance that a name is swapped.
     swap: Option<(String, f64)>,
+}
+
+/// One `--extra FILE[:misc-partial][:w=W]` training file.
+struct Extra {
+    path: String,
+    misc_partial: bool,
+    weight: f32,
+}
+
+impl Extra {
+    fn parse(v: &str) -> Extra {
+        let mut e = Extra {
+            path: v.to_string(),
+            misc_partial: false,
+            weight: 1.0,
+        };
+        loop {
+            if let Some(path) = e.path.strip_suffix(":misc-partial") {
+                e.misc_partial = true;
+                e.path = path.to_string();
+            } else if let Some((path, w)) = e.path.rsplit_once(":w=") {
+                e.weight = w.parse().expect("--extra FILE:w=W");
+                e.path = path.to_string();
+            } else {
+                return e;
+            }
+        }
+    }
 }
 
 /// A list of values: "3" or "2,3,4".
@@ -518,22 +638,27 @@ impl Config {
                         None => (v, 0.5),
                     });
                 }
+                "--swap-changed-only" => {
+                    SWAP_CHANGED_ONLY.store(true, std::sync::atomic::Ordering::Relaxed)
+                }
                 "--min-count" => {
                     let n: u32 = val().parse().expect("--min-count N");
                     MIN_COUNT.set(n).expect("--min-count once");
                 }
-                "--extra" => {
-                    let v = val();
-                    c.extras.push(match v.strip_suffix(":misc-partial") {
-                        Some(path) => (path.to_string(), true),
-                        None => (v, false),
-                    });
-                }
+                "--extra" => c.extras.push(Extra::parse(&val())),
                 "--lexicons" => c.lex_path = val(),
                 "--out" => c.out_path = val(),
                 "--epochs" => c.epochs = val().parse().expect("--epochs N"),
                 "--epochs2" => c.epochs2 = Some(val().parse().expect("--epochs2 N")),
                 "--final" => c.final_model = true,
+                "--seed" => {
+                    let n: u64 = val().parse().expect("--seed N");
+                    SHUFFLE.store(n, std::sync::atomic::Ordering::Relaxed);
+                }
+                "--seeds" => {
+                    let n: u64 = val().parse().expect("--seeds N");
+                    SEEDS.set(n).expect("--seeds once");
+                }
                 "--folds" => c.folds = val().parse().expect("--folds K"),
                 "--stages" => c.stages = val().parse().expect("--stages 1|2"),
                 "--min-q" => c.min_qs = list(&val(), "--min-q N[,N...]"),
@@ -586,12 +711,11 @@ fn add_stage1_evidence(
             .map(|(_, d)| d)
             .collect();
         let seed = 0x5EED_0100 + k as u64;
-        let (m, _) = train_stage(
+        let (m, _) = train_stage_seeds(
             &rest,
             &[],
             epochs,
-            Mode::Stage1,
-            0.0,
+            (Mode::Stage1, 0.0),
             seed,
             &format!("fold {k}"),
         );
@@ -621,7 +745,7 @@ fn train_stage2(c: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
     let mut best: Option<(f64, Averaged, f32)> = None;
     for alpha in candidates {
         let label = format!("stage2 alpha {alpha}");
-        let (s2, _) = train_stage(&tr, &dv, epochs2, c.stage2, alpha, 0x5EED_0002, &label);
+        let (s2, _) = train_stage_seeds(&tr, &dv, epochs2, (c.stage2, alpha), 0x5EED_0002, &label);
         let f1 = evaluate(&s2, &dv, c.stage2, alpha).f1();
         if best.as_ref().is_none_or(|b| f1 > b.0) {
             best = Some((f1, s2, alpha));
@@ -673,8 +797,15 @@ fn main() {
             train.extend(load_swapped(&c.dev_path, &lex, &names, *p));
         }
     }
-    for (path, misc_partial) in &c.extras {
-        train.extend(load(path, &lex, *misc_partial));
+    for e in &c.extras {
+        train.extend(
+            load(&e.path, &lex, e.misc_partial)
+                .into_iter()
+                .map(|mut d| {
+                    d.weight = e.weight;
+                    d
+                }),
+        );
     }
     let mut dev = load(&c.dev_path, &lex, false);
     if c.final_model {
@@ -691,8 +822,14 @@ fn main() {
     );
     let tr: Vec<&Doc> = train.iter().collect();
     let dv: Vec<&Doc> = dev.iter().collect();
-    let (s1, best_epoch) =
-        train_stage(&tr, &dv, c.epochs, Mode::Stage1, 0.0, 0x5EED_0001, "stage1");
+    let (s1, best_epoch) = train_stage_seeds(
+        &tr,
+        &dv,
+        c.epochs,
+        (Mode::Stage1, 0.0),
+        0x5EED_0001,
+        "stage1",
+    );
     let mut models: Vec<Trained> = vec![(s1, Mode::Stage1, 0.0)];
     if c.stages == 2 {
         add_stage1_evidence(&mut train, &mut dev, &models[0].0, c.folds, best_epoch);
