@@ -16,7 +16,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// Auxiliaries, modals and adverbs between a subject and its verb ("he
 /// later said", "Cruz has argued", "she would not say"). Adverbs in "-ly"
 /// are recognised by shape where this is used.
-const BEFORE_VERB: &[&str] = &[
+pub(crate) const BEFORE_VERB: &[&str] = &[
     "again",
     "already",
     "also",
@@ -54,7 +54,7 @@ const BEFORE_VERB: &[&str] = &[
 ];
 
 /// Forms of "be": a verb after one is passive ("it was stated").
-const BE: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
+pub(crate) const BE: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
 
 /// Whether `word` (any case) is "a", "an" or "the".
 pub fn is_article(word: &str) -> bool {

@@ -5,7 +5,7 @@ use super::holds;
 
 /// Words that can be the whole subject of a clause before its verb ("he
 /// said", "who says", "one argues"), lowercase and sorted.
-const SUBJECTS: &[&str] = &[
+pub(crate) const SUBJECTS: &[&str] = &[
     "he", "i", "it", "one", "she", "they", "we", "which", "who", "you",
 ];
 

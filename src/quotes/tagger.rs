@@ -10,7 +10,7 @@
 //! companding keeps small weights that linear int8 would round to zero).
 
 use crate::analysis::{Label, Mention, MentionKind};
-use crate::lexicon::{cues, function_words};
+use crate::lexicon::cues;
 use crate::tagging::{hash_str, Reader};
 use crate::tokens::{Token, TokenKind};
 
@@ -244,6 +244,26 @@ pub const WORD_SUBJECT: u8 = 0x80;
 /// form of "be", an adverb ("has", "was", "also", "reportedly").
 pub const WORD_AUX: u8 = 0x01;
 
+/// [`WORD_SUBJECT`] and [`WORD_AUX`] of a lower-case word by the lexicon's
+/// lists (subject pronouns; words between a subject and its verb, forms of
+/// "be" included), with one hash probe instead of a search of each list.
+fn listed_bits(lower: &str) -> u8 {
+    use crate::lexicon::{function_words as fw, pronouns};
+    static BITS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for w in fw::BEFORE_VERB.iter().chain(fw::BE) {
+            *m.entry(*w).or_insert(0) |= WORD_AUX;
+        }
+        for w in pronouns::SUBJECTS {
+            *m.entry(*w).or_insert(0) |= WORD_SUBJECT;
+        }
+        m
+    });
+    bits.get(lower).copied().unwrap_or(0)
+}
+
 impl WordFacts {
     fn of(w: &str, is_word: bool) -> WordFacts {
         let mut buf = String::with_capacity(w.len());
@@ -261,12 +281,9 @@ impl WordFacts {
             cue
         };
         let attributes = all != 0;
-        let subject = is_word && crate::lexicon::pronouns::is_subject(&buf);
-        let aux = is_word
-            && (function_words::comes_before_verb(&buf)
-                || function_words::is_be(&buf)
-                || buf.len() > 4 && buf.ends_with("ly"));
-        let bits = all | if subject { WORD_SUBJECT } else { 0 } | if aux { WORD_AUX } else { 0 };
+        let listed = if is_word { listed_bits(&buf) } else { 0 };
+        let ly = is_word && buf.len() > 4 && buf.ends_with("ly");
+        let bits = all | listed | if ly { WORD_AUX } else { 0 };
         WordFacts {
             word: hash_str(&buf),
             lemma: hash_str(lemma),

@@ -62,20 +62,21 @@ impl Speakers<'_> {
         let text = self.doc.text;
         let (s, e) = trim_punctuation(text, s, e);
         let src = &text[s..e];
-        let recent = self.recent_person(src, para, last);
+        // Only pronouns and role nouns ask for it: the name's gender is looked up there.
+        let recent = || self.recent_person(src, para, last);
         let is_pronoun = pronouns::is_personal(src);
         let entity = if src.eq_ignore_ascii_case("who") {
             self.antecedent(s)
         } else if is_pronoun && !src.eq_ignore_ascii_case("they") && !src.eq_ignore_ascii_case("we")
         {
-                recent.or_else(|| within(self.mentions, s, e).iter().find_map(|m| m.entity))
+                recent().or_else(|| within(self.mentions, s, e).iter().find_map(|m| m.entity))
             } else {
                 self.named_entity(s, e).or_else(|| {
                     // A role noun the entity stage left unresolved: the previous speaker.
                     let lower = src.to_ascii_lowercase();
                     let role = SPEAKER_ROLES.iter().any(|r| lower.ends_with(r));
                     if role {
-                        recent
+                        recent()
                     } else {
                         None
                     }
