@@ -418,21 +418,13 @@ fn transcript_line(
     // The speaker's entity: a mention in the label, or the person whose
     // surname it is ("PENCE" -> Mike Pence).
     let entity = signed::person_entity(text, mentions, entities, src_start, src_end);
-    let cue = toks[colon];
-    Some(Quote {
-        kind: QuoteKind::Direct,
-        start,
-        end,
-        text: text[start..end].to_string(),
-        speaker: Some(Speaker {
-            start: src_start,
-            end: src_end,
-            text: text[src_start..src_end].to_string(),
-            entity,
-        }),
-        cue: Some(Span::of(text, cue.start, cue.end)),
-        cue_class: Some(CueClass::Speech),
-    })
+    Some(signed::labelled_quote(
+        text,
+        (start, end),
+        (src_start, src_end),
+        entity,
+        toks[colon],
+    ))
 }
 
 /// "Putin begs North Korea for help: US" -> the claim, attributed to "US".

@@ -66,10 +66,21 @@ fn signed_line(
     } else {
         quoted_whole(text, &toks[..dash])?
     };
-    let (start, end) = quoted;
     let entity = person_entity(text, mentions, entities, name.0, name.1);
-    let cue = toks[dash];
-    Some(Quote {
+    Some(labelled_quote(text, quoted, name, entity, toks[dash]))
+}
+
+/// A direct quote at byte span `quoted` whose speaker, named at byte span
+/// `name`, is labelled by a mark (`cue`: a signature's dash, a transcript's
+/// colon) rather than a verb.
+pub(super) fn labelled_quote(
+    text: &str,
+    (start, end): (usize, usize),
+    name: (usize, usize),
+    entity: Option<usize>,
+    cue: Token,
+) -> Quote {
+    Quote {
         kind: QuoteKind::Direct,
         start,
         end,
@@ -82,7 +93,7 @@ fn signed_line(
         }),
         cue: Some(Span::of(text, cue.start, cue.end)),
         cue_class: Some(CueClass::Speech),
-    })
+    }
 }
 
 fn is_dash(s: &str) -> bool {

@@ -56,11 +56,7 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
         // "Dr. Jane Roe", "the Rev. Jane Roe": the honorific is the role
         // when no mention states a better one.
         if e.role.is_none() {
-            let found = e.mentions.iter().find_map(|&i| {
-                let m = &mentions[i];
-                let named = m.kind == MentionKind::Name && m.label == Label::Person;
-                named.then(|| honorific_of(doc, mentions, m)).flatten()
-            });
+            let found = by_name(e, mentions, |m| honorific_of(doc, mentions, m));
             if let Some(found) = found {
                 set_role(doc, mentions, &country_entities, e, found);
             }
@@ -68,11 +64,7 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
         // "Lester Holt of NBC News": an organisation after the name is the
         // affiliation, when no role is stated.
         if e.role.is_none() {
-            let of = e.mentions.iter().find_map(|&i| {
-                let m = &mentions[i];
-                let named = m.kind == MentionKind::Name && m.label == Label::Person;
-                named.then(|| organisation_after(doc, mentions, m)).flatten()
-            });
+            let of = by_name(e, mentions, |m| organisation_after(doc, mentions, m));
             if let Some(r) = of {
                 let (start, end) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
                 let (name, entity) = affiliation(doc.text, mentions, &country_entities, start, end);
@@ -88,6 +80,15 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
             }
         }
     }
+}
+
+/// The first answer `f` gives for one of person `e`'s name mentions.
+fn by_name<T>(e: &Entity, mentions: &[Mention], f: impl FnMut(&Mention) -> Option<T>) -> Option<T> {
+    e.mentions
+        .iter()
+        .map(|&i| &mentions[i])
+        .filter(|m| m.kind == MentionKind::Name && m.label == Label::Person)
+        .find_map(f)
 }
 
 /// Gives person `e` the role a role noun that names it states ("the
