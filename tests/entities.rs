@@ -1253,3 +1253,19 @@ fn descriptive_role_nouns_before_and_after_the_name() {
         a.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_hedged_role_is_still_the_role() {
+    // Campaign coverage: "likely", "probable" hedge the guess; the role is the noun.
+    let a = analyse(
+        "The race is now between Cal Brody and Wren Ash, the likely Democratic nominee. Brody, the probable Republican nominee, spoke on Monday.",
+    );
+    assert_eq!(role_of(&a, "Wren Ash"), some("nominee", Some("Democratic")));
+    assert_eq!(
+        role_of(&a, "Cal Brody"),
+        some("nominee", Some("Republican"))
+    );
+    // Counter-case: a hedge before a word that is no role gives no role.
+    let a = analyse("The race is now between Cal Brody and Wren Ash, the likely winner.");
+    assert_eq!(role_of(&a, "Wren Ash").0, None);
+}

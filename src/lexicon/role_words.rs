@@ -459,7 +459,8 @@ pub(super) const MODIFIERS: &[&str] = &[
 ];
 
 /// Adjectives that describe the holder of a role and stand before it without
-/// being part of it: "a [longtime] member", "a [liberal] constitutional scholar".
+/// being part of it: "a [longtime] member", "a [liberal] constitutional scholar",
+/// and the hedges of a guess: "the [likely] nominee".
 pub(super) const DESCRIPTIVE: &[&str] = &[
     "acclaimed",
     "award-winning",
@@ -488,6 +489,7 @@ pub(super) const DESCRIPTIVE: &[&str] = &[
     "legendary",
     "liberal",
     "libertarian",
+    "likely",
     "long-serving",
     "long-time",
     "longest-serving",
@@ -501,8 +503,10 @@ pub(super) const DESCRIPTIVE: &[&str] = &[
     "outspoken",
     "popular",
     "populist",
+    "probable",
     "progressive",
     "prominent",
+    "putative",
     "renowned",
     "respected",
     "revered",
