@@ -372,11 +372,11 @@ pub fn split_sentences(text: &str, tokens: &[Token], range: Range<usize>, out: &
             TokenKind::Quote if s == "\"" => in_quote = !in_quote,
             _ => {}
         }
-        if line_start == sent_start && ends_heading_line(text, tokens, line_start..i + 1, range.end) {
-            push_sentence(tokens, sent_start..i + 1, out);
-            sent_start = i + 1;
-        }
         if breaks_line(text, tokens, i, range.end) {
+            if line_start == sent_start && heading_line(text, tokens, line_start..i + 1) {
+                push_sentence(tokens, sent_start..i + 1, out);
+                sent_start = i + 1;
+            }
             line_start = i + 1;
         }
         let ends = if is_terminal(s) {
@@ -444,20 +444,17 @@ fn breaks_line(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
     i + 1 < end && text[tokens[i].end..tokens[i + 1].start].contains('\n')
 }
 
-/// Whether the tokens `line`, a whole line that starts a sentence, read as a
-/// heading (a related-story link, a section title: title case, ending in a
-/// capitalised word, no closing mark) and a line that can open a sentence
-/// follows. Copied pages run such lines into
-/// the story without blank lines; without a break there, a name would run
-/// on from one line into the next. Hard-wrapped prose has lower-case words on
-/// nearly every line, so it is not split.
-fn ends_heading_line(text: &str, tokens: &[Token], line: Range<usize>, end: usize) -> bool {
+/// Whether the tokens `line`, a whole line that starts a sentence and ends
+/// at a line break, read as a heading (a related-story link, a section
+/// title: title case, ending in a capitalised word, no closing mark) and the
+/// next line can open a sentence. Copied pages run such lines into the story
+/// without blank lines; without a break there, a name would run on from one
+/// line into the next. Hard-wrapped prose has lower-case words on nearly
+/// every line, so it is not split.
+fn heading_line(text: &str, tokens: &[Token], line: Range<usize>) -> bool {
     let last = line.end - 1;
     let capitalised = |t: &Token| t.text(text).chars().next().is_some_and(char::is_uppercase);
-    if !breaks_line(text, tokens, last, end)
-        || tokens[last].kind != TokenKind::Word
-        || !capitalised(&tokens[last])
-    {
+    if tokens[last].kind != TokenKind::Word || !capitalised(&tokens[last]) {
         return false;
     }
     let next = tokens[last + 1];

@@ -279,15 +279,18 @@ fn label_and_name(e: &mut Entity, mentions: &[Mention]) {
 
 /// A name as it would head a list: without a leading "the" or a possessive.
 fn canonical(name: &str) -> String {
+    bare_name(name).to_string()
+}
+
+/// `name` without a leading "the" and a trailing possessive, as a slice of it.
+pub(crate) fn bare_name(name: &str) -> &str {
     let n = ["the ", "The ", "THE "]
         .iter()
         .find_map(|p| name.strip_prefix(p))
         .unwrap_or(name);
-    let n = n
-        .strip_suffix("'s")
+    n.strip_suffix("'s")
         .or_else(|| n.strip_suffix("’s"))
-        .unwrap_or(n);
-    n.to_string()
+        .unwrap_or(n)
 }
 
 /// Lowercase, with hyphens as spaces and no leading "the" or possessive.

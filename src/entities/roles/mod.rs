@@ -206,14 +206,7 @@ fn affiliation(
             .map(|&(_, id)| id);
         return (c.name.to_string(), entity);
     }
-    let bare = ["the ", "The "]
-        .iter()
-        .find_map(|p| span.strip_prefix(p))
-        .unwrap_or(span);
-    let bare = bare
-        .strip_suffix("'s")
-        .or_else(|| bare.strip_suffix("’s"))
-        .unwrap_or(bare);
+    let bare = super::bare_name(span);
     let bare_start = start + (bare.as_ptr() as usize - span.as_ptr() as usize);
     let bare_end = bare_start + bare.len();
     // "Mrs. Doe": the name after an honorific.
