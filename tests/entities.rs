@@ -908,6 +908,28 @@ fn a_definite_role_names_the_storys_person() {
 }
 
 #[test]
+fn a_role_learned_from_a_definite_role_names_the_person_again() {
+    // "The Republican nominee" gives the story's subject the role, so the
+    // later "the nominee" is the same person.
+    let a = analyse(
+        "Dale Brock spoke in Ohio on Monday. Brock met voters at a diner. The Republican nominee said the polls were wrong. Later the nominee flew to Texas.",
+    );
+    assert_eq!(nominals(&a, "Dale Brock"), ["nominee", "the nominee"]);
+    // Counter-case: another role ("the senator") is not the role learned.
+    let a = analyse(
+        "Dale Brock spoke in Ohio on Monday. Brock met voters at a diner. The Republican nominee said the polls were wrong. Later the senator flew to Texas.",
+    );
+    assert_eq!(nominals(&a, "Dale Brock"), ["nominee"]);
+    // Counter-case: a place in the phrase links no one by itself ("the
+    // Vermont senator" is often another person the story names).
+    let a = analyse(
+        "Dale Brock spoke in Ohio on Monday. Brock met voters at a diner. The Vermont senator said the polls were wrong.",
+    );
+    assert!(nominals(&a, "Dale Brock").is_empty());
+    assert_eq!(role_of(&a, "Dale Brock"), (None, None));
+}
+
+#[test]
 fn a_definite_role_with_two_people_who_fit_names_no_one() {
     // Two people named, neither the story's clear subject.
     let a = analyse(

@@ -131,7 +131,7 @@ fn references(
             }
             let found = match pronoun {
                 Some(g) => pronoun_mention(people, gender, s, t, w, g),
-                None => role_nouns::mention(doc, mentions, entities, people, k, range.end).map(
+                None => role_nouns::mention(doc, mentions, entities, people, &learned, k, range.end).map(
                     |linked| {
                         if let (Some(e), Some((role, name))) = (linked.mention.entity, linked.role) {
                             learned.push((e, role, name));
@@ -148,7 +148,7 @@ fn references(
 
 /// A role a person takes from a role noun that names them: the entity, the
 /// role, and the name inside the phrase ("the [Republican] nominee").
-type Learned = (usize, String, Option<Mention>);
+pub(super) type Learned = (usize, String, Option<Mention>);
 
 /// Whether token `t` can be a pronoun or "the", by its first letter: the
 /// pronouns and "the" start with "h", "s" or "t", most words with another.

@@ -5,7 +5,7 @@
 //! the phrase ("the [Indiana] governor") stays its own mention and must
 //! agree with the person's affiliation.
 
-use super::coref::overlaps_mention;
+use super::coref::{overlaps_mention, Learned};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::doc::Doc;
 use crate::lexicon::countries;
@@ -33,6 +33,7 @@ pub(super) fn mention(
     mentions: &[Mention],
     entities: &[Entity],
     people: &[(usize, usize, usize)],
+    learned: &[Learned],
     k: usize,
     sent_end: usize,
 ) -> Option<Linked> {
@@ -107,7 +108,7 @@ pub(super) fn mention(
     // The role as the phrase gives it, modifiers and portfolio and all
     // ("deputy attorney general", "secretary of State").
     let phrase = &text[doc.tokens[first.max(k + 1)].start..doc.tokens[last].end];
-    let (e, learned) = match antecedent(entities, people, start, phrase, affiliation)? {
+    let (e, learned) = match antecedent(entities, people, learned, start, phrase, affiliation)? {
         Antecedent::Holder(e) => (e, None),
         Antecedent::Subject(e) => (e, Some((phrase.to_string(), affiliation.cloned()))),
     };
@@ -173,17 +174,23 @@ fn beside_a_person(doc: &Doc, mentions: &[Mention], k: usize, j: usize, sent_end
 fn antecedent(
     entities: &[Entity],
     people: &[(usize, usize, usize)],
+    learned: &[Learned],
     pos: usize,
     head: &str,
     affiliation: Option<&Mention>,
 ) -> Option<Antecedent> {
     let before = people.partition_point(|p| p.1 < pos);
+    // A role learned earlier in this pass counts as the person's own, so
+    // that "the senator" follows "the Vermont senator" to the same person.
+    let learned_of = |e: &Entity| learned.iter().find(|l| l.0 == e.id);
     let same = |e: &Entity| {
-        e.role
-            .as_deref()
-            .is_some_and(|r| roles::same_role(r, head) && same_portfolio(r, head))
+        role_of(e, learned).is_some_and(|r| roles::same_role(r, head) && same_portfolio(r, head))
     };
-    let fits = |e: &Entity| same(e) && affiliation.is_none_or(|m| agrees(e, m));
+    let agrees_with = |e: &Entity, m: &Mention| match (&e.role, learned_of(e)) {
+        (None, Some((_, _, Some(name)))) => name.entity.is_some() && name.entity == m.entity,
+        _ => agrees(e, m),
+    };
+    let fits = |e: &Entity| same(e) && affiliation.is_none_or(|m| agrees_with(e, m));
     // The last few people named: a role noun refers back a short way.
     let mut named_last = people[before.saturating_sub(ROLE_REACH)..before]
         .iter()
@@ -199,7 +206,9 @@ fn antecedent(
     // Only a phrase that names the holder's party or nation ("the
     // Republican nominee", "the Chilean president") is read as the
     // subject's: a bare role ("the former president") may be someone the
-    // story names without a role, or no one it names.
+    // story names without a role, or no one it names; a place ("the
+    // Vermont senator") is too often another person the story names
+    // without a role (tried on PolNeAR train: a third of such links wrong).
     let party = affiliation.is_some_and(|m| m.label == Label::Norp);
     if !party {
         return None;
@@ -211,8 +220,16 @@ fn antecedent(
         return None;
     }
     subject(named)
-        .filter(|&e| entities[e].role.is_none() && last == Some(e))
+        .filter(|&e| role_of(&entities[e], learned).is_none() && last == Some(e))
         .map(Antecedent::Subject)
+}
+
+/// The role of `e`: its own, or the one a role noun gave it earlier in
+/// this pass.
+fn role_of<'a>(e: &'a Entity, learned: &'a [Learned]) -> Option<&'a str> {
+    e.role
+        .as_deref()
+        .or_else(|| learned.iter().find(|l| l.0 == e.id).map(|l| l.1.as_str()))
 }
 
 /// The person the story is about, from the person names before a role
