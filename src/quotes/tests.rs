@@ -484,3 +484,46 @@ fn a_speaker_span_starts_at_a_word_of_its_own() {
     let q = quote(&a, "We agree");
     assert!(q.speaker.as_ref().unwrap().text.starts_with("Tom Reed"));
 }
+
+#[test]
+fn told_a_listener_and_a_clause_without_that_is_indirect_speech() {
+    for (text, content, speaker) in [
+        (
+            "Border\n\nGen. Omar Haddad told reporters the army was ready to defend the border.",
+            "the army was ready to defend the border",
+            "Omar Haddad",
+        ),
+        (
+            "Budget\n\nMayor Tom Reyes told the Herald on Monday the budget was balanced.",
+            "the budget was balanced",
+            "Tom Reyes",
+        ),
+        (
+            "Talks\n\nEnvoy Lina Sato told them she had spoken to both sides.",
+            "she had spoken to both sides",
+            "Lina Sato",
+        ),
+    ] {
+        let a = crate::extract(text);
+        let q = quote(&a, content);
+        assert_eq!(q.text, content);
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(speaker_name(&a, q).as_deref(), Some(speaker), "{text}");
+        assert_eq!(q.cue.as_ref().unwrap().text, "told");
+    }
+    // Counter-cases: an object, not a clause; a relative clause about the
+    // listener; a headline in title case.
+    for text in [
+        "Plan\n\nGen. Omar Haddad told reporters the story of his childhood in Aleppo.",
+        "Raid\n\nGen. Omar Haddad told the committee his own account of the raid.",
+        "Peace\n\nGen. Omar Haddad told reporters who witnessed the signing.",
+        "If I Would Have Told Hillary Private Email Server Was a Bad Idea\n\nThe hearing ended.",
+    ] {
+        let a = crate::extract(text);
+        assert!(
+            a.quotes.iter().all(|q| q.cue.as_ref().is_none_or(|c| c.text.to_lowercase() != "told")),
+            "{text}: {:#?}",
+            a.quotes
+        );
+    }
+}

@@ -9,6 +9,8 @@
 //!    quotation marks it mostly is, else indirect speech;
 //! 4. [`by_rule`]: quotations the tagger did not take, with a speaker found
 //!    next to them by rule;
+//!    [`told`]: "told reporters the army was ready", a clause with no
+//!    "that" after a listener, the tagger left untagged;
 //! 5. [`colon`]: a quotation introduced by a colon takes the attribution of
 //!    the clause before it;
 //! 6. [`choose`]: each quote's speaker chosen among candidates by a
@@ -31,6 +33,7 @@ mod pieces;
 mod spans;
 mod speaker;
 mod tagged;
+mod told;
 
 use super::marks::Marked;
 use super::tagger::WordInfo;
@@ -111,6 +114,7 @@ pub(super) fn assemble(
     };
     tagged::add(&mut built, &speakers, &pcs, &attrs, inp.marked);
     by_rule::add(&mut built, &speakers, inp.paras, inp.marked);
+    told::add(&mut built, &speakers, inp.paras, inp.state);
     colon::attribute(&mut built.quotes, &speakers, &pcs);
     let scene = choose::Scene {
         doc,
