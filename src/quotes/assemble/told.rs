@@ -112,10 +112,9 @@ fn listener_end(doc: &Doc, speakers: &Speakers, mut k: usize, end: usize) -> Opt
         _ => return None,
     };
     // "on Monday", "Monday", "in an interview", "in an interview on Monday".
-    if word(k).eq_ignore_ascii_case("in") && word(k + 1).eq_ignore_ascii_case("an") {
-        if word(k + 2).eq_ignore_ascii_case("interview") {
-            k += 3;
-        }
+    let interview = ["in", "an", "interview"];
+    if interview.iter().enumerate().all(|(i, w)| word(k + i).eq_ignore_ascii_case(w)) {
+        k += 3;
     }
     let on = word(k).eq_ignore_ascii_case("on") as usize;
     if let Some(t) = doc.tokens.get(k + on).filter(|_| k + on < end) {
