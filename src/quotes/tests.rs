@@ -527,3 +527,16 @@ fn told_a_listener_and_a_clause_without_that_is_indirect_speech() {
         );
     }
 }
+
+#[test]
+fn a_person_named_after_through_speaks_for_the_subject() {
+    let text = "Plan\n\n“This is unacceptable,” Ruritania said through its foreign minister, Petra Lind.";
+    let a = crate::extract(text);
+    let q = quote(&a, "This is unacceptable");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Petra Lind"));
+    // Counter-case: "through a spokesman" names no one; the subject stays.
+    let text = "Plan\n\n“This is unacceptable,” the Acme Corporation said through a spokesman.";
+    let a = crate::extract(text);
+    let q = quote(&a, "This is unacceptable");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Acme Corporation"));
+}

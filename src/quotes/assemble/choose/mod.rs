@@ -208,6 +208,32 @@ pub(super) fn person_over_document(scene: &Scene, opts: &Options, i: usize) -> u
     person.unwrap_or(i)
 }
 
+/// The most tokens from "through" to the comma before the name ("through
+/// its deputy foreign minister,").
+const MAX_THROUGH: usize = 7;
+
+/// The candidate to take when the ranker chose candidate `i`: a person
+/// named after "through" and a role ("Ruritania said through its foreign
+/// minister, Petra Lind") spoke for whoever the cue's subject is, and is
+/// the speaker. "Through a spokesman" with no name keeps the choice.
+pub(super) fn person_through(scene: &Scene, opts: &Options, i: usize) -> usize {
+    let doc = scene.doc;
+    let Some(u) = &opts.target.cue else { return i };
+    let at = |k: usize| doc.tokens.get(k).map_or("", |t| t.text(doc.text));
+    if !at(u.end).eq_ignore_ascii_case("through") {
+        return i;
+    }
+    let sent_end = doc.sentence_tokens(u.start).map_or(u.end, |s| s.end);
+    let Some(comma) = (u.end + 2..(u.end + MAX_THROUGH).min(sent_end)).find(|&k| at(k) == ",")
+    else {
+        return i;
+    };
+    let person = opts.candidates.iter().position(|o| {
+        o.label == 1 && o.flags & NAME != 0 && (o.toks.start == comma + 1 || o.toks.start == comma + 2)
+    });
+    person.unwrap_or(i)
+}
+
 /// The span shown as the speaker for candidate `i` of `opts`: the whole
 /// subject it is part of (the widest subject before the cue, phrase after
 /// it or rules' speaker that holds it), then its appositive up to the
