@@ -540,3 +540,53 @@ fn a_person_named_after_through_speaks_for_the_subject() {
     let q = quote(&a, "This is unacceptable");
     assert_eq!(speaker_name(&a, q).as_deref(), Some("Acme Corporation"));
 }
+
+#[test]
+fn a_sentence_ending_with_its_attribution_quotes_the_whole_clause() {
+    for (text, content, speaker) in [
+        (
+            "Growth\n\nThe economy grew by 2 percent last year, the ministry said.",
+            "The economy grew by 2 percent last year",
+            "the ministry",
+        ),
+        (
+            "Talks\n\nCAIRO (AP) — Ceasefire talks stalled on Tuesday after negotiators left Cairo without a deal, officials said.",
+            "Ceasefire talks stalled on Tuesday after negotiators left Cairo without a deal",
+            "officials",
+        ),
+        (
+            "Plant\n\nThe plant will close in March, two people familiar with the matter said on Tuesday.",
+            "The plant will close in March",
+            "two people familiar with the matter",
+        ),
+        (
+            "Talks\n\nNegotiators left the city after the talks collapsed, said a senior official.",
+            "Negotiators left the city after the talks collapsed",
+            "a senior official",
+        ),
+    ] {
+        let a = crate::extract(text);
+        let q = quote(&a, content);
+        assert_eq!(q.text, content, "{text}");
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some(speaker), "{text}");
+    }
+    // Counter-cases: an appositive, a verb phrase after the comma, an
+    // "-ing" clause, and a pronoun with more words after it.
+    for (text, not) in [
+        (
+            "Rule\n\nIvanka Trump, the nominee's eldest daughter, noted the rule in the interview last week.",
+            "Ivanka Trump",
+        ),
+        ("Streak\n\nBernie Sanders won in Wisconsin on Tuesday, continuing his winning streak.", "Bernie Sanders won"),
+        ("Tour\n\nDuring his tour of the islands, he paused to make an improbable remark.", "During his tour"),
+        ("Talks\n\nThe envoy, Lina Sato, told them she had spoken to both sides.", "The envoy"),
+        (
+            "Attack\n\nCraig Stone, an embassy spokesman in Jakarta, confirmed the Tuesday morning attack.",
+            "Craig Stone",
+        ),
+    ] {
+        let a = crate::extract(text);
+        assert!(a.quotes.iter().all(|q| !q.text.starts_with(not)), "{text}: {:#?}", a.quotes);
+    }
+}

@@ -11,6 +11,8 @@
 //!    next to them by rule;
 //!    [`told`]: "told reporters the army was ready", a clause with no
 //!    "that" after a listener, the tagger left untagged;
+//!    [`trailing`]: a sentence that ends with its attribution after a
+//!    comma ("..., the ministry said."), the clause before it whole;
 //! 5. [`colon`]: a quotation introduced by a colon takes the attribution of
 //!    the clause before it;
 //! 6. [`choose`]: each quote's speaker chosen among candidates by a
@@ -34,6 +36,7 @@ mod spans;
 mod speaker;
 mod tagged;
 mod told;
+mod trailing;
 
 use super::marks::Marked;
 use super::tagger::WordInfo;
@@ -115,6 +118,7 @@ pub(super) fn assemble(
     tagged::add(&mut built, &speakers, &pcs, &attrs, inp.marked);
     by_rule::add(&mut built, &speakers, inp.paras, inp.marked);
     told::add(&mut built, &speakers, inp.paras, inp.state);
+    trailing::add(&mut built, &speakers, inp.paras, inp.state);
     colon::attribute(&mut built.quotes, &speakers, &pcs);
     let scene = choose::Scene {
         doc,

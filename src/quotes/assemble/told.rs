@@ -79,22 +79,22 @@ pub(super) fn add(built: &mut Built, speakers: &Speakers, paras: &[Range<usize>]
     }
 }
 
-/// Whether a quote overlaps `s..e`; one the tagger cut short of its
-/// subject ("told them [she] had spoken"), of the same cue, indirect and
-/// inside the clause, is widened to start at `s`.
-fn widen_tagged(built: &mut Built, text: &str, cue: usize, s: usize, e: usize) -> bool {
-    let mut overlapping = built
-        .quotes
-        .iter_mut()
-        .filter(|b| b.quote.start < e && s < b.quote.end);
-    let Some(b) = overlapping.next() else { return false };
-    let q = &mut b.quote;
-    let same_cue = q.cue.as_ref().is_some_and(|c| c.start == cue);
-    if same_cue && q.kind == QuoteKind::Indirect && q.start > s && q.end <= e {
+/// Whether a quote overlaps `s..e`; one the tagger cut short ("told them
+/// [she] had spoken"), of the cue at byte `cue`, indirect and inside the
+/// clause, is widened to all of it.
+pub(super) fn widen_tagged(built: &mut Built, text: &str, cue: usize, s: usize, e: usize) -> bool {
+    let overlaps = |q: &Quote| q.start < e && s < q.end;
+    let same_cue = |q: &Quote| q.cue.as_ref().is_some_and(|c| c.start == cue);
+    let short = built.quotes.iter_mut().map(|b| &mut b.quote).find(|q| {
+        overlaps(q) && same_cue(q) && q.kind == QuoteKind::Indirect && q.start >= s && q.end <= e
+    });
+    if let Some(q) = short {
         q.start = s;
-        q.text = text[s..q.end].to_string();
+        q.end = e;
+        q.text = text[s..e].to_string();
+        return true;
     }
-    true
+    built.quotes.iter().any(|b| overlaps(&b.quote))
 }
 
 /// The token after the listener that starts at `k` (and after a day or
@@ -157,7 +157,7 @@ fn clause(doc: &Doc, state: &[u8], k: usize, end: usize) -> Option<Range<usize>>
 }
 
 /// An auxiliary, a modal, a form of "be" or "have", or a past tense.
-fn is_verb_like(w: &str) -> bool {
+pub(super) fn is_verb_like(w: &str) -> bool {
     let lower = w.to_ascii_lowercase();
     function_words::is_be(&lower)
         || (function_words::comes_before_verb(&lower) && !lower.ends_with("ly"))
