@@ -590,3 +590,15 @@ fn a_sentence_ending_with_its_attribution_quotes_the_whole_clause() {
         assert!(a.quotes.iter().all(|q| !q.text.starts_with(not)), "{text}: {:#?}", a.quotes);
     }
 }
+
+#[test]
+fn a_name_set_beside_a_role_by_commas_is_the_speaker() {
+    let text = "Talks\n\nThe envoy, Lina Sato, said the talks had failed.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the talks had failed");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Lina Sato"));
+    // Counter-case: a name after the cue is no apposition of the subject.
+    let text = "Talks\n\nThe envoy said, Lina Sato aside, the talks had failed.";
+    let a = crate::extract(text);
+    assert!(a.quotes.iter().all(|q| speaker_name(&a, q).as_deref() != Some("Lina Sato")));
+}

@@ -249,6 +249,9 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
     if let Some(end) = appositive(scene, &opts.target, &r) {
         return r.start..end;
     }
+    if let Some(end) = name_in_apposition(scene, opts, &r) {
+        return r.start..end;
+    }
     // A span cut inside its appositive ("said Jane Roe, who has led the"):
     // the name before the comma with the whole appositive.
     let doc = scene.doc;
@@ -257,6 +260,26 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
         Some(end) if end > r.end => r.start..end,
         _ => r,
     }
+}
+
+/// The end of the person's name set beside the role span `r` by commas
+/// right before the cue ("The envoy, Lina Sato, said"): the role alone
+/// names no one, the name does.
+fn name_in_apposition(scene: &Scene, opts: &Options, r: &Range<usize>) -> Option<usize> {
+    let doc = scene.doc;
+    let u = opts.target.cue.as_ref()?;
+    let at = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
+    let has_name = opts
+        .candidates
+        .iter()
+        .any(|o| o.flags & NAME != 0 && o.toks.start >= r.start && o.toks.end <= r.end);
+    if has_name || at(r.end) != "," || r.end >= u.start {
+        return None;
+    }
+    let name = opts.candidates.iter().find(|o| {
+        o.label == 1 && o.flags & NAME != 0 && o.toks.start == r.end + 1 && at(o.toks.end) == ","
+    })?;
+    adjacent(scene, &(name.toks.end..name.toks.end + 1), u).then_some(name.toks.end)
 }
 
 /// The end of the appositive after the speaker span `r` ("X, a spokesman
