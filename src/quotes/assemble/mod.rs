@@ -117,8 +117,8 @@ pub(super) fn assemble(
     };
     tagged::add(&mut built, &speakers, &pcs, &attrs, inp.marked);
     by_rule::add(&mut built, &speakers, inp.paras, inp.marked);
-    told::add(&mut built, &speakers, inp.paras, inp.state);
-    trailing::add(&mut built, &speakers, inp.paras, inp.state);
+    told::add(&mut built, &speakers, inp);
+    trailing::add(&mut built, &speakers, inp);
     colon::attribute(&mut built.quotes, &speakers, &pcs);
     let scene = choose::Scene {
         doc,

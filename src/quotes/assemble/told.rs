@@ -8,9 +8,10 @@
 
 use super::spans::{cue_span, trim};
 use super::speaker::{subject_before, Speakers};
-use super::{Building, Built};
+use super::{Building, Built, Input};
 use crate::analysis::{Label, Quote, QuoteKind};
 use crate::doc::Doc;
+use crate::lexicon::cues::CueList;
 use crate::lexicon::{function_words, pronouns};
 use crate::mentions::overlapping;
 use crate::tokens::TokenKind;
@@ -44,13 +45,18 @@ const MIN_CLAUSE_WORDS: usize = 3;
 
 /// Adds a quote for each "told LISTENER CLAUSE" that no quote overlaps.
 #[inline(never)]
-pub(super) fn add(built: &mut Built, speakers: &Speakers, paras: &[Range<usize>], state: &[u8]) {
+pub(super) fn add(built: &mut Built, speakers: &Speakers, inp: &Input) {
+    let (paras, state) = (inp.paras, inp.state);
     let doc = speakers.doc;
     let text = doc.text;
+    // The word bits first (a speech cue word), then the text: this runs
+    // over every token of the article.
+    let speech = |k: usize| inp.words[k].bits & 1 << CueList::Speech as u8 != 0;
     for (k, t) in doc.tokens.iter().enumerate() {
         // Lower case only: a title in title case ("If I Would Have Told
         // Hillary ...") is no report of speech.
-        if t.kind != TokenKind::Word || state.get(k) != Some(&0) || !TELL.contains(&t.text(text)) {
+        let cue = k < inp.words.len() && speech(k) && TELL.contains(&t.text(text));
+        if !cue || t.kind != TokenKind::Word || state.get(k) != Some(&0) {
             continue;
         }
         let Some(sent) = doc.sentence_tokens(k) else { continue };

@@ -7,10 +7,10 @@
 
 use super::spans::{cue_span, trim};
 use super::speaker::Speakers;
-use super::{Building, Built};
+use super::{Building, Built, Input};
 use crate::analysis::{Label, Quote, QuoteKind};
 use crate::doc::Doc;
-use crate::lexicon::cues::{self, CueList};
+use crate::lexicon::cues::CueList;
 use crate::lexicon::{function_words, pronouns, roles};
 use crate::mentions::overlapping;
 use crate::tokens::TokenKind;
@@ -30,6 +30,9 @@ const SOURCES: &[&str] = &[
 const MAX_SUBJECT: usize = 8;
 /// The most tokens of a dateline before its dash ("WASHINGTON, D.C. (AP) —").
 const MAX_DATELINE: usize = 10;
+/// The most tokens after the cue and its speaker: a date ("on Tuesday
+/// morning") or "in a statement", and the full stop.
+const MAX_TAIL: usize = 5;
 /// The fewest words the clause before the comma holds.
 const MIN_CLAUSE_WORDS: usize = 4;
 
@@ -49,14 +52,19 @@ struct Trailing {
 
 /// Adds a quote for each sentence that ends with its attribution.
 #[inline(never)]
-pub(super) fn add(built: &mut Built, speakers: &Speakers, paras: &[Range<usize>], state: &[u8]) {
+pub(super) fn add(built: &mut Built, speakers: &Speakers, inp: &Input) {
+    let paras = inp.paras;
     let doc = speakers.doc;
     let text = doc.text;
     for sent in &doc.sentences {
-        if !sent.part.yields_sentences() {
+        let toks = sent.sentence.tokens.clone();
+        // Most sentences have no speech cue word near their end: the word
+        // bits say so before any text is read.
+        let near_end = toks.end.saturating_sub(MAX_SUBJECT + MAX_TAIL)..toks.end;
+        if !sent.part.yields_sentences() || !near_end.clone().any(|k| speech(inp, k)) {
             continue;
         }
-        let Some(tr) = trailing(doc, speakers, state, sent.sentence.tokens.clone()) else {
+        let Some(tr) = trailing(inp, speakers, toks) else {
             continue;
         };
         let (s, e) = trim(doc, tr.clause.clone());
@@ -84,7 +92,8 @@ pub(super) fn add(built: &mut Built, speakers: &Speakers, paras: &[Range<usize>]
 /// The trailing attribution of the sentence `sent`, if it ends with one:
 /// ", SUBJECT said[ on Tuesday]." or ", said SUBJECT.", after a clause of
 /// at least [`MIN_CLAUSE_WORDS`] words with no quotation mark in it.
-fn trailing(doc: &Doc, speakers: &Speakers, state: &[u8], sent: Range<usize>) -> Option<Trailing> {
+fn trailing(inp: &Input, speakers: &Speakers, sent: Range<usize>) -> Option<Trailing> {
+    let (doc, state) = (inp.doc, inp.state);
     let text = doc.text;
     let word = |i: usize| doc.tokens[i].text(text);
     let mut end = sent.end;
@@ -93,7 +102,7 @@ fn trailing(doc: &Doc, speakers: &Speakers, state: &[u8], sent: Range<usize>) ->
     }
     end -= 1;
     end = before_tail(doc, speakers, sent.start, end);
-    let (cue, subject) = if end > sent.start && is_speech(doc, state, end - 1) {
+    let (cue, subject) = if end > sent.start && is_speech(inp, end - 1) {
         // ", SUBJECT said": the comma within reach before the cue.
         let cue = end - 1;
         let lo = cue.saturating_sub(MAX_SUBJECT + 1).max(sent.start);
@@ -114,7 +123,7 @@ fn trailing(doc: &Doc, speakers: &Speakers, state: &[u8], sent: Range<usize>) ->
     };
     let comma = subject.start.min(cue) - 1;
     let clause = after_dateline(doc, sent.start, comma)..comma;
-    let ok = is_subject(doc, state, &subject)
+    let ok = is_subject(inp, &subject)
         && !ends_with_person(doc, speakers, &clause)
         && state[clause.clone()].iter().all(|&s| s == 0)
         && doc.tokens[clause.clone()]
@@ -175,14 +184,20 @@ fn before_tail(doc: &Doc, speakers: &Speakers, start: usize, end: usize) -> usiz
 /// Whether token `k` is a speech cue word in lower case, outside quotation
 /// marks, and no "-ing" form (", continuing his winning streak" reports
 /// nothing).
-fn is_speech(doc: &Doc, state: &[u8], k: usize) -> bool {
-    let t = doc.tokens[k];
-    let w = t.text(doc.text);
-    t.kind == TokenKind::Word
-        && state.get(k) == Some(&0)
+fn is_speech(inp: &Input, k: usize) -> bool {
+    let t = inp.doc.tokens[k];
+    let w = t.text(inp.doc.text);
+    speech(inp, k)
+        && t.kind == TokenKind::Word
+        && inp.state.get(k) == Some(&0)
         && w.starts_with(|c: char| c.is_ascii_lowercase())
         && !w.ends_with("ing")
-        && cues::classes_of(w) & (1 << CueList::Speech as u8) != 0
+}
+
+/// Whether token `k` is a speech cue word by the lexicon (the tagger's
+/// word bits, worked out once per word).
+fn speech(inp: &Input, k: usize) -> bool {
+    inp.words.get(k).is_some_and(|w| w.bits & 1 << CueList::Speech as u8 != 0)
 }
 
 /// Whether `r` (after an inverted cue) names a speaker: it is a name
@@ -221,16 +236,14 @@ fn ends_with_person(doc: &Doc, speakers: &Speakers, clause: &Range<usize>) -> bo
 /// Whether `r` reads as a trailing subject ("the ministry", "officials",
 /// "he", "Smith", "two people familiar with the matter"): words only, no
 /// quotation, and not opened by a conjunction or a preposition.
-fn is_subject(doc: &Doc, state: &[u8], r: &Range<usize>) -> bool {
+fn is_subject(inp: &Input, r: &Range<usize>) -> bool {
+    let (doc, state) = (inp.doc, inp.state);
     let text = doc.text;
     let first = doc.tokens[r.start.min(doc.tokens.len() - 1)].text(text);
     // "he said", but not "he paused to make an improbable remark" or
     // ", confirmed the Tuesday morning attack" or "Gary Johnson told a joke".
     let pronoun_opens_more = r.len() > 1 && pronouns::is_personal(first);
-    let verb = r.clone().any(|k| {
-        let w = doc.tokens[k].text(text);
-        super::told::is_verb_like(w) || cues::classes_of(w) & (1 << CueList::Speech as u8) != 0
-    });
+    let verb = r.clone().any(|k| speech(inp, k) || super::told::is_verb_like(doc.tokens[k].text(text)));
     !r.is_empty()
         && !pronoun_opens_more
         && !verb
