@@ -484,3 +484,121 @@ fn a_speaker_span_starts_at_a_word_of_its_own() {
     let q = quote(&a, "We agree");
     assert!(q.speaker.as_ref().unwrap().text.starts_with("Tom Reed"));
 }
+
+#[test]
+fn told_a_listener_and_a_clause_without_that_is_indirect_speech() {
+    for (text, content, speaker) in [
+        (
+            "Border\n\nGen. Omar Haddad told reporters the army was ready to defend the border.",
+            "the army was ready to defend the border",
+            "Omar Haddad",
+        ),
+        (
+            "Budget\n\nMayor Tom Reyes told the Herald on Monday the budget was balanced.",
+            "the budget was balanced",
+            "Tom Reyes",
+        ),
+        (
+            "Talks\n\nEnvoy Lina Sato told them she had spoken to both sides.",
+            "she had spoken to both sides",
+            "Lina Sato",
+        ),
+    ] {
+        let a = crate::extract(text);
+        let q = quote(&a, content);
+        assert_eq!(q.text, content);
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(speaker_name(&a, q).as_deref(), Some(speaker), "{text}");
+        assert_eq!(q.cue.as_ref().unwrap().text, "told");
+    }
+    // Counter-cases: an object, not a clause; a relative clause about the
+    // listener; a headline in title case.
+    for text in [
+        "Plan\n\nGen. Omar Haddad told reporters the story of his childhood in Aleppo.",
+        "Raid\n\nGen. Omar Haddad told the committee his own account of the raid.",
+        "Peace\n\nGen. Omar Haddad told reporters who witnessed the signing.",
+        "If I Would Have Told Hillary Private Email Server Was a Bad Idea\n\nThe hearing ended.",
+    ] {
+        let a = crate::extract(text);
+        assert!(
+            a.quotes.iter().all(|q| q.cue.as_ref().is_none_or(|c| c.text.to_lowercase() != "told")),
+            "{text}: {:#?}",
+            a.quotes
+        );
+    }
+}
+
+#[test]
+fn a_person_named_after_through_speaks_for_the_subject() {
+    let text = "Plan\n\n“This is unacceptable,” Ruritania said through its foreign minister, Petra Lind.";
+    let a = crate::extract(text);
+    let q = quote(&a, "This is unacceptable");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Petra Lind"));
+    // Counter-case: "through a spokesman" names no one; the subject stays.
+    let text = "Plan\n\n“This is unacceptable,” the Acme Corporation said through a spokesman.";
+    let a = crate::extract(text);
+    let q = quote(&a, "This is unacceptable");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Acme Corporation"));
+}
+
+#[test]
+fn a_sentence_ending_with_its_attribution_quotes_the_whole_clause() {
+    for (text, content, speaker) in [
+        (
+            "Growth\n\nThe economy grew by 2 percent last year, the ministry said.",
+            "The economy grew by 2 percent last year",
+            "the ministry",
+        ),
+        (
+            "Talks\n\nCAIRO (AP) — Ceasefire talks stalled on Tuesday after negotiators left Cairo without a deal, officials said.",
+            "Ceasefire talks stalled on Tuesday after negotiators left Cairo without a deal",
+            "officials",
+        ),
+        (
+            "Plant\n\nThe plant will close in March, two people familiar with the matter said on Tuesday.",
+            "The plant will close in March",
+            "two people familiar with the matter",
+        ),
+        (
+            "Talks\n\nNegotiators left the city after the talks collapsed, said a senior official.",
+            "Negotiators left the city after the talks collapsed",
+            "a senior official",
+        ),
+    ] {
+        let a = crate::extract(text);
+        let q = quote(&a, content);
+        assert_eq!(q.text, content, "{text}");
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some(speaker), "{text}");
+    }
+    // Counter-cases: an appositive, a verb phrase after the comma, an
+    // "-ing" clause, and a pronoun with more words after it.
+    for (text, not) in [
+        (
+            "Rule\n\nIvanka Trump, the nominee's eldest daughter, noted the rule in the interview last week.",
+            "Ivanka Trump",
+        ),
+        ("Streak\n\nBernie Sanders won in Wisconsin on Tuesday, continuing his winning streak.", "Bernie Sanders won"),
+        ("Tour\n\nDuring his tour of the islands, he paused to make an improbable remark.", "During his tour"),
+        ("Talks\n\nThe envoy, Lina Sato, told them she had spoken to both sides.", "The envoy"),
+        (
+            "Attack\n\nCraig Stone, an embassy spokesman in Jakarta, confirmed the Tuesday morning attack.",
+            "Craig Stone",
+        ),
+    ] {
+        let a = crate::extract(text);
+        assert!(a.quotes.iter().all(|q| !q.text.starts_with(not)), "{text}: {:#?}", a.quotes);
+    }
+}
+
+#[test]
+fn a_name_set_beside_a_role_by_commas_is_the_speaker() {
+    let text = "Talks\n\nThe envoy, Lina Sato, said the talks had failed.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the talks had failed");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Lina Sato"));
+    // Counter-case: a name after the cue is no apposition of the subject.
+    let text = "Talks\n\nThe envoy said, Lina Sato aside, the talks had failed.";
+    let a = crate::extract(text);
+    assert!(a.quotes.iter().all(|q| speaker_name(&a, q).as_deref() != Some("Lina Sato")));
+}

@@ -9,6 +9,10 @@
 //!    quotation marks it mostly is, else indirect speech;
 //! 4. [`by_rule`]: quotations the tagger did not take, with a speaker found
 //!    next to them by rule;
+//!    [`told`]: "told reporters the army was ready", a clause with no
+//!    "that" after a listener, the tagger left untagged;
+//!    [`trailing`]: a sentence that ends with its attribution after a
+//!    comma ("..., the ministry said."), the clause before it whole;
 //! 5. [`colon`]: a quotation introduced by a colon takes the attribution of
 //!    the clause before it;
 //! 6. [`choose`]: each quote's speaker chosen among candidates by a
@@ -31,6 +35,8 @@ mod pieces;
 mod spans;
 mod speaker;
 mod tagged;
+mod told;
+mod trailing;
 
 use super::marks::Marked;
 use super::tagger::WordInfo;
@@ -111,6 +117,8 @@ pub(super) fn assemble(
     };
     tagged::add(&mut built, &speakers, &pcs, &attrs, inp.marked);
     by_rule::add(&mut built, &speakers, inp.paras, inp.marked);
+    told::add(&mut built, &speakers, inp);
+    trailing::add(&mut built, &speakers, inp);
     colon::attribute(&mut built.quotes, &speakers, &pcs);
     let scene = choose::Scene {
         doc,
@@ -151,7 +159,9 @@ fn choose_speakers(
         let mut choice = choose::Choice::default();
         if let Some(model) = &steps.speaker {
             let (chosen, c) = choose::best(model, &opts);
-            let chosen = chosen.map(|i| choose::person_over_document(scene, &opts, i));
+            let chosen = chosen
+                .map(|i| choose::person_over_document(scene, &opts, i))
+                .map(|i| choose::person_through(scene, &opts, i));
             let span = chosen.map(|i| choose::display(scene, &opts, i));
             b.quote.speaker = span.map(|r| speakers.of_tokens(r, b.para, last));
             choice = c;

@@ -208,6 +208,32 @@ pub(super) fn person_over_document(scene: &Scene, opts: &Options, i: usize) -> u
     person.unwrap_or(i)
 }
 
+/// The most tokens from "through" to the comma before the name ("through
+/// its deputy foreign minister,").
+const MAX_THROUGH: usize = 7;
+
+/// The candidate to take when the ranker chose candidate `i`: a person
+/// named after "through" and a role ("Ruritania said through its foreign
+/// minister, Petra Lind") spoke for whoever the cue's subject is, and is
+/// the speaker. "Through a spokesman" with no name keeps the choice.
+pub(super) fn person_through(scene: &Scene, opts: &Options, i: usize) -> usize {
+    let doc = scene.doc;
+    let Some(u) = &opts.target.cue else { return i };
+    let at = |k: usize| doc.tokens.get(k).map_or("", |t| t.text(doc.text));
+    if !at(u.end).eq_ignore_ascii_case("through") {
+        return i;
+    }
+    let sent_end = doc.sentence_tokens(u.start).map_or(u.end, |s| s.end);
+    let Some(comma) = (u.end + 2..(u.end + MAX_THROUGH).min(sent_end)).find(|&k| at(k) == ",")
+    else {
+        return i;
+    };
+    let person = opts.candidates.iter().position(|o| {
+        o.label == 1 && o.flags & NAME != 0 && (o.toks.start == comma + 1 || o.toks.start == comma + 2)
+    });
+    person.unwrap_or(i)
+}
+
 /// The span shown as the speaker for candidate `i` of `opts`: the whole
 /// subject it is part of (the widest subject before the cue, phrase after
 /// it or rules' speaker that holds it), then its appositive up to the
@@ -223,6 +249,9 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
     if let Some(end) = appositive(scene, &opts.target, &r) {
         return r.start..end;
     }
+    if let Some(end) = name_in_apposition(scene, opts, &r) {
+        return r.start..end;
+    }
     // A span cut inside its appositive ("said Jane Roe, who has led the"):
     // the name before the comma with the whole appositive.
     let doc = scene.doc;
@@ -231,6 +260,26 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
         Some(end) if end > r.end => r.start..end,
         _ => r,
     }
+}
+
+/// The end of the person's name set beside the role span `r` by commas
+/// right before the cue ("The envoy, Lina Sato, said"): the role alone
+/// names no one, the name does.
+fn name_in_apposition(scene: &Scene, opts: &Options, r: &Range<usize>) -> Option<usize> {
+    let doc = scene.doc;
+    let u = opts.target.cue.as_ref()?;
+    let at = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
+    let has_name = opts
+        .candidates
+        .iter()
+        .any(|o| o.flags & NAME != 0 && o.toks.start >= r.start && o.toks.end <= r.end);
+    if has_name || at(r.end) != "," || r.end >= u.start {
+        return None;
+    }
+    let name = opts.candidates.iter().find(|o| {
+        o.label == 1 && o.flags & NAME != 0 && o.toks.start == r.end + 1 && at(o.toks.end) == ","
+    })?;
+    adjacent(scene, &(name.toks.end..name.toks.end + 1), u).then_some(name.toks.end)
 }
 
 /// The end of the appositive after the speaker span `r` ("X, a spokesman

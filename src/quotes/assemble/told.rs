@@ -1,0 +1,178 @@
+//! Phase 4b: "told" with its listener and a clause with no "that" ("Gen.
+//! Omar Haddad told reporters the army was ready"), which the tagger
+//! often leaves untagged: the clause becomes an indirect quote of the
+//! subject before the cue. Only a clause that reads as one (a subject
+//! word, then an auxiliary, a form of "be" or a past tense within a few
+//! words) is taken: "told reporters the details of the plan" is an
+//! object, not speech.
+
+use super::spans::{cue_span, trim};
+use super::speaker::{subject_before, Speakers};
+use super::{Building, Built, Input};
+use crate::analysis::{Label, Quote, QuoteKind};
+use crate::doc::Doc;
+use crate::lexicon::cues::CueList;
+use crate::lexicon::{function_words, pronouns};
+use crate::mentions::overlapping;
+use crate::tokens::TokenKind;
+use std::ops::Range;
+
+/// Cue words that take a listener and then what was said.
+const TELL: &[&str] = &["assured", "tells", "told"];
+
+/// Listeners named by a common noun ("told reporters", "told the crowd").
+const LISTENERS: &[&str] = &[
+    "audience", "crowd", "journalists", "lawmakers", "members", "press", "reporters",
+    "supporters", "viewers", "voters",
+];
+
+/// Pronouns that are a listener ("told them").
+const OBJECT_PRONOUNS: &[&str] = &["her", "him", "me", "them", "us", "you"];
+
+/// Past tenses with no "-ed" that can be a clause's verb ("he thought").
+const IRREGULAR_PAST: &[&str] = &[
+    "became", "began", "felt", "found", "gave", "got", "held", "kept", "knew", "left", "lost",
+    "made", "meant", "saw", "sent", "spent", "stood", "thought", "took", "went", "won",
+];
+
+/// Words that open a relative clause about the listener.
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
+
+/// The most words from the clause's start to its verb.
+const MAX_TO_VERB: usize = 6;
+/// The fewest words a clause holds.
+const MIN_CLAUSE_WORDS: usize = 3;
+
+/// Adds a quote for each "told LISTENER CLAUSE" that no quote overlaps.
+#[inline(never)]
+pub(super) fn add(built: &mut Built, speakers: &Speakers, inp: &Input) {
+    let (paras, state) = (inp.paras, inp.state);
+    let doc = speakers.doc;
+    let text = doc.text;
+    // The word bits first (a speech cue word), then the text: this runs
+    // over every token of the article.
+    let speech = |k: usize| inp.words[k].bits & 1 << CueList::Speech as u8 != 0;
+    for (k, t) in doc.tokens.iter().enumerate() {
+        // Lower case only: a title in title case ("If I Would Have Told
+        // Hillary ...") is no report of speech.
+        let cue = k < inp.words.len() && speech(k) && TELL.contains(&t.text(text));
+        if !cue || t.kind != TokenKind::Word || state.get(k) != Some(&0) {
+            continue;
+        }
+        let Some(sent) = doc.sentence_tokens(k) else { continue };
+        let Some(clause) = listener_end(doc, speakers, k + 1, sent.end)
+            .and_then(|c| clause(doc, state, c, sent.end))
+        else {
+            continue;
+        };
+        let (s, e) = trim(doc, clause);
+        if e <= s || widen_tagged(built, text, t.start, s, e) {
+            continue;
+        }
+        let para = paras.partition_point(|p| p.end <= k).min(paras.len().saturating_sub(1));
+        let speaker = subject_before(doc, k, speakers.mentions)
+            .map(|r| speakers.of_tokens(r, para, built.last));
+        let quote = Quote {
+            kind: QuoteKind::Indirect,
+            start: s,
+            end: e,
+            text: text[s..e].to_string(),
+            speaker,
+            cue: Some(cue_span(doc, &(k..k + 1))),
+            cue_class: None,
+        };
+        built.push(Building { para, quote, marks: None });
+    }
+}
+
+/// Whether a quote overlaps `s..e`; one the tagger cut short ("told them
+/// [she] had spoken"), of the cue at byte `cue`, indirect and inside the
+/// clause, is widened to all of it.
+pub(super) fn widen_tagged(built: &mut Built, text: &str, cue: usize, s: usize, e: usize) -> bool {
+    let overlaps = |q: &Quote| q.start < e && s < q.end;
+    let same_cue = |q: &Quote| q.cue.as_ref().is_some_and(|c| c.start == cue);
+    let short = built.quotes.iter_mut().map(|b| &mut b.quote).find(|q| {
+        overlaps(q) && same_cue(q) && q.kind == QuoteKind::Indirect && q.start >= s && q.end <= e
+    });
+    if let Some(q) = short {
+        q.start = s;
+        q.end = e;
+        q.text = text[s..e].to_string();
+        return true;
+    }
+    built.quotes.iter().any(|b| overlaps(&b.quote))
+}
+
+/// The token after the listener that starts at `k` (and after a day or
+/// "in an interview" that follows it), or `None` when no listener is there.
+fn listener_end(doc: &Doc, speakers: &Speakers, mut k: usize, end: usize) -> Option<usize> {
+    let text = doc.text;
+    let word = |i: usize| if i < end { doc.tokens[i].text(text) } else { "" };
+    if word(k).eq_ignore_ascii_case("the") {
+        k += 1;
+    }
+    let t = *doc.tokens.get(k).filter(|_| k < end)?;
+    k = match overlapping(speakers.mentions, t.start, t.end).first() {
+        Some(m) if m.label.is_named() && !m.label.is_value() => doc.token_range(m.start, m.end).end,
+        _ if holds(LISTENERS, word(k)) || holds(OBJECT_PRONOUNS, word(k)) => k + 1,
+        _ => return None,
+    };
+    // "on Monday", "Monday", "in an interview", "in an interview on Monday".
+    let interview = ["in", "an", "interview"];
+    if interview.iter().enumerate().all(|(i, w)| word(k + i).eq_ignore_ascii_case(w)) {
+        k += 3;
+    }
+    let on = word(k).eq_ignore_ascii_case("on") as usize;
+    if let Some(t) = doc.tokens.get(k + on).filter(|_| k + on < end) {
+        if let Some(m) = overlapping(speakers.mentions, t.start, t.end).first() {
+            if m.label == Label::Date && m.start == t.start {
+                k = doc.token_range(m.start, m.end).end;
+            }
+        }
+    }
+    if word(k).eq_ignore_ascii_case("that") {
+        k += 1;
+    }
+    Some(k)
+}
+
+/// The clause from token `k` to the sentence's end, when it reads as one:
+/// it opens with a subject (an article, a pronoun, a name) and has a verb
+/// within [`MAX_TO_VERB`] words, and no quotation mark opens it.
+fn clause(doc: &Doc, state: &[u8], k: usize, end: usize) -> Option<Range<usize>> {
+    let text = doc.text;
+    let word = |i: usize| doc.tokens[i].text(text);
+    if k >= end || state.get(k) != Some(&0) {
+        return None;
+    }
+    let first = word(k);
+    // "told reporters who witnessed it": a relative clause is about the listener.
+    if holds(RELATIVES, first) {
+        return None;
+    }
+    let opens = function_words::is_article(first)
+        || pronouns::is_subject(first)
+        || holds(&["his", "her", "its", "their", "our", "this", "there"], first)
+        || first.starts_with(char::is_uppercase);
+    let words = (k..end).filter(|&i| doc.tokens[i].kind == TokenKind::Word).count();
+    if !opens || words < MIN_CLAUSE_WORDS {
+        return None;
+    }
+    let has_verb = (k + 1..end.min(k + 1 + MAX_TO_VERB)).any(|i| is_verb_like(word(i)));
+    has_verb.then_some(k..end)
+}
+
+/// An auxiliary, a modal, a form of "be" or "have", or a past tense.
+pub(super) fn is_verb_like(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    function_words::is_be(&lower)
+        || (function_words::comes_before_verb(&lower) && !lower.ends_with("ly"))
+        || matches!(lower.as_str(), "'d" | "’d" | "'ll" | "’ll")
+        || holds(IRREGULAR_PAST, &lower)
+        || (lower.len() > 4 && lower.ends_with("ed"))
+}
+
+/// Whether `list` holds `w` (any case).
+fn holds(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
