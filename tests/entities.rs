@@ -1291,3 +1291,40 @@ fn a_hedged_role_is_still_the_role() {
     let a = analyse("The race is now between Cal Brody and Wren Ash, the likely winner.");
     assert_eq!(role_of(&a, "Wren Ash").0, None);
 }
+
+#[test]
+fn an_appositive_reads_a_name_inside_it_whole() {
+    // A name with "of" in it, and a name between descriptions and the role.
+    let a = analyse(
+        "\"He is viable,\" said Robert Olden, a University of South Carolina political science professor. \"It is fine,\" Gene Sperling, a top outside Clinton adviser, said.",
+    );
+    assert_eq!(
+        role_of(&a, "Robert Olden"),
+        some(
+            "political science professor",
+            Some("University of South Carolina")
+        )
+    );
+    assert_eq!(
+        role_of(&a, "Gene Sperling"),
+        some("top outside adviser", Some("Clinton"))
+    );
+    // Counter-case: a preposition still ends the phrase before a name.
+    let a = analyse("\"It is fine,\" said Jane Roe, a spokeswoman for Acme Corp., on Monday.");
+    assert_eq!(
+        role_of(&a, "Jane Roe"),
+        some("spokeswoman", Some("Acme Corp."))
+    );
+}
+
+#[test]
+fn a_plural_possessive_before_a_role_is_the_affiliation() {
+    let a = analyse("Sanders' spokesman Michael Briggs said Sharpton asked for the meeting.");
+    assert_eq!(
+        role_of(&a, "Michael Briggs"),
+        some("spokesman", Some("Sanders"))
+    );
+    // Counter-case: a lower-case owner ("the brothers'") names no affiliation.
+    let a = analyse("The brothers' lawyer Tom Reyes said the case was weak.");
+    assert_eq!(role_of(&a, "Tom Reyes"), some("lawyer", None));
+}

@@ -399,6 +399,7 @@ pub(super) const MODIFIERS: &[&str] = &[
     "operations",
     "opposition",
     "outgoing",
+    "outside",
     "parliamentary",
     "party",
     "personal",

@@ -201,6 +201,12 @@ fn noun_phrase(ws: &Words, mut k: usize) -> Option<Phrase> {
     }
     let mut end = k;
     while end < ws.sent.end && end - k < MAX_PHRASE {
+        // A name is read whole: "a University of South Carolina political
+        // science professor" does not end at the name's "of".
+        if let Some((r, _)) = ws.name_at(end).filter(|(r, _)| r.start == end && r.len() > 1) {
+            end = r.end;
+            continue;
+        }
         let w = ws.w(end);
         let coordinated = w == "and" && ws.head(end.wrapping_sub(1)) && {
             let next = ws.w(end + 1);

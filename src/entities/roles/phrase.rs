@@ -133,9 +133,19 @@ impl<'a> Words<'a> {
         Some((self.doc.token_range(m.start, m.end), m.label))
     }
 
-    /// Whether token `k` is a possessive clitic ("'s").
+    /// Whether token `k` is a possessive clitic ("'s"), or the apostrophe
+    /// of a plural or a name ending in "s" ("Sanders' spokesman"): right
+    /// after that word, with a space after it.
     pub fn possessive(&self, k: usize) -> bool {
-        matches!(self.w(k), "'s" | "’s") && k > self.sent.start
+        if k <= self.sent.start || k + 1 >= self.sent.end {
+            return matches!(self.w(k), "'s" | "’s") && k > self.sent.start;
+        }
+        let toks = &self.doc.tokens;
+        let plural = matches!(self.w(k), "'" | "’")
+            && self.w(k - 1).ends_with(['s', 'S'])
+            && toks[k - 1].end == toks[k].start
+            && toks[k + 1].start > toks[k].end;
+        plural || matches!(self.w(k), "'s" | "’s")
     }
 
     /// Whether token `k` is a role head, and not part of a name ("Mary King").
