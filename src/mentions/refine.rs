@@ -186,6 +186,28 @@ const NORP_WORDS: &[&str] = &[
     "Afghan",
     "Uzbek",
     "Kazakh",
+    "Latino",
+    "Latinos",
+    "Latina",
+    "Latinas",
+    "Hispanic",
+    "Hispanics",
+    "Evangelical",
+    "Evangelicals",
+    "Mormon",
+    "Mormons",
+    "Protestants",
+    "Sunnis",
+    "Shiites",
+    "Hindus",
+    "Sikh",
+    "Sikhs",
+    "Buddhists",
+    "Baptists",
+    "Methodists",
+    "Lutherans",
+    "Anglicans",
+    "Libertarians",
 ];
 
 /// The OntoNotes label for a name the tagger typed `ty`, made of `words`.
@@ -209,11 +231,40 @@ pub fn label(ty: EntityType, words: &[&str]) -> Label {
     if words.len() >= 2 && ty != EntityType::Per && POLITY_HEADS.contains(&last) && headed_by_last {
         return Label::Gpe;
     }
+    if is_group(words) {
+        return Label::Norp;
+    }
     match ty {
         EntityType::Per => Label::Person,
         EntityType::Org => Label::Org,
         EntityType::Loc => location_label(words),
         EntityType::Misc => misc_label(words),
+    }
+}
+
+/// A people or faith in the plural ("Latinos", "Muslims", "Evangelicals"),
+/// one word: a group (NORP) whatever the tagger typed it. A singular
+/// ("Christian", "Mormon") may be a person's or a church's name.
+fn is_group(words: &[&str]) -> bool {
+    matches!(words, [w] if w.ends_with('s') && NORP_WORDS.contains(w))
+}
+
+/// Adds a group the tagger left untagged ("Latinos and African Americans
+/// backed the plan"): a plural of [`NORP_WORDS`] outside every name.
+pub fn add_groups(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
+    let before = names.len();
+    for (k, w) in words.iter().enumerate() {
+        // Capitalised first: most words are not, and the list is searched last.
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let named = names[..before].iter().any(|&(a, b, _)| a <= k && k < b);
+        if !named && is_group(&[w]) {
+            names.push((k, k + 1, Label::Norp));
+        }
+    }
+    if names.len() > before {
+        names.sort_unstable_by_key(|n| n.0);
     }
 }
 
@@ -331,6 +382,20 @@ mod tests {
         // A known miss: a football club named after its county ("Notts County")
         // reads as the county; US news names counties far more often than clubs.
         assert_eq!(label(EntityType::Org, &["Notts", "County"]), Label::Gpe);
+    }
+
+    #[test]
+    fn a_people_or_faith_in_the_plural_is_a_group_whatever_its_type() {
+        for ty in [EntityType::Per, EntityType::Org, EntityType::Loc, EntityType::Misc] {
+            assert_eq!(label(ty, &["Latinos"]), Label::Norp, "{ty:?}");
+        }
+        // Counter-case: a singular may be a person's name ("Christian Bale").
+        assert_eq!(label(EntityType::Per, &["Christian"]), Label::Person);
+        // Untagged groups are added; words inside a name are left alone.
+        let words = ["Latinos", "and", "Grupo", "Hispanics", "backed", "Muslims"];
+        let mut names = vec![(2, 4, Label::Org)];
+        add_groups(&words, &mut names);
+        assert_eq!(names, [(0, 1, Label::Norp), (2, 4, Label::Org), (5, 6, Label::Norp)]);
     }
 
     #[test]
