@@ -50,6 +50,7 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
         }
         refine::repair_titles(words, &mut names);
         refine::add_groups(words, &mut names);
+        refine::add_laws(words, &mut names);
         let mut push = |a: usize, b: usize, label: Label| {
             let (start, end) = (toks[a].start, toks[b - 1].end);
             out.push(Mention {

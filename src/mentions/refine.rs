@@ -268,6 +268,53 @@ pub fn add_groups(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
     }
 }
 
+/// Heads that end a law's or treaty's name ("the Affordable Care Act",
+/// "the Second Amendment", "the Paris Climate Agreement").
+const LAW_HEADS: &[&str] = &["Accord", "Accords", "Act", "Agreement", "Amendment", "Treaty"];
+/// The most words of a law's name before its head.
+const MAX_LAW_WORDS: usize = 6;
+
+/// Adds a law the tagger missed or cut: capitalised words (with "of",
+/// "and", "on" or "for" between them) ending in a law's head, which take in any
+/// name inside them ("[Paris] Climate Agreement"). Not in a line set in
+/// title case, where every word is capitalised ("Senate Passes Budget Act").
+pub fn add_laws(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    // Title case: every word longer than a short function word is capitalised.
+    let long = |w: &&&str| w.len() > 3 && w.starts_with(char::is_alphabetic);
+    if words.iter().filter(long).all(|w| capital(w)) {
+        return;
+    }
+    for (h, w) in words.iter().enumerate() {
+        if !LAW_HEADS.contains(w) {
+            continue;
+        }
+        let mut a = h;
+        while a > 0 && h - a < MAX_LAW_WORDS {
+            let p = words[a - 1];
+            let joins = matches!(p, "of" | "and" | "on" | "for") && a >= 2 && capital(words[a - 2]);
+            if capital(p) && !matches!(p, "The" | "A" | "An") || joins {
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        // A name of its own between "of" and the head is no law ("the
+        // Department of Justice Act" aside): the run starts with a word.
+        if a == h || matches!(words[a], "of" | "and" | "on" | "for") {
+            continue;
+        }
+        let b = h + 1;
+        // Names inside the run go; a name reaching outside it stays.
+        if names.iter().any(|&(s, e, _)| s < b && a < e && (s < a || e > b)) {
+            continue;
+        }
+        names.retain(|&(s, e, _)| !(s < b && a < e));
+        names.push((a, b, Label::Law));
+        names.sort_unstable_by_key(|n| n.0);
+    }
+}
+
 /// A location is a facility, a geographic feature or region (LOC), or a polity (GPE).
 fn location_label(words: &[&str]) -> Label {
     let last = words.last().copied().unwrap_or("");
@@ -396,6 +443,22 @@ mod tests {
         let mut names = vec![(2, 4, Label::Org)];
         add_groups(&words, &mut names);
         assert_eq!(names, [(0, 1, Label::Norp), (2, 4, Label::Org), (5, 6, Label::Norp)]);
+    }
+
+    #[test]
+    fn a_capitalised_run_ending_in_a_laws_head_is_a_law() {
+        let words = "Republicans want to repeal the Affordable Care Act and the Paris Climate Agreement".split(' ').collect::<Vec<_>>();
+        let mut names = vec![(0, 1, Label::Norp), (5, 8, Label::Org), (10, 11, Label::Gpe)];
+        add_laws(&words, &mut names);
+        assert_eq!(names, [(0, 1, Label::Norp), (5, 8, Label::Law), (10, 13, Label::Law)]);
+        // Counter-cases: a line in title case; a sentence-initial verb; a
+        // name that reaches past the head stays as it is.
+        for line in ["Senate Passes New Budget Act", "Act now , he said", "the Act Corp. board met"] {
+            let words = line.split(' ').collect::<Vec<_>>();
+            let mut names = vec![(1, 3, Label::Org)];
+            add_laws(&words, &mut names);
+            assert_eq!(names, [(1, 3, Label::Org)], "{line}");
+        }
     }
 
     #[test]
