@@ -1328,3 +1328,35 @@ fn a_plural_possessive_before_a_role_is_the_affiliation() {
     let a = analyse("The brothers' lawyer Tom Reyes said the case was weak.");
     assert_eq!(role_of(&a, "Tom Reyes"), some("lawyer", None));
 }
+
+#[test]
+fn who_heads_a_body_gives_the_role() {
+    let a = analyse(
+        "Tom Reyes, who heads the agency, disagreed. Ana Ruiz, who leads the World Food Programme, spoke next. Bo Lind, who founded Acme Robotics in 2001, left.",
+    );
+    assert_eq!(role_of(&a, "Tom Reyes"), some("head of the agency", None));
+    assert_eq!(
+        role_of(&a, "Ana Ruiz"),
+        some("leader", Some("World Food Programme"))
+    );
+    assert_eq!(
+        role_of(&a, "Bo Lind"),
+        some("founder", Some("Acme Robotics"))
+    );
+    // Counter-cases: leading no body, heading somewhere, leading a table.
+    let a = analyse(
+        "Ed Park, who leads the polls, smiled. Di Moss, who heads to Paris on Monday, declined. Cy Ray, who leads the NFC in rushing, ran.",
+    );
+    for name in ["Ed Park", "Di Moss", "Cy Ray"] {
+        assert_eq!(role_of(&a, name), (None, None), "{name}");
+    }
+}
+
+#[test]
+fn hyphenated_titles_are_roles() {
+    let a = analyse("UN Secretary-General António Guterres called for calm.");
+    assert_eq!(
+        role_of(&a, "António Guterres"),
+        some("Secretary-General", Some("UN"))
+    );
+}

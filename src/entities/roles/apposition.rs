@@ -50,6 +50,9 @@ pub(super) fn after_name(ws: &Words, b: usize) -> Option<Found> {
         return None;
     }
     k += 1;
+    if let Some(found) = who_leads(ws, k) {
+        return Some(found);
+    }
     // "Jane Roe, who is now the governor,"
     if matches!(ws.w(k), "who" | "whose") && matches!(ws.w(k + 1), "is" | "was") {
         k += 2;
@@ -60,6 +63,67 @@ pub(super) fn after_name(ws: &Words, b: usize) -> Option<Found> {
     let phrase = noun_phrase(ws, k)?;
     // The phrase is closed, or completed by the affiliation after it.
     (phrase.closed || phrase.found.affiliation.is_some()).then_some(phrase.found)
+}
+
+/// Verbs of leading something, with the role each gives its subject
+/// ("Jane Roe, who heads the agency," is its head).
+const LEADS: &[(&str, &str)] = &[
+    ("chairs", "chair"),
+    ("co-founded", "co-founder"),
+    ("directs", "director"),
+    ("founded", "founder"),
+    ("heads", "head"),
+    ("leads", "leader"),
+    ("manages", "manager"),
+    ("runs", "head"),
+];
+/// The most lowercase words of what is led ("the state's largest union").
+const MAX_LED: usize = 5;
+/// Nouns for what a person can head ("the agency", "the state's largest
+/// union"); "leads the polls" names none. Lowercase and sorted.
+const LED: &[&str] = &[
+    "agency", "association", "bank", "board", "campaign", "charity", "church", "club",
+    "coalition", "commission", "committee", "company", "council", "department", "firm",
+    "foundation", "group", "institute", "league", "ministry", "movement", "network", "office",
+    "organisation", "organization", "party", "program", "programme", "school", "service",
+    "society", "team", "union", "unit", "university",
+];
+
+/// "Jane Roe, who heads the agency," (from "who" at token `k`): the
+/// role the verb gives, with the name of what is led as the affiliation
+/// ("who leads the World Food Programme"), or "of" what is led when it
+/// is no name ("head of the agency").
+fn who_leads(ws: &Words, k: usize) -> Option<Found> {
+    if ws.w(k) != "who" {
+        return None;
+    }
+    let verb = ws.w(k + 1);
+    let &(_, role) = LEADS.iter().find(|(v, _)| *v == verb)?;
+    let mut o = k + 2;
+    let the = function_words::is_article(ws.w(o)) as usize;
+    if let Some((r, label)) = ws.name_at(o + the) {
+        let org = label.is_named() && label != Label::Person;
+        // "who founded Acme Robotics in 2001": a date may follow a
+        // founding, but "who leads the NFC in rushing" leads no body.
+        let next = ws.w(r.end);
+        let founded = role.ends_with("founder") && matches!(next, "in" | "with");
+        let closes = matches!(next, "," | "." | "" | "and") || founded;
+        return (org && closes).then(|| Found {
+            role: role.to_string(),
+            affiliation: Some(r),
+        });
+    }
+    if the == 0 {
+        return None;
+    }
+    o += 1;
+    let end = (o..o + MAX_LED).find(|&j| matches!(ws.w(j), "," | "." | ""))?;
+    let lower = |j: usize| ws.w(j).starts_with(|c: char| c.is_lowercase()) || ws.possessive(j);
+    let plain = end > o && (o..end).all(lower) && holds(LED, ws.w(end - 1));
+    plain.then(|| Found {
+        role: format!("{role} of {}", ws.span(k + 2, end)),
+        affiliation: None,
+    })
 }
 
 /// "Jane Roe, a Democrat, said", "Jane Roe, a Republican from Ohio,": the
@@ -277,7 +341,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted() {
-        for list in [PHRASE_ENDS, FRONTING, ADVERBS, POSSESSIVES] {
+        for list in [PHRASE_ENDS, FRONTING, ADVERBS, POSSESSIVES, LED] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }
     }
