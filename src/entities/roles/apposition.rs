@@ -104,10 +104,12 @@ fn who_leads(ws: &Words, k: usize) -> Option<Found> {
     if let Some((r, label)) = ws.name_at(o + the) {
         let org = label.is_named() && label != Label::Person;
         // "who founded Acme Robotics in 2001": a date may follow a
-        // founding, but "who leads the NFC in rushing" leads no body.
+        // founding; "who leads the NFC in rushing" leads no body.
         let next = ws.w(r.end);
         let founded = role.ends_with("founder") && matches!(next, "in" | "with");
-        let closes = matches!(next, "," | "." | "" | "and") || founded;
+        // "who heads the Center for Research in Mexico City": a place may.
+        let place = next == "in" && ws.capitalised(r.end + 1);
+        let closes = matches!(next, "," | "." | "" | "and") || founded || place;
         return (org && closes).then(|| Found {
             role: role.to_string(),
             affiliation: Some(r),

@@ -137,7 +137,8 @@ impl<'a> Words<'a> {
     /// of a plural or a name ending in "s" ("Sanders' spokesman"): right
     /// after that word, with a space after it.
     pub fn possessive(&self, k: usize) -> bool {
-        if k <= self.sent.start || k + 1 >= self.sent.end {
+        // Callers may ask about the token before 0 (`usize::MAX`): no sum here.
+        if k <= self.sent.start || k >= self.sent.end.saturating_sub(1) {
             return matches!(self.w(k), "'s" | "’s") && k > self.sent.start;
         }
         let toks = &self.doc.tokens;
