@@ -296,20 +296,14 @@ fn drop_rare_features(train: &[&Doc], cache: &mut [Vec<Vec<Vec<u32>>>], min: u32
     counts
 }
 
-/// Trains one stage; returns the averaged weights of the best epoch on `dev`
-/// (or of the last epoch when `dev` is empty) and that epoch's number.
-fn train_stage(
-    train: &[&Doc],
-    dev: &[&Doc],
-    epochs: usize,
-    (mode, alpha): (Mode, f32),
-    (seed, shuffle): (u64, u64),
-    label: &str,
-) -> (Averaged, usize) {
-    // Static features do not change between epochs: extract them once.
-    let mut cache: Vec<Vec<Vec<Vec<u32>>>> = Vec::with_capacity(train.len());
-    for d in train {
-        cache.push(
+/// The static features of every training token, by document, sentence
+/// and token: they do not change between epochs, so they are made once.
+type StaticCache = Vec<Vec<Vec<Vec<u32>>>>;
+
+fn static_cache(train: &[&Doc], mode: Mode) -> StaticCache {
+    train
+        .iter()
+        .map(|d| {
             d.toks
                 .iter()
                 .map(|s| {
@@ -321,122 +315,195 @@ fn train_stage(
                         })
                         .collect()
                 })
-                .collect(),
-        );
+                .collect()
+        })
+        .collect()
+}
+
+/// The identity keys of token `i` (see [`WORD_DROP`]): its word and exact
+/// form, and the two word bigrams.
+fn identity_keys(s: &[Tok], i: usize) -> [u32; 4] {
+    let (mut w, mut c) = (Vec::new(), Vec::new());
+    nx::word_features(&s[i], 0, &mut w);
+    nx::context_features(s, i, &mut c);
+    [w[0], w[1], c[1], c[2]]
+}
+
+/// What a token's features go through before an update: word dropout
+/// (`--word-drop`, stage 1 only) and the rare-feature filter (`--min-count`).
+struct Regularise {
+    word_drop: f64,
+    drop_entities: bool,
+    rng: Rng,
+    /// Every feature's count, when rare ones are left out.
+    counts: Option<IdMap<u32>>,
+    min_count: u32,
+}
+
+impl Regularise {
+    /// The features of token `i` of sentence `si` of `d` into `feats`: its
+    /// cached static ones, then the dynamic ones of the history `prev`.
+    fn features(
+        &mut self,
+        mode: Mode,
+        (d, si, i): (&Doc, usize, usize),
+        cached: &[u32],
+        (prev1, prev2): (u8, u8),
+        feats: &mut Vec<u32>,
+    ) {
+        let sent = &d.toks[si];
+        feats.clear();
+        // The order of the tests is part of the result: the generator is
+        // drawn from only when the others pass.
+        let dropped = mode == Mode::Stage1
+            && self.word_drop > 0.0
+            && (d.gold[si][i] != 0 || !self.drop_entities)
+            && ((self.rng.next() >> 11) as f64) / ((1u64 << 53) as f64) < self.word_drop;
+        if dropped {
+            let id = identity_keys(sent, i);
+            feats.extend(cached.iter().filter(|k| !id.contains(k)));
+            let n = feats.len();
+            nx::dynamic_features(sent, i, prev1, prev2, feats);
+            feats.remove(n + 2); // previous decision with the word
+        } else {
+            feats.extend_from_slice(cached);
+            nx::dynamic_features(sent, i, prev1, prev2, feats);
+        }
+        if let Some(counts) = &self.counts {
+            let mut k = cached.len().min(feats.len());
+            while k < feats.len() {
+                if counts.get(&feats[k]).copied().unwrap_or(0) < self.min_count {
+                    feats.swap_remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        }
     }
+}
+
+/// The class with the highest score (the lowest on ties).
+fn argmax(acc: &[f32; NCLASS]) -> u8 {
+    let mut pred = 0u8;
+    for c in 1..NCLASS {
+        if acc[c] > acc[pred as usize] {
+            pred = c as u8;
+        }
+    }
+    pred
+}
+
+/// Updates `p` for a token of `d` with features `feats`, scores `acc`,
+/// gold class `gold` and prediction `pred`; returns whether `pred` is wrong.
+fn learn(
+    p: &mut Perceptron,
+    d: &Doc,
+    feats: &[u32],
+    acc: &[f32; NCLASS],
+    gold: u8,
+    pred: u8,
+) -> bool {
+    let pa = f32::from_bits(PA.load(std::sync::atomic::Ordering::Relaxed));
+    if pa > 0.0 {
+        // Passive-aggressive (PA-I): push the gold class a margin of 1
+        // above the best other class.
+        let mut rival = if gold == 0 { 1 } else { 0 };
+        for c in 0..NCLASS {
+            if c != gold as usize && acc[c] > acc[rival] {
+                rival = c;
+            }
+        }
+        let loss = 1.0 - (acc[gold as usize] - acc[rival]);
+        if loss > 0.0 && !masked(d, gold, rival as u8) {
+            let step = (loss / (2.0 * feats.len() as f32)).min(pa) * d.weight;
+            p.update(feats, gold, rival as u8, step);
+        }
+        pred != gold
+    } else if pred != gold && !masked(d, gold, pred) {
+        p.update(feats, gold, pred, d.weight);
+        true
+    } else {
+        false
+    }
+}
+
+/// One pass over the training documents in `order`, tagging greedily with
+/// the model's own decisions as history; returns the tokens tagged wrong
+/// and all tokens.
+fn epoch_pass(
+    p: &mut Perceptron,
+    (train, order, cache): (&[&Doc], &[usize], &StaticCache),
+    (mode, alpha): (Mode, f32),
+    reg: &mut Regularise,
+) -> (usize, usize) {
+    let (mut errors, mut total) = (0usize, 0usize);
+    let mut feats = Vec::with_capacity(128);
+    for &di in order {
+        let d = train[di];
+        for (si, sent_cache) in cache[di].iter().enumerate() {
+            let (mut prev1, mut prev2) = (0u8, 0u8);
+            for (i, cached) in sent_cache.iter().enumerate() {
+                reg.features(mode, (d, si, i), cached, (prev1, prev2), &mut feats);
+                let mut acc = [0f32; NCLASS];
+                if mode == Mode::Stage2Residual {
+                    for (a, b) in acc.iter_mut().zip(&d.base[si][i]) {
+                        *a = alpha * b;
+                    }
+                }
+                for &f in &feats {
+                    p.add(f, &mut acc);
+                }
+                let pred = argmax(&acc);
+                p.c += 1.0;
+                errors += learn(p, d, &feats, &acc, d.gold[si][i], pred) as usize;
+                total += 1;
+                prev2 = prev1;
+                prev1 = pred;
+            }
+        }
+    }
+    (errors, total)
+}
+
+/// Trains one stage; returns the averaged weights of the best epoch on `dev`
+/// (or of the last epoch when `dev` is empty) and that epoch's number.
+fn train_stage(
+    train: &[&Doc],
+    dev: &[&Doc],
+    epochs: usize,
+    (mode, alpha): (Mode, f32),
+    (seed, shuffle): (u64, u64),
+    label: &str,
+) -> (Averaged, usize) {
+    let mut cache = static_cache(train, mode);
     let min_count = MIN_COUNT.get().copied().unwrap_or(1);
     let counts = (min_count > 1).then(|| drop_rare_features(train, &mut cache, min_count));
-    // The identity keys of each token (see WORD_DROP): word, exact form, bigrams.
-    let ident = |s: &[Tok], i: usize| -> [u32; 4] {
-        let (mut w, mut c) = (Vec::new(), Vec::new());
-        nx::word_features(&s[i], 0, &mut w);
-        nx::context_features(s, i, &mut c);
-        [w[0], w[1], c[1], c[2]]
+    let mut reg = Regularise {
+        word_drop: f32::from_bits(WORD_DROP.load(std::sync::atomic::Ordering::Relaxed)) as f64,
+        drop_entities: DROP_ENTITIES.load(std::sync::atomic::Ordering::Relaxed),
+        rng: Rng(seed ^ 0xD809_D809),
+        counts,
+        min_count,
     };
-    let word_drop = f32::from_bits(WORD_DROP.load(std::sync::atomic::Ordering::Relaxed)) as f64;
-    let mut drop_rng = Rng(seed ^ 0xD809_D809);
-    let drop_entities = DROP_ENTITIES.load(std::sync::atomic::Ordering::Relaxed);
     let mut p = Perceptron::default();
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = Rng(seed ^ shuffle.wrapping_mul(0x9E37_79B9));
     let mut best: Option<(f64, Averaged, usize)> = None;
-    let mut feats = Vec::with_capacity(128);
     for epoch in 1..=epochs {
         let t0 = Instant::now();
         rng.shuffle(&mut order);
-        let mut errors = 0usize;
-        let mut total = 0usize;
-        for &di in &order {
-            let d = train[di];
-            for (si, sent) in d.toks.iter().enumerate() {
-                let (mut prev1, mut prev2) = (0u8, 0u8);
-                for (i, cached) in cache[di][si].iter().enumerate() {
-                    feats.clear();
-                    let dropped = mode == Mode::Stage1
-                        && word_drop > 0.0
-                        && (d.gold[si][i] != 0 || !drop_entities)
-                        && ((drop_rng.next() >> 11) as f64) / ((1u64 << 53) as f64) < word_drop;
-                    if dropped {
-                        let id = ident(sent, i);
-                        feats.extend(cached.iter().filter(|k| !id.contains(k)));
-                        let n = feats.len();
-                        nx::dynamic_features(sent, i, prev1, prev2, &mut feats);
-                        feats.remove(n + 2); // previous decision with the word
-                    } else {
-                        feats.extend_from_slice(cached);
-                        nx::dynamic_features(sent, i, prev1, prev2, &mut feats);
-                    }
-                    if let Some(counts) = &counts {
-                        let n = cached.len().min(feats.len());
-                        let mut k = n;
-                        while k < feats.len() {
-                            if counts.get(&feats[k]).copied().unwrap_or(0) < min_count {
-                                feats.swap_remove(k);
-                            } else {
-                                k += 1;
-                            }
-                        }
-                    }
-                    let mut acc = [0f32; NCLASS];
-                    if mode == Mode::Stage2Residual {
-                        for (a, b) in acc.iter_mut().zip(&d.base[si][i]) {
-                            *a = alpha * b;
-                        }
-                    }
-                    for &f in &feats {
-                        p.add(f, &mut acc);
-                    }
-                    let mut pred = 0u8;
-                    for c in 1..NCLASS {
-                        if acc[c] > acc[pred as usize] {
-                            pred = c as u8;
-                        }
-                    }
-                    p.c += 1.0;
-                    let gold = d.gold[si][i];
-                    let pa = f32::from_bits(PA.load(std::sync::atomic::Ordering::Relaxed));
-                    if pa > 0.0 {
-                        // Passive-aggressive (PA-I): push the gold class a
-                        // margin of 1 above the best other class.
-                        let mut rival = if gold == 0 { 1 } else { 0 };
-                        for c in 0..NCLASS {
-                            if c != gold as usize && acc[c] > acc[rival] {
-                                rival = c;
-                            }
-                        }
-                        let loss = 1.0 - (acc[gold as usize] - acc[rival]);
-                        if loss > 0.0 && !masked(d, gold, rival as u8) {
-                            let step = (loss / (2.0 * feats.len() as f32)).min(pa) * d.weight;
-                            p.update(&feats, gold, rival as u8, step);
-                        }
-                        if pred != gold {
-                            errors += 1;
-                        }
-                    } else if pred != gold && !masked(d, gold, pred) {
-                        p.update(&feats, gold, pred, d.weight);
-                        errors += 1;
-                    }
-                    total += 1;
-                    prev2 = prev1;
-                    prev1 = pred;
-                }
-            }
-        }
+        let (errors, total) = epoch_pass(&mut p, (train, &order, &cache), (mode, alpha), &mut reg);
         let avg = p.averaged();
+        let error = errors as f64 / total as f64;
         if dev.is_empty() {
-            eprintln!(
-                "{label} epoch {epoch}: train error {:.4} ({:.1}s)",
-                errors as f64 / total as f64,
-                t0.elapsed().as_secs_f64()
-            );
+            let secs = t0.elapsed().as_secs_f64();
+            eprintln!("{label} epoch {epoch}: train error {error:.4} ({secs:.1}s)");
             best = Some((0.0, avg, epoch));
             continue;
         }
         let f1 = evaluate(&avg, dev, mode, alpha).f1();
         println!(
-            "{label} epoch {epoch}: train error {:.4}, dev F1 {:.4}, {} features ({:.1}s)",
-            errors as f64 / total as f64,
-            f1,
+            "{label} epoch {epoch}: train error {error:.4}, dev F1 {f1:.4}, {} features ({:.1}s)",
             avg.w.len(),
             t0.elapsed().as_secs_f64()
         );
