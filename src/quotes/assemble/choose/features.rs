@@ -3,7 +3,7 @@
 //! and of "no speaker" (the cue's lemma and voice, what candidates there are).
 
 use super::{
-    adjacent, bucket, distance, is_cue, para_of, side, Candidate, Scene, Target, NAME, PRONOUN,
+    adjacent, bucket, distance, is_cue, side, Candidate, Scene, Target, NAME, PRONOUN,
     RULES, SUBJECT, TAGGED,
 };
 use crate::analysis::Quote;
@@ -14,13 +14,18 @@ use std::ops::Range;
 /// What the ranker reads of an article, made once per article rather than
 /// once per quote: running counts over its tokens (commas, sentence ends,
 /// cue words outside quotations), so that what lies between a candidate and
-/// the cue is counted in constant time, and the token range of every
-/// mention, which many quotes' candidates share.
+/// the cue is counted in constant time; the token range of every mention,
+/// which many quotes' candidates share; and each token's paragraph and
+/// whether it starts a sentence, which every candidate asks (two binary
+/// searches each otherwise).
 pub(in crate::quotes::assemble) struct Counts {
     /// For every token boundary `i`, the counts over the tokens before `i`.
     before: Vec<[u32; 3]>,
     /// The token range of each of the scene's mentions, in their order.
     pub(super) mention_toks: Vec<Range<usize>>,
+    /// For every token: its paragraph (as `para_of` counts) and whether a
+    /// sentence starts there (as `Doc::sentence_tokens` finds it).
+    places: Vec<(u32, bool)>,
 }
 
 impl Counts {
@@ -48,7 +53,18 @@ impl Counts {
         Counts {
             before,
             mention_toks,
+            places: places(scene),
         }
+    }
+
+    /// The paragraph of token `i` (see `para_of`).
+    pub(super) fn para(&self, i: usize) -> usize {
+        self.places[i].0 as usize
+    }
+
+    /// Whether a sentence starts at token `i`.
+    pub(super) fn starts_sentence(&self, i: usize) -> bool {
+        self.places[i].1
     }
 
     /// The commas, sentence ends and cue words in the tokens `lo..hi`.
@@ -58,6 +74,26 @@ impl Counts {
         let (x, y) = (self.before[b], self.before[a]);
         (x[0] - y[0], x[1] - y[1], x[2] - y[2])
     }
+}
+
+/// Each token's paragraph and whether a sentence starts there, in one walk:
+/// the paragraphs ending at or before it, and the first sentence ending
+/// after it (the one `Doc::sentence_tokens` gives) starting at it.
+fn places(scene: &Scene) -> Vec<(u32, bool)> {
+    let sents = &scene.doc.sentences;
+    let (mut p, mut s) = (0, 0);
+    (0..scene.doc.tokens.len())
+        .map(|i| {
+            while p < scene.paras.len() && scene.paras[p].end <= i {
+                p += 1;
+            }
+            while s < sents.len() && sents[s].sentence.tokens.end <= i {
+                s += 1;
+            }
+            let starts = sents.get(s).is_some_and(|x| x.sentence.tokens.start == i);
+            (p as u32, starts)
+        })
+        .collect()
 }
 
 /// Whether a cue word follows token `end` after at most a few auxiliaries
@@ -105,14 +141,12 @@ pub(super) fn candidate(
     let kind = flags & !(RULES as u32);
     let (head, first) = (word(r.end - 1), word(r.start));
     let (prev, next) = (r.start.checked_sub(1).map_or(0, word), word(r.end));
-    let starts = doc
-        .sentence_tokens(r.start)
-        .is_some_and(|s| s.start == r.start) as u32;
+    let starts = counts.starts_sentence(r.start) as u32;
     let comma_after = doc
         .tokens
         .get(r.end)
         .is_some_and(|t| t.text(doc.text) == ",") as u32;
-    let other_para = (para_of(scene, r.start) != t.para) as u32;
+    let other_para = (counts.para(r.start) != t.para) as u32;
     let (adjacent, cue_between) = match &t.cue {
         Some(u) => (adjacent(scene, r, u) as u32, (cues > 0) as u32),
         None => (2, 2),
