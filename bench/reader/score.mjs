@@ -12,7 +12,7 @@
 // role:  as bench/people/score.mjs (the same matching, bench/people/match.mjs).
 // label: a name mention with exactly that text (or an entity of that name) carries it.
 // same:  a mention of each form shares one entity; a form matches a mention's
-//   text as written or after a courtesy title ("Mr.", "Mrs.", "Ms.", "Dr.").
+//   text as written or after a courtesy title ("Mr.", "Mrs.", "Ms.", "Dr.") or "the".
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,7 +37,8 @@ const written = (s) => (s ?? '').replace(/\u00ad/g, '').replace(/[‘’‚‛]/
   .replace(/\s+/g, ' ').trim();
 /** Text as compared for quotes: as written, any case. */
 const loose = (s) => written(s).toLowerCase();
-const COURTESY = /^(Mr|Mrs|Ms|Dr)\.? /;
+/** What may come before a name in a mention's text: a courtesy title or "the" (as the label check allows). */
+const LEADING = /^(Mr|Mrs|Ms|Dr)\.? |^[Tt]he /;
 
 /** The reader's checks, in file order: { kind, page, fields, line }. */
 function readChecks() {
@@ -87,9 +88,9 @@ function checkLabel(a, [name, label]) {
   return { ok: labels.has(label), got: [...labels].join(',') || 'no mention' };
 }
 
-/** The entities of the mentions whose text is `form`, as written or after a courtesy title. */
+/** The entities of the mentions whose text is `form`, as written or after a courtesy title or "the". */
 const entitiesOf = (a, form) => new Set(a.mentions
-  .filter((m) => [written(m.text), written(m.text).replace(COURTESY, '')].includes(form))
+  .filter((m) => [written(m.text), written(m.text).replace(LEADING, '')].includes(form))
   .map((m) => m.entity).filter((e) => e != null));
 
 function checkSame(a, [first, second]) {
