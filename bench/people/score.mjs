@@ -13,18 +13,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { labelsFor, personFor, roleMatch } from './match.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const polnear = path.resolve(root, '../shared/data/quotes/polnear');
 const cli = path.join(root, 'target/release/newslens');
 const verbose = process.argv.includes('-v');
-
-const ABBREVIATIONS = { sen: 'senator', sens: 'senator', rep: 'representative', gov: 'governor', lt: 'lieutenant', del: 'delegate', gen: 'general' };
-
-/** A role or affiliation as compared: lower case, no possessive, no punctuation, abbreviations spelt out. */
-const norm = (s) => (s ?? '').toLowerCase().replace(/[’']s\b/g, '').replace(/[.,]/g, ' ').replace(/-/g, ' ')
-  .split(/\s+/).filter(Boolean).map((w) => ABBREVIATIONS[w] || w).join(' ');
 
 /** The tab-separated rows of a reader's file, comments left out. */
 const rows = (file) => fs.readFileSync(path.join(here, file), 'utf8').split('\n')
@@ -53,27 +48,11 @@ function articleFor(analyses, prefix) {
   return found[0];
 }
 
-/** The person entity a reader's name refers to: by its name, else one of its name mentions. */
-function personFor(a, name) {
-  const people = a.entities.filter((e) => e.label === 'PERSON');
-  const nameTexts = (e) => e.mentions.map((i) => a.mentions[i]).filter((m) => m.kind === 'name').map((m) => m.text);
-  const candidates = [
-    people.filter((e) => e.name === name),
-    people.filter((e) => e.name.includes(name)),
-    people.filter((e) => nameTexts(e).some((t) => t.includes(name))),
-  ].find((c) => c.length);
-  return candidates?.sort((x, y) => y.mentions.length - x.mentions.length)[0];
-}
-
 function scoreRoles(file, analyses) {
   let right = 0, roleRight = 0, n = 0;
   for (const [prefix, name, roles, affiliations] of rows(file)) {
     const e = personFor(articleFor(analyses, prefix), name);
-    const role = e?.role ?? null, affiliation = e?.affiliation ?? null;
-    const roleOk = role != null && roles.split('|').some((r) => norm(r) === norm(role));
-    const allowed = affiliations.split('|');
-    const affiliationOk = allowed.includes('?')
-      || (affiliation == null ? allowed.includes('-') : allowed.some((x) => x !== '-' && norm(x) === norm(affiliation)));
+    const { roleOk, affiliationOk, role, affiliation } = roleMatch(e, roles, affiliations);
     n++;
     roleRight += roleOk;
     right += roleOk && affiliationOk;
@@ -88,10 +67,7 @@ function scoreLabels(file, analyses) {
   let right = 0, n = 0;
   for (const [prefix, name, label] of rows(file)) {
     const a = articleFor(analyses, prefix);
-    const labels = new Set([
-      ...a.mentions.filter((m) => [name, `the ${name}`, `The ${name}`].includes(m.text)).map((m) => m.label),
-      ...a.entities.filter((e) => e.name === name).map((e) => e.label),
-    ]);
+    const labels = labelsFor(a, name);
     n++;
     right += labels.has(label);
     if (verbose && !labels.has(label)) console.log(`  miss ${prefix} | ${name} | want ${label} | got ${[...labels].join(',') || 'no mention'}`);
