@@ -602,3 +602,21 @@ fn a_name_set_beside_a_role_by_commas_is_the_speaker() {
     let a = crate::extract(text);
     assert!(a.quotes.iter().all(|q| speaker_name(&a, q).as_deref() != Some("Lina Sato")));
 }
+
+#[test]
+fn it_and_the_company_speak_for_the_organisation_named_before() {
+    let text = "Outbreak\n\nThe Health Ministry said the outbreak was spreading. It said 40 people had died.\n\nAcme Corp. reported a loss on Tuesday. The company said demand had fallen.";
+    let a = crate::extract(text);
+    let q = quote(&a, "40 people had died");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Health Ministry"));
+    let q = quote(&a, "demand had fallen");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Acme Corp."));
+    // Counter-cases: "it" never goes to a person; "the company" with no
+    // organisation named near it stays unresolved.
+    let text = "Vote\n\nJane Roe said the vote was close. It said the count was over.\n\nThe markets fell. Traders were nervous. Prices dropped. The company said demand had fallen.";
+    let a = crate::extract(text);
+    for content in ["the count was over", "demand had fallen"] {
+        let q = quote(&a, content);
+        assert_eq!(q.speaker.as_ref().and_then(|s| s.entity), None, "{q:?}");
+    }
+}

@@ -23,6 +23,14 @@ const MAX_ACCORDING_SOURCE: usize = 15;
 const RULE_SUBJECT_REACH: usize = 4;
 /// Role nouns that, left unresolved by the entity stage, mean the previous speaker.
 const SPEAKER_ROLES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "the official"];
+/// Words an organisation is called by after its name ("the company said").
+const BODY_WORDS: &[&str] = &[
+    "agency", "bank", "company", "firm", "group", "organisation", "organization",
+];
+
+/// How many sentences before its own "the company" looks back
+/// for the organisation it means.
+const BODY_REACH: usize = 2;
 
 /// The last speaker: the paragraph they spoke in and their entity.
 #[derive(Clone, Copy, Debug)]
@@ -67,6 +75,9 @@ impl Speakers<'_> {
         let is_pronoun = pronouns::is_personal(src);
         let entity = if src.eq_ignore_ascii_case("who") {
             self.antecedent(s)
+        } else if src.eq_ignore_ascii_case("it") {
+            // "It said" after "The Health Ministry said".
+            self.last_body(para, last)
         } else if is_pronoun && !src.eq_ignore_ascii_case("they") && !src.eq_ignore_ascii_case("we")
         {
                 recent().or_else(|| within(self.mentions, s, e).iter().find_map(|m| m.entity))
@@ -75,8 +86,14 @@ impl Speakers<'_> {
                     // A role noun the entity stage left unresolved: the previous speaker.
                     let lower = src.to_ascii_lowercase();
                     let role = SPEAKER_ROLES.iter().any(|r| lower.ends_with(r));
+                    // "the company said" after "Acme Corp. said".
+                    let body = lower
+                        .strip_prefix("the ")
+                        .is_some_and(|w| BODY_WORDS.contains(&w));
                     if role {
                         recent()
+                    } else if body {
+                        self.body_before(s)
                     } else {
                         None
                     }
@@ -99,6 +116,29 @@ impl Speakers<'_> {
         let m = self.mentions.get(k).filter(|m| m.end == comma)?;
         m.entity
             .filter(|&x| self.entities.get(x).is_some_and(|e| e.label == Label::Person))
+    }
+
+    /// The previous speaker, if an organisation that spoke in this
+    /// paragraph or the one before ("The Health Ministry said ... It said").
+    fn last_body(&self, para: usize, last: Option<Recent>) -> Option<usize> {
+        let last = last?;
+        let ent = last.entity?;
+        let org = self.entities.get(ent)?.label == Label::Org;
+        (org && para <= last.para + 1).then_some(ent)
+    }
+
+    /// The organisation named last before byte `s`, in its sentence or the
+    /// [`BODY_REACH`] before it ("Acme Corp. reported a loss. The company
+    /// said").
+    fn body_before(&self, s: usize) -> Option<usize> {
+        let sents = &self.doc.sentences;
+        let tok = self.doc.tokens.partition_point(|t| t.end <= s);
+        let first = self.doc.sentence_of(tok).saturating_sub(BODY_REACH);
+        let from = sents
+            .get(first)
+            .map_or(0, |x| self.doc.tokens[x.sentence.tokens.start].start);
+        let body = |m: &&Mention| m.label == Label::Org && m.kind == MentionKind::Name;
+        within(self.mentions, from, s).iter().rev().find(body)?.entity
     }
 
     /// The previous speaker, if a recent person whose gender does not rule
