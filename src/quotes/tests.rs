@@ -620,3 +620,20 @@ fn it_and_the_company_speak_for_the_organisation_named_before() {
         assert_eq!(q.speaker.as_ref().and_then(|s| s.entity), None, "{q:?}");
     }
 }
+
+#[test]
+fn a_paragraph_that_is_one_quotation_continues_the_speaker_before() {
+    let text = "Whales\n\n“The whales are suffering,” said Hori Parata, an elder of the tribe.\n\n“We have seen more strandings every year. Nobody is listening.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "We have seen more strandings");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Hori Parata"));
+    // Counter-cases: a paragraph between; a quotation with its own cue.
+    let text = "Whales\n\n“The whales are suffering,” said Hori Parata, an elder of the tribe.\n\nScientists disagree about the causes.\n\n“We have seen more strandings every year. Nobody is listening.”";
+    let a = crate::extract(text);
+    let q = a.quotes.iter().find(|q| q.text.starts_with("We have seen"));
+    assert!(q.is_none_or(|q| speaker_name(&a, q).as_deref() != Some("Hori Parata")), "{q:?}");
+    let text = "Whales\n\n“The whales are suffering,” said Hori Parata, an elder of the tribe.\n\n“We have seen more strandings,” said Karen Stockin, a biologist.";
+    let a = crate::extract(text);
+    let q = quote(&a, "We have seen more strandings");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Karen Stockin"));
+}

@@ -45,7 +45,12 @@ use crate::analysis::{Entity, Mention, Quote, QuoteKind};
 use crate::lexicon::cues;
 use crate::doc::Doc;
 use speaker::{Recent, Speakers};
+use crate::analysis::{Label, Speaker};
 use std::ops::Range;
+
+/// The most tokens after a paragraph's closing quotation mark for the
+/// paragraph to count as one quotation (a full stop outside the marks).
+const CLOSING_SLACK: usize = 2;
 
 /// A quote being built, with where it is and the quotation marks it spans.
 struct Building {
@@ -153,6 +158,8 @@ fn choose_speakers(
     quotes.sort_by_key(|b| (b.quote.start, b.quote.end));
     let counts = choose::Counts::of(scene);
     let mut last: Option<Recent> = None;
+    // The last quote kept with a speaker: its paragraph and speaker.
+    let mut previous: Option<(usize, Speaker)> = None;
     let mut feats = Vec::new();
     quotes.retain_mut(|b| {
         let opts = choose::options(scene, &counts, &b.quote);
@@ -165,6 +172,18 @@ fn choose_speakers(
             let span = chosen.map(|i| choose::display(scene, &opts, i));
             b.quote.speaker = span.map(|r| speakers.of_tokens(r, b.para, last));
             choice = c;
+        }
+        // A person the ranker chose stays; the previous speaker carries on
+        // only when it is a person.
+        let person = |sp: &Speaker| {
+            sp.entity.and_then(|e| speakers.entities.get(e)).is_some_and(|e| e.label == Label::Person)
+        };
+        let chose_person = b.quote.speaker.as_ref().is_some_and(person);
+        if let Some((_, sp)) = previous
+            .as_ref()
+            .filter(|p| !chose_person && person(&p.1) && continues(scene, b, p.0))
+        {
+            b.quote.speaker = Some(sp.clone());
         }
         feats.clear();
         keep::features(scene, &b.quote, &opts.target, &choice, &mut feats);
@@ -187,9 +206,25 @@ fn choose_speakers(
                 para: b.para,
                 entity: sp.entity,
             });
+            previous = Some((b.para, sp.clone()));
         }
         true
     });
+}
+
+/// Whether quote `b` continues the quotation of the paragraph before,
+/// `previous` (where the last quote with a speaker is): a paragraph that is
+/// one quotation from its first token to its last, with no cue of its own
+/// ("“We have seen more strandings every year.”" after "“...,” said Hori
+/// Parata."). News leaves the speaker of such a paragraph unsaid.
+fn continues(scene: &choose::Scene, b: &Building, previous: usize) -> bool {
+    let Some((open, close)) = b.marks else { return false };
+    let Some(para) = scene.paras.get(b.para) else { return false };
+    b.quote.kind == QuoteKind::Direct
+        && b.quote.cue.is_none()
+        && b.para == previous + 1
+        && open == para.start
+        && close + CLOSING_SLACK >= para.end
 }
 
 /// Whether a word is a cue word (the lexicon's one answer, "stated" included).
