@@ -53,6 +53,53 @@ pub(crate) const BEFORE_VERB: &[&str] = &[
     "would",
 ];
 
+/// Past tenses with no "-ed" ("thought", "told"): a clause's verb, never a
+/// noun before a role.
+const IRREGULAR_PAST: &[&str] = &[
+    "became",
+    "began",
+    "bought",
+    "brought",
+    "built",
+    "caught",
+    "chose",
+    "drew",
+    "drove",
+    "felt",
+    "fought",
+    "found",
+    "gave",
+    "got",
+    "held",
+    "hit",
+    "kept",
+    "knew",
+    "led",
+    "left",
+    "let",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "put",
+    "ran",
+    "saw",
+    "sent",
+    "set",
+    "sought",
+    "spent",
+    "stood",
+    "struck",
+    "taught",
+    "thought",
+    "told",
+    "took",
+    "went",
+    "won",
+    "wrote",
+];
+
 /// Forms of "be": a verb after one is passive ("it was stated").
 pub(crate) const BE: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
 
@@ -71,6 +118,11 @@ pub fn comes_before_verb(word: &str) -> bool {
     holds(BEFORE_VERB, word)
 }
 
+/// Whether `word` (any case) is a past tense with no "-ed".
+pub fn is_irregular_past(word: &str) -> bool {
+    holds(IRREGULAR_PAST, word)
+}
+
 /// Whether `word` (any case) is a form of "be".
 pub fn is_be(word: &str) -> bool {
     holds(BE, word)
@@ -86,7 +138,8 @@ mod tests {
         assert!(opens_clause("Because") && !opens_clause("said"));
         assert!(comes_before_verb("n't") && comes_before_verb("Later"));
         assert!(is_be("WAS") && !is_be("has"));
-        for list in [ARTICLES, CLAUSE_OPENERS, BEFORE_VERB, BE] {
+        assert!(is_irregular_past("Thought") && !is_irregular_past("said"));
+        for list in [ARTICLES, CLAUSE_OPENERS, BEFORE_VERB, BE, IRREGULAR_PAST] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }
     }

@@ -47,14 +47,6 @@ const PHRASE_OPENERS: &[&str] = &[
     "her", "his", "in", "including", "its", "like", "my", "of", "on", "or", "our", "than", "that",
     "the", "their", "these", "this", "those", "to", "via", "with", "your",
 ];
-/// Verbs in the past whose form has no "-ed" ("The paper sent reporter
-/// Jane Roe"): never a noun before a role. Lowercase and sorted.
-const IRREGULAR_PAST: &[&str] = &[
-    "began", "bought", "brought", "built", "caught", "chose", "drew", "drove", "fought", "found",
-    "gave", "got", "held", "hit", "kept", "knew", "led", "left", "let", "lost", "made", "meant",
-    "met", "paid", "put", "ran", "sent", "set", "sought", "spent", "stood", "struck", "taught",
-    "thought", "told", "took", "went", "won", "wrote",
-];
 /// Prepositions whose object, a name, is the affiliation of the role before
 /// them: "director of Acme", "fellow at the Hoover Institution".
 const AFFILIATION_PREPOSITIONS: &[&str] = &["at", "for", "of", "with"];
@@ -167,7 +159,8 @@ fn plain_noun(w: &str) -> bool {
         && !w.ends_with("ly")
         && !w.ends_with("ing")
         && !w.ends_with("ed")
-        && !holds(IRREGULAR_PAST, w)
+        // "The paper sent reporter Jane Roe": a past tense is no noun.
+        && !function_words::is_irregular_past(w)
         && cues::classes_of(w) & 1 << CueList::Speech as u8 == 0
 }
 
@@ -485,7 +478,6 @@ mod tests {
             SENTENCE_OPENERS,
             WORK_HEADS,
             PORTFOLIO_HEADS,
-            IRREGULAR_PAST,
             SERVING_HEADS,
         ] {
             assert!(crate::lexicon::is_sorted_lowercase(list));

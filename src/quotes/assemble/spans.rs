@@ -1,7 +1,10 @@
 //! Small span helpers the phases share: where a quotation stands, the
 //! trimmed content of indirect speech, and the cue's words.
 
-use crate::analysis::Span;
+use super::speaker::Speakers;
+use super::{Building, Built};
+use crate::analysis::{Quote, QuoteKind, Span};
+use crate::lexicon::function_words;
 use crate::quotes::marks::Marked;
 use crate::tokens::TokenKind;
 use crate::doc::Doc;
@@ -82,3 +85,62 @@ pub(super) fn cue_span(doc: &Doc, r: &Range<usize>) -> Span {
     }
     Span::of(text, toks[r.start].start, toks[last].end)
 }
+
+/// Adds the clause `clause` (tokens) as indirect speech of the cue at token
+/// `cue`, said by the tokens `subject`, unless a quote overlaps it: phases
+/// 4b and 4c, for what the tagger left untagged or cut short.
+pub(super) fn add_clause(
+    built: &mut Built,
+    speakers: &Speakers,
+    paras: &[Range<usize>],
+    (clause, cue, subject): (Range<usize>, usize, Option<Range<usize>>),
+) {
+    let doc = speakers.doc;
+    let text = doc.text;
+    let (s, e) = trim(doc, clause);
+    if e <= s || widen_tagged(built, text, doc.tokens[cue].start, s, e) {
+        return;
+    }
+    let para = paras
+        .partition_point(|p| p.end <= cue)
+        .min(paras.len().saturating_sub(1));
+    let quote = Quote {
+        kind: QuoteKind::Indirect,
+        start: s,
+        end: e,
+        text: text[s..e].to_string(),
+        speaker: subject.map(|r| speakers.of_tokens(r, para, built.last)),
+        cue: Some(cue_span(doc, &(cue..cue + 1))),
+        cue_class: None,
+    };
+    built.push(Building { para, quote, marks: None });
+}
+
+/// Whether a quote overlaps `s..e`; one the tagger cut short ("told them
+/// [she] had spoken"), of the cue at byte `cue`, indirect and inside the
+/// clause, is widened to all of it.
+fn widen_tagged(built: &mut Built, text: &str, cue: usize, s: usize, e: usize) -> bool {
+    let overlaps = |q: &Quote| q.start < e && s < q.end;
+    let same_cue = |q: &Quote| q.cue.as_ref().is_some_and(|c| c.start == cue);
+    let short = built.quotes.iter_mut().map(|b| &mut b.quote).find(|q| {
+        overlaps(q) && same_cue(q) && q.kind == QuoteKind::Indirect && q.start >= s && q.end <= e
+    });
+    if let Some(q) = short {
+        q.start = s;
+        q.end = e;
+        q.text = text[s..e].to_string();
+        return true;
+    }
+    built.quotes.iter().any(|b| overlaps(&b.quote))
+}
+
+/// An auxiliary, a modal, a form of "be" or "have", or a past tense.
+pub(super) fn is_verb_like(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    function_words::is_be(&lower)
+        || (function_words::comes_before_verb(&lower) && !lower.ends_with("ly"))
+        || matches!(lower.as_str(), "'d" | "’d" | "'ll" | "’ll")
+        || function_words::is_irregular_past(&lower)
+        || (lower.len() > 4 && lower.ends_with("ed"))
+}
+

@@ -6,10 +6,10 @@
 //! words) is taken: "told reporters the details of the plan" is an
 //! object, not speech.
 
-use super::spans::{cue_span, trim};
+use super::spans::{add_clause, is_verb_like};
 use super::speaker::{subject_before, Speakers};
-use super::{Building, Built, Input};
-use crate::analysis::{Label, Quote, QuoteKind};
+use super::{Built, Input};
+use crate::analysis::Label;
 use crate::doc::Doc;
 use crate::lexicon::cues::CueList;
 use crate::lexicon::{function_words, pronouns};
@@ -28,12 +28,6 @@ const LISTENERS: &[&str] = &[
 
 /// Pronouns that are a listener ("told them").
 const OBJECT_PRONOUNS: &[&str] = &["her", "him", "me", "them", "us", "you"];
-
-/// Past tenses with no "-ed" that can be a clause's verb ("he thought").
-const IRREGULAR_PAST: &[&str] = &[
-    "became", "began", "felt", "found", "gave", "got", "held", "kept", "knew", "left", "lost",
-    "made", "meant", "saw", "sent", "spent", "stood", "thought", "took", "went", "won",
-];
 
 /// Words that open a relative clause about the listener.
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
@@ -65,42 +59,9 @@ pub(super) fn add(built: &mut Built, speakers: &Speakers, inp: &Input) {
         else {
             continue;
         };
-        let (s, e) = trim(doc, clause);
-        if e <= s || widen_tagged(built, text, t.start, s, e) {
-            continue;
-        }
-        let para = paras.partition_point(|p| p.end <= k).min(paras.len().saturating_sub(1));
-        let speaker = subject_before(doc, k, speakers.mentions)
-            .map(|r| speakers.of_tokens(r, para, built.last));
-        let quote = Quote {
-            kind: QuoteKind::Indirect,
-            start: s,
-            end: e,
-            text: text[s..e].to_string(),
-            speaker,
-            cue: Some(cue_span(doc, &(k..k + 1))),
-            cue_class: None,
-        };
-        built.push(Building { para, quote, marks: None });
+        let subject = subject_before(doc, k, speakers.mentions);
+        add_clause(built, speakers, paras, (clause, k, subject));
     }
-}
-
-/// Whether a quote overlaps `s..e`; one the tagger cut short ("told them
-/// [she] had spoken"), of the cue at byte `cue`, indirect and inside the
-/// clause, is widened to all of it.
-pub(super) fn widen_tagged(built: &mut Built, text: &str, cue: usize, s: usize, e: usize) -> bool {
-    let overlaps = |q: &Quote| q.start < e && s < q.end;
-    let same_cue = |q: &Quote| q.cue.as_ref().is_some_and(|c| c.start == cue);
-    let short = built.quotes.iter_mut().map(|b| &mut b.quote).find(|q| {
-        overlaps(q) && same_cue(q) && q.kind == QuoteKind::Indirect && q.start >= s && q.end <= e
-    });
-    if let Some(q) = short {
-        q.start = s;
-        q.end = e;
-        q.text = text[s..e].to_string();
-        return true;
-    }
-    built.quotes.iter().any(|b| overlaps(&b.quote))
 }
 
 /// The token after the listener that starts at `k` (and after a day or
@@ -160,16 +121,6 @@ fn clause(doc: &Doc, state: &[u8], k: usize, end: usize) -> Option<Range<usize>>
     }
     let has_verb = (k + 1..end.min(k + 1 + MAX_TO_VERB)).any(|i| is_verb_like(word(i)));
     has_verb.then_some(k..end)
-}
-
-/// An auxiliary, a modal, a form of "be" or "have", or a past tense.
-pub(super) fn is_verb_like(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
-    function_words::is_be(&lower)
-        || (function_words::comes_before_verb(&lower) && !lower.ends_with("ly"))
-        || matches!(lower.as_str(), "'d" | "’d" | "'ll" | "’ll")
-        || holds(IRREGULAR_PAST, &lower)
-        || (lower.len() > 4 && lower.ends_with("ed"))
 }
 
 /// Whether `list` holds `w` (any case).

@@ -5,10 +5,10 @@
 //! before the comma becomes indirect speech of the subject after it, and a
 //! tagged quote of that cue inside the clause is widened to all of it.
 
-use super::spans::{cue_span, trim};
+use super::spans::{add_clause, is_verb_like};
 use super::speaker::Speakers;
-use super::{Building, Built, Input};
-use crate::analysis::{Label, Quote, QuoteKind};
+use super::{Built, Input};
+use crate::analysis::Label;
 use crate::doc::Doc;
 use crate::lexicon::cues::CueList;
 use crate::lexicon::{function_words, pronouns, roles};
@@ -53,9 +53,7 @@ struct Trailing {
 /// Adds a quote for each sentence that ends with its attribution.
 #[inline(never)]
 pub(super) fn add(built: &mut Built, speakers: &Speakers, inp: &Input) {
-    let paras = inp.paras;
     let doc = speakers.doc;
-    let text = doc.text;
     for sent in &doc.sentences {
         let toks = sent.sentence.tokens.clone();
         // Most sentences have no speech cue word near their end: the word
@@ -67,25 +65,7 @@ pub(super) fn add(built: &mut Built, speakers: &Speakers, inp: &Input) {
         let Some(tr) = trailing(inp, speakers, toks) else {
             continue;
         };
-        let (s, e) = trim(doc, tr.clause.clone());
-        let cue_start = doc.tokens[tr.cue].start;
-        if e <= s || super::told::widen_tagged(built, text, cue_start, s, e) {
-            continue;
-        }
-        let para = paras
-            .partition_point(|p| p.end <= tr.cue)
-            .min(paras.len().saturating_sub(1));
-        let speaker = Some(speakers.of_tokens(tr.subject, para, built.last));
-        let quote = Quote {
-            kind: QuoteKind::Indirect,
-            start: s,
-            end: e,
-            text: text[s..e].to_string(),
-            speaker,
-            cue: Some(cue_span(doc, &(tr.cue..tr.cue + 1))),
-            cue_class: None,
-        };
-        built.push(Building { para, quote, marks: None });
+        add_clause(built, speakers, inp.paras, (tr.clause, tr.cue, Some(tr.subject)));
     }
 }
 
@@ -210,7 +190,7 @@ fn names_a_speaker(doc: &Doc, speakers: &Speakers, r: Range<usize>) -> bool {
         return false;
     }
     let words: Vec<&str> = r.clone().map(|k| doc.tokens[k].text(text)).collect();
-    if words.iter().any(|w| super::told::is_verb_like(w) || pronouns::is_personal(w)) {
+    if words.iter().any(|w| is_verb_like(w) || pronouns::is_personal(w)) {
         return false;
     }
     let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
@@ -243,7 +223,7 @@ fn is_subject(inp: &Input, r: &Range<usize>) -> bool {
     // "he said", but not "he paused to make an improbable remark" or
     // ", confirmed the Tuesday morning attack" or "Gary Johnson told a joke".
     let pronoun_opens_more = r.len() > 1 && pronouns::is_personal(first);
-    let verb = r.clone().any(|k| speech(inp, k) || super::told::is_verb_like(doc.tokens[k].text(text)));
+    let verb = r.clone().any(|k| speech(inp, k) || is_verb_like(doc.tokens[k].text(text)));
     !r.is_empty()
         && !pronoun_opens_more
         && !verb
