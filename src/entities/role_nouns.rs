@@ -182,11 +182,10 @@ fn antecedent(
     let before = people.partition_point(|p| p.1 < pos);
     // A role learned earlier in this pass counts as the person's own, so
     // that "the senator" follows "the Vermont senator" to the same person.
-    let learned_of = |e: &Entity| learned.iter().find(|l| l.0 == e.id);
     let same = |e: &Entity| {
         role_of(e, learned).is_some_and(|r| roles::same_role(r, head) && same_portfolio(r, head))
     };
-    let agrees_with = |e: &Entity, m: &Mention| match (&e.role, learned_of(e)) {
+    let agrees_with = |e: &Entity, m: &Mention| match (&e.role, learned_of(e, learned)) {
         (None, Some((_, _, Some(name)))) => name.entity.is_some() && name.entity == m.entity,
         _ => agrees(e, m),
     };
@@ -227,9 +226,12 @@ fn antecedent(
 /// The role of `e`: its own, or the one a role noun gave it earlier in
 /// this pass.
 fn role_of<'a>(e: &'a Entity, learned: &'a [Learned]) -> Option<&'a str> {
-    e.role
-        .as_deref()
-        .or_else(|| learned.iter().find(|l| l.0 == e.id).map(|l| l.1.as_str()))
+    e.role.as_deref().or_else(|| learned_of(e, learned).map(|l| l.1.as_str()))
+}
+
+/// What a role noun taught about `e` earlier in this pass, if anything.
+fn learned_of<'a>(e: &Entity, learned: &'a [Learned]) -> Option<&'a Learned> {
+    learned.iter().find(|l| l.0 == e.id)
 }
 
 /// The person the story is about, from the person names before a role

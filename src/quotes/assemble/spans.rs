@@ -136,11 +136,12 @@ fn widen_tagged(built: &mut Built, text: &str, cue: usize, s: usize, e: usize) -
 
 /// An auxiliary, a modal, a form of "be" or "have", or a past tense.
 pub(super) fn is_verb_like(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
-    function_words::is_be(&lower)
-        || (function_words::comes_before_verb(&lower) && !lower.ends_with("ly"))
-        || matches!(lower.as_str(), "'d" | "’d" | "'ll" | "’ll")
-        || function_words::is_irregular_past(&lower)
-        || (lower.len() > 4 && lower.ends_with("ed"))
+    // The lexicon's tests ignore case; the suffixes are compared as bytes.
+    let ends = |suffix: &[u8]| w.len() >= suffix.len() && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix);
+    function_words::is_be(w)
+        || (function_words::comes_before_verb(w) && !ends(b"ly"))
+        || matches!(w, "'d" | "’d" | "'ll" | "’ll")
+        || function_words::is_irregular_past(w)
+        || (w.len() > 4 && ends(b"ed"))
 }
 

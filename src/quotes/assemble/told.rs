@@ -12,7 +12,7 @@ use super::{Built, Input};
 use crate::analysis::Label;
 use crate::doc::Doc;
 use crate::lexicon::cues::CueList;
-use crate::lexicon::{function_words, pronouns};
+use crate::lexicon::{function_words, holds, pronouns};
 use crate::mentions::overlapping;
 use crate::tokens::TokenKind;
 use std::ops::Range;
@@ -31,6 +31,10 @@ const OBJECT_PRONOUNS: &[&str] = &["her", "him", "me", "them", "us", "you"];
 
 /// Words that open a relative clause about the listener.
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
+
+/// Determiners and "there" that open a clause ("his plan was", "there
+/// is"). Lowercase and sorted.
+const DETERMINERS: &[&str] = &["her", "his", "its", "our", "their", "there", "this"];
 
 /// The most words from the clause's start to its verb.
 const MAX_TO_VERB: usize = 6;
@@ -113,7 +117,7 @@ fn clause(doc: &Doc, state: &[u8], k: usize, end: usize) -> Option<Range<usize>>
     }
     let opens = function_words::is_article(first)
         || pronouns::is_subject(first)
-        || holds(&["his", "her", "its", "their", "our", "this", "there"], first)
+        || holds(DETERMINERS, first)
         || first.starts_with(char::is_uppercase);
     let words = (k..end).filter(|&i| doc.tokens[i].kind == TokenKind::Word).count();
     if !opens || words < MIN_CLAUSE_WORDS {
@@ -123,7 +127,14 @@ fn clause(doc: &Doc, state: &[u8], k: usize, end: usize) -> Option<Range<usize>>
     has_verb.then_some(k..end)
 }
 
-/// Whether `list` holds `w` (any case).
-fn holds(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_lowercase_for_holds() {
+        for list in [LISTENERS, OBJECT_PRONOUNS, RELATIVES, DETERMINERS] {
+            assert!(crate::lexicon::is_sorted_lowercase(list));
+        }
+    }
 }

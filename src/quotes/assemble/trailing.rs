@@ -11,7 +11,7 @@ use super::{Built, Input};
 use crate::analysis::Label;
 use crate::doc::Doc;
 use crate::lexicon::cues::CueList;
-use crate::lexicon::{function_words, pronouns, roles};
+use crate::lexicon::{function_words, holds, pronouns, roles};
 use crate::mentions::overlapping;
 use crate::tokens::TokenKind;
 use std::ops::Range;
@@ -228,9 +228,7 @@ fn is_subject(inp: &Input, r: &Range<usize>) -> bool {
         && !pronoun_opens_more
         && !verb
         && !function_words::opens_clause(first)
-        && !NOT_SUBJECT_START
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(first))
+        && !holds(NOT_SUBJECT_START, first)
         && r.clone().all(|k| {
             state[k] == 0
                 && matches!(
@@ -238,4 +236,14 @@ fn is_subject(inp: &Input, r: &Range<usize>) -> bool {
                     TokenKind::Word | TokenKind::Number | TokenKind::Clitic
                 )
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_lowercase_for_holds() {
+        assert!(crate::lexicon::is_sorted_lowercase(NOT_SUBJECT_START));
+    }
 }
