@@ -237,6 +237,32 @@ fn a_given_name_settles_which_of_two_people_a_pronoun_means() {
 }
 
 #[test]
+fn a_pronoun_outside_a_quotation_does_not_mean_a_name_inside_it() {
+    // The speaker of a quotation does not name themselves in it: "she" is
+    // the person named in the sentence before, not the one quoted about.
+    let a = analyse(
+        "Vote\n\nHelen Berg chairs the committee.\n\n\u{201c}Nobody expected Anna Holm to lose,\u{201d} she said.",
+    );
+    let she = a
+        .mentions
+        .iter()
+        .find(|m| m.text == "she")
+        .expect("pronoun mention");
+    assert_eq!(she.entity, Some(entity(&a, "Helen Berg").id));
+    // Counter-case: a name outside the quotation in the same sentence is
+    // still the antecedent.
+    let a = analyse(
+        "Vote\n\nHelen Berg chairs the committee.\n\nAnna Holm lost the vote, and \u{201c}nobody expected it,\u{201d} she said.",
+    );
+    let she = a
+        .mentions
+        .iter()
+        .find(|m| m.text == "she")
+        .expect("pronoun mention");
+    assert_eq!(she.entity, Some(entity(&a, "Anna Holm").id));
+}
+
+#[test]
 fn a_role_noun_refers_back_to_the_named_holder() {
     let a = analyse(
         "Spokesperson Jane Doe declined to comment on Monday. On Tuesday, the spokeswoman said an inquiry had begun.",

@@ -67,26 +67,56 @@ fn genders(doc: &Doc, mentions: &[Mention], entities: &[Entity]) -> Vec<Option<G
         .collect()
 }
 
-/// Person name mentions, in text order: (sentence, start, entity), only of
-/// entities that are people as a whole.
-fn people_by_sentence(
-    doc: &Doc,
-    mentions: &[Mention],
-    entities: &[Entity],
-) -> Vec<(usize, usize, usize)> {
+/// A person named in the text: where, who, and whether inside a quotation.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Named {
+    pub sentence: usize,
+    pub start: usize,
+    pub entity: usize,
+    /// Inside quotation marks opened in the same sentence: someone else's
+    /// words, so not what a pronoun outside them in that sentence refers
+    /// to ("'[Eloise] never understood,' she said" is not Eloise speaking).
+    pub quoted: bool,
+}
+
+/// Person name mentions, in text order, only of entities that are people
+/// as a whole.
+fn people_by_sentence(doc: &Doc, mentions: &[Mention], entities: &[Entity]) -> Vec<Named> {
     let mut people = Vec::new();
     let mut m_iter = mentions
         .iter()
         .filter(|m| m.label == Label::Person && m.kind == MentionKind::Name)
         .peekable();
     for (s, sent) in doc.sentences.iter().enumerate() {
+        let (mut k, mut in_quote) = (sent.sentence.tokens.start, false);
         while let Some(m) = m_iter.next_if(|m| m.start < sent.sentence.end) {
+            // The quotation state at the mention, walking on from the last one.
+            while k < sent.sentence.tokens.end && doc.tokens[k].start < m.start {
+                in_quote = toggle_quote(in_quote, doc.tokens[k], doc.text);
+                k += 1;
+            }
             if let Some(e) = m.entity.filter(|&e| entities[e].label == Label::Person) {
-                people.push((s, m.start, e));
+                people.push(Named {
+                    sentence: s,
+                    start: m.start,
+                    entity: e,
+                    quoted: in_quote,
+                });
             }
         }
     }
     people
+}
+
+/// Whether a sentence is inside a quotation after token `t`, given whether
+/// it was before.
+fn toggle_quote(in_quote: bool, t: Token, text: &str) -> bool {
+    match t.kind {
+        TokenKind::OpenQuote => true,
+        TokenKind::CloseQuote => false,
+        TokenKind::Quote if t.text(text) == "\"" => !in_quote,
+        _ => in_quote,
+    }
 }
 
 /// The pronoun and role-noun mentions of people in the analysed sentences,
@@ -97,7 +127,7 @@ fn references(
     doc: &Doc,
     mentions: &[Mention],
     entities: &[Entity],
-    people: &[(usize, usize, usize)],
+    people: &[Named],
     gender: &mut [Option<Gender>],
 ) -> (Vec<Mention>, Vec<Learned>) {
     let text = doc.text;
@@ -111,12 +141,7 @@ fn references(
         let range = sent.sentence.tokens.clone();
         for k in range.clone() {
             let t = doc.tokens[k];
-            match t.kind {
-                TokenKind::OpenQuote => in_quote = true,
-                TokenKind::CloseQuote => in_quote = false,
-                TokenKind::Quote if t.text(text) == "\"" => in_quote = !in_quote,
-                _ => {}
-            }
+            in_quote = toggle_quote(in_quote, t, text);
             // Words inside quotations speak from someone else's point of view.
             // The cheap tests come before the word tests and those before the
             // mention search: nearly every token fails them.
@@ -160,7 +185,7 @@ fn may_refer(text: &str, t: Token) -> bool {
 /// "he" or "she" at token `t` of sentence `s`, as a mention of the one
 /// person it can refer to; that person's gender is then known.
 fn pronoun_mention(
-    people: &[(usize, usize, usize)],
+    people: &[Named],
     gender: &mut [Option<Gender>],
     s: usize,
     t: Token,
@@ -193,16 +218,18 @@ fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
 
 /// The one person a pronoun at `pos` in sentence `s` can refer to, if clear.
 fn antecedent(
-    people: &[(usize, usize, usize)],
+    people: &[Named],
     gender: &[Option<Gender>],
     s: usize,
     pos: usize,
     g: Gender,
 ) -> Option<usize> {
-    let compatible = |p: &&(usize, usize, usize)| gender[p.2].is_none_or(|x| x == g);
+    let compatible = |p: &&Named| {
+        gender[p.entity].is_none_or(|x| x == g) && !(p.quoted && p.sentence == s)
+    };
     // The window's people before the pronoun, nearest first (`people` is in text order).
-    let lo = people.partition_point(|p| p.0 + WINDOW < s);
-    let hi = people.partition_point(|p| p.1 < pos).max(lo);
+    let lo = people.partition_point(|p| p.sentence + WINDOW < s);
+    let hi = people.partition_point(|p| p.start < pos).max(lo);
     let mut nearest = people[lo..hi]
         .iter()
         .rev()
@@ -210,10 +237,10 @@ fn antecedent(
         .filter(compatible)
         .peekable();
     // The same sentence before the pronoun; else the nearest earlier sentence naming someone.
-    let sentence = nearest.peek()?.0;
+    let sentence = nearest.peek()?.sentence;
     let mut candidates: Vec<usize> = nearest
-        .take_while(|p| p.0 == sentence)
-        .map(|p| p.2)
+        .take_while(|p| p.sentence == sentence)
+        .map(|p| p.entity)
         .collect();
     candidates.sort_unstable();
     candidates.dedup();

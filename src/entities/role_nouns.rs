@@ -5,7 +5,7 @@
 //! the phrase ("the [Indiana] governor") stays its own mention and must
 //! agree with the person's affiliation.
 
-use super::coref::{overlaps_mention, Learned};
+use super::coref::{overlaps_mention, Learned, Named};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::doc::Doc;
 use crate::lexicon::countries;
@@ -32,7 +32,7 @@ pub(super) fn mention(
     doc: &Doc,
     mentions: &[Mention],
     entities: &[Entity],
-    people: &[(usize, usize, usize)],
+    people: &[Named],
     learned: &[Learned],
     k: usize,
     sent_end: usize,
@@ -173,13 +173,13 @@ fn beside_a_person(doc: &Doc, mentions: &[Mention], k: usize, j: usize, sent_end
 /// Republican nominee" in a story about one politician).
 fn antecedent(
     entities: &[Entity],
-    people: &[(usize, usize, usize)],
+    people: &[Named],
     learned: &[Learned],
     pos: usize,
     head: &str,
     affiliation: Option<&Mention>,
 ) -> Option<Antecedent> {
-    let before = people.partition_point(|p| p.1 < pos);
+    let before = people.partition_point(|p| p.start < pos);
     // A role learned earlier in this pass counts as the person's own, so
     // that "the senator" follows "the Vermont senator" to the same person.
     let same = |e: &Entity| {
@@ -194,9 +194,9 @@ fn antecedent(
     let mut named_last = people[before.saturating_sub(ROLE_REACH)..before]
         .iter()
         .rev()
-        .map(|p| &entities[p.2]);
+        .map(|p| &entities[p.entity]);
     // The last person named before the role noun.
-    let last = before.checked_sub(1).map(|i| people[i].2);
+    let last = before.checked_sub(1).map(|i| people[i].entity);
     if let Some(first) = named_last.find(|e| fits(e)) {
         // Two holders: the nearer one only when nobody was named since.
         let sole = last == Some(first.id) || named_last.all(|e| e.id == first.id || !fits(e));
@@ -215,7 +215,7 @@ fn antecedent(
     // Anyone named before with the role, whatever their affiliation, is
     // another possible holder.
     let named = &people[before.saturating_sub(SUBJECT_REACH)..before];
-    if named.iter().any(|p| same(&entities[p.2])) {
+    if named.iter().any(|p| same(&entities[p.entity])) {
         return None;
     }
     subject(named)
@@ -237,8 +237,8 @@ fn learned_of<'a>(e: &Entity, learned: &'a [Learned]) -> Option<&'a Learned> {
 /// The person the story is about, from the person names before a role
 /// noun: the one named most often, at least [`SUBJECT_MIN_NAMES`] times
 /// and [`SUBJECT_LEAD`] times as often as anyone else.
-fn subject(named: &[(usize, usize, usize)]) -> Option<usize> {
-    let mut ids: Vec<usize> = named.iter().map(|p| p.2).collect();
+fn subject(named: &[Named]) -> Option<usize> {
+    let mut ids: Vec<usize> = named.iter().map(|p| p.entity).collect();
     ids.sort_unstable();
     // Each entity's count, from the runs of the sorted ids: (count, entity).
     let mut counts: Vec<(usize, usize)> = ids

@@ -13,6 +13,12 @@ const CLAUSE_OPENERS: &[&str] = &[
     "though", "when", "where", "while", "whom", "whose",
 ];
 
+/// Prepositions: a noun phrase ends before one.
+const PREPOSITIONS: &[&str] = &[
+    "about", "across", "after", "against", "among", "at", "by", "during", "for", "from", "in",
+    "into", "of", "on", "over", "through", "to", "under", "with", "within", "without",
+];
+
 /// Auxiliaries, modals and adverbs between a subject and its verb ("he
 /// later said", "Cruz has argued", "she would not say"). Adverbs in "-ly"
 /// are recognised by shape where this is used.
@@ -113,6 +119,11 @@ pub fn opens_clause(word: &str) -> bool {
     holds(CLAUSE_OPENERS, word)
 }
 
+/// Whether `word` (any case) is a preposition ("of", "from", "at").
+pub fn is_preposition(word: &str) -> bool {
+    holds(PREPOSITIONS, word)
+}
+
 /// Whether `word` (any case) can stand between a subject and its verb.
 pub fn comes_before_verb(word: &str) -> bool {
     holds(BEFORE_VERB, word)
@@ -139,7 +150,8 @@ mod tests {
         assert!(comes_before_verb("n't") && comes_before_verb("Later"));
         assert!(is_be("WAS") && !is_be("has"));
         assert!(is_irregular_past("Thought") && !is_irregular_past("said"));
-        for list in [ARTICLES, CLAUSE_OPENERS, BEFORE_VERB, BE, IRREGULAR_PAST] {
+        assert!(is_preposition("From") && !is_preposition("said"));
+        for list in [ARTICLES, CLAUSE_OPENERS, PREPOSITIONS, BEFORE_VERB, BE, IRREGULAR_PAST] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }
     }

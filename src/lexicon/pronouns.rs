@@ -17,6 +17,10 @@ const PERSONAL: &[&str] = &["he", "her", "him", "i", "it", "she", "they", "we"];
 /// said"), lowercase and sorted.
 const THIRD_PERSON_SUBJECTS: &[&str] = &["he", "she", "they"];
 
+/// Possessive determiners ("her mother", "its spokesman"), lowercase and
+/// sorted.
+const POSSESSIVE: &[&str] = &["her", "his", "its", "my", "our", "their", "your"];
+
 /// Whether `word` (any case) can be a clause's whole subject.
 pub fn is_subject(word: &str) -> bool {
     holds(SUBJECTS, word)
@@ -25,6 +29,11 @@ pub fn is_subject(word: &str) -> bool {
 /// Whether `word` (any case) is a personal pronoun a speaker span can be.
 pub fn is_personal(word: &str) -> bool {
     holds(PERSONAL, word)
+}
+
+/// Whether `word` (any case) is a possessive determiner ("his", "her").
+pub fn is_possessive(word: &str) -> bool {
+    holds(POSSESSIVE, word)
 }
 
 /// Whether `word` (any case) is "he", "she" or "they".
@@ -41,7 +50,8 @@ mod tests {
         assert!(is_subject("Who") && is_subject("it") && !is_subject("him"));
         assert!(is_personal("Him") && is_personal("we") && !is_personal("who"));
         assert!(is_third_person_subject("She") && !is_third_person_subject("we"));
-        for list in [SUBJECTS, PERSONAL, THIRD_PERSON_SUBJECTS] {
+        assert!(is_possessive("Her") && is_possessive("their") && !is_possessive("him"));
+        for list in [SUBJECTS, PERSONAL, POSSESSIVE, THIRD_PERSON_SUBJECTS] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }
     }

@@ -637,3 +637,50 @@ fn a_paragraph_that_is_one_quotation_continues_the_speaker_before() {
     let q = quote(&a, "We have seen more strandings");
     assert_eq!(speaker_name(&a, q).as_deref(), Some("Karen Stockin"));
 }
+
+#[test]
+fn a_possessive_begins_the_speaker_it_does_not_name() {
+    // "her mother, Ingrid" spoke, not "her" (Maya).
+    let text = "Inquest\n\nMaya Lund, 19, was taken to hospital on Friday after taking the pills.\n\n\u{201c}The pills were in her system, there was nothing to be done,\u{201d} her mother, Ingrid, said in a statement yesterday.";
+    let a = crate::extract(text);
+    let q = quote(&a, "The pills were in her system");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "her mother, Ingrid");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Ingrid"));
+    // With no name, the phrase stands for someone unnamed: not Maya.
+    let text = text.replace("her mother, Ingrid,", "her mother");
+    let a = crate::extract(&text);
+    let q = quote(&a, "The pills were in her system");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "her mother");
+    assert_eq!(q.speaker.as_ref().unwrap().entity, None);
+    // Counter-case: a possessive whose noun is itself the cue keeps its
+    // span and its person ("Her remarks": the words are hers).
+    let text = "Trade\n\nLena Ortiz spoke in Ohio. Her remarks suggested the tariffs would stay.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the tariffs would stay");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "Her");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Lena Ortiz"));
+}
+
+#[test]
+fn a_nationality_before_a_noun_begins_the_speaker_phrase() {
+    let text = "Launch\n\nThe Norwegian energy ministry would not comment on the leak, saying its engineers were studying the data.";
+    let a = crate::extract(text);
+    let q = quote(&a, "its engineers were studying");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "The Norwegian energy ministry");
+    // Counter-case: a plural nationality is a noun phrase of its own.
+    let text = "Winter\n\nNorwegians often say the winters are long.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the winters are long");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "Norwegians");
+}
+
+#[test]
+fn his_critics_are_not_him_but_his_spokesman_speaks_for_him() {
+    let text = "Budget\n\nMark Rivera unveiled the budget on Monday. His critics said it would raise taxes. His spokesman said it would not.";
+    let a = crate::extract(text);
+    let q = quote(&a, "it would raise taxes");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "His critics");
+    assert_eq!(q.speaker.as_ref().unwrap().entity, None);
+    let q = quote(&a, "it would not");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Mark Rivera"));
+}

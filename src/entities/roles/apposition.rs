@@ -7,7 +7,7 @@
 use super::phrase::{self, Words};
 use super::Found;
 use crate::analysis::Label;
-use crate::lexicon::{function_words, holds, roles};
+use crate::lexicon::{function_words, holds, pronouns, roles};
 use std::ops::Range;
 
 /// The most tokens an appositive's noun phrase runs to before its head.
@@ -24,8 +24,6 @@ const PHRASE_ENDS: &[&str] = &[
 ];
 /// Adverbs between "who is" and a role ("who is now the governor").
 const ADVERBS: &[&str] = &["also", "currently", "now", "still", "then"];
-/// Possessive determiners before a role ("his secretary of state").
-const POSSESSIVES: &[&str] = &["her", "his", "its", "our", "their"];
 /// Words that open a sentence with a phrase that is not about the name after
 /// it ("Like the governor, Jane Roe said"). Lowercase and sorted.
 const FRONTING: &[&str] = &[
@@ -262,7 +260,7 @@ fn noun_phrase(ws: &Words, mut k: usize) -> Option<Phrase> {
     if plural_ok {
         k += 2;
     }
-    if function_words::is_article(ws.w(k)) || holds(POSSESSIVES, ws.w(k)) {
+    if function_words::is_article(ws.w(k)) || pronouns::is_possessive(ws.w(k)) {
         k += 1;
     }
     let mut end = k;
@@ -343,7 +341,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted() {
-        for list in [PHRASE_ENDS, FRONTING, ADVERBS, POSSESSIVES, LED] {
+        for list in [PHRASE_ENDS, FRONTING, ADVERBS, LED] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }
     }

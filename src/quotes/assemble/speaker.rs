@@ -28,6 +28,12 @@ const BODY_WORDS: &[&str] = &[
     "agency", "bank", "company", "firm", "group", "organisation", "organization",
 ];
 
+/// Words for those and that which speak for the person named by a
+/// possessive before them ("his spokesman said", "her campaign said",
+/// "according to his book"), beside the cue lexicon's nouns ("her
+/// statement", "his remarks").
+const SPEAKS_FOR: &[&str] = &["book", "campaign", "memoir", "office", "spokes", "website"];
+
 /// How many sentences before its own "the company" looks back
 /// for the organisation it means.
 const BODY_REACH: usize = 2;
@@ -165,8 +171,24 @@ impl Speakers<'_> {
         let ms = within(self.mentions, s, e);
         let pick = |f: &dyn Fn(&Mention) -> bool| ms.iter().filter(|m| f(m)).find_map(|m| m.entity);
         let actor = |l: Label| matches!(l, Label::Org | Label::Gpe | Label::Norp);
-        pick(&|m| m.label == Label::Person && m.kind == MentionKind::Name)
-            .or_else(|| pick(&|m| m.label == Label::Person))
+        // "her" in "her mother" or "his critics" did not speak ("her
+        // mother, Ingrid" did); through "his spokesman", "her campaign" or
+        // "his office" they did, and "according to her" is them.
+        let lower = self.doc.text[s..e].to_ascii_lowercase();
+        let noun = 1u8 << CueList::Noun as u8;
+        let through = SPEAKS_FOR.iter().any(|w| lower.contains(w))
+            || lower.split_whitespace().any(|w| cues::classes_of(w) & noun != 0);
+        let possessor = |m: &Mention| {
+            m.kind == MentionKind::Pronoun && pronouns::is_possessive(&m.text) && m.end < e && !through
+        };
+        let person = pick(&|m| m.label == Label::Person && m.kind == MentionKind::Name)
+            .or_else(|| pick(&|m| m.label == Label::Person && !possessor(m)));
+        if person.is_none() && ms.iter().any(possessor) {
+            // What the phrase names inside is no speaker either ("his
+            // critics in the United States").
+            return None;
+        }
+        person
             .or_else(|| pick(&|m| actor(m.label)))
             .or_else(|| {
                 ms.iter()

@@ -18,7 +18,7 @@ use super::super::tagger::{bucket, WordInfo, B_SRC, I_SRC, WORD_AUX, WORD_SUBJEC
 use super::speaker::{according_source, subject_before};
 use crate::analysis::{Label, Mention, MentionKind, Quote, QuoteKind};
 use crate::doc::Doc;
-use crate::lexicon::{cues, function_words};
+use crate::lexicon::{cues, function_words, pronouns};
 use crate::mentions::overlapping_range;
 use crate::tagging::Fnv;
 use crate::tokens::TokenKind;
@@ -246,6 +246,9 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
             r = o.toks.clone();
         }
     }
+    if let Some(end) = noun_phrase_end(scene, opts, &r) {
+        r.end = end;
+    }
     if let Some(end) = appositive(scene, &opts.target, &r) {
         return r.start..end;
     }
@@ -260,6 +263,61 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
         Some(end) if end > r.end => r.start..end,
         _ => r,
     }
+}
+
+/// The most words a speaker span takes in after a possessive or a
+/// nationality that only begins its noun phrase ("the Russian space agency").
+const MAX_HEAD_WORDS: usize = 3;
+
+/// The end of the noun phrase that the speaker span `r` only begins: a
+/// possessive before its noun ("her mother, Fiona, said", where "her"
+/// alone would name the daughter) or a nationality before what it
+/// qualifies ("the Russian space agency said", not "the Russian"; "Dutch
+/// police said"). The phrase goes on over lower-case words that are no
+/// verb, cue word, preposition or clause opener, and must end where a
+/// subject ends: at a comma, a verb or the cue (after a possessive, only at
+/// a comma or the cue: "his campaign sued" is no speaker phrase).
+fn noun_phrase_end(scene: &Scene, opts: &Options, r: &Range<usize>) -> Option<usize> {
+    let doc = scene.doc;
+    let u = opts.target.cue.as_ref()?;
+    if r.is_empty() {
+        return None;
+    }
+    let at = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
+    let possessive = r.len() == 1 && pronouns::is_possessive(at(r.start));
+    // A nationality as an adjective: not a plural ("Mexicans often say").
+    let last = at(r.end - 1);
+    let plural = last.ends_with('s') && !last.ends_with("ss");
+    let nationality = !possessive && !plural && {
+        let end = doc.tokens[r.end - 1].end;
+        let k = scene.mentions.partition_point(|m| m.end < end);
+        scene.mentions.get(k).is_some_and(|m| {
+            m.label == Label::Norp && m.kind == MentionKind::Name && m.end == end
+        })
+    };
+    let beside_cue = r.end <= u.start || r.start >= u.end;
+    if !(possessive || nationality) || !beside_cue {
+        return None;
+    }
+    let noun = |i: usize| {
+        let w = at(i);
+        doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && scene.state[i] == 0
+            && scene.words[i].bits == 0
+            && !(function_words::is_article(w)
+                || function_words::opens_clause(w)
+                || function_words::is_preposition(w)
+                || pronouns::is_possessive(w)
+                || super::spans::is_verb_like(w))
+    };
+    let limit = (r.end + MAX_HEAD_WORDS).min(doc.tokens.len());
+    let end = (r.end..limit).find(|&i| !noun(i)).unwrap_or(limit);
+    let stop = at(end);
+    let closes = end == u.start
+        || stop == ","
+        || (!possessive && end < doc.tokens.len() && (scene.words[end].bits != 0 || super::spans::is_verb_like(stop)));
+    (end > r.end && closes).then_some(end)
 }
 
 /// The end of the person's name set beside the role span `r` by commas
