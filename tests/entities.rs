@@ -1386,3 +1386,61 @@ fn hyphenated_titles_are_roles() {
         some("Secretary-General", Some("UN"))
     );
 }
+
+#[test]
+fn a_title_not_yet_taken_up_is_a_role() {
+    let a = analyse("Transition\n\nPresident-elect Maria Ortega met the envoy on Monday.");
+    assert_eq!(role_of(&a, "Maria Ortega"), some("President-elect", None));
+    // Counter-case: a hyphenated word that is no title gives none.
+    let a = analyse("Posters\n\nSupporters waved Re-elect Maria Ortega signs on Monday.");
+    assert!(a
+        .entities
+        .iter()
+        .all(|e| e.role.as_deref() != Some("Re-elect")));
+}
+
+#[test]
+fn a_body_named_after_a_titled_name_is_the_affiliation() {
+    // Wire style and British local-paper style.
+    let a = analyse("Storm\n\nSenator Jane Roe of Arizona toured the damage. \"We are safe,\" said chief inspector Dana Holt from the Leeds police.");
+    assert_eq!(role_of(&a, "Jane Roe"), some("Senator", Some("Arizona")));
+    assert_eq!(
+        role_of(&a, "Dana Holt"),
+        some("chief inspector", Some("Leeds police"))
+    );
+    // Counter-case: "from" before no name is no affiliation.
+    let a = analyse("Storm\n\n\"We are safe,\" said chief inspector Dana Holt from the start.");
+    assert_eq!(role_of(&a, "Dana Holt"), some("chief inspector", None));
+}
+
+#[test]
+fn a_place_before_a_title_an_organisation_owns_is_the_beat() {
+    let a =
+        analyse("Talks\n\nThe CNN's Middle East editor Omar Farid reported the news from Cairo.");
+    assert_eq!(
+        role_of(&a, "Omar Farid"),
+        some("Middle East editor", Some("CNN"))
+    );
+    // Counter-case: with no owner, the place before the title is the affiliation.
+    let a = analyse("Talks\n\nRussian President Vladimir Putin met the envoy in Moscow.");
+    assert_eq!(
+        role_of(&a, "Vladimir Putin"),
+        some("President", Some("Russia"))
+    );
+}
+
+#[test]
+fn an_employer_after_the_name_says_more_than_a_bare_honorific() {
+    let a = analyse(
+        "Law\n\nProfessor Alan Moss, president of the Law Council, said the bill was flawed.",
+    );
+    assert_eq!(
+        role_of(&a, "Alan Moss"),
+        some("president", Some("Law Council"))
+    );
+    // Counter-case: a title that is an office keeps its place.
+    let a = analyse(
+        "Law\n\nSen. Jane Roe, chairwoman of the Finance Committee, said the bill was flawed.",
+    );
+    assert_eq!(role_of(&a, "Jane Roe").0.as_deref(), Some("Sen."));
+}

@@ -49,6 +49,20 @@ fn listed_as(word: &str, bits: u8) -> bool {
     lists_of(word) & bits != 0
 }
 
+/// Suffixes that say a title's holder has not taken it up yet.
+const STATUS_SUFFIXES: &[&str] = &["-designate", "-elect"];
+
+/// `word` without a status suffix ("President-elect" -> "President").
+fn without_status_suffix(word: &str) -> &str {
+    for s in STATUS_SUFFIXES {
+        let n = word.len().saturating_sub(s.len());
+        if n > 0 && word.is_char_boundary(n) && word[n..].eq_ignore_ascii_case(s) {
+            return &word[..n];
+        }
+    }
+    word
+}
+
 /// The bits of the lists `word` (any case) is in, from one look-up.
 fn lists_of(word: &str) -> u8 {
     static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], u8>> =
@@ -81,6 +95,8 @@ fn lists_of(word: &str) -> u8 {
 /// Whether `word` (any case) is a role head noun, or an abbreviated title
 /// used before a name ("Sen.", "Gov.").
 pub fn is_head(word: &str) -> bool {
+    // "President-elect", "Secretary-designate": the head is the title.
+    let word = without_status_suffix(word);
     let lists = lists_of(word.trim_end_matches('.'));
     let lower = word.starts_with(|c: char| c.is_ascii_lowercase());
     lists & HEAD != 0
@@ -194,6 +210,17 @@ pub fn is_occupational_honorific(word: &str) -> bool {
     is_honorific(word) && matches!(word.trim_end_matches('.'), "Dr" | "Rev")
 }
 
+/// Titles that say what their bearer is but not where ("Professor",
+/// "Rabbi"): an appositive that names an employer says more. Lowercase,
+/// without their dots, and sorted.
+const NO_EMPLOYER: &[&str] = &["dr", "father", "pastor", "prof", "professor", "rabbi", "rev", "reverend"];
+
+/// Whether the title `role` (any case) says nothing of an employer
+/// ("Professor", "Dr.", "Rabbi").
+pub fn says_no_employer(role: &str) -> bool {
+    holds(NO_EMPLOYER, role.trim_end_matches('.'))
+}
+
 /// The gender an honorific shows ("Mr." male, "Ms" female, "Dr." none).
 pub fn honorific_gender(word: &str) -> Option<Gender> {
     honorific(word).flatten()
@@ -298,7 +325,7 @@ mod tests {
     fn the_word_lists_are_sorted_lowercase_ascii_for_their_binary_search() {
         let honorifics: Vec<&str> = HONORIFICS.iter().map(|h| h.0).collect();
         let abbreviations: Vec<&str> = ABBREVIATIONS.iter().map(|a| a.short).collect();
-        for list in [HEADS, LOWERCASE_HEADS, MODIFIERS, DESCRIPTIVE, PORTFOLIOS, STATUS, &honorifics, &abbreviations] {
+        for list in [HEADS, LOWERCASE_HEADS, NO_EMPLOYER, MODIFIERS, DESCRIPTIVE, PORTFOLIOS, STATUS, &honorifics, &abbreviations] {
             assert!(crate::lexicon::is_sorted_lowercase(list));
         }
         assert!(is_head("MINISTER.") && is_head("Vice-President") && !is_head("ministers"));

@@ -169,10 +169,14 @@ fn role_of(doc: &Doc, mentions: &[Mention], m: &Mention) -> Option<Found> {
     let sent = doc.sentence_tokens(a)?;
     let ws = Words::new(doc, mentions, sent);
     let title = title::before_name(&ws, a, b);
-    // "Democratic strategist Jane Roe, co-founder of Acme Labs,": an
-    // employer after the name says more than a party before it.
+    // "Democratic strategist Jane Roe, co-founder of Acme Labs,",
+    // "Professor Jane Roe, president of the Law Council,": an employer
+    // after the name says more than a party or nothing before it.
     if let Some(t) = &title {
-        let party = t.affiliation.as_ref().is_some_and(|r| party::is_party(ws.span(r.start, r.end)));
+        let party = match &t.affiliation {
+            Some(r) => party::is_party(ws.span(r.start, r.end)),
+            None => roles::says_no_employer(&t.role),
+        };
         if let Some(after) = apposition::after_name(&ws, b).filter(|f| party && f.affiliation.is_some()) {
             return Some(after);
         }

@@ -58,6 +58,11 @@ const BODIES: &[&str] = &[
     "department", "desk", "division", "office", "panel", "police", "program", "team", "unit",
 ];
 
+/// Whether `w` is a body's common noun ("police", "department").
+pub(super) fn is_body(w: &str) -> bool {
+    holds(BODIES, w)
+}
+
 /// Titles a capitalised word before names the portfolio of
 /// ("Privatisation Minister"), not the employer. Lowercase and sorted.
 const PORTFOLIO_HEADS: &[&str] = &["commissioner", "minister", "secretary"];

@@ -46,6 +46,12 @@ pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
         None => ws.span(start, role_end).to_string(),
     };
     let before = phrase::affiliation_before(ws, floor, start);
+    // "the BBC's North America editor": the place is the role's beat, the
+    // organisation owning it the affiliation.
+    if let Some((beat, owner)) = before.as_ref().and_then(|r| beat_of(ws, floor, r)) {
+        let role = format!("{} {role}", ws.span(beat.start, beat.end));
+        return Some(Found { role, affiliation: Some(owner) });
+    }
     // "former [MSNBC] personality": a status word before the affiliation is the role's.
     let role = match &before {
         Some(r) if r.start > floor && roles::is_status(ws.w(r.start - 1)) => {
@@ -180,19 +186,40 @@ pub(super) fn owner_before(ws: &Words, a: usize) -> Option<Range<usize>> {
     }
 }
 
+/// A place right before a title that an organisation's possessive owns
+/// ("the BBC's [North America] editor"): the place as the title's beat,
+/// and the organisation.
+fn beat_of(ws: &Words, floor: usize, r: &Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let place = matches!(ws.name_at(r.start), Some((p, Label::Gpe | Label::Loc)) if p == *r);
+    let k = r.start.checked_sub(1).filter(|&k| k > floor && place && ws.possessive(k))?;
+    match ws.name_at(k - 1) {
+        Some((owner, Label::Org)) if owner.end == k && owner.start >= floor => Some((r.clone(), owner)),
+        _ => None,
+    }
+}
+
 /// "[Senator Jane Roe] of Arizona", "President Xi Jinping of China", "the
-/// Rev. Jane Roe, of Acme Church,": a place, organisation or building
-/// named right after the name.
+/// Rev. Jane Roe, of Acme Church,", "chief inspector Jane Roe from the
+/// Leeds police": a place, organisation or building named right after the
+/// name, with the body noun after a place ("police").
 fn of_place(ws: &Words, b: usize) -> Option<Range<usize>> {
     let of = if ws.w(b) == "," { b + 1 } else { b };
-    if ws.w(of) != "of" {
+    if !matches!(ws.w(of), "of" | "from") {
         return None;
     }
     // "of the Virgin Islands"
     let article = crate::lexicon::function_words::is_article(ws.w(of + 1));
     let name = if article { of + 2 } else { of + 1 };
     match ws.name_at(name) {
-        Some((r, Label::Gpe | Label::Org | Label::Loc | Label::Fac)) if r.start == name => {
+        Some((r, label)) if r.start == name => {
+            let body = label != Label::Org && phrase::is_body(ws.w(r.end));
+            // A name of another kind before a body's noun names the body
+            // ("from the West Mercia police"), not alone.
+            let place = matches!(label, Label::Gpe | Label::Org | Label::Loc | Label::Fac);
+            if !(place || body && label == Label::Misc) {
+                return None;
+            }
+            let r = if body { r.start..r.end + 1 } else { r };
             // After a comma the phrase is set off as a whole: ", of Acme Church,".
             (of == b || matches!(ws.w(r.end), "," | "." | "")).then_some(r)
         }
