@@ -1444,3 +1444,21 @@ fn an_employer_after_the_name_says_more_than_a_bare_honorific() {
     );
     assert_eq!(role_of(&a, "Jane Roe").0.as_deref(), Some("Sen."));
 }
+
+#[test]
+fn an_organisation_named_for_its_topic_is_one_name() {
+    let a = analyse("Taxes\n\nThe Joint Committee on Taxation and the Center for Fiscal Progress released estimates. Analysts at the Institute for Ways and Means agreed.");
+    for name in [
+        "Joint Committee on Taxation",
+        "Institute for Ways and Means",
+    ] {
+        assert_eq!(entity(&a, name).label, Label::Org, "{name}");
+    }
+    // Counter-cases: a place or a time after "on" is no part of the name.
+    let a = analyse("Debate\n\nStudents at Hofstra University on Long Island watched. The Senate Committee on Monday voted.");
+    assert!(
+        a.entities.iter().all(|e| !e.name.contains(" on ")),
+        "{:?}",
+        a.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

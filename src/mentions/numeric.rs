@@ -59,6 +59,12 @@ word_set!(is_weekday: [
     "Saturday",
     "Sunday",
 ]);
+/// A month's or weekday's name ("Monday", "Oct."): capitalised, but no
+/// part of an organisation's name.
+pub(super) fn is_calendar_word(w: &str) -> bool {
+    is_month(w) || is_weekday(w)
+}
+
 word_set!(is_relative_day: [
     "yesterday",
     "today",

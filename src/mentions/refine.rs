@@ -652,6 +652,7 @@ pub fn repair_titles(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
     *names = out;
     join_broken_organisations(words, names);
     extend_organisations(words, names);
+    extend_over_preposition(words, names);
     label_by_context(words, names);
     drop_party_labels(words, names);
 }
@@ -678,6 +679,64 @@ fn extend_organisations(words: &[&str], names: &mut [(usize, usize, Label)]) {
         if let Some(e) = end {
             names[i] = (a, e, Label::Org);
         }
+    }
+}
+
+/// The most capitalised words after "on" or "for" an organisation's name
+/// takes in ("Council on [Foreign Relations]").
+const MAX_OBJECT_WORDS: usize = 4;
+
+/// Bodies named for what they sit on ("Committee on Taxation").
+const TOPIC_BODIES: &[&str] = &["Caucus", "Commission", "Committee", "Council", "Subcommittee"];
+
+/// "Council on Foreign Relations", "Center for American Progress": an
+/// organisation whose name ends with its head, then "on" or "for" and a
+/// capitalised run (with "and" inside: "Ways and Means"), is named whole.
+/// The run must end where the capitals do, and hold no person or title.
+fn extend_over_preposition(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
+    let mut i = 0;
+    while i < names.len() {
+        let (a, b, label) = names[i];
+        i += 1;
+        // "on" a topic only after a body that sits on one ("Hofstra
+        // University on Long Island" is a place, "CBS News on Super
+        // Tuesday" a time).
+        let head = words[b - 1];
+        let prep = match words.get(b) {
+            Some(&"for") => names::is_org_head(head),
+            Some(&"on") => TOPIC_BODIES.contains(&head),
+            _ => false,
+        };
+        if label != Label::Org || !prep {
+            continue;
+        }
+        let start = if words.get(b + 1).is_some_and(|w| *w == "the") { b + 2 } else { b + 1 };
+        let capital = |k: usize| {
+            words.get(k).is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(char::is_alphabetic)
+                    && !roles::is_title(w)
+                    && !super::numeric::is_calendar_word(w)
+            })
+        };
+        let mut end = start;
+        while end < words.len() && end - start < MAX_OBJECT_WORDS {
+            if capital(end) || (words[end] == "and" && end > start && capital(end + 1)) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let other = names[i..].iter().take_while(|n| n.0 < end).any(|n| {
+            n.1 > end || !matches!(n.2, Label::Org | Label::Misc | Label::Norp | Label::Gpe | Label::Loc)
+        });
+        if end == start || capital(end) || other {
+            continue;
+        }
+        // The names inside the run become part of this one.
+        let inside = names[i..].iter().take_while(|n| n.0 < end).count();
+        names.drain(i..i + inside);
+        names[i - 1] = (a, end, Label::Org);
     }
 }
 
