@@ -270,7 +270,7 @@ pub fn add_groups(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
 
 /// Heads that end a law's or treaty's name ("the Affordable Care Act",
 /// "the Second Amendment", "the Paris Climate Agreement").
-const LAW_HEADS: &[&str] = &["Accord", "Accords", "Act", "Agreement", "Amendment", "Treaty"];
+const LAW_HEADS: &[&str] = &["Accord", "Accords", "Act", "Agreement", "Amendment", "Bill", "Treaty"];
 /// The most words of a law's name before its head.
 const MAX_LAW_WORDS: usize = 6;
 
@@ -305,8 +305,12 @@ pub fn add_laws(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
             continue;
         }
         let b = h + 1;
-        // Names inside the run go; a name reaching outside it stays.
-        if names.iter().any(|&(s, e, _)| s < b && a < e && (s < a || e > b)) {
+        // Names inside the run go; a name reaching outside it stays, and
+        // so does a person ("Uncle Bill", "President Bill").
+        let person = |l: Label| *w == "Bill" && l == Label::Person;
+        if names.iter().any(|&(s, e, l)| s < b && a < e && (s < a || e > b || person(l)))
+            || (*w == "Bill" && roles::is_title(words[h - 1]))
+        {
             continue;
         }
         names.retain(|&(s, e, _)| !(s < b && a < e));
@@ -459,6 +463,11 @@ mod tests {
             add_laws(&words, &mut names);
             assert_eq!(names, [(1, 3, Label::Org)], "{line}");
         }
+        // A bill is a law in the making; a person called Bill is not.
+        let words = "critics of the Online Safety Bill met Uncle Bill and Senator Bill".split(' ').collect::<Vec<_>>();
+        let mut names = vec![(3, 6, Label::Org), (7, 9, Label::Person)];
+        add_laws(&words, &mut names);
+        assert_eq!(names, [(3, 6, Label::Law), (7, 9, Label::Person)]);
     }
 
     #[test]
