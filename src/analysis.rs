@@ -367,6 +367,10 @@ pub struct Speaker {
     pub text: String,
     /// Index into [`Analysis::entities`].
     pub entity: Option<usize>,
+    /// For "they" standing for speakers no entity names ("Officials said
+    /// ... They said"): the earlier speaker phrase it stands for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<Span>,
 }
 
 /// Something someone said (or is reported to have said), with who and how.
@@ -493,6 +497,9 @@ impl Analysis {
             if let Some(s) = &mut q.speaker {
                 f(&mut s.start);
                 f(&mut s.end);
+                if let Some(r) = &mut s.refers_to {
+                    span(r, f);
+                }
             }
             if let Some(c) = &mut q.cue {
                 span(c, f);

@@ -41,6 +41,9 @@ fn spans(a: &Analysis) -> Vec<(usize, usize, &str)> {
         v.push((q.start, q.end, &q.text));
         if let Some(s) = &q.speaker {
             v.push((s.start, s.end, &s.text));
+            if let Some(r) = &s.refers_to {
+                v.push((r.start, r.end, &r.text));
+            }
         }
         if let Some(c) = &q.cue {
             v.push((c.start, c.end, &c.text));

@@ -7,8 +7,8 @@
 //
 // quote: some quote's text contains the snippet (curly quotes read as straight,
 //   soft hyphens dropped, whitespace collapsed, any case) and its speaker (the
-//   speaker's entity name or the speaker span) contains one of the names; "-":
-//   the quote has no speaker.
+//   speaker's entity name, the phrase a "they" stands for, or the speaker span)
+//   contains one of the names; "-": the quote has no speaker.
 // role:  as bench/people/score.mjs (the same matching, bench/people/match.mjs).
 // label: a name mention with exactly that text (or an entity of that name) carries it.
 // same:  a mention of each form shares one entity; a form matches a mention's
@@ -60,9 +60,13 @@ function analysePage(page, tmp) {
   return JSON.parse(execFileSync(cli, ['extract', '--html', file], { maxBuffer: 1 << 28 }).toString());
 }
 
-/** Who newslens says said quote `q`: its entity's name and the speaker span, or nothing. */
+/**
+ * Who newslens says said quote `q`: its entity's name, the phrase a "they"
+ * stands for, and the speaker span, or nothing.
+ */
 const speakerOf = (a, q) => (q.speaker
-  ? [q.speaker.entity != null ? a.entities[q.speaker.entity].name : null, q.speaker.text].filter((s) => s != null)
+  ? [q.speaker.entity != null ? a.entities[q.speaker.entity].name : null, q.speaker.refers_to?.text, q.speaker.text]
+    .filter((s) => s != null)
   : []);
 
 function checkQuote(a, [snippet, speakers]) {

@@ -459,6 +459,7 @@ fn headline_attribution(
             end: src_end,
             text: source.to_string(),
             entity,
+            refers_to: None,
         }),
         cue: Some(Span::of(text, start + colon, start + colon + 1)),
         // "...: US" is what the US says.

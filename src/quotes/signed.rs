@@ -90,6 +90,7 @@ pub(super) fn labelled_quote(
             end: name.1,
             text: text[name.0..name.1].to_string(),
             entity,
+            refers_to: None,
         }),
         cue: Some(Span::of(text, cue.start, cue.end)),
         cue_class: Some(CueClass::Speech),

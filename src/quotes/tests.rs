@@ -684,3 +684,37 @@ fn his_critics_are_not_him_but_his_spokesman_speaks_for_him() {
     let q = quote(&a, "it would not");
     assert_eq!(speaker_name(&a, q).as_deref(), Some("Mark Rivera"));
 }
+
+#[test]
+fn they_stands_for_the_plural_speaker_before() {
+    let text = "Sudan\n\nAdministration officials said the sanctions would ease. They said the country had a long way to go.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the country had a long way to go");
+    let sp = q.speaker.as_ref().unwrap();
+    assert_eq!(sp.text, "They");
+    assert_eq!(sp.refers_to.as_ref().map(|r| r.text.as_str()), Some("Administration officials"));
+    // A group the text names is the entity.
+    let text = "Vote\n\nRepublicans said the bill was rushed. They said it would fail.";
+    let a = crate::extract(text);
+    let q = quote(&a, "it would fail");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Republicans"));
+    // Counter-case: "they" after one person stands for no one said.
+    let text = "Vote\n\nA Western delegate said the talks had stalled. They said the talks would resume.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the talks would resume");
+    let sp = q.speaker.as_ref().unwrap();
+    assert_eq!((sp.entity, sp.refers_to.as_ref()), (None, None));
+}
+
+#[test]
+fn a_name_before_a_role_qualifies_it_and_the_name_after_speaks() {
+    let text = "Race\n\nHillary Clinton campaigned in Ohio. Clinton spokesman Brian Fallon said the polls were wrong.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the polls were wrong");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Brian Fallon"));
+    // Counter-case: two names joined by "and" are both speakers; the first stands.
+    let text = "Race\n\nMaria Lopez and Tom Reed said the polls were wrong.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the polls were wrong");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Maria Lopez"));
+}

@@ -84,6 +84,8 @@ export interface Entity {
 export interface Speaker extends Span {
   /** Index into `entities`. */
   entity: number | null;
+  /** For "they" standing for speakers no entity names: the earlier speaker phrase ("officials"). */
+  refers_to?: Span;
 }
 
 export type CueClass = "speech" | "belief" | "finding" | "intention";

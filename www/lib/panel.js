@@ -372,7 +372,8 @@ export class Panel {
       const q = quotes[i];
       if (!q) continue;
       const entity = q.speaker?.entity != null ? entities[q.speaker.entity] : null;
-      const speaker = entity?.name ?? q.speaker?.text ?? '';
+      // "they" names no one; the phrase it stands for ("officials") does.
+      const speaker = entity?.name ?? q.speaker?.refers_to?.text ?? q.speaker?.text ?? '';
       listed.push({ q, i, speaker, key: entity ? `e${q.speaker.entity}` : speaker ? `t${speaker.toLowerCase()}` : '' });
     }
     const items = this.#o.groupQuotes ? quoteGroups(listed) : listed.map(quoteItem);

@@ -185,6 +185,9 @@ fn choose_speakers(
         {
             b.quote.speaker = Some(sp.clone());
         }
+        if let Some(sp) = &mut b.quote.speaker {
+            speakers.plural_antecedent(sp, b.para, previous.as_ref());
+        }
         feats.clear();
         keep::features(scene, &b.quote, &opts.target, &choice, &mut feats);
         if let Some(c) = collect.as_deref_mut() {

@@ -110,6 +110,36 @@ impl Speakers<'_> {
             end: e,
             text: src.to_string(),
             entity,
+            refers_to: None,
+        }
+    }
+
+    /// Links "they" to the speakers it stands for: the previous speaker,
+    /// in this paragraph or the one before, when plural ("Officials said
+    /// ... They said"): its entity when a group ("Republicans"), else its
+    /// phrase. A "they" that stood for someone passes them on.
+    pub fn plural_antecedent(&self, sp: &mut Speaker, para: usize, previous: Option<&(usize, Speaker)>) {
+        let Some((p, prev)) = previous else { return };
+        if !sp.text.eq_ignore_ascii_case("they") || sp.entity.is_some() || para > p + 1 {
+            return;
+        }
+        if prev.text.eq_ignore_ascii_case("they") {
+            sp.entity = prev.entity;
+            sp.refers_to = prev.refers_to.clone();
+            return;
+        }
+        if !is_plural_phrase(&prev.text) {
+            return;
+        }
+        // A group is an entity ("Republicans"); a phrase is not, and the
+        // name inside it is someone else ("Senate Democrats" are not the
+        // Senate).
+        let head_is_name = prev.text.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase));
+        match prev.entity {
+            Some(e) if head_is_name && self.entities.get(e).is_some_and(|e| e.label == Label::Norp) => {
+                sp.entity = Some(e)
+            }
+            _ => sp.refers_to = Some(Span::of(self.doc.text, prev.start, prev.end)),
         }
     }
 
@@ -181,7 +211,14 @@ impl Speakers<'_> {
         let possessor = |m: &Mention| {
             m.kind == MentionKind::Pronoun && pronouns::is_possessive(&m.text) && m.end < e && !through
         };
-        let person = pick(&|m| m.label == Label::Person && m.kind == MentionKind::Name)
+        // "Obama administration officials", "Clinton spokesman Brian
+        // Fallon": a name right before a lower-case word qualifies it.
+        let modifier = |m: &Mention| {
+            let rest = &self.doc.text[m.end.min(e)..e];
+            let next = rest.strip_prefix(' ').and_then(|r| r.split(' ').next()).unwrap_or("");
+            is_common_noun(next)
+        };
+        let person = pick(&|m| m.label == Label::Person && m.kind == MentionKind::Name && !modifier(m))
             .or_else(|| pick(&|m| m.label == Label::Person && !possessor(m)));
         if person.is_none() && ms.iter().any(possessor) {
             // What the phrase names inside is no speaker either ("his
@@ -196,6 +233,38 @@ impl Speakers<'_> {
                     .find(|&x| self.entities.get(x).is_some_and(|x| actor(x.label)))
             })
     }
+}
+
+/// Whether `w` may be a common noun a name qualifies ("administration",
+/// "spokesman"): a lower-case word of four letters or more that is no
+/// function word ("and", "about", "who"), verb, "-ing" form, adverb or cue
+/// word. Name
+/// particles ("da", "van") are shorter.
+fn is_common_noun(w: &str) -> bool {
+    w.len() >= 4
+        && w.starts_with(|c: char| c.is_lowercase())
+        && !(function_words::is_preposition(w)
+            || function_words::opens_clause(w)
+            || function_words::comes_before_verb(w)
+            || matches!(w, "which" | "whose" | "with")
+            || w.ends_with("ly")
+            || w.ends_with("ing")
+            || super::spans::is_verb_like(w)
+            || cues::classes_of(w) != 0)
+}
+
+/// Nouns that are plural without an "s" ("police said").
+const PLURAL_NOUNS: &[&str] = &["people", "police", "staff"];
+
+/// Whether a speaker phrase names several people: its last word is a
+/// plural noun ("Obama administration officials", "two analysts") and it
+/// is no pronoun.
+fn is_plural_phrase(text: &str) -> bool {
+    let last = text.rsplit(|c: char| c.is_whitespace() || c == ',').find(|w| !w.is_empty()).unwrap_or("");
+    let lower = last.to_ascii_lowercase();
+    let possessive = lower.ends_with("'s") || lower.ends_with("’s");
+    let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !possessive;
+    (plural || PLURAL_NOUNS.contains(&lower.as_str())) && !pronouns::is_personal(text)
 }
 
 /// `s..e` without punctuation at its edges (a speaker span is no quotation
@@ -371,6 +440,7 @@ fn speaker_of(m: &Mention) -> Speaker {
         end: m.end,
         text: m.text.clone(),
         entity: m.entity,
+        refers_to: None,
     }
 }
 
