@@ -6,6 +6,7 @@
 //! `numeric.rs`. Where the two overlap, the name wins.
 
 mod numeric;
+mod org_names;
 mod refine;
 
 use crate::analysis::{Label, Mention, MentionKind};
