@@ -204,13 +204,11 @@ impl Speakers<'_> {
         // "her" in "her mother" or "his critics" did not speak ("her
         // mother, Ingrid" did); through "his spokesman", "her campaign" or
         // "his office" they did, and "according to her" is them.
-        let lower = self.doc.text[s..e].to_ascii_lowercase();
-        let noun = 1u8 << CueList::Noun as u8;
-        let through = SPEAKS_FOR.iter().any(|w| lower.contains(w))
-            || lower.split_whitespace().any(|w| cues::classes_of(w) & noun != 0);
-        let possessor = |m: &Mention| {
-            m.kind == MentionKind::Pronoun && pronouns::is_possessive(&m.text) && m.end < e && !through
-        };
+        let possessive =
+            |m: &Mention| m.kind == MentionKind::Pronoun && pronouns::is_possessive(&m.text) && m.end < e;
+        // Read only where a possessive is: most speaker phrases have none.
+        let through = ms.iter().any(possessive) && self.speaks_for(s, e);
+        let possessor = |m: &Mention| possessive(m) && !through;
         // "Obama administration officials", "Clinton spokesman Brian
         // Fallon": a name right before a lower-case word qualifies it.
         let modifier = |m: &Mention| {
@@ -235,11 +233,22 @@ impl Speakers<'_> {
     }
 }
 
+impl Speakers<'_> {
+    /// Whether the phrase `s..e` speaks for the person its possessive
+    /// names: a spokesman, campaign or office, or their own words ("his
+    /// remarks", by the cue lexicon's nouns).
+    fn speaks_for(&self, s: usize, e: usize) -> bool {
+        let lower = self.doc.text[s..e].to_ascii_lowercase();
+        let noun = 1u8 << CueList::Noun as u8;
+        SPEAKS_FOR.iter().any(|w| lower.contains(w))
+            || lower.split_whitespace().any(|w| cues::classes_of(w) & noun != 0)
+    }
+}
+
 /// Whether `w` may be a common noun a name qualifies ("administration",
 /// "spokesman"): a lower-case word of four letters or more that is no
 /// function word ("and", "about", "who"), verb, "-ing" form, adverb or cue
-/// word. Name
-/// particles ("da", "van") are shorter.
+/// word. Name particles ("da", "van") are shorter.
 fn is_common_noun(w: &str) -> bool {
     w.len() >= 4
         && w.starts_with(|c: char| c.is_lowercase())
