@@ -564,6 +564,12 @@ fn a_sentence_ending_with_its_attribution_quotes_the_whole_clause() {
             "Negotiators left the city after the talks collapsed",
             "a senior official",
         ),
+        // The listener after "told", and a writer's scare quotes in the clause.
+        (
+            "Coup\n\nThe ministers fled to the \u{201c}Blue House\u{201d} compound after their homes were attacked, a source told Reuters.",
+            "The ministers fled to the \u{201c}Blue House\u{201d} compound after their homes were attacked",
+            "a source",
+        ),
     ] {
         let a = crate::extract(text);
         let q = quote(&a, content);
@@ -717,4 +723,15 @@ fn a_name_before_a_role_qualifies_it_and_the_name_after_speaks() {
     let a = crate::extract(text);
     let q = quote(&a, "the polls were wrong");
     assert_eq!(speaker_name(&a, q).as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn a_clause_holding_a_long_quotation_is_the_quotations_to_attribute() {
+    let text = "Coup\n\nThe ministers called the move \"a betrayal of everything we fought for in this country\" on Tuesday, a source told Reuters.";
+    let a = crate::extract(text);
+    assert!(
+        a.quotes.iter().all(|q| !q.text.starts_with("The ministers called")),
+        "{:#?}",
+        a.quotes
+    );
 }

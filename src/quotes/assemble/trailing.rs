@@ -33,6 +33,11 @@ const MAX_DATELINE: usize = 10;
 /// The most tokens after the cue and its speaker: a date ("on Tuesday
 /// morning") or "in a statement", and the full stop.
 const MAX_TAIL: usize = 5;
+/// The most tokens between the quotation marks of a clause that is still
+/// the writer's own ("the so-called "Blue House" compound").
+const MAX_SCARE_QUOTE: usize = 4;
+/// The most tokens of a listener's name after "told" ("told ABC News.").
+const MAX_LISTENER: usize = 4;
 /// The fewest words the clause before the comma holds.
 const MIN_CLAUSE_WORDS: usize = 4;
 
@@ -105,7 +110,7 @@ fn trailing(inp: &Input, speakers: &Speakers, sent: Range<usize>) -> Option<Trai
     let clause = after_dateline(doc, sent.start, comma)..comma;
     let ok = is_subject(inp, &subject)
         && !ends_with_person(doc, speakers, &clause)
-        && state[clause.clone()].iter().all(|&s| s == 0)
+        && only_scare_quotes(&state[clause.clone()])
         && doc.tokens[clause.clone()]
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
@@ -116,6 +121,15 @@ fn trailing(inp: &Input, speakers: &Speakers, sent: Range<usize>) -> Option<Trai
         cue,
         subject,
     })
+}
+
+/// Whether the quotation marks in a clause only set off a few words (a
+/// "Blue House" or "criminals" of the writer's own): a clause that holds a
+/// longer quotation is the quotation's to attribute.
+fn only_scare_quotes(state: &[u8]) -> bool {
+    state
+        .split(|&s| s == 0)
+        .all(|run| run.len() <= MAX_SCARE_QUOTE + 2)
 }
 
 /// The first token after a dateline that opens the sentence at `start`
@@ -149,6 +163,18 @@ fn before_tail(doc: &Doc, speakers: &Speakers, start: usize, end: usize) -> usiz
     let Some(last) = end.checked_sub(1).filter(|&k| k > start) else { return end };
     let t = doc.tokens[last];
     match overlapping(speakers.mentions, t.start, t.end).first() {
+        // ", a source told Reuters.": the listener after the cue.
+        Some(m) if m.label.is_named() && !m.label.is_value() && m.end == t.end => {
+            let first = doc.token_range(m.start, m.end).start;
+            let told = (first.saturating_sub(2)..first)
+                .rev()
+                .find(|&k| k > start && word(k).eq_ignore_ascii_case("told"));
+            let article = |k: usize| (k + 1..first).all(|j| function_words::is_article(word(j)));
+            match told {
+                Some(k) if end - first <= MAX_LISTENER && article(k) => k + 1,
+                _ => end,
+            }
+        }
         Some(m) if m.label == Label::Date && m.end == t.end => {
             let first = doc.token_range(m.start, m.end).start;
             if first > start && word(first - 1).eq_ignore_ascii_case("on") {
