@@ -272,6 +272,8 @@ pub fn add_groups(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
 /// Heads that end a law's or treaty's name ("the Affordable Care Act",
 /// "the Second Amendment", "the Paris Climate Agreement").
 const LAW_HEADS: &[&str] = &["Accord", "Accords", "Act", "Agreement", "Amendment", "Bill", "Treaty"];
+/// Heads of a law's name that are also given names.
+const GIVEN_NAME_HEADS: &[&str] = &["Bill"];
 /// The most words of a law's name before its head.
 const MAX_LAW_WORDS: usize = 6;
 
@@ -307,10 +309,12 @@ pub fn add_laws(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
         }
         let b = h + 1;
         // Names inside the run go; a name reaching outside it stays, and
-        // so does a person ("Uncle Bill", "President Bill").
-        let person = |l: Label| *w == "Bill" && l == Label::Person;
+        // so does a person when the head is also a given name ("Uncle
+        // Bill", "President Bill").
+        let given = GIVEN_NAME_HEADS.contains(w);
+        let person = |l: Label| given && l == Label::Person;
         if names.iter().any(|&(s, e, l)| s < b && a < e && (s < a || e > b || person(l)))
-            || (*w == "Bill" && roles::is_title(words[h - 1]))
+            || (given && roles::is_title(words[h - 1]))
         {
             continue;
         }

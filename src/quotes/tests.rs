@@ -689,6 +689,11 @@ fn his_critics_are_not_him_but_his_spokesman_speaks_for_him() {
     assert_eq!(q.speaker.as_ref().unwrap().entity, None);
     let q = quote(&a, "it would not");
     assert_eq!(speaker_name(&a, q).as_deref(), Some("Mark Rivera"));
+    // Officers are not his office.
+    let text = "Budget\n\nMark Rivera unveiled the budget on Monday. His officers said the vault was empty.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the vault was empty");
+    assert_eq!(q.speaker.as_ref().unwrap().entity, None);
 }
 
 #[test]

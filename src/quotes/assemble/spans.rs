@@ -4,7 +4,7 @@
 use super::speaker::Speakers;
 use super::{Building, Built};
 use crate::analysis::{Quote, QuoteKind, Span};
-use crate::lexicon::function_words;
+use crate::lexicon::{cues, function_words, pronouns};
 use crate::quotes::marks::Marked;
 use crate::tokens::TokenKind;
 use crate::doc::Doc;
@@ -132,6 +132,25 @@ fn widen_tagged(built: &mut Built, text: &str, cue: usize, s: usize, e: usize) -
         return true;
     }
     built.quotes.iter().any(|b| overlaps(&b.quote))
+}
+
+/// Whether `w` may be a noun inside a speaker's phrase ("space" and
+/// "agency" in "the Russian space agency", "spokesman" in "Clinton
+/// spokesman Brian Fallon"): a lower-case word that is no article, clause
+/// opener, preposition, possessive, auxiliary or adverb, verb form or cue
+/// word.
+pub(super) fn may_be_noun(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_lowercase())
+        && !(function_words::is_article(w)
+            || function_words::opens_clause(w)
+            || function_words::is_preposition(w)
+            || function_words::comes_before_verb(w)
+            || pronouns::is_possessive(w)
+            || w == "which"
+            || w.ends_with("ly")
+            || w.ends_with("ing")
+            || is_verb_like(w)
+            || cues::classes_of(w) != 0)
 }
 
 /// An auxiliary, a modal, a form of "be" or "have", or a past tense.

@@ -28,11 +28,12 @@ const BODY_WORDS: &[&str] = &[
     "agency", "bank", "company", "firm", "group", "organisation", "organization",
 ];
 
-/// Words for those and that which speak for the person named by a
-/// possessive before them ("his spokesman said", "her campaign said",
-/// "according to his book"), beside the cue lexicon's nouns ("her
-/// statement", "his remarks").
-const SPEAKS_FOR: &[&str] = &["book", "campaign", "memoir", "office", "spokes", "website"];
+/// Words for what speaks for the person named by a possessive before it
+/// ("her campaign said", "according to his book" or "his Facebook
+/// profile"), beside spokespeople
+/// ("his spokesman") and the cue lexicon's nouns ("her statement", "his
+/// remarks").
+const SPEAKS_FOR: &[&str] = &["account", "blog", "book", "campaign", "memoir", "office", "profile", "website"];
 
 /// How many sentences before its own "the company" looks back
 /// for the organisation it means.
@@ -238,28 +239,22 @@ impl Speakers<'_> {
     /// names: a spokesman, campaign or office, or their own words ("his
     /// remarks", by the cue lexicon's nouns).
     fn speaks_for(&self, s: usize, e: usize) -> bool {
-        let lower = self.doc.text[s..e].to_ascii_lowercase();
         let noun = 1u8 << CueList::Noun as u8;
-        SPEAKS_FOR.iter().any(|w| lower.contains(w))
-            || lower.split_whitespace().any(|w| cues::classes_of(w) & noun != 0)
+        self.doc.text[s..e]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                let lower = w.to_ascii_lowercase();
+                SPEAKS_FOR.contains(&lower.as_str()) || lower.starts_with("spokes") || cues::classes_of(w) & noun != 0
+            })
     }
 }
 
 /// Whether `w` may be a common noun a name qualifies ("administration",
-/// "spokesman"): a lower-case word of four letters or more that is no
-/// function word ("and", "about", "who"), verb, "-ing" form, adverb or cue
-/// word. Name particles ("da", "van") are shorter.
+/// "spokesman"): a noun of four letters or more (name particles, "da",
+/// "van", are shorter).
 fn is_common_noun(w: &str) -> bool {
-    w.len() >= 4
-        && w.starts_with(|c: char| c.is_lowercase())
-        && !(function_words::is_preposition(w)
-            || function_words::opens_clause(w)
-            || function_words::comes_before_verb(w)
-            || matches!(w, "which" | "whose" | "with")
-            || w.ends_with("ly")
-            || w.ends_with("ing")
-            || super::spans::is_verb_like(w)
-            || cues::classes_of(w) != 0)
+    w.len() >= 4 && super::spans::may_be_noun(w)
 }
 
 /// Nouns that are plural without an "s" ("police said").

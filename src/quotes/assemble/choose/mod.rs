@@ -300,16 +300,10 @@ fn noun_phrase_end(scene: &Scene, opts: &Options, r: &Range<usize>) -> Option<us
         return None;
     }
     let noun = |i: usize| {
-        let w = at(i);
         doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-            && w.starts_with(|c: char| c.is_ascii_lowercase())
             && scene.state[i] == 0
             && scene.words[i].bits == 0
-            && !(function_words::is_article(w)
-                || function_words::opens_clause(w)
-                || function_words::is_preposition(w)
-                || pronouns::is_possessive(w)
-                || super::spans::is_verb_like(w))
+            && super::spans::may_be_noun(at(i))
     };
     let limit = (r.end + MAX_HEAD_WORDS).min(doc.tokens.len());
     let end = (r.end..limit).find(|&i| !noun(i)).unwrap_or(limit);
