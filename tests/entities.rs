@@ -1462,3 +1462,16 @@ fn an_organisation_named_for_its_topic_is_one_name() {
         a.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn an_age_set_off_after_the_name_comes_before_the_role() {
+    // Local-paper and wire style.
+    let a = analyse("Flu\n\nJane Roe, 45, a nurse at Mercy Hospital, said the ward was full.");
+    assert_eq!(
+        role_of(&a, "Jane Roe"),
+        some("nurse", Some("Mercy Hospital"))
+    );
+    // Counter-case: two people with their ages are a list, not a role.
+    let a = analyse("Flu\n\nJane Roe, 45, and Tom Reed, 50, said the ward was full.");
+    assert_eq!(role_of(&a, "Jane Roe"), (None, None));
+}

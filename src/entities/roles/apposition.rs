@@ -39,6 +39,10 @@ pub(super) fn after_name(ws: &Words, b: usize) -> Option<Found> {
     if ws.w(k) == "(" {
         k = (k + 1..k + MAX_PARENTHESIS).find(|&j| ws.w(j) == ")")? + 1;
     }
+    // "Jane Roe, 45, a nurse at Mercy Hospital,": the age set off before the role.
+    if ws.w(k) == "," && is_age(ws.w(k + 1)) && ws.w(k + 2) == "," {
+        k += 2;
+    }
     // "Bratton as commissioner"
     if ws.w(k) == "as" {
         let phrase = noun_phrase(ws, k + 1)?;
@@ -61,6 +65,12 @@ pub(super) fn after_name(ws: &Words, b: usize) -> Option<Found> {
     let phrase = noun_phrase(ws, k)?;
     // The phrase is closed, or completed by the affiliation after it.
     (phrase.closed || phrase.found.affiliation.is_some()).then_some(phrase.found)
+}
+
+/// Whether `w` is a person's age as news sets it after a name: a number
+/// of one to three digits.
+fn is_age(w: &str) -> bool {
+    (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Verbs of leading something, with the role each gives its subject
