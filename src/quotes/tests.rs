@@ -740,3 +740,21 @@ fn a_clause_holding_a_long_quotation_is_the_quotations_to_attribute() {
         a.quotes
     );
 }
+
+#[test]
+fn a_relative_clause_set_off_after_the_subject_speaks_for_it() {
+    let text = "Storm\n\nResidents, many of whom lost power, said they felt abandoned.\n\nThe surgeon, who apologised for the delay, said the ward was full.";
+    let a = crate::extract(text);
+    let q = quote(&a, "they felt abandoned");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "Residents, many of whom lost power");
+    let q = quote(&a, "the ward was full");
+    assert_eq!(q.speaker.as_ref().unwrap().text, "The surgeon, who apologised for the delay");
+    // Counter-case: after "which", a subject of its own says who spoke.
+    let text = "Rules\n\nThe new rules, which officials said would cut costs, take effect in May.";
+    let a = crate::extract(text);
+    assert!(
+        a.quotes.iter().all(|q| q.speaker.as_ref().is_none_or(|s| !s.text.starts_with("The new rules"))),
+        "{:#?}",
+        a.quotes
+    );
+}

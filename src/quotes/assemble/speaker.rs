@@ -4,7 +4,7 @@
 
 use crate::analysis::{Entity, Label, Mention, MentionKind, Span, Speaker};
 use crate::lexicon::cues::{self, CueList};
-use crate::lexicon::{function_words, gender, pronouns};
+use crate::lexicon::{function_words, gender, holds, pronouns};
 use crate::mentions::within;
 use crate::tokens::{Token, TokenKind};
 use crate::doc::Doc;
@@ -318,22 +318,7 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Opt
     if function_words::is_be(lw) {
         return None;
     }
-    // Back to the clause start, at most MAX_SUBJECT tokens.
-    let mut b = end;
-    while b > start && end - b < MAX_SUBJECT {
-        let t = toks[b - 1];
-        let w = t.text(text);
-        let boundary = match t.kind {
-            TokenKind::Word | TokenKind::Number | TokenKind::Clitic => {
-                function_words::opens_clause(w)
-            }
-            _ => !matches!(w, "-" | "’" | "'" | "." | "&"),
-        };
-        if boundary {
-            break;
-        }
-        b -= 1;
-    }
+    let b = clause_back(doc, start, end);
     if b == end {
         return None;
     }
@@ -345,6 +330,41 @@ pub(super) fn subject_before(doc: &Doc, cue: usize, mentions: &[Mention]) -> Opt
         return None;
     }
     Some(b..end)
+}
+
+/// Where the clause that ends at token `end` starts, walking back at most
+/// [`MAX_SUBJECT`] tokens and not before `start`: at a clause opener or
+/// punctuation other than a name's ("-", "'", ".", "&").
+pub(super) fn clause_back(doc: &Doc, start: usize, end: usize) -> usize {
+    let mut b = end;
+    while b > start && end - b < MAX_SUBJECT {
+        let t = doc.tokens[b - 1];
+        let w = t.text(doc.text);
+        let boundary = match t.kind {
+            TokenKind::Word | TokenKind::Number | TokenKind::Clitic => function_words::opens_clause(w),
+            _ => !matches!(w, "-" | "’" | "'" | "." | "&"),
+        };
+        if boundary {
+            break;
+        }
+        b -= 1;
+    }
+    b
+}
+
+/// Words that count some of a group before "of whom" ("many of whom").
+const QUANTIFIERS: &[&str] = &["all", "both", "few", "many", "most", "none", "one", "several", "some"];
+
+/// The length in tokens of the relative opener that tokens `b..end` start
+/// with: 1 for "who", "whose" or "which", 3 for "many of whom" and the
+/// like; `None` for none.
+pub(super) fn relative_opener(doc: &Doc, b: usize, end: usize) -> Option<usize> {
+    let w = |k: usize| if k < end { doc.tokens[k].text(doc.text) } else { "" };
+    if ["who", "whose", "which"].iter().any(|r| w(b).eq_ignore_ascii_case(r)) {
+        return Some(1);
+    }
+    let of_whom = holds(QUANTIFIERS, w(b)) && w(b + 1) == "of" && matches!(w(b + 2), "whom" | "which");
+    of_whom.then_some(3)
 }
 
 /// For an "according to" cue: the source phrase after it, up to the next

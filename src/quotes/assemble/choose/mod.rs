@@ -15,7 +15,7 @@ pub(super) use features::Counts;
 
 use super::super::linear::Linear;
 use super::super::tagger::{bucket, WordInfo, B_SRC, I_SRC, WORD_AUX, WORD_SUBJECT};
-use super::speaker::{according_source, subject_before};
+use super::speaker::{according_source, clause_back, relative_opener, subject_before};
 use crate::analysis::{Label, Mention, MentionKind, Quote, QuoteKind};
 use crate::doc::Doc;
 use crate::lexicon::{cues, function_words, pronouns};
@@ -249,6 +249,9 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
     if let Some(end) = noun_phrase_end(scene, opts, &r) {
         r.end = end;
     }
+    if let Some(a) = subject_of_relative(scene, &r) {
+        r.start = a;
+    }
     if let Some(end) = appositive(scene, &opts.target, &r) {
         return r.start..end;
     }
@@ -263,6 +266,42 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
         Some(end) if end > r.end => r.start..end,
         _ => r,
     }
+}
+
+/// The most tokens of the noun phrase a relative clause speaks for.
+const MAX_RELATIVE_SUBJECT: usize = 6;
+
+/// Where the subject starts that the relative clause `r` ("many of whom
+/// lost power", "which is based in Ohio") is set off after: "Residents,
+/// many of whom lost power, said" speaks for the residents. The subject
+/// is a short noun phrase before the clause's comma, with no verb or cue
+/// word in it ("said Newcombe, who" is not one); a bare "who" stays as it
+/// is, its person found by the speaker's resolution.
+fn subject_of_relative(scene: &Scene, r: &Range<usize>) -> Option<usize> {
+    let doc = scene.doc;
+    let comma = r.start.checked_sub(1)?;
+    let opener = relative_opener(doc, r.start, r.end)?;
+    if r.len() <= opener || doc.tokens[comma].text(doc.text) != "," {
+        return None;
+    }
+    // "The policy, which officials said": "which" is the object, and the
+    // words after it are the subject.
+    let next = doc.tokens[r.start + opener].text(doc.text);
+    let which = doc.tokens[r.start + opener - 1].text(doc.text).eq_ignore_ascii_case("which");
+    let subject_follows = next.starts_with(char::is_uppercase)
+        || pronouns::is_subject(next)
+        || function_words::is_article(next)
+        || super::spans::may_be_noun(next);
+    if which && subject_follows {
+        return None;
+    }
+    let floor = doc.sentence_tokens(r.start).map_or(0, |s| s.start);
+    let a = clause_back(doc, floor, comma);
+    let plain = (a..comma).all(|k| {
+        let w = doc.tokens[k].text(doc.text);
+        scene.state[k] == 0 && !is_cue(scene, k) && !super::spans::is_verb_like(w)
+    });
+    (a < comma && comma - a <= MAX_RELATIVE_SUBJECT && plain).then_some(a)
 }
 
 /// The most words a speaker span takes in after a possessive or a
