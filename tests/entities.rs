@@ -1475,3 +1475,31 @@ fn an_age_set_off_after_the_name_comes_before_the_role() {
     let a = analyse("Flu\n\nJane Roe, 45, and Tom Reed, 50, said the ward was full.");
     assert_eq!(role_of(&a, "Jane Roe"), (None, None));
 }
+
+#[test]
+fn an_acronym_defined_in_parentheses_is_the_name_before_it() {
+    let a = analyse("Vaccines\n\nThe Centers for Disease Control and Prevention (CDC) said supplies were rising. The CDC said more would come.");
+    let cdc = entity(&a, "Centers for Disease Control and Prevention");
+    assert!(
+        texts(&a, cdc).contains(&"CDC".to_string()),
+        "{:?}",
+        texts(&a, cdc)
+    );
+    // Counter-case: a wire dateline's agency is not the place before it.
+    let a = analyse("NEW YORK (AP) — Stocks rose on Monday.");
+    assert!(a
+        .entities
+        .iter()
+        .all(|e| !(texts(&a, e).contains(&"AP".to_string()) && texts(&a, e).len() > 1)));
+}
+
+#[test]
+fn a_parent_company_of_another_is_an_organisation() {
+    let a =
+        analyse("Tech\n\nMeta, the parent company of Facebook, said it would remove false claims.");
+    assert_eq!(entity(&a, "Meta").label, Label::Org);
+    // Counter-case: the site of something is a place.
+    let a =
+        analyse("Debate\n\nThe candidates met in Milwaukee, the site of the debate, on Tuesday.");
+    assert_eq!(entity(&a, "Milwaukee").label, Label::Gpe);
+}

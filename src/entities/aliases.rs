@@ -27,6 +27,7 @@ pub(super) fn join(
 ) {
     join_short_person_names(doc, mentions, norms, sets, country_of);
     join_acronyms(mentions, sets, country_of);
+    join_defined_acronyms(doc.text, mentions, sets, country_of);
     join_short_org_names(mentions, norms, sets, country_of);
     join_unqualified_names(mentions, norms, sets, country_of);
 }
@@ -438,6 +439,24 @@ fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[Count
             .map(|&(_, j)| j);
         if let Some(r) = sets.sole_root(same_initials) {
             sets.union(r, i);
+        }
+    }
+}
+
+/// Joins an acronym the text defines in parentheses right after a name to
+/// it, whatever its letters spell: "the Centers for Disease Control and
+/// Prevention (CDC)". It starts with the name's first letter, and neither
+/// is a country's name.
+fn join_defined_acronyms(text: &str, mentions: &[Mention], sets: &mut UnionFind, country_of: &[CountryRef]) {
+    for (i, pair) in mentions.windows(2).enumerate() {
+        let (name, short) = (&pair[0], &pair[1]);
+        let t = short.text.as_bytes();
+        let capitals = (2..=6).contains(&t.len()) && t.iter().all(u8::is_ascii_uppercase);
+        let defined = text[name.end..short.start].trim() == "(" && text[short.end..].starts_with(')');
+        let same_start = name.text.as_bytes().first() == t.first();
+        let named = name.label.is_named() && short.label.is_named() && name.text.contains(' ');
+        if capitals && defined && same_start && named && country_of[i].is_none() && country_of[i + 1].is_none() {
+            sets.union(i, i + 1);
         }
     }
 }

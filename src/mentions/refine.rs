@@ -704,8 +704,9 @@ fn label_by_context(words: &[&str], names: &mut [(usize, usize, Label)]) {
     }
 }
 
-/// "Peoples Gas, the gas company,": an appositive after the name at `b`
-/// whose head calls it an organisation.
+/// "Peoples Gas, the gas company,", "Meta, the parent company of
+/// Facebook,": an appositive after the name at `b` whose head calls it an
+/// organisation.
 fn called_organisation(words: &[&str], b: usize) -> bool {
     if words.get(b) != Some(&",") || !words.get(b + 1).is_some_and(|w| matches!(*w, "a" | "an" | "the")) {
         return false;
@@ -716,7 +717,12 @@ fn called_organisation(words: &[&str], b: usize) -> bool {
         .position(|w| !w.starts_with(char::is_alphanumeric))
         .unwrap_or(phrase.len());
     // The appositive ends at its head: "..., the pressure group Human Rights
-    // Watch said" names another organisation.
+    // Watch said" names another organisation; or its head comes before
+    // "of": "Meta, the parent company of Facebook,".
+    // Not "the site of" (a place) nor "a group of" (a number of people).
+    if let Some(of) = phrase[..end].iter().position(|w| *w == "of") {
+        return of > 0 && names::is_org_noun(phrase[of - 1]) && !matches!(phrase[of - 1], "group" | "site");
+    }
     let closed = words
         .get(b + 2 + end)
         .is_none_or(|w| !w.starts_with(char::is_alphanumeric));
