@@ -26,8 +26,7 @@ pub(super) fn join(
     country_of: &[CountryRef],
 ) {
     join_short_person_names(doc, mentions, norms, sets, country_of);
-    join_acronyms(mentions, sets, country_of);
-    join_defined_acronyms(doc.text, mentions, sets, country_of);
+    join_acronyms(doc.text, mentions, sets, country_of);
     join_short_org_names(mentions, norms, sets, country_of);
     join_unqualified_names(mentions, norms, sets, country_of);
 }
@@ -406,8 +405,11 @@ fn plain_letter(c: char) -> char {
 /// How many names sharing a word are compared before a short form counts as ambiguous.
 const MAX_CANDIDATES: usize = 256;
 
-/// Joins an acronym ("UN", "U.N.", "NATO") to the name it abbreviates.
-fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[CountryRef]) {
+/// Joins an acronym ("UN", "U.N.", "NATO") to the name it abbreviates, or
+/// to the name right before it that defines it in parentheses, whatever
+/// its letters spell ("the Centers for Disease Control and Prevention
+/// (CDC)").
+fn join_acronyms(text: &str, mentions: &[Mention], sets: &mut UnionFind, country_of: &[CountryRef]) {
     // The names' initials with the mention, sorted: "United Nations" -> "UN".
     let mut by_initials: Vec<(u64, usize)> = mentions
         .iter()
@@ -415,9 +417,6 @@ fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[Count
         .filter(|(_, m)| m.label.is_named())
         .filter_map(|(j, m)| Some((initials(&m.text)?, j)))
         .collect();
-    if by_initials.is_empty() {
-        return;
-    }
     by_initials.sort_unstable();
     for (i, m) in mentions.iter().enumerate() {
         if !m.label.is_named() || country_of[i].is_some() {
@@ -432,6 +431,10 @@ fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[Count
         let Some(letters) = acronym(t.iter().copied().filter(|&b| b != b'.')) else {
             continue;
         };
+        if let Some(name) = i.checked_sub(1).filter(|&n| defines(text, &mentions[n], m) && country_of[n].is_none()) {
+            sets.union(name, i);
+            continue;
+        }
         let first = by_initials.partition_point(|&(k, _)| k < letters);
         let same_initials = by_initials[first..]
             .iter()
@@ -443,22 +446,15 @@ fn join_acronyms(mentions: &[Mention], sets: &mut UnionFind, country_of: &[Count
     }
 }
 
-/// Joins an acronym the text defines in parentheses right after a name to
-/// it, whatever its letters spell: "the Centers for Disease Control and
-/// Prevention (CDC)". It starts with the name's first letter, and neither
-/// is a country's name.
-fn join_defined_acronyms(text: &str, mentions: &[Mention], sets: &mut UnionFind, country_of: &[CountryRef]) {
-    for (i, pair) in mentions.windows(2).enumerate() {
-        let (name, short) = (&pair[0], &pair[1]);
-        let t = short.text.as_bytes();
-        let capitals = (2..=6).contains(&t.len()) && t.iter().all(u8::is_ascii_uppercase);
-        let defined = text[name.end..short.start].trim() == "(" && text[short.end..].starts_with(')');
-        let same_start = name.text.as_bytes().first() == t.first();
-        let named = name.label.is_named() && short.label.is_named() && name.text.contains(' ');
-        if capitals && defined && same_start && named && country_of[i].is_none() && country_of[i + 1].is_none() {
-            sets.union(i, i + 1);
-        }
-    }
+/// Whether the name `name` defines the acronym `short` in parentheses
+/// right after it, starting with the same letter: "the Centers for Disease
+/// Control and Prevention (CDC)", not a dateline's "NEW YORK (AP)".
+fn defines(text: &str, name: &Mention, short: &Mention) -> bool {
+    name.label.is_named()
+        && name.text.contains(' ')
+        && name.text.as_bytes().first() == short.text.as_bytes().first()
+        && text[name.end..short.start].trim() == "("
+        && text[short.end..].starts_with(')')
 }
 
 /// Two to six ASCII capital letters packed into a number (nonzero bytes, so

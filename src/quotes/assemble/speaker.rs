@@ -195,6 +195,20 @@ impl Speakers<'_> {
         (!matches!((g, named), (Some(a), Some(b)) if a != b)).then_some(ent)
     }
 
+    /// Whether the phrase `s..e` speaks for the person its possessive
+    /// names: a spokesman, campaign or office, or their own words ("his
+    /// remarks", by the cue lexicon's nouns).
+    fn speaks_for(&self, s: usize, e: usize) -> bool {
+        let noun = 1u8 << CueList::Noun as u8;
+        self.doc.text[s..e]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                let lower = w.to_ascii_lowercase();
+                SPEAKS_FOR.contains(&lower.as_str()) || lower.starts_with("spokes") || cues::classes_of(w) & noun != 0
+            })
+    }
+
     /// The entity a source span names: a person's name first, then any
     /// person, then an organisation, country or group, then a mention whose
     /// entity is one ("The US administration").
@@ -230,22 +244,6 @@ impl Speakers<'_> {
                 ms.iter()
                     .filter_map(|m| m.entity)
                     .find(|&x| self.entities.get(x).is_some_and(|x| actor(x.label)))
-            })
-    }
-}
-
-impl Speakers<'_> {
-    /// Whether the phrase `s..e` speaks for the person its possessive
-    /// names: a spokesman, campaign or office, or their own words ("his
-    /// remarks", by the cue lexicon's nouns).
-    fn speaks_for(&self, s: usize, e: usize) -> bool {
-        let noun = 1u8 << CueList::Noun as u8;
-        self.doc.text[s..e]
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .any(|w| {
-                let lower = w.to_ascii_lowercase();
-                SPEAKS_FOR.contains(&lower.as_str()) || lower.starts_with("spokes") || cues::classes_of(w) & noun != 0
             })
     }
 }
