@@ -325,6 +325,8 @@ fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
             || dotted
             || is_abbrev(word, TITLE_ABBREVS)
             || is_abbrev(word, FINAL_ABBREVS)
+            // "then-Rep.", "ex-Gov.": a title abbreviation after a hyphen.
+            || word.rsplit_once('-').is_some_and(|(_, t)| is_abbrev(t, TITLE_ABBREVS))
         {
             return (i + 1, TokenKind::Word);
         }
@@ -547,6 +549,17 @@ mod tests {
             words("the countries' leaders"),
             ["the", "countries", "'", "leaders"]
         );
+    }
+
+    #[test]
+    fn a_title_abbreviation_after_a_hyphen_keeps_its_dot() {
+        assert_eq!(
+            words("then-Rep. Esteban Torres and ex-Gov. Jane Roe"),
+            ["then-Rep.", "Esteban", "Torres", "and", "ex-Gov.", "Jane", "Roe"]
+        );
+        // Counter-case: a hyphenated word that ends a sentence keeps its
+        // dot apart.
+        assert_eq!(words("a well-known. Then"), ["a", "well-known", ".", "Then"]);
     }
 
     #[test]

@@ -1503,3 +1503,19 @@ fn a_parent_company_of_another_is_an_organisation() {
         analyse("Debate\n\nThe candidates met in Milwaukee, the site of the debate, on Tuesday.");
     assert_eq!(entity(&a, "Milwaukee").label, Label::Gpe);
 }
+
+#[test]
+fn a_title_held_then_is_the_role() {
+    let a = analyse(
+        "Retirements\n\nIn 1998, then-Rep. Esteban Torres declared his retirement. Then-Gov. Jane Roe said she would not run, and then-President Bill Clinton thanked both.",
+    );
+    assert_eq!(entity(&a, "Esteban Torres").role.as_deref(), Some("Rep."));
+    assert_eq!(entity(&a, "Jane Roe").role.as_deref(), Some("Gov."));
+    assert_eq!(
+        entity(&a, "Bill Clinton").role.as_deref(),
+        Some("President")
+    );
+    // Counter-case: "then" as an adverb before a name is no title.
+    let a = analyse("Talks\n\nThe envoy left, and then Jane Roe spoke to the press.");
+    assert_eq!(entity(&a, "Jane Roe").role, None);
+}

@@ -598,6 +598,36 @@ fn a_sentence_ending_with_its_attribution_quotes_the_whole_clause() {
 }
 
 #[test]
+fn an_opening_clause_before_the_subject_is_no_part_of_the_speaker() {
+    for (text, content, speaker) in [
+        (
+            "Crew\n\nAsked why she called the group the Reckoning Crew, Bernice Scott told a reporter, \"Because we reckon with them.\"",
+            "Because we reckon with them.",
+            "Bernice Scott",
+        ),
+        (
+            "Speech\n\nIn the speech, first disclosed by the Aspen Times, the former mayor argued that crime was falling.",
+            "crime was falling",
+            "the former mayor",
+        ),
+    ] {
+        let a = crate::extract(text);
+        let q = quote(&a, content);
+        assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some(speaker), "{text}");
+    }
+    // Counter-cases: an apposition set off by commas on both sides stays
+    // with the name it describes.
+    let text = "Talks\n\nThe envoy, Lina Sato, said the talks had failed.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the talks had failed");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Lina Sato"));
+    let text = "Clinic\n\nJane Roe, a nurse at Mercy Hospital, said the clinic had closed.";
+    let a = crate::extract(text);
+    let q = quote(&a, "the clinic had closed");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Jane Roe"));
+}
+
+#[test]
 fn a_name_set_beside_a_role_by_commas_is_the_speaker() {
     let text = "Talks\n\nThe envoy, Lina Sato, said the talks had failed.";
     let a = crate::extract(text);

@@ -79,6 +79,15 @@ const MAX_SERVED_TITLE: usize = 2;
 const WORK_HEADS: &[&str] = &["author", "co-author", "creator", "writer"];
 
 /// One sentence's tokens, with the text and the mentions over them.
+/// `w` without a leading "then-" ("then-President", "Then-Gov."): the
+/// title is the role, held when the events told of happened.
+fn without_then(w: &str) -> &str {
+    match w.get(..5) {
+        Some(p) if p.eq_ignore_ascii_case("then-") && w.len() > 5 => &w[5..],
+        _ => w,
+    }
+}
+
 pub(super) struct Words<'a> {
     doc: &'a Doc<'a>,
     mentions: &'a [Mention],
@@ -99,21 +108,23 @@ impl<'a> Words<'a> {
         self.doc
     }
 
-    /// Token `k`'s text; "" outside the sentence.
+    /// Token `k`'s text; "" outside the sentence. A title held at the time
+    /// the story tells of reads as the title: "then-Rep." as "Rep.".
     pub fn w(&self, k: usize) -> &'a str {
         if self.sent.contains(&k) {
-            self.doc.tokens[k].text(self.doc.text)
+            without_then(self.doc.tokens[k].text(self.doc.text))
         } else {
             ""
         }
     }
 
-    /// The text from token `a` to token `b` (exclusive), as written.
+    /// The text from token `a` to token `b` (exclusive), as written, less a
+    /// "then-" before its first word.
     pub fn span(&self, a: usize, b: usize) -> &'a str {
         if a >= b {
             return "";
         }
-        &self.doc.text[self.doc.tokens[a].start..self.doc.tokens[b - 1].end]
+        without_then(&self.doc.text[self.doc.tokens[a].start..self.doc.tokens[b - 1].end])
     }
 
     /// Whether token `k` starts with a capital letter.

@@ -246,6 +246,9 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
             r = o.toks.clone();
         }
     }
+    if let Some(start) = subject_after_comma(scene, opts, &r) {
+        r.start = start;
+    }
     if let Some(end) = noun_phrase_end(scene, opts, &r) {
         r.end = end;
     }
@@ -266,6 +269,23 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
         Some(end) if end > r.end => r.start..end,
         _ => r,
     }
+}
+
+/// Where the cue's own subject starts when the span `r` runs into it from
+/// before a comma: "Asked why she named the group the Reckoning Crew, Scott
+/// told" and "In the speech, first disclosed by the Aspen Times, the former
+/// mayor argued" end an opening clause at the comma, and the subject after
+/// it speaks. A subject followed by a comma of its own ("The envoy, Lina
+/// Sato, said"; "Jane Roe, a nurse, said") has its apposition before it and
+/// keeps it.
+fn subject_after_comma(scene: &Scene, opts: &Options, r: &Range<usize>) -> Option<usize> {
+    let doc = scene.doc;
+    let u = opts.target.cue.as_ref()?;
+    let subject = opts.candidates.iter().find(|o| o.flags & SUBJECT != 0)?;
+    let s = &subject.toks;
+    let comma_before = s.start.checked_sub(1).is_some_and(|c| doc.tokens[c].text(doc.text) == ",");
+    let inside = r.start < s.start && s.end == r.end;
+    (inside && comma_before && adjacent(scene, s, u)).then_some(s.start)
 }
 
 /// The most tokens of the noun phrase a relative clause speaks for.
