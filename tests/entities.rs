@@ -1519,3 +1519,42 @@ fn a_title_held_then_is_the_role() {
     let a = analyse("Talks\n\nThe envoy left, and then Jane Roe spoke to the press.");
     assert_eq!(entity(&a, "Jane Roe").role, None);
 }
+
+#[test]
+fn a_surname_joins_a_name_written_with_and_without_its_middle_initial() {
+    let a = analyse(
+        "Bloomberg answers for his past\n\nWASHINGTON - This is not the welcome billionaire Michael R. Bloomberg expected. Michael Bloomberg campaigns in Houston. Bloomberg said he was ready.",
+    );
+    let mike = entity(&a, "Michael R. Bloomberg");
+    assert_eq!(
+        names(&a, mike),
+        [
+            "Bloomberg",
+            "Michael R. Bloomberg",
+            "Michael Bloomberg",
+            "Bloomberg"
+        ]
+    );
+    // Counter-case: two people of one surname still keep it apart.
+    let a = analyse(
+        "Joe Biden praised his son Hunter Biden on Tuesday. Hunter B. Biden thanked him. Biden said the case was political.",
+    );
+    let joe = entity(&a, "Joe Biden");
+    assert_eq!(names(&a, joe), ["Joe Biden"]);
+}
+
+#[test]
+fn a_surname_used_before_a_relative_is_introduced_is_the_first_person() {
+    let a = analyse(
+        "Mark Meadows accused of timing retirement\n\nWary Republicans said she had advance notice of Meadows' retirement. Her website was registered by a Scott Meadows, who appears to be the brother of the congressman. Debbie Meadows runs a PAC. Meadows said he never planned to stay in Congress.",
+    );
+    let mark = entity(&a, "Mark Meadows");
+    assert_eq!(names(&a, mark), ["Mark Meadows", "Meadows", "Meadows"]);
+    assert_eq!(names(&a, entity(&a, "Scott Meadows")), ["Scott Meadows"]);
+    // Counter-case: a surname first used once both people are known stays
+    // ambiguous ("two_people_sharing_a_surname_are_never_merged").
+    let a = analyse(
+        "Joe Biden defended his son Hunter Biden on Tuesday. Biden said the case was political.",
+    );
+    assert_eq!(names(&a, entity(&a, "Joe Biden")), ["Joe Biden"]);
+}

@@ -274,7 +274,9 @@ fn join_short_person_names(
         }
     }
     let mut names: Vec<(&Vec<Cow<str>>, usize)> = first_of.iter().map(|(w, &i)| (w, i)).collect();
-    names.sort_by_key(|&(_, i)| i);
+    // Longer names first: "Michael Bloomberg" joins "Michael R. Bloomberg"
+    // before "Bloomberg" asks how many people it could be.
+    names.sort_by_key(|&(w, i)| (std::cmp::Reverse(w.len()), i));
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
     for (n, (words, _)) in names.iter().enumerate() {
         for w in words.iter() {
@@ -299,8 +301,16 @@ fn join_short_person_names(
                     gender.is_some_and(|g| genders.get(longer).is_some_and(|h| h != g));
                 let contains = longer.len() > words.len() && words.iter().all(|w| longer.contains(w));
                 (contains && !other_gender).then_some(j)
-            });
-        if let Some(root) = sets.sole_root(longer_names) {
+            })
+            .collect::<Vec<usize>>();
+        // Ambiguous by the end of the article, a short name still means the
+        // one person of that name introduced before its first use: a
+        // relative who shares the surname comes in later under a full name.
+        let introduced_before = || longer_names.iter().copied().filter(|&j| j < *i);
+        let root = sets
+            .sole_root(longer_names.iter().copied())
+            .or_else(|| sets.sole_root(introduced_before()));
+        if let Some(root) = root {
             sets.union(root, *i);
         }
     }
