@@ -1558,3 +1558,17 @@ fn a_surname_used_before_a_relative_is_introduced_is_the_first_person() {
     );
     assert_eq!(names(&a, entity(&a, "Joe Biden")), ["Joe Biden"]);
 }
+
+#[test]
+fn a_member_of_parliament_after_a_party() {
+    let a = analyse(
+        "Academics\n\nLabour MP Chi Onwurah said the report was alarming. Conservative MPs Jane Roe and John Doe agreed.",
+    );
+    let chi = entity(&a, "Chi Onwurah");
+    assert_eq!(chi.label, Label::Person);
+    assert_eq!(chi.role.as_deref(), Some("Labour MP"));
+    assert_eq!(entity(&a, "Jane Roe").role.as_deref(), Some("MP"));
+    // Counter-case: "MP" inside an organisation's name is no title.
+    let a = analyse("Police\n\nThe MP Police Headquarters in Bhopal said the roads were closed.");
+    assert!(a.entities.iter().all(|e| e.role.is_none()));
+}

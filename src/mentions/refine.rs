@@ -570,8 +570,11 @@ pub fn split_title(words: &[&str], label: Label) -> Option<TitleSplit> {
         return None;
     }
     let role_start = roles::phrase_start(|i| words[i], head, 0, usize::MAX, false);
-    // An organisation's name starting with a title ("General Electric") is no person.
-    if label != Label::Person && (role_start == 0 || tail.len() < 2) {
+    // An organisation's name starting with a title ("General Electric") is
+    // no person; a whole role phrase before a full name ("Labour MP Chi
+    // Onwurah", "Supreme Court Justice Ruth Bader Ginsburg") is.
+    let misc_title = label == Label::Misc && role_start == 0;
+    if label != Label::Person && (head == 0 || tail.len() < 2 || misc_title) {
         return None;
     }
     let prefix = &words[..role_start];
@@ -830,5 +833,14 @@ mod split_tests {
         assert_eq!(split("General Electric", Label::Org), None);
         assert_eq!(split("General Motors Co", Label::Org), None);
         assert_eq!(split("Vladimir Putin", Label::Person), None);
+        assert_eq!(split("Prime Minister Question Time", Label::Misc), None);
+    }
+
+    #[test]
+    fn a_role_phrase_before_a_full_name_in_an_organisation_is_a_person() {
+        assert_eq!(
+            split("Labour MP Chi Onwurah", Label::Org),
+            Some((None, vec!["Labour MP".into(), "Chi Onwurah".into()]))
+        );
     }
 }
