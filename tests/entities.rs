@@ -1572,3 +1572,18 @@ fn a_member_of_parliament_after_a_party() {
     let a = analyse("Police\n\nThe MP Police Headquarters in Bhopal said the roads were closed.");
     assert!(a.entities.iter().all(|e| e.role.is_none()));
 }
+
+#[test]
+fn a_name_after_a_personal_title_is_a_person_wherever_it_stands() {
+    let a = analyse(
+        "Debate\n\nPresident Trump has gotten into the act. On Twitter, Trump pointed to the contributions, and the House voted to impeach Trump.",
+    );
+    let trump = entity(&a, "Trump");
+    assert_eq!(trump.label, Label::Person);
+    assert!(texts(&a, trump).len() >= 2, "{:?}", texts(&a, trump));
+    // Counter-cases: a company named after its founder, and a title that
+    // also starts companies' names.
+    let a = analyse("Markets\n\nShares of Apple rose on Tuesday. General Electric said Apple had ordered turbines.");
+    assert_eq!(entity(&a, "Apple").label, Label::Org);
+    assert_eq!(entity(&a, "General Electric").label, Label::Org);
+}

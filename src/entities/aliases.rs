@@ -243,6 +243,7 @@ fn join_short_person_names(
             .collect()
     };
     relabel_surnames(mentions, norms, country_of, &words_of);
+    relabel_titled(doc, mentions, norms);
     // Each distinct person name once (its first mention); later mentions of
     // the same name spelled otherwise join it.
     let mut first_of: HashMap<Vec<Cow<str>>, usize> = HashMap::default();
@@ -357,6 +358,61 @@ fn relabel_surnames<'n>(
             }
         }
     }
+}
+
+/// Titles that, right before a one-word name, make it a person's: the
+/// political offices a surname follows in news ("President Trump", "Mayor
+/// Bloomberg"). Titles that also start organisations' names ("General",
+/// "Major", "Coach") are not here.
+const PERSONAL_TITLES: &[&str] = &[
+    "Ambassador",
+    "Chancellor",
+    "Congressman",
+    "Congresswoman",
+    "Gov.",
+    "Governor",
+    "Mayor",
+    "Minister",
+    "Premier",
+    "President",
+    "Rep.",
+    "Representative",
+    "Secretary",
+    "Sen.",
+    "Senator",
+];
+
+/// A one-word organisation or MISC name that an honorific or a personal
+/// title stands before somewhere in the article ("President Trump", "Mr.
+/// Bloomberg") is a person wherever the article names it so: the tagger,
+/// which learned such names as companies, saw too little context to say.
+fn relabel_titled(doc: &Doc, mentions: &mut [Mention], norms: &[&str]) {
+    let company_like = |m: &Mention| {
+        matches!(m.label, Label::Org | Label::Misc) && m.kind == MentionKind::Name && !m.text.contains(' ')
+    };
+    let titled: Vec<&str> = mentions
+        .iter()
+        .enumerate()
+        .filter(|&(_, m)| company_like(m) && personal_title_before(doc, m))
+        .map(|(i, _)| norms[i])
+        .collect();
+    if titled.is_empty() {
+        return;
+    }
+    for (i, m) in mentions.iter_mut().enumerate() {
+        if company_like(m) && titled.contains(&norms[i]) {
+            m.label = Label::Person;
+        }
+    }
+}
+
+/// Whether an honorific or one of [`PERSONAL_TITLES`] is right before `m`.
+fn personal_title_before(doc: &Doc, m: &Mention) -> bool {
+    let a = doc.token_range(m.start, m.end).start;
+    a.checked_sub(1).is_some_and(|p| {
+        let w = doc.tokens[p].text(doc.text);
+        roles::is_honorific(w) || PERSONAL_TITLES.contains(&w)
+    })
 }
 
 /// The gender an honorific right before a mention shows ("Mr. Obama").
