@@ -625,6 +625,24 @@ fn an_opening_clause_before_the_subject_is_no_part_of_the_speaker() {
     let a = crate::extract(text);
     let q = quote(&a, "the clinic had closed");
     assert_eq!(speaker_name(&a, q).as_deref(), Some("Jane Roe"));
+    // ... and so does one whose closing comma was left out, and a name
+    // whose comma is its own ("the University of California, Berkeley").
+    for (text, content, speaker) in [
+        (
+            "Talks\n\nDoug Andres, a spokesman for House Speaker Paul Ryan told the Post that the talks had failed.",
+            "the talks had failed",
+            "Doug Andres",
+        ),
+        (
+            "Trade\n\nIn their book, Jane Roe of the University of California, Berkeley argue that policy was at fault.",
+            "policy was at fault",
+            "Jane Roe",
+        ),
+    ] {
+        let a = crate::extract(text);
+        let q = quote(&a, content);
+        assert_eq!(speaker_name(&a, q).as_deref(), Some(speaker), "{text}: {q:?}");
+    }
 }
 
 #[test]
