@@ -4,7 +4,7 @@
 //! word is cased elsewhere). Computed once per document, so the per-token
 //! loop only mixes integers.
 
-use super::gazetteer::{mark_gazetteer, mark_keys_ahead};
+use super::gazetteer::{joins, mark_gazetteer, mark_keys_ahead};
 use super::lexicon::{Fnv, Lexicon};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -50,6 +50,15 @@ pub struct Tok {
     /// The gazetteer categories of the word on its own (remembered with the
     /// word's other facts, so only multi-word spans are looked up per token).
     pub gaz_self: u16,
+    /// The word starts with a letter or digit (only such words start a
+    /// gazetteer entry).
+    pub alnum_start: bool,
+    /// The word starts with an upper-case letter or a digit ([`is_name_start`]).
+    pub name_start: bool,
+    /// The word may stand inside a multi-word name: a name start or a
+    /// connector like "of" ([`joins`]). Remembered with the word so the
+    /// per-token gazetteer passes do not compare it with every connector.
+    pub joins: bool,
     pub casing: u8,
     /// No capital or caseless letter, and no digit beside a letter: a
     /// lower-case word, punctuation or a number, which hardly ever starts
@@ -98,6 +107,9 @@ const fn pad(h: u64) -> Tok {
         glove_coarse: 0,
         gaz: 0,
         gaz_self: 0,
+        alnum_start: false,
+        name_start: false,
+        joins: false,
         casing: casing::PAD,
         plain: false,
         headline: false,
@@ -218,7 +230,10 @@ pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
     let mut low = Fnv::NEW;
     low.lower_str(w);
     t.lower = low.key();
-    t.gaz_self = if is_alnum_start(w) {
+    t.alnum_start = is_alnum_start(w);
+    t.name_start = is_name_start(w);
+    t.joins = joins(w);
+    t.gaz_self = if t.alnum_start {
         lex.gazetteer(t.lower)
     } else {
         0
@@ -399,7 +414,7 @@ fn analyse_ascii(
     for words in doc {
         let mut toks: Vec<Tok> = words.iter().map(|w| facts(w, str_hash(w))).collect();
         mark_gazetteer(lex, words, &mut toks);
-        mark_keys_ahead(words, &mut toks);
+        mark_keys_ahead(&mut toks);
         let lettered = toks
             .iter()
             .filter(|t| t.casing == casing::LOWER || casing::is_capital(t.casing))

@@ -1,7 +1,7 @@
 //! Gazetteer matches: which tokens begin, continue, end or make up a name
 //! the lexicons list, by category.
 
-use super::facts::{is_alnum_start, is_name_start, Tok};
+use super::facts::{is_name_start, Tok};
 use super::lexicon::{Fnv, Lexicon, CAT_LOC_KEY, CAT_ORG_KEY, MAX_GAZ_TOKENS, N_CATS};
 
 /// Lower-case words and marks that may sit inside a multi-word name.
@@ -11,11 +11,10 @@ const CONNECTORS: [&str; 30] = [
     "in",
 ];
 
-/// Marks gazetteer matches (case-insensitive). Every word is looked up on
-/// its own; spans of up to [`MAX_GAZ_TOKENS`] tokens are looked up only from
-/// a word that starts with a capital or digit, and only as far as the next
-/// word that neither does so nor is a connector like "of".
-fn joins(w: &str) -> bool {
+/// Whether a word may stand inside a multi-word name: it starts with a
+/// capital or digit, or is a connector like "of" (remembered as
+/// [`Tok::joins`]).
+pub(super) fn joins(w: &str) -> bool {
     is_name_start(w) || CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
@@ -24,12 +23,12 @@ fn joins(w: &str) -> bool {
 /// organisation's name ("Council") or a place's ("River"). The first word
 /// of "White House National Security Council" learns from it that the run
 /// is one organisation, which the two words beside it cannot tell.
-pub(super) fn mark_keys_ahead(words: &[&str], toks: &mut [Tok]) {
+pub(super) fn mark_keys_ahead(toks: &mut [Tok]) {
     const FAR: usize = 4;
     let bucket = |next: Option<usize>, i: usize| next.map_or(0, |j| (j - i).min(FAR) as u8);
     let (mut org, mut loc) = (None, None);
-    for i in (0..words.len()).rev() {
-        if !joins(words[i]) {
+    for i in (0..toks.len()).rev() {
+        if !toks[i].joins {
             (org, loc) = (None, None);
             continue;
         }
@@ -43,23 +42,28 @@ pub(super) fn mark_keys_ahead(words: &[&str], toks: &mut [Tok]) {
     }
 }
 
+/// Marks gazetteer matches (case-insensitive). Every word is looked up on
+/// its own; spans of up to [`MAX_GAZ_TOKENS`] tokens are looked up only from
+/// a word that starts with a capital or digit, and only as far as the next
+/// word that neither does so nor is a connector like "of". `toks` hold the
+/// facts of `words`.
 pub(super) fn mark_gazetteer(lex: &Lexicon<'_>, words: &[&str], toks: &mut [Tok]) {
     // The first word after `i` that cannot continue a span; it only moves
     // forward, so each word is tested once.
     let mut stop = 0;
     for i in 0..words.len() {
-        if !is_alnum_start(words[i]) {
+        if !toks[i].alnum_start {
             continue;
         }
         let mut h = Fnv::NEW;
-        let span = if is_name_start(words[i]) {
+        let span = if toks[i].name_start {
             MAX_GAZ_TOKENS
         } else {
             1
         };
         if span > 1 && stop <= i {
             stop = i + 1;
-            while stop < words.len() && joins(words[stop]) {
+            while stop < words.len() && toks[stop].joins {
                 stop += 1;
             }
         }
