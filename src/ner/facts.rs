@@ -376,35 +376,10 @@ pub fn ascii_punctuation(w: &str) -> Option<String> {
 
 /// [`analyse`] with the facts of each word (given its text and exact-text
 /// hash) from `facts`, which must return [`token_facts`]. Typographic
-/// punctuation is read as ASCII first ([`ascii_punctuation`]).
+/// punctuation is read as ASCII first ([`ascii_punctuation`]), sentence by
+/// sentence: only a sentence that has a non-ASCII word is copied.
 #[inline(never)]
 pub fn analyse_with(
-    lex: &Lexicon<'_>,
-    doc: &[Vec<&str>],
-    facts: impl FnMut(&str, u64) -> Tok,
-) -> Vec<Vec<Tok>> {
-    if doc.iter().flatten().all(|w| w.is_ascii()) {
-        return analyse_ascii(lex, doc, facts);
-    }
-    let fixed: Vec<Vec<Option<String>>> = doc
-        .iter()
-        .map(|s| s.iter().map(|w| ascii_punctuation(w)).collect())
-        .collect();
-    let doc: Vec<Vec<&str>> = doc
-        .iter()
-        .zip(&fixed)
-        .map(|(s, f)| {
-            s.iter()
-                .zip(f)
-                .map(|(w, f)| f.as_deref().unwrap_or(w))
-                .collect()
-        })
-        .collect();
-    analyse_ascii(lex, &doc, facts)
-}
-
-/// [`analyse_with`] once punctuation is ASCII.
-fn analyse_ascii(
     lex: &Lexicon<'_>,
     doc: &[Vec<&str>],
     mut facts: impl FnMut(&str, u64) -> Tok,
@@ -412,42 +387,65 @@ fn analyse_ascii(
     let mut out: Vec<Vec<Tok>> = Vec::with_capacity(doc.len());
     let mut seen: IdMap<u8> = IdMap::default();
     for words in doc {
-        let mut toks: Vec<Tok> = words.iter().map(|w| facts(w, str_hash(w))).collect();
-        mark_gazetteer(lex, words, &mut toks);
-        mark_keys_ahead(&mut toks);
-        let lettered = toks
-            .iter()
-            .filter(|t| t.casing == casing::LOWER || casing::is_capital(t.casing))
-            .count();
-        let caps = toks
-            .iter()
-            .filter(|t| t.casing == casing::ALL_CAPS || t.casing == casing::ONE_CAP)
-            .count();
-        let headline = lettered > 0 && caps * 10 >= lettered * 7;
-        mark_cap_runs(&mut toks);
-        for (i, t) in toks.iter_mut().enumerate() {
-            t.headline = headline;
-            let initial = i == 0
-                || matches!(
-                    words[i - 1],
-                    "\"" | "``" | "'" | "(" | ":" | "-" | "--" | "“" | "‘"
-                );
-            if headline || initial {
-                continue;
-            }
-            let bit = match t.casing {
-                c if casing::is_capital(c) => 1,
-                casing::LOWER => 2,
-                _ => continue,
-            };
-            *seen.entry(t.lower).or_insert(0) |= bit;
-        }
+        let toks = if words.iter().all(|w| w.is_ascii()) {
+            sentence_facts(lex, words, &mut facts, &mut seen)
+        } else {
+            let fixed: Vec<Option<String>> = words.iter().map(|w| ascii_punctuation(w)).collect();
+            let words: Vec<&str> = words
+                .iter()
+                .zip(&fixed)
+                .map(|(w, f)| f.as_deref().unwrap_or(w))
+                .collect();
+            sentence_facts(lex, &words, &mut facts, &mut seen)
+        };
         out.push(toks);
     }
     for t in out.iter_mut().flatten() {
         t.doc_case = seen.get(&t.lower).copied().unwrap_or(0);
     }
     out
+}
+
+/// The facts of one sentence's words (punctuation already ASCII), all but
+/// [`Tok::doc_case`]; adds to `seen` how each word is cased where casing
+/// tells something.
+fn sentence_facts(
+    lex: &Lexicon<'_>,
+    words: &[&str],
+    facts: &mut impl FnMut(&str, u64) -> Tok,
+    seen: &mut IdMap<u8>,
+) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = words.iter().map(|w| facts(w, str_hash(w))).collect();
+    mark_gazetteer(lex, words, &mut toks);
+    mark_keys_ahead(&mut toks);
+    let lettered = toks
+        .iter()
+        .filter(|t| t.casing == casing::LOWER || casing::is_capital(t.casing))
+        .count();
+    let caps = toks
+        .iter()
+        .filter(|t| t.casing == casing::ALL_CAPS || t.casing == casing::ONE_CAP)
+        .count();
+    let headline = lettered > 0 && caps * 10 >= lettered * 7;
+    mark_cap_runs(&mut toks);
+    for (i, t) in toks.iter_mut().enumerate() {
+        t.headline = headline;
+        let initial = i == 0
+            || matches!(
+                words[i - 1],
+                "\"" | "``" | "'" | "(" | ":" | "-" | "--" | "“" | "‘"
+            );
+        if headline || initial {
+            continue;
+        }
+        let bit = match t.casing {
+            c if casing::is_capital(c) => 1,
+            casing::LOWER => 2,
+            _ => continue,
+        };
+        *seen.entry(t.lower).or_insert(0) |= bit;
+    }
+    toks
 }
 
 #[cfg(test)]
@@ -470,6 +468,14 @@ mod tests {
         let straight = analyse(&lex, &[vec!["Moscow", "'s", "envoy"]]);
         assert_eq!(curly[0][1].norm, straight[0][1].norm);
         assert_eq!(curly[0][1].shape, straight[0][1].shape);
+        // Only the second sentence has typographic marks; the document reads
+        // as if both were ASCII, casing evidence across sentences included.
+        let typographic = [vec!["Paris", "said"], vec!["“", "Paris", "’s", "mayor"]];
+        let ascii = [vec!["Paris", "said"], vec!["\"", "Paris", "'s", "mayor"]];
+        let (typographic, ascii) = (analyse(&lex, &typographic), analyse(&lex, &ascii));
+        for (a, b) in typographic.iter().flatten().zip(ascii.iter().flatten()) {
+            assert_eq!((a.exact, a.doc_case, a.gaz), (b.exact, b.doc_case, b.gaz));
+        }
     }
 
     #[test]
