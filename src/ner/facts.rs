@@ -130,16 +130,62 @@ fn str_hash(s: &str) -> u64 {
     h.0
 }
 
+/// A word's lower-cased characters as [`token_facts`] reads them: the
+/// norm hash (digits as 0), the first four and the last four.
+struct Lowered {
+    norm: Fnv,
+    first: [char; 4],
+    /// The last four, character `k` at `k % 4`.
+    ring: [char; 4],
+    n: usize,
+}
+
+impl Default for Lowered {
+    fn default() -> Self {
+        Lowered {
+            norm: Fnv::NEW,
+            first: ['\0'; 4],
+            ring: ['\0'; 4],
+            n: 0,
+        }
+    }
+}
+
+impl Lowered {
+    #[inline]
+    fn push(&mut self, l: char) {
+        if l.is_ascii() {
+            return self.push_ascii(l as u8);
+        }
+        self.norm.char(l);
+        self.keep(l);
+    }
+
+    /// [`Lowered::push`] of an ASCII character: its hash is its one byte.
+    #[inline]
+    fn push_ascii(&mut self, l: u8) {
+        let l = if l.is_ascii_digit() { b'0' } else { l };
+        self.norm.byte(l);
+        self.keep(l as char);
+    }
+
+    #[inline]
+    fn keep(&mut self, l: char) {
+        if self.n < 4 {
+            self.first[self.n] = l;
+        }
+        self.ring[self.n % 4] = l;
+        self.n += 1;
+    }
+}
+
 /// The facts of one word that depend on its text alone (no context).
 pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
     let mut t = pad(0);
     t.exact = str_hash(w);
-    let mut norm = Fnv::NEW;
     let mut shape = Fnv::NEW;
     let mut last_shape = 0u32;
-    let mut first: [char; 4] = ['\0'; 4];
-    let mut ring: [char; 4] = ['\0'; 4];
-    let mut n = 0usize;
+    let mut low = Lowered::default();
     let (mut upper, mut lower, mut digit, mut other) = (0usize, 0usize, 0usize, 0usize);
     let mut caseless = 0usize;
     let mut first_upper = false;
@@ -166,7 +212,7 @@ pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
                 '?'
             }
         };
-        if n == 0 {
+        if low.n == 0 {
             first_upper = class == 'X';
             first_lower = class == 'x' || class == 'a';
         }
@@ -174,16 +220,18 @@ pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
             shape.char(class);
             last_shape = class as u32;
         }
-        for l in c.to_lowercase() {
-            let l = if l.is_ascii_digit() { '0' } else { l };
-            norm.char(l);
-            if n < 4 {
-                first[n] = l;
-            }
-            ring[n % 4] = l;
-            n += 1;
+        if c.is_ascii() {
+            low.push_ascii(c.to_ascii_lowercase() as u8);
+        } else {
+            c.to_lowercase().for_each(|l| low.push(l));
         }
     }
+    let Lowered {
+        norm,
+        first,
+        ring,
+        n,
+    } = low;
     t.norm = norm.0;
     t.shape = shape.0;
     // Prefixes of 2..=4 characters, then suffixes of 1..=4 (shorter words repeat).
@@ -476,6 +524,22 @@ mod tests {
         for (a, b) in typographic.iter().flatten().zip(ascii.iter().flatten()) {
             assert_eq!((a.exact, a.doc_case, a.gaz), (b.exact, b.doc_case, b.gaz));
         }
+    }
+
+    #[test]
+    fn norm_and_affixes_read_the_word_lower_cased_with_digits_as_zero() {
+        let lex = lexicon();
+        let same = |a: &str, b: &str| {
+            let (a, b) = (token_facts(&lex, a), token_facts(&lex, b));
+            assert_eq!((a.norm, a.affix), (b.norm, b.affix));
+        };
+        same("ÉCOLE", "école");
+        same("Zürich", "zürich");
+        same("F-16s", "f-00s");
+        // The Kelvin sign lower-cases to an ASCII 'k'.
+        same("\u{212A}m", "km");
+        let (a, b) = (token_facts(&lex, "Paris"), token_facts(&lex, "Parix"));
+        assert_ne!((a.norm, a.affix[6]), (b.norm, b.affix[6]));
     }
 
     #[test]
