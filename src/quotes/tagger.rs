@@ -36,6 +36,8 @@ pub fn allowed(prev: u8, cur: u8) -> bool {
 
 pub use crate::tagging::Scorer;
 
+mod transitions;
+
 crate::tagging::feature_templates! {
     /// The attribution tagger's feature templates (see [`static_features`]
     /// and [`dynamic_features`]).
@@ -598,8 +600,27 @@ pub fn dynamic_features(seq: &Sequence, i: usize, p1: u8, p2: u8, out: &mut Vec<
     ]);
 }
 
+/// What the decoder scores with: weights for feature keys, and how they add
+/// a token's dynamic features (by default, hashed like the static ones).
+pub trait Weights: Scorer<NCLASS> {
+    /// Adds the weights of token `i`'s [`dynamic_features`] after classes
+    /// `p1` and `p2` to `acc`; `feats` is scratch space.
+    fn add_dynamic(
+        &self,
+        seq: &Sequence,
+        i: usize,
+        (p1, p2): (u8, u8),
+        feats: &mut Vec<u32>,
+        acc: &mut [f32; NCLASS],
+    ) {
+        feats.clear();
+        dynamic_features(seq, i, p1, p2, feats);
+        self.add_all(feats, acc);
+    }
+}
+
 /// Greedy decoding of one sequence; `feats` is scratch space.
-pub fn decode<S: Scorer<NCLASS>>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>) -> Vec<u8> {
+pub fn decode<S: Weights>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>) -> Vec<u8> {
     let n = seq.toks.len();
     // Static scores first, for all tokens: no decision in between, so the
     // weight lookups of many tokens overlap in flight.
@@ -612,10 +633,8 @@ pub fn decode<S: Scorer<NCLASS>>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32
     let mut out = Vec::with_capacity(n);
     let (mut p1, mut p2) = (O, O);
     for (i, st) in stat.iter().enumerate() {
-        feats.clear();
-        dynamic_features(seq, i, p1, p2, feats);
         let mut acc = *st;
-        scorer.add_all(feats, &mut acc);
+        scorer.add_dynamic(seq, i, (p1, p2), feats, &mut acc);
         let c = best(&acc, p1);
         out.push(c);
         p2 = p1;
@@ -644,6 +663,9 @@ pub struct Model<'a> {
     mask: usize,
     /// `scale / 127^2`: the weight of one unit of `q * |q|`.
     unit: f32,
+    /// The dynamic features' rows summed ahead: saves six of a token's
+    /// seven hashed look-ups on the decoder's critical path.
+    transitions: Box<transitions::Transitions>,
 }
 
 const MAGIC: &[u8; 8] = b"NLQUOT03";
@@ -663,6 +685,34 @@ impl Scorer<NCLASS> for Model<'_> {
 
     fn add_all(&self, keys: &[u32], acc: &mut [f32; NCLASS]) {
         let sum = self.sum(keys);
+        for (a, s) in acc.iter_mut().zip(sum) {
+            *a += s as f32 * self.unit;
+        }
+    }
+}
+
+impl Weights for Model<'_> {
+    /// As the hashed path: the same integer sum of the seven rows, scaled
+    /// once; only `PrevClassWord`'s row is looked up by its key.
+    #[inline]
+    fn add_dynamic(
+        &self,
+        seq: &Sequence,
+        i: usize,
+        (p1, p2): (u8, u8),
+        feats: &mut Vec<u32>,
+        acc: &mut [f32; NCLASS],
+    ) {
+        let x = &seq.toks[i];
+        let Some(mut sum) = self.transitions.sum(x, p1, p2) else {
+            feats.clear();
+            dynamic_features(seq, i, p1, p2, feats);
+            return self.add_all(feats, acc);
+        };
+        let word = self.sum(&[transitions::class_word_key(x, p1)]);
+        for (s, w) in sum.iter_mut().zip(word) {
+            *s += w;
+        }
         for (a, s) in acc.iter_mut().zip(sum) {
             *a += s as f32 * self.unit;
         }
@@ -782,11 +832,15 @@ impl<'a> Model<'a> {
         }
         let (rows, rest) = r.bytes(buf.len() - HEADER)?.as_chunks::<ROW>();
         debug_assert!(rest.is_empty());
-        Ok(Model {
+        let mut model = Model {
             rows,
             mask: (1usize << bits) - 1,
             unit: scale / (127.0 * 127.0),
-        })
+            transitions: transitions::Transitions::empty(),
+        };
+        let summed = transitions::Transitions::new(|keys| model.sum(keys));
+        model.transitions = summed;
+        Ok(model)
     }
 
     /// Serialises a table of `2^bits` weight rows (square-law companded to `i8`).
