@@ -370,14 +370,15 @@ pub(super) fn relative_opener(doc: &Doc, b: usize, end: usize) -> Option<usize> 
 pub(super) fn according_source(doc: &Doc, cue: &Range<usize>) -> Option<Range<usize>> {
     let text = doc.text;
     let toks = &doc.tokens;
-    let words: Vec<&str> = toks[cue.clone()]
+    // Exactly two words, "according to" (read without collecting them).
+    let mut words = toks[cue.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(text))
-        .collect();
-    if !(words.len() == 2
-        && words[0].eq_ignore_ascii_case("according")
-        && words[1].eq_ignore_ascii_case("to"))
+        .map(|t| t.text(text));
+    let (first, second, third) = (words.next(), words.next(), words.next());
+    if !(first.is_some_and(|w| w.eq_ignore_ascii_case("according"))
+        && second.is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && third.is_none())
     {
         return None;
     }
