@@ -274,8 +274,7 @@ pub fn find_with<S: tagger::Weights>(
         let Some(seq) = prepare(doc, mentions, &state, r.clone(), to_tag) else {
             continue;
         };
-        let t = tagger::decode(scorer, &seq, &mut feats);
-        tags[r.clone()].copy_from_slice(&t);
+        tagger::decode_into(scorer, &seq, &mut feats, &mut tags[r.clone()]);
     }
     let inp = assemble::Input {
         doc,

@@ -621,26 +621,39 @@ pub trait Weights: Scorer<NCLASS> {
 
 /// Greedy decoding of one sequence; `feats` is scratch space.
 pub fn decode<S: Weights>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>) -> Vec<u8> {
-    let n = seq.toks.len();
-    // Static scores first, for all tokens: no decision in between, so the
-    // weight lookups of many tokens overlap in flight.
-    let mut stat = vec![[0f32; NCLASS]; n];
-    for (i, acc) in stat.iter_mut().enumerate() {
-        feats.clear();
-        static_features(seq, i, feats);
-        scorer.add_all(feats, acc);
-    }
-    let mut out = Vec::with_capacity(n);
-    let (mut p1, mut p2) = (O, O);
-    for (i, st) in stat.iter().enumerate() {
-        let mut acc = *st;
-        scorer.add_dynamic(seq, i, (p1, p2), feats, &mut acc);
-        let c = best(&acc, p1);
-        out.push(c);
-        p2 = p1;
-        p1 = c;
-    }
+    let mut out = vec![O; seq.toks.len()];
+    decode_into(scorer, seq, feats, &mut out);
     out
+}
+
+/// Tokens whose static scores are summed ahead of their decisions: the
+/// weight look-ups of a block overlap in flight, and a block on the stack
+/// needs no allocation per sequence.
+const STATIC_BLOCK: usize = 64;
+
+/// [`decode`] into `out` (one class per token of `seq`, the rest untouched).
+pub fn decode_into<S: Weights>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>, out: &mut [u8]) {
+    let n = seq.toks.len().min(out.len());
+    let (mut p1, mut p2) = (O, O);
+    let mut stat = [[0f32; NCLASS]; STATIC_BLOCK];
+    for from in (0..n).step_by(STATIC_BLOCK) {
+        let block = from..(from + STATIC_BLOCK).min(n);
+        // Static scores first, for the whole block: no decision in between.
+        for (i, acc) in block.clone().zip(stat.iter_mut()) {
+            *acc = [0.0; NCLASS];
+            feats.clear();
+            static_features(seq, i, feats);
+            scorer.add_all(feats, acc);
+        }
+        for (i, st) in block.zip(stat.iter()) {
+            let mut acc = *st;
+            scorer.add_dynamic(seq, i, (p1, p2), feats, &mut acc);
+            let c = best(&acc, p1);
+            out[i] = c;
+            p2 = p1;
+            p1 = c;
+        }
+    }
 }
 
 /// The best class allowed after `prev`.
