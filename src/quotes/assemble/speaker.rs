@@ -91,12 +91,16 @@ impl Speakers<'_> {
             } else {
                 self.named_entity(s, e).or_else(|| {
                     // A role noun the entity stage left unresolved: the previous speaker.
-                    let lower = src.to_ascii_lowercase();
-                    let role = SPEAKER_ROLES.iter().any(|r| lower.ends_with(r));
+                    // Both lists are lower case: compared in any case, in place.
+                    let b = src.as_bytes();
+                    let ends_with = |r: &str| {
+                        b.len() >= r.len() && b[b.len() - r.len()..].eq_ignore_ascii_case(r.as_bytes())
+                    };
+                    let role = SPEAKER_ROLES.iter().any(|r| ends_with(r));
                     // "the company said" after "Acme Corp. said".
-                    let body = lower
-                        .strip_prefix("the ")
-                        .is_some_and(|w| BODY_WORDS.contains(&w));
+                    let body = b.len() >= 4
+                        && b[..4].eq_ignore_ascii_case(b"the ")
+                        && BODY_WORDS.iter().any(|w| b[4..].eq_ignore_ascii_case(w.as_bytes()));
                     if role {
                         recent()
                     } else if body {
