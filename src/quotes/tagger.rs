@@ -278,7 +278,10 @@ impl WordFacts {
         let lemma = cues::strip_inflection(&buf);
         let cue = if is_word { cues::classes(lemma) } else { 0 };
         let all = if is_word && cue == 0 && lemma.len() < buf.len() {
-            cues::classes_of_stem(&mut lemma.to_string())
+            // With room for the "e" it may add.
+            let mut stem = String::with_capacity(lemma.len() + 1);
+            stem.push_str(lemma);
+            cues::classes_of_stem(&mut stem)
         } else {
             cue
         };
