@@ -803,15 +803,15 @@ impl Model<'_> {
 #[target_feature(enable = "sse2")]
 fn sum_sse2(rows: &[[u8; ROW]], mask: usize, keys: &[u32]) -> [i32; ROW] {
     use core::arch::x86_64::*;
-    // The eight products `q * |q|` of key `k`'s row (zero for no row).
-    let products = |k: u32| match rows.get(row_of(k, mask)) {
-        Some(row) => {
-            let b = _mm_cvtsi64_si128(i64::from_le_bytes(*row));
-            let q = _mm_srai_epi16::<8>(_mm_unpacklo_epi8(b, b));
-            let sign = _mm_srai_epi16::<15>(q);
-            _mm_sub_epi16(_mm_xor_si128(_mm_mullo_epi16(q, q), sign), sign)
-        }
-        None => _mm_setzero_si128(),
+    // Sliced to `mask + 1` rows (all a model has), so that no row needs a
+    // bounds check: `row_of` never passes `mask`.
+    let rows = &rows[..=mask];
+    // The eight products `q * |q|` of key `k`'s row.
+    let products = |k: u32| {
+        let b = _mm_cvtsi64_si128(i64::from_le_bytes(rows[row_of(k, mask)]));
+        let q = _mm_srai_epi16::<8>(_mm_unpacklo_epi8(b, b));
+        let sign = _mm_srai_epi16::<15>(q);
+        _mm_sub_epi16(_mm_xor_si128(_mm_mullo_epi16(q, q), sign), sign)
     };
     let (mut lo, mut hi) = (_mm_setzero_si128(), _mm_setzero_si128());
     let mut widen_add = |m: __m128i| {
