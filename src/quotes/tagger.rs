@@ -623,6 +623,7 @@ pub trait Weights: Scorer<NCLASS> {
 }
 
 /// Greedy decoding of one sequence; `feats` is scratch space.
+#[cfg(feature = "train")]
 pub fn decode<S: Weights>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>) -> Vec<u8> {
     let mut out = vec![O; seq.toks.len()];
     decode_into(scorer, seq, feats, &mut out);
