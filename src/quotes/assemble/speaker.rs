@@ -277,7 +277,8 @@ fn is_plural_phrase(text: &str) -> bool {
 /// mark or comma); unchanged if nothing would be left.
 fn trim_punctuation(text: &str, s: usize, e: usize) -> (usize, usize) {
     let edge = |c: char| {
-        c.is_ascii_punctuation() && !matches!(c, '.' | '\'' | ')') || "—–“”‘’«»".contains(c)
+        c.is_ascii_punctuation() && !matches!(c, '.' | '\'' | ')')
+            || matches!(c, '—' | '–' | '“' | '”' | '‘' | '’' | '«' | '»')
     };
     let trimmed = text[s..e].trim_end_matches(edge);
     let end = s + trimmed.len();
