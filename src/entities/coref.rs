@@ -34,11 +34,7 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
         }
     }
     // Merge, then renumber the entities' mention lists.
-    mentions.reserve_exact(added.len());
-    mentions.extend(added);
-    // Disjoint mentions have distinct starts, so an unstable sort gives the
-    // same order without a stable sort's scratch copy of the list.
-    mentions.sort_unstable_by_key(|m| m.start);
+    merge_by_start(mentions, added);
     for e in entities.iter_mut() {
         e.mentions.clear();
     }
@@ -49,8 +45,30 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
     }
 }
 
+/// Merges `added` into `mentions`, both sorted by start. Disjoint mentions
+/// have distinct starts, so the merge gives the order a sort would, without
+/// sorting the whole list again; `added` out of order falls back to a sort.
+fn merge_by_start(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
+    if !added.windows(2).all(|w| w[0].start < w[1].start) {
+        mentions.extend(added);
+        mentions.sort_unstable_by_key(|m| m.start);
+        return;
+    }
+    let old = std::mem::take(mentions);
+    mentions.reserve_exact(old.len() + added.len());
+    let mut added = added.into_iter().peekable();
+    for m in old {
+        while let Some(a) = added.next_if(|a| a.start < m.start) {
+            mentions.push(a);
+        }
+        mentions.push(m);
+    }
+    mentions.extend(added);
+}
+
 /// Each entity's gender, where an honorific before one of its names or a
 /// person's given name shows it.
+#[inline(never)]
 fn genders(doc: &Doc, mentions: &[Mention], entities: &[Entity]) -> Vec<Option<Gender>> {
     entities
         .iter()
@@ -81,6 +99,7 @@ pub(super) struct Named {
 
 /// Person name mentions, in text order, only of entities that are people
 /// as a whole.
+#[inline(never)]
 fn people_by_sentence(doc: &Doc, mentions: &[Mention], entities: &[Entity]) -> Vec<Named> {
     let mut people = Vec::new();
     let mut m_iter = mentions
@@ -184,6 +203,7 @@ fn may_refer(text: &str, t: Token) -> bool {
 
 /// "he" or "she" at token `t` of sentence `s`, as a mention of the one
 /// person it can refer to; that person's gender is then known.
+#[inline(never)]
 fn pronoun_mention(
     people: &[Named],
     gender: &mut [Option<Gender>],
@@ -211,7 +231,8 @@ pub(super) fn overlaps_mention(mentions: &[Mention], start: usize, end: usize) -
 
 /// "Mr. Smith" is male, "Mrs./Ms. Smith" female.
 fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
-    let a = doc.token_range(m.start, m.end).start;
+    // The mention's first token: where `Doc::token_range` starts.
+    let a = doc.tokens.partition_point(|t| t.start < m.start);
     let prev = a.checked_sub(1).map(|p| doc.tokens[p].text(doc.text))?;
     role_words::honorific_gender(prev)
 }

@@ -70,7 +70,7 @@ impl Names {
         let countries = countries::table();
         let mut found: Vec<(String, CountryRef)> = Vec::new();
         let mut found_of = vec![usize::MAX; mentions.len()];
-        let mut seen: HashMap<&str, usize> = HashMap::default();
+        let mut seen: HashMap<&str, usize> = sized_map(mentions.len());
         for (i, m) in mentions.iter().enumerate() {
             if m.label.is_named() {
                 found_of[i] = *seen.entry(m.text.as_str()).or_insert_with(|| {
@@ -110,14 +110,14 @@ fn group_by_key(
     country_of: &mut [CountryRef],
 ) -> Vec<usize> {
     // The words of multi-word person names: "Washington" in "Denzel Washington".
-    let person_words: HashSet<&str> = mentions
+    let mut person_words: HashSet<&str> = sized_set(mentions.len());
+    person_words.extend(mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.label == Label::Person && m.text.contains(' '))
         .filter_map(|(i, _)| names.of(i))
-        .flat_map(|(norm, _)| norm.split(' '))
-        .collect();
-    let mut by_key: HashMap<Key, usize> = HashMap::default();
+        .flat_map(|(norm, _)| norm.split(' ')));
+    let mut by_key: HashMap<Key, usize> = sized_map(mentions.len());
     let mut to_gpe: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let mut is_country_name = false;
@@ -177,11 +177,13 @@ fn joins_country(doc: &Doc, m: &Mention, rel: Relation, in_person_name: bool) ->
 /// One entity per set of mentions, numbered in order of first mention,
 /// with each mention's `entity` set.
 fn number_entities(mentions: &mut [Mention], sets: &mut UnionFind) -> Vec<Entity> {
-    let mut entity_of_root: HashMap<usize, usize> = HashMap::default();
+    // Each root's entity (`usize::MAX` until its first mention): roots are mention indices.
+    let mut entity_of_root: Vec<usize> = vec![usize::MAX; mentions.len()];
     let mut entities: Vec<Entity> = Vec::new();
     for (i, mention) in mentions.iter_mut().enumerate() {
         let root = sets.find(i);
-        let id = *entity_of_root.entry(root).or_insert_with(|| {
+        if entity_of_root[root] == usize::MAX {
+            entity_of_root[root] = entities.len();
             entities.push(Entity {
                 id: entities.len(),
                 name: String::new(),
@@ -194,8 +196,8 @@ fn number_entities(mentions: &mut [Mention], sets: &mut UnionFind) -> Vec<Entity
                 related: None,
                 salience: 0.0,
             });
-            entities.len() - 1
-        });
+        }
+        let id = entity_of_root[root];
         entities[id].mentions.push(i);
         mention.entity = Some(id);
     }
@@ -365,6 +367,17 @@ pub fn score_salience(
             0.0
         };
     }
+}
+
+/// A hash map with room for `n` entries: the maps of this stage hold about
+/// one entry per mention, and sizing them once saves the rehashes of growing.
+pub(crate) fn sized_map<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(n, Default::default())
+}
+
+/// A hash set with room for `n` entries, as [`sized_map`].
+pub(crate) fn sized_set<T>(n: usize) -> HashSet<T> {
+    HashSet::with_capacity_and_hasher(n, Default::default())
 }
 
 /// Disjoint sets over mention indices.

@@ -11,6 +11,7 @@ use crate::doc::Doc;
 use crate::lexicon::countries;
 use crate::lexicon::roles;
 use crate::mentions::overlapping;
+use std::cell::Cell;
 
 /// How many earlier person mentions a role noun may reach back.
 const ROLE_REACH: usize = 50;
@@ -28,6 +29,7 @@ const MAX_BEFORE_HEAD: usize = 5;
 /// The role phrase that starts with "the" at token `k`, as a mention of
 /// the person named before with that role (and that affiliation, if the
 /// phrase names one).
+#[inline(never)]
 pub(super) fn mention(
     doc: &Doc,
     mentions: &[Mention],
@@ -145,6 +147,7 @@ enum Antecedent {
 /// nominee, Donald Trump": a role phrase (article at `k`, head at `j`) set
 /// beside a person's name by a comma is that person's own appositive, which
 /// gives the role and is no separate mention.
+#[inline(never)]
 fn beside_a_person(doc: &Doc, mentions: &[Mention], k: usize, j: usize, sent_end: usize) -> bool {
     let text = doc.text;
     let is_person = |t: usize| {
@@ -171,6 +174,7 @@ fn beside_a_person(doc: &Doc, mentions: &[Mention], k: usize, j: usize, sent_end
 /// person the story is about, if it carries no role of its own and was
 /// the last person named and the phrase names a party or nation ("the
 /// Republican nominee" in a story about one politician).
+#[inline(never)]
 fn antecedent(
     entities: &[Entity],
     people: &[Named],
@@ -182,8 +186,16 @@ fn antecedent(
     let before = people.partition_point(|p| p.start < pos);
     // A role learned earlier in this pass counts as the person's own, so
     // that "the senator" follows "the Vermont senator" to the same person.
+    // Whether each entity's role is the phrase's, decided once per entity:
+    // a person named many times in the window would repeat the comparison.
+    let decided: Vec<Cell<Option<bool>>> = vec![Cell::new(None); entities.len()];
     let same = |e: &Entity| {
-        role_of(e, learned).is_some_and(|r| roles::same_role(r, head) && same_portfolio(r, head))
+        decided[e.id].get().unwrap_or_else(|| {
+            let same = role_of(e, learned)
+                .is_some_and(|r| roles::same_role(r, head) && same_portfolio(r, head));
+            decided[e.id].set(Some(same));
+            same
+        })
     };
     let agrees_with = |e: &Entity, m: &Mention| match (&e.role, learned_of(e, learned)) {
         (None, Some((_, _, Some(name)))) => name.entity.is_some() && name.entity == m.entity,
