@@ -152,6 +152,7 @@ fn references(
     let text = doc.text;
     let mut added: Vec<Mention> = Vec::new();
     let mut learned: Vec<Learned> = Vec::new();
+    let mut ahead = Ahead { all: mentions, next: 0 };
     for (s, sent) in doc.sentences.iter().enumerate() {
         if !sent.part.yields_sentences() {
             continue;
@@ -170,12 +171,16 @@ fn references(
             let w = t.text(text);
             let the = w.eq_ignore_ascii_case("the");
             let pronoun = if the { None } else { gender::of_pronoun(w) };
-            if !(pronoun.is_some() || the) || overlaps_mention(mentions, t.start, t.end) {
+            if !(pronoun.is_some() || the) {
+                continue;
+            }
+            ahead.advance(t.start);
+            if first_overlap(ahead.after(), t.start, t.end).is_some() {
                 continue;
             }
             let found = match pronoun {
                 Some(g) => pronoun_mention(people, gender, s, t, w, g),
-                None => role_nouns::mention(doc, mentions, entities, people, &learned, k, range.end).map(
+                None => role_nouns::mention(doc, &ahead, entities, people, &learned, k, range.end).map(
                     |linked| {
                         if let (Some(e), Some((role, name))) = (linked.mention.entity, linked.role) {
                             learned.push((e, role, name));
@@ -224,9 +229,40 @@ fn pronoun_mention(
     })
 }
 
-/// Whether any mention overlaps `start..end` (mentions are sorted and disjoint).
-pub(super) fn overlaps_mention(mentions: &[Mention], start: usize, end: usize) -> bool {
-    !crate::mentions::overlapping(mentions, start, end).is_empty()
+/// The mentions from the first that ends after a position, for positions
+/// asked in text order: each step passes the few mentions since the last
+/// one, where a binary search over all of them would start over.
+pub(super) struct Ahead<'a> {
+    /// All the mentions, sorted and disjoint (so their ends are sorted too).
+    pub all: &'a [Mention],
+    /// The first that ends after the position last asked.
+    next: usize,
+}
+
+impl<'a> Ahead<'a> {
+    /// Moves on to the mentions that end after `pos`.
+    fn advance(&mut self, pos: usize) {
+        if self.next > 0 && self.all[self.next - 1].end > pos {
+            // Asked out of text order: start over.
+            self.next = self.all.partition_point(|m| m.end <= pos);
+        }
+        while self.all.get(self.next).is_some_and(|m| m.end <= pos) {
+            self.next += 1;
+        }
+    }
+
+    /// The mentions that end after the position last asked, and all after them.
+    pub fn after(&self) -> &'a [Mention] {
+        &self.all[self.next..]
+    }
+}
+
+/// The first mention that overlaps `start..end`, given `after`, the sorted,
+/// disjoint mentions from the first that ends after some position at or
+/// before `start` (what [`Ahead::after`] gives): the mention
+/// [`crate::mentions::overlapping`] would give first, found in a few steps.
+pub(super) fn first_overlap(after: &[Mention], start: usize, end: usize) -> Option<&Mention> {
+    after.iter().find(|m| m.end > start).filter(|m| m.start < end)
 }
 
 /// "Mr. Smith" is male, "Mrs./Ms. Smith" female.

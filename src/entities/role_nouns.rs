@@ -5,7 +5,7 @@
 //! the phrase ("the [Indiana] governor") stays its own mention and must
 //! agree with the person's affiliation.
 
-use super::coref::{overlaps_mention, Learned, Named};
+use super::coref::{first_overlap, Ahead, Learned, Named};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::doc::Doc;
 use crate::lexicon::countries;
@@ -28,11 +28,11 @@ const MAX_BEFORE_HEAD: usize = 5;
 
 /// The role phrase that starts with "the" at token `k`, as a mention of
 /// the person named before with that role (and that affiliation, if the
-/// phrase names one).
+/// phrase names one). `ahead` stands at token `k`.
 #[inline(never)]
 pub(super) fn mention(
     doc: &Doc,
-    mentions: &[Mention],
+    ahead: &Ahead,
     entities: &[Entity],
     people: &[Named],
     learned: &[Learned],
@@ -40,6 +40,7 @@ pub(super) fn mention(
     sent_end: usize,
 ) -> Option<Linked> {
     let text = doc.text;
+    let (mentions, after) = (ahead.all, ahead.after());
     let word = |j: usize| doc.tokens[j].text(text);
     let mut j = k + 1;
     // The first token of the mention: after the last name in the phrase.
@@ -51,7 +52,7 @@ pub(super) fn mention(
     while j < sent_end && j - k <= MAX_BEFORE_HEAD {
         let t = doc.tokens[j];
         let w = word(j);
-        if let Some(m) = overlapping(mentions, t.start, t.end).first() {
+        if let Some(m) = first_overlap(after, t.start, t.end) {
             if !m.label.is_named() || m.label == Label::Person {
                 return None;
             }
@@ -91,7 +92,7 @@ pub(super) fn mention(
             last = j + 1 + n;
         } else {
             let t = doc.tokens.get(c).filter(|_| c < sent_end)?;
-            let m = overlapping(mentions, t.start, t.end).first()?;
+            let m = first_overlap(after, t.start, t.end)?;
             if affiliation.is_some() || !m.label.is_named() {
                 return None;
             }
@@ -102,7 +103,7 @@ pub(super) fn mention(
     let next_is_name = j + 1 < sent_end && word(j + 1).starts_with(char::is_uppercase);
     let start = doc.tokens[first].start;
     if next_is_name
-        || overlaps_mention(mentions, start, head.end)
+        || first_overlap(after, start, head.end).is_some()
         || beside_a_person(doc, mentions, k, last, sent_end)
     {
         return None;
