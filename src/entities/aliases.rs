@@ -11,7 +11,6 @@ use super::{sized_map, sized_set, CountryRef, UnionFind};
 use crate::analysis::{Label, Mention, MentionKind};
 use crate::doc::Doc;
 use crate::lexicon::gender::{self, Gender};
-use crate::lexicon::roles;
 use crate::lexicon::{countries, names};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -22,10 +21,11 @@ pub(super) fn join(
     doc: &Doc,
     mentions: &mut [Mention],
     norms: &[&str],
+    honorifics: &[Option<Gender>],
     sets: &mut UnionFind,
     country_of: &[CountryRef],
 ) {
-    join_short_person_names(doc, mentions, norms, sets, country_of);
+    join_short_person_names(mentions, norms, honorifics, sets, country_of);
     join_acronyms(doc.text, mentions, sets, country_of);
     join_short_org_names(mentions, norms, sets, country_of);
     join_unqualified_names(mentions, norms, sets, country_of);
@@ -229,9 +229,9 @@ fn one_root(sets: &mut UnionFind, candidates: impl Iterator<Item = usize>) -> Op
 /// tagger saw too little context to say so.
 #[inline(never)]
 fn join_short_person_names(
-    doc: &Doc,
     mentions: &mut [Mention],
     norms: &[&str],
+    honorifics: &[Option<Gender>],
     sets: &mut UnionFind,
     country_of: &[CountryRef],
 ) {
@@ -273,7 +273,7 @@ fn join_short_person_names(
         if genders[id].is_none() {
             // The given name's gender once per name; an honorific at any mention.
             let given = || fresh.then(|| gender::of_name(&m.text)).flatten();
-            genders[id] = honorific_gender(doc, m).or_else(given);
+            genders[id] = honorifics[i].or_else(given);
         }
     }
     let mut names: Vec<&[Cow<str>]> = vec![&[]; first_mention.len()];
@@ -369,14 +369,6 @@ fn relabel_surnames<'n>(
             }
         }
     }
-}
-
-/// The gender an honorific right before a mention shows ("Mr. Obama").
-fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
-    // The mention's first token: where `Doc::token_range` starts.
-    let a = doc.tokens.partition_point(|t| t.start < m.start);
-    let prev = a.checked_sub(1).map(|p| doc.tokens[p].text(doc.text))?;
-    roles::honorific_gender(prev)
 }
 
 /// A word of a name as its spelling variants share it: transliterations

@@ -7,7 +7,6 @@
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::gender::{self, Gender};
 use super::role_nouns;
-use crate::lexicon::roles as role_words;
 use super::roles;
 use crate::tokens::{Token, TokenKind};
 use crate::doc::Doc;
@@ -18,10 +17,16 @@ const WINDOW: usize = 2;
 const PERSON_REACH: usize = 50;
 
 /// Adds pronoun and role-noun mentions of people, keeping `mentions` sorted
-/// and every entity's mention list in step.
+/// and every entity's mention list in step. `honorifics` holds the gender
+/// an honorific before each mention shows ("Mr. Smith" is male).
 #[inline(never)]
-pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) {
-    let mut gender = genders(doc, mentions, entities);
+pub fn resolve(
+    doc: &Doc,
+    mentions: &mut Vec<Mention>,
+    honorifics: &[Option<Gender>],
+    entities: &mut [Entity],
+) {
+    let mut gender = genders(honorifics, entities);
     let people = people_by_sentence(doc, mentions, entities);
     let (added, learned) = references(doc, mentions, entities, &people, &mut gender);
     if added.is_empty() {
@@ -69,13 +74,13 @@ fn merge_by_start(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
 /// Each entity's gender, where an honorific before one of its names or a
 /// person's given name shows it.
 #[inline(never)]
-fn genders(doc: &Doc, mentions: &[Mention], entities: &[Entity]) -> Vec<Option<Gender>> {
+fn genders(honorifics: &[Option<Gender>], entities: &[Entity]) -> Vec<Option<Gender>> {
     entities
         .iter()
         .map(|e| {
             e.mentions
                 .iter()
-                .find_map(|&i| honorific_gender(doc, &mentions[i]))
+                .find_map(|&i| honorifics[i])
                 .or_else(|| {
                     (e.label == Label::Person)
                         .then(|| gender::of_name(&e.name))
@@ -263,14 +268,6 @@ impl<'a> Ahead<'a> {
 /// [`crate::mentions::overlapping`] would give first, found in a few steps.
 pub(super) fn first_overlap(after: &[Mention], start: usize, end: usize) -> Option<&Mention> {
     after.iter().find(|m| m.end > start).filter(|m| m.start < end)
-}
-
-/// "Mr. Smith" is male, "Mrs./Ms. Smith" female.
-fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
-    // The mention's first token: where `Doc::token_range` starts.
-    let a = doc.tokens.partition_point(|t| t.start < m.start);
-    let prev = a.checked_sub(1).map(|p| doc.tokens[p].text(doc.text))?;
-    role_words::honorific_gender(prev)
 }
 
 /// The one person a pronoun at `pos` in sentence `s` can refer to, if clear.

@@ -24,6 +24,8 @@ pub mod roles;
 
 use crate::analysis::{Entity, Label, Mention, MentionKind, Quote};
 use crate::lexicon::countries::{self, Relation};
+use crate::lexicon::gender::Gender;
+use crate::lexicon::roles as role_words;
 use crate::doc::Doc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -46,14 +48,37 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     }
     // Each mention's normalised name ("" for dates and amounts).
     let norms: Vec<&str> = (0..n).map(|i| names.of(i).map_or("", |(norm, _)| norm)).collect();
-    aliases::join(doc, mentions, &norms, &mut sets, &country_of);
+    let honorifics = honorific_genders(doc, mentions);
+    aliases::join(doc, mentions, &norms, &honorifics, &mut sets, &country_of);
     let mut entities = number_entities(mentions, &mut sets);
     for e in &mut entities {
         name_entity(e, mentions, &country_of);
     }
     roles::assign(doc, mentions, &mut entities);
-    coref::resolve(doc, mentions, &mut entities);
+    coref::resolve(doc, mentions, &honorifics, &mut entities);
     entities
+}
+
+/// The gender an honorific right before each mention shows ("Mr. Obama",
+/// "Mrs. Smith"), found in one walk over the tokens: mentions and tokens
+/// are both in text order, so each mention's first token follows the last.
+fn honorific_genders(doc: &Doc, mentions: &[Mention]) -> Vec<Option<Gender>> {
+    // The mention's first token (where `Doc::token_range` starts).
+    let mut t = 0;
+    mentions
+        .iter()
+        .map(|m| {
+            if t > 0 && doc.tokens[t - 1].start >= m.start {
+                // Out of text order: search again.
+                t = doc.tokens.partition_point(|x| x.start < m.start);
+            }
+            while doc.tokens.get(t).is_some_and(|x| x.start < m.start) {
+                t += 1;
+            }
+            let prev = doc.tokens[t.checked_sub(1)?].text(doc.text);
+            role_words::honorific_gender(prev)
+        })
+        .collect()
 }
 
 /// The normalised form and country of each named mention. Names repeat
@@ -245,12 +270,7 @@ fn label_and_name(e: &mut Entity, mentions: &[Mention]) {
         }
     }
     let longest = ms()
-        .max_by_key(|m| {
-            (
-                m.text.split_whitespace().count(),
-                std::cmp::Reverse(m.start),
-            )
-        })
+        .max_by_key(|m| (word_count(&m.text), std::cmp::Reverse(m.start)))
         .expect("an entity has mentions");
     let best = counts.iter().map(|&(_, c)| c).max().unwrap_or(0);
     e.label = if counts
@@ -268,15 +288,27 @@ fn label_and_name(e: &mut Entity, mentions: &[Mention]) {
     // The fullest form with the entity's label.
     let fullest = ms()
         .filter(|m| m.label == e.label)
-        .max_by_key(|m| {
-            (
-                m.text.split_whitespace().count(),
-                m.text.len(),
-                std::cmp::Reverse(m.start),
-            )
-        })
+        .max_by_key(|m| (word_count(&m.text), m.text.len(), std::cmp::Reverse(m.start)))
         .unwrap_or(longest);
     e.name = canonical(&fullest.text);
+}
+
+/// How many words `s` has, as `split_whitespace` counts them; ASCII text
+/// (nearly every name) is counted by its bytes, without decoding characters.
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` accepts.
+    let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let mut prev_space = true;
+    let mut words = 0;
+    for b in s.bytes() {
+        let is_space = space(b);
+        words += usize::from(prev_space && !is_space);
+        prev_space = is_space;
+    }
+    words
 }
 
 /// A name as it would head a list: without a leading "the" or a possessive.
@@ -468,6 +500,24 @@ mod tests {
             "",
         ] {
             assert_eq!(super::normalise(name), recipe(name), "{name:?}");
+        }
+    }
+
+    /// `word_count` counts what `split_whitespace` splits, ASCII or not.
+    #[test]
+    fn word_count_is_split_whitespace_count() {
+        for s in [
+            "",
+            " ",
+            "Kim Jong-Un",
+            "  the\tUnited\x0bStates \r\n",
+            "a\x0cb",
+            "x\x1fy",
+            "Peña Nieto",
+            "A\u{a0}B C",
+            "Jane  Roe ",
+        ] {
+            assert_eq!(super::word_count(s), s.split_whitespace().count(), "{s:?}");
         }
     }
 
