@@ -53,15 +53,19 @@ fn join_short_org_names(
     let mut seen: HashSet<&str> = sized_set(mentions.len());
     let mut person_words: HashSet<&str> = sized_set(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
-        let mut words = norms[i].split(' ');
-        let first = words.next().unwrap_or("");
-        if norms[i].contains(' ') && m.label == Label::Org {
+        if !matches!(m.label, Label::Org | Label::Person) {
+            continue;
+        }
+        let Some((first, rest)) = norms[i].split_once(' ') else {
+            continue;
+        };
+        if m.label == Label::Org {
             if seen.insert(norms[i]) {
                 by_first.entry(first).or_default().push(i);
             }
-        } else if m.label == Label::Person && norms[i].contains(' ') {
+        } else {
             person_words.insert(first);
-            person_words.extend(words);
+            person_words.extend(rest.split(' '));
         }
     }
     let eligible = |i: usize| {
@@ -235,20 +239,19 @@ fn join_short_person_names(
     sets: &mut UnionFind,
     country_of: &[CountryRef],
 ) {
-    // A nickname in quotation marks is a word of the name: 'Robert "Bobby" Scott'.
-    let quote = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’');
-    let words_of = |i: usize| -> Vec<Cow<str>> {
-        norms[i]
-            .split(' ')
-            .map(|w| spelling_key(w.trim_matches(quote)))
-            .collect()
-    };
-    relabel_surnames(mentions, norms, country_of, &words_of);
+    // Each person name's words, worked out once per normal form for both passes.
+    let mut words: NameWords = sized_map(mentions.len());
+    relabel_surnames(mentions, norms, country_of, &mut words);
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label == Label::Person && m.kind == MentionKind::Name {
+            words.entry(norms[i]).or_insert_with(|| words_of(norms[i]));
+        }
+    }
     // Each distinct person name (its words) gets an id in order of first
     // mention; later mentions of the same name spelled otherwise join it.
     // Ids index the names' first mentions and genders, so the candidate
     // scan below reads a vector instead of hashing word lists.
-    let mut id_of: HashMap<Vec<Cow<str>>, usize> = sized_map(mentions.len());
+    let mut id_of: HashMap<&[Cow<str>], usize> = sized_map(words.len());
     let mut first_mention: Vec<usize> = Vec::new();
     let mut genders: Vec<Option<Gender>> = Vec::new();
     // Each distinct normalised name's id, so its words are worked out once.
@@ -260,7 +263,7 @@ fn join_short_person_names(
         let known = id_by_norm.get(norms[i]).copied();
         let fresh = known.is_none();
         let id = known.unwrap_or_else(|| {
-            let id = *id_of.entry(words_of(i)).or_insert(first_mention.len());
+            let id = *id_of.entry(&words[norms[i]]).or_insert(first_mention.len());
             if id == first_mention.len() {
                 first_mention.push(i);
                 genders.push(None);
@@ -329,19 +332,29 @@ fn relabel_surnames<'n>(
     mentions: &mut [Mention],
     norms: &[&'n str],
     country_of: &[CountryRef],
-    words_of: &dyn Fn(usize) -> Vec<Cow<'n, str>>,
+    words: &mut NameWords<'n>,
 ) {
+    // What may be relabelled: one-word organisation and MISC names.
+    let candidate = |i: usize, m: &Mention| {
+        matches!(m.label, Label::Org | Label::Misc) && country_of[i].is_none() && !m.text.contains(' ')
+    };
+    // An article without one needs no count of the person names' words.
+    if !mentions.iter().enumerate().any(|(i, m)| candidate(i, m)) {
+        return;
+    }
     // Distinct multi-word person names, and how often each word ends one or
     // appears in one. A name repeated in the same normal form is split once.
+    let mut full_norms: Vec<&str> = Vec::new();
     let mut norm_seen: HashSet<&str> = sized_set(mentions.len());
-    let mut full: Vec<Vec<Cow<str>>> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(i, m)| {
-            m.label == Label::Person && m.text.split_whitespace().nth(1).is_some() && norm_seen.insert(norms[*i])
-        })
-        .map(|(i, _)| words_of(i))
-        .collect();
+    for (i, m) in mentions.iter().enumerate() {
+        let multi_word = m.label == Label::Person && m.text.split_whitespace().nth(1).is_some();
+        if multi_word && norm_seen.insert(norms[i]) {
+            full_norms.push(norms[i]);
+            words.entry(norms[i]).or_insert_with(|| words_of(norms[i]));
+        }
+    }
+    let words = &*words;
+    let mut full: Vec<&[Cow<str>]> = full_norms.iter().map(|n| &words[n][..]).collect();
     full.sort();
     full.dedup();
     let mut ends: HashMap<&str, usize> = sized_map(full.len());
@@ -358,10 +371,7 @@ fn relabel_surnames<'n>(
         }
     }
     for (i, m) in mentions.iter_mut().enumerate() {
-        if matches!(m.label, Label::Org | Label::Misc)
-            && country_of[i].is_none()
-            && !m.text.contains(' ')
-        {
+        if candidate(i, m) {
             let key = spelling_key(norms[i]);
             let n_ends = ends.get(key.as_ref()).copied().unwrap_or(0);
             if n_ends >= 1 && appears.get(key.as_ref()).copied() == Some(n_ends) {
@@ -369,6 +379,17 @@ fn relabel_surnames<'n>(
             }
         }
     }
+}
+
+/// Person names' words ([`words_of`]) by normal form.
+type NameWords<'n> = HashMap<&'n str, Vec<Cow<'n, str>>>;
+
+/// The words of a person's normal-form name as spelling variants share them
+/// ([`spelling_key`]). A nickname in quotation marks is a word of the name:
+/// 'Robert "Bobby" Scott'.
+fn words_of(norm: &str) -> Vec<Cow<'_, str>> {
+    let quote = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’');
+    norm.split(' ').map(|w| spelling_key(w.trim_matches(quote))).collect()
 }
 
 /// A word of a name as its spelling variants share it: transliterations
