@@ -447,22 +447,19 @@ const MAX_CANDIDATES: usize = 256;
 /// (CDC)").
 #[inline(never)]
 fn join_acronyms(text: &str, mentions: &[Mention], sets: &mut UnionFind, country_of: &[CountryRef]) {
-    // The names' initials with the mention, sorted: "United Nations" -> "UN".
-    let mut by_initials: Vec<(u64, usize)> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.label.is_named())
-        .filter_map(|(j, m)| Some((initials(&m.text)?, j)))
-        .collect();
-    by_initials.sort_unstable();
+    // Built at the first acronym that needs it: many articles have none.
+    let mut by_initials: Option<Vec<(u64, usize)>> = None;
     for (i, m) in mentions.iter().enumerate() {
         if !m.label.is_named() || country_of[i].is_some() {
             continue;
         }
         // Two to six capital letters, dots allowed ("UN", "U.S.").
         let t = m.text.as_bytes();
+        if !t.iter().all(|&b| b == b'.' || b.is_ascii_uppercase()) {
+            continue;
+        }
         let caps = t.iter().filter(|&&b| b != b'.').count();
-        if !(2..=6).contains(&caps) || !t.iter().all(|&b| b == b'.' || b.is_ascii_uppercase()) {
+        if !(2..=6).contains(&caps) {
             continue;
         }
         let Some(letters) = acronym(t.iter().copied().filter(|&b| b != b'.')) else {
@@ -472,6 +469,7 @@ fn join_acronyms(text: &str, mentions: &[Mention], sets: &mut UnionFind, country
             sets.union(name, i);
             continue;
         }
+        let by_initials = by_initials.get_or_insert_with(|| names_by_initials(mentions));
         let first = by_initials.partition_point(|&(k, _)| k < letters);
         let same_initials = by_initials[first..]
             .iter()
@@ -481,6 +479,18 @@ fn join_acronyms(text: &str, mentions: &[Mention], sets: &mut UnionFind, country
             sets.union(r, i);
         }
     }
+}
+
+/// The names' initials with the mention, sorted: "United Nations" -> "UN".
+fn names_by_initials(mentions: &[Mention]) -> Vec<(u64, usize)> {
+    let mut by_initials: Vec<(u64, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.label.is_named())
+        .filter_map(|(j, m)| Some((initials(&m.text)?, j)))
+        .collect();
+    by_initials.sort_unstable();
+    by_initials
 }
 
 /// Whether the name `name` defines the acronym `short` in parentheses
