@@ -292,14 +292,8 @@ fn antecedent(
         .peekable();
     // The same sentence before the pronoun; else the nearest earlier sentence naming someone.
     let sentence = nearest.peek()?.sentence;
-    let mut candidates: Vec<usize> = nearest
-        .take_while(|p| p.sentence == sentence)
-        .map(|p| p.entity)
-        .collect();
-    candidates.sort_unstable();
-    candidates.dedup();
-    match candidates[..] {
-        [e] => Some(e),
-        _ => None,
-    }
+    // Clear when every candidate there is one and the same person.
+    let mut candidates = nearest.take_while(|p| p.sentence == sentence).map(|p| p.entity);
+    let e = candidates.next()?;
+    candidates.all(|c| c == e).then_some(e)
 }
