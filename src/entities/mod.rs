@@ -135,13 +135,14 @@ fn group_by_key(
     country_of: &mut [CountryRef],
 ) -> Vec<usize> {
     // The words of multi-word person names: "Washington" in "Denzel Washington".
-    let mut person_words: HashSet<&str> = sized_set(mentions.len());
-    person_words.extend(mentions
+    let words = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.label == Label::Person && m.text.contains(' '))
         .filter_map(|(i, _)| names.of(i))
-        .flat_map(|(norm, _)| norm.split(' ')));
+        .flat_map(|(norm, _)| norm.split(' '));
+    let mut person_words: HashSet<&str> = sized_set(mentions.len());
+    person_words.extend(words);
     let mut by_key: HashMap<Key, usize> = sized_map(mentions.len());
     let mut to_gpe: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
