@@ -162,7 +162,7 @@ impl<'r> Article<'r> {
     }
 
     /// The article's quotes with the given models.
-    fn quotes<S: Scorer<NCLASS>>(&self, with: With<S>) -> Vec<newslens::Quote> {
+    fn quotes<S: tagger::Weights>(&self, with: With<S>) -> Vec<newslens::Quote> {
         let p = &self.prep;
         quotes::find_with(with, &p.doc, &p.layout, &p.mentions, &p.entities)
     }
@@ -292,6 +292,9 @@ impl Scorer<NCLASS> for Perceptron {
     }
 }
 
+/// The trainer's weights score the dynamic features by their keys, as they learn them.
+impl tagger::Weights for Perceptron {}
+
 /// A deterministic shuffle (xorshift), the same on every run.
 struct Shuffle(u64);
 
@@ -310,7 +313,7 @@ impl Shuffle {
 }
 
 /// Scores the pipeline on `dev` with the given tagger and steps.
-fn score<S: Scorer<NCLASS>>(scorer: &S, steps: &Steps, dev: &[Article]) -> Score {
+fn score<S: tagger::Weights>(scorer: &S, steps: &Steps, dev: &[Article]) -> Score {
     let mut score = Score::default();
     for a in dev {
         let with = With {

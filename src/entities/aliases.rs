@@ -7,7 +7,7 @@
 //! transliterated name ("Zelensky", "Zelenskiy"). Each join needs one clear
 //! candidate: two that fit leave the short form alone.
 
-use super::{CountryRef, UnionFind};
+use super::{sized_map, sized_set, CountryRef, UnionFind};
 use crate::analysis::{Label, Mention, MentionKind};
 use crate::doc::Doc;
 use crate::lexicon::gender::{self, Gender};
@@ -22,10 +22,12 @@ pub(super) fn join(
     doc: &Doc,
     mentions: &mut [Mention],
     norms: &[&str],
+    honorifics: &[Option<Gender>],
     sets: &mut UnionFind,
     country_of: &[CountryRef],
 ) {
-    join_short_person_names(doc, mentions, norms, sets, country_of);
+    relabel_titled(doc, mentions, norms);
+    join_short_person_names(mentions, norms, honorifics, sets, country_of);
     join_acronyms(doc.text, mentions, sets, country_of);
     join_short_org_names(mentions, norms, sets, country_of);
     join_unqualified_names(mentions, norms, sets, country_of);
@@ -40,6 +42,7 @@ pub(super) fn join(
 /// Senate Armed Services Committee", nor "NBC" "NBC Nightly News". A
 /// one-word name the tagger took for a person is the company's when no
 /// person of the article carries it. MISC names ("Basque") are left alone.
+#[inline(never)]
 fn join_short_org_names(
     mentions: &mut [Mention],
     norms: &[&str],
@@ -48,19 +51,23 @@ fn join_short_org_names(
 ) {
     // Distinct multi-word organisation names (one mention each: mentions of
     // one name are one set already) by first word.
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut seen: HashSet<&str> = HashSet::default();
-    let mut person_words: HashSet<&str> = HashSet::default();
+    let mut by_first: HashMap<&str, Vec<usize>> = sized_map(mentions.len());
+    let mut seen: HashSet<&str> = sized_set(mentions.len());
+    let mut person_words: HashSet<&str> = sized_set(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
-        let mut words = norms[i].split(' ');
-        let first = words.next().unwrap_or("");
-        if norms[i].contains(' ') && m.label == Label::Org {
+        if !matches!(m.label, Label::Org | Label::Person) {
+            continue;
+        }
+        let Some((first, rest)) = norms[i].split_once(' ') else {
+            continue;
+        };
+        if m.label == Label::Org {
             if seen.insert(norms[i]) {
                 by_first.entry(first).or_default().push(i);
             }
-        } else if m.label == Label::Person && norms[i].contains(' ') {
+        } else {
             person_words.insert(first);
-            person_words.extend(words);
+            person_words.extend(rest.split(' '));
         }
     }
     let eligible = |i: usize| {
@@ -74,7 +81,7 @@ fn join_short_org_names(
     let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| eligible(i)).collect();
     order.sort_by_cached_key(|&i| std::cmp::Reverse(norms[i].matches(' ').count()));
     // Each short name decided once: the long name it joins, if any.
-    let mut decided: HashMap<&str, Option<usize>> = HashMap::default();
+    let mut decided: HashMap<&str, Option<usize>> = sized_map(mentions.len());
     for i in order {
         let short = norms[i];
         let join = *decided
@@ -138,30 +145,29 @@ fn capitalised(word: &str) -> String {
 /// Washington Post". The qualifier is a country (or its demonym or
 /// capital), an acronym, or a place the article names; the short form
 /// comes after the long one and fits exactly one long name.
+#[inline(never)]
 fn join_unqualified_names(
     mentions: &mut [Mention],
     norms: &[&str],
     sets: &mut UnionFind,
     country_of: &[CountryRef],
 ) {
-    let places: HashSet<&str> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| matches!(m.label, Label::Gpe | Label::Loc | Label::Norp))
-        .map(|(i, _)| norms[i])
-        .collect();
+    let mut places: HashSet<&str> = sized_set(mentions.len());
+    places.extend(
+        (0..mentions.len())
+            .filter(|&i| matches!(mentions[i].label, Label::Gpe | Label::Loc | Label::Norp))
+            .map(|i| norms[i]),
+    );
     let countries = countries::table();
     // Long names by what is left without their qualifier: organisations
     // and buildings only. A place, a group of people or a compound
     // ("Virginia Democrats", "Australia-West Indies") is no qualified body.
     let body = |m: &Mention| matches!(m.label, Label::Org | Label::Fac);
-    let mut by_rest: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_rest: HashMap<&str, Vec<usize>> = sized_map(mentions.len());
     // Only what some mention is named is worth a qualifier's look-up.
-    let shorts: HashSet<&str> = (0..mentions.len())
-        .filter(|&i| body(&mentions[i]))
-        .map(|i| norms[i])
-        .collect();
-    let mut seen: HashSet<&str> = HashSet::default();
+    let mut shorts: HashSet<&str> = sized_set(mentions.len());
+    shorts.extend((0..mentions.len()).filter(|&i| body(&mentions[i])).map(|i| norms[i]));
+    let mut seen: HashSet<&str> = sized_set(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         let named_short = norms[i]
             .match_indices(' ')
@@ -227,68 +233,86 @@ fn one_root(sets: &mut UnionFind, candidates: impl Iterator<Item = usize>) -> Op
 /// or MISC name that is the surname of exactly one person in the article
 /// ("Blinken told reporters" after "Antony Blinken") is that person: the
 /// tagger saw too little context to say so.
+#[inline(never)]
 fn join_short_person_names(
-    doc: &Doc,
     mentions: &mut [Mention],
     norms: &[&str],
+    honorifics: &[Option<Gender>],
     sets: &mut UnionFind,
     country_of: &[CountryRef],
 ) {
-    // A nickname in quotation marks is a word of the name: 'Robert "Bobby" Scott'.
-    let quote = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’');
-    let words_of = |i: usize| -> Vec<Cow<str>> {
-        norms[i]
-            .split(' ')
-            .map(|w| spelling_key(w.trim_matches(quote)))
-            .collect()
-    };
-    relabel_surnames(mentions, norms, country_of, &words_of);
-    relabel_titled(doc, mentions, norms);
-    // Each distinct person name once (its first mention); later mentions of
-    // the same name spelled otherwise join it.
-    let mut first_of: HashMap<Vec<Cow<str>>, usize> = HashMap::default();
-    let mut genders: HashMap<Vec<Cow<str>>, Gender> = HashMap::default();
-    // Each distinct name's words, worked out once.
-    let mut words_by_norm: HashMap<&str, Vec<Cow<str>>> = HashMap::default();
+    // Each person name's words, worked out once per normal form for both passes.
+    let mut words: NameWords = sized_map(mentions.len());
+    relabel_surnames(mentions, norms, country_of, &mut words);
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label == Label::Person && m.kind == MentionKind::Name {
+            words.entry(norms[i]).or_insert_with(|| words_of(norms[i]));
+        }
+    }
+    // Each distinct person name (its words) gets an id in order of first
+    // mention; later mentions of the same name spelled otherwise join it.
+    // Ids index the names' first mentions and genders, so the candidate
+    // scan below reads a vector instead of hashing word lists.
+    let mut id_of: HashMap<&[Cow<str>], usize> = sized_map(words.len());
+    let mut first_mention: Vec<usize> = Vec::new();
+    let mut genders: Vec<Option<Gender>> = Vec::new();
+    // Each distinct normalised name's id, so its words are worked out once.
+    let mut id_by_norm: HashMap<&str, usize> = sized_map(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
         if m.label != Label::Person || m.kind != MentionKind::Name {
             continue;
         }
-        let fresh = !words_by_norm.contains_key(norms[i]);
-        if fresh {
-            let words = words_of(i);
-            match first_of.get(&words) {
-                Some(&j) => sets.union(j, i),
-                None => {
-                    first_of.insert(words.clone(), i);
-                }
+        let known = id_by_norm.get(norms[i]).copied();
+        let fresh = known.is_none();
+        let id = known.unwrap_or_else(|| {
+            let id = *id_of.entry(&words[norms[i]]).or_insert(first_mention.len());
+            if id == first_mention.len() {
+                first_mention.push(i);
+                genders.push(None);
+            } else {
+                sets.union(first_mention[id], i);
             }
-            words_by_norm.insert(norms[i], words);
-        }
-        let words = &words_by_norm[norms[i]];
-        if !genders.contains_key(words) {
+            id_by_norm.insert(norms[i], id);
+            id
+        });
+        if genders[id].is_none() {
             // The given name's gender once per name; an honorific at any mention.
             let given = || fresh.then(|| gender::of_name(&m.text)).flatten();
-            if let Some(g) = honorific_gender(doc, m).or_else(given) {
-                genders.insert(words.clone(), g);
-            }
+            genders[id] = honorifics[i].or_else(given);
         }
     }
-    let mut names: Vec<(&Vec<Cow<str>>, usize)> = first_of.iter().map(|(w, &i)| (w, i)).collect();
-    // Longer names first: "Michael Bloomberg" joins "Michael R. Bloomberg"
-    // before "Bloomberg" asks how many people it could be.
-    names.sort_by_key(|&(w, i)| (std::cmp::Reverse(w.len()), i));
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (n, (words, _)) in names.iter().enumerate() {
+    let mut names: Vec<&[Cow<str>]> = vec![&[]; first_mention.len()];
+    for (words, &id) in &id_of {
+        names[id] = words;
+    }
+    join_contained_names(&names, &first_mention, &genders, sets);
+}
+
+/// Joins each person name to the one longer name (by its set) whose words
+/// contain all of its words, unless their genders differ. `names` are the
+/// distinct names' words, `first_mention` and `genders` theirs by index.
+fn join_contained_names(
+    names: &[&[Cow<str>]],
+    first_mention: &[usize],
+    genders: &[Option<Gender>],
+    sets: &mut UnionFind,
+) {
+    let mut by_word: HashMap<&str, Vec<usize>> = sized_map(2 * names.len());
+    for (n, words) in names.iter().enumerate() {
         for w in words.iter() {
             by_word.entry(w).or_default().push(n);
         }
     }
-    for (words, i) in &names {
+    // Longer names first: "Michael Bloomberg" joins "Michael R. Bloomberg"
+    // before "Bloomberg" asks how many people it could be.
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&n| (std::cmp::Reverse(names[n].len()), first_mention[n]));
+    for n in order {
+        let words = names[n];
         let Some(first_word) = words.first() else {
             continue;
         };
-        let gender = genders.get(*words);
+        let gender = genders[n];
         // Distinct longer names (by their set) that contain every word of this one;
         // past two it is ambiguous, so the scan stops there.
         let longer_names = by_word
@@ -296,45 +320,62 @@ fn join_short_person_names(
             .into_iter()
             .flatten()
             .take(MAX_CANDIDATES)
-            .filter_map(|&n| {
-                let (longer, j) = names[n];
-                let other_gender =
-                    gender.is_some_and(|g| genders.get(longer).is_some_and(|h| h != g));
+            .filter_map(|&l| {
+                let longer = names[l];
+                let other_gender = gender.is_some_and(|g| genders[l].is_some_and(|h| h != g));
                 let contains = longer.len() > words.len() && words.iter().all(|w| longer.contains(w));
-                (contains && !other_gender).then_some(j)
+                (contains && !other_gender).then_some(first_mention[l])
             })
             .collect::<Vec<usize>>();
         // Ambiguous by the end of the article, a short name still means the
         // one person of that name introduced before its first use: a
         // relative who shares the surname comes in later under a full name.
-        let introduced_before = || longer_names.iter().copied().filter(|&j| j < *i);
-        let root = sets
-            .sole_root(longer_names.iter().copied())
-            .or_else(|| sets.sole_root(introduced_before()));
+        let first = first_mention[n];
+        let introduced_before = longer_names.iter().copied().filter(|&j| j < first);
+        let root = match sets.sole_root(longer_names.iter().copied()) {
+            Some(root) => Some(root),
+            None => sets.sole_root(introduced_before),
+        };
         if let Some(root) = root {
-            sets.union(root, *i);
+            sets.union(root, first);
         }
     }
 }
 
 /// A one-word organisation or MISC name that ends one multi-word person
 /// name and appears in no other is that person's surname: labelled PERSON.
+#[inline(never)]
 fn relabel_surnames<'n>(
     mentions: &mut [Mention],
     norms: &[&'n str],
     country_of: &[CountryRef],
-    words_of: &dyn Fn(usize) -> Vec<Cow<'n, str>>,
+    words: &mut NameWords<'n>,
 ) {
-    // Distinct multi-word person names, and how often each word ends one or appears in one.
-    let mut full: Vec<Vec<Cow<str>>> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.label == Label::Person && m.text.split_whitespace().count() >= 2)
-        .map(|(i, _)| words_of(i))
-        .collect();
+    // What may be relabelled: one-word organisation and MISC names.
+    let candidate = |i: usize, m: &Mention| {
+        matches!(m.label, Label::Org | Label::Misc) && country_of[i].is_none() && !m.text.contains(' ')
+    };
+    // An article without one needs no count of the person names' words.
+    if !mentions.iter().enumerate().any(|(i, m)| candidate(i, m)) {
+        return;
+    }
+    // Distinct multi-word person names, and how often each word ends one or
+    // appears in one. A name repeated in the same normal form is split once.
+    let mut full_norms: Vec<&str> = Vec::new();
+    let mut norm_seen: HashSet<&str> = sized_set(mentions.len());
+    for (i, m) in mentions.iter().enumerate() {
+        let multi_word = m.label == Label::Person && m.text.split_whitespace().nth(1).is_some();
+        if multi_word && norm_seen.insert(norms[i]) {
+            full_norms.push(norms[i]);
+            words.entry(norms[i]).or_insert_with(|| words_of(norms[i]));
+        }
+    }
+    let words = &*words;
+    let mut full: Vec<&[Cow<str>]> = full_norms.iter().map(|n| &words[n][..]).collect();
     full.sort();
     full.dedup();
-    let (mut ends, mut appears): (HashMap<&str, usize>, HashMap<&str, usize>) = Default::default();
+    let mut ends: HashMap<&str, usize> = sized_map(full.len());
+    let mut appears: HashMap<&str, usize> = sized_map(2 * full.len());
     for name in &full {
         *ends
             .entry(name.last().map_or("", |w| w.as_ref()))
@@ -347,10 +388,7 @@ fn relabel_surnames<'n>(
         }
     }
     for (i, m) in mentions.iter_mut().enumerate() {
-        if matches!(m.label, Label::Org | Label::Misc)
-            && country_of[i].is_none()
-            && !m.text.contains(' ')
-        {
+        if candidate(i, m) {
             let key = spelling_key(norms[i]);
             let n_ends = ends.get(key.as_ref()).copied().unwrap_or(0);
             if n_ends >= 1 && appears.get(key.as_ref()).copied() == Some(n_ends) {
@@ -415,11 +453,15 @@ fn personal_title_before(doc: &Doc, m: &Mention) -> bool {
     })
 }
 
-/// The gender an honorific right before a mention shows ("Mr. Obama").
-fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
-    let a = doc.token_range(m.start, m.end).start;
-    let prev = a.checked_sub(1).map(|p| doc.tokens[p].text(doc.text))?;
-    roles::honorific_gender(prev)
+/// Person names' words ([`words_of`]) by normal form.
+type NameWords<'n> = HashMap<&'n str, Vec<Cow<'n, str>>>;
+
+/// The words of a person's normal-form name as spelling variants share them
+/// ([`spelling_key`]). A nickname in quotation marks is a word of the name:
+/// 'Robert "Bobby" Scott'.
+fn words_of(norm: &str) -> Vec<Cow<'_, str>> {
+    let quote = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’');
+    norm.split(' ').map(|w| spelling_key(w.trim_matches(quote))).collect()
 }
 
 /// A word of a name as its spelling variants share it: transliterations
@@ -475,23 +517,21 @@ const MAX_CANDIDATES: usize = 256;
 /// to the name right before it that defines it in parentheses, whatever
 /// its letters spell ("the Centers for Disease Control and Prevention
 /// (CDC)").
+#[inline(never)]
 fn join_acronyms(text: &str, mentions: &[Mention], sets: &mut UnionFind, country_of: &[CountryRef]) {
-    // The names' initials with the mention, sorted: "United Nations" -> "UN".
-    let mut by_initials: Vec<(u64, usize)> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.label.is_named())
-        .filter_map(|(j, m)| Some((initials(&m.text)?, j)))
-        .collect();
-    by_initials.sort_unstable();
+    // Built at the first acronym that needs it: many articles have none.
+    let mut by_initials: Option<Vec<(u64, usize)>> = None;
     for (i, m) in mentions.iter().enumerate() {
         if !m.label.is_named() || country_of[i].is_some() {
             continue;
         }
         // Two to six capital letters, dots allowed ("UN", "U.S.").
         let t = m.text.as_bytes();
+        if !t.iter().all(|&b| b == b'.' || b.is_ascii_uppercase()) {
+            continue;
+        }
         let caps = t.iter().filter(|&&b| b != b'.').count();
-        if !(2..=6).contains(&caps) || !t.iter().all(|&b| b == b'.' || b.is_ascii_uppercase()) {
+        if !(2..=6).contains(&caps) {
             continue;
         }
         let Some(letters) = acronym(t.iter().copied().filter(|&b| b != b'.')) else {
@@ -501,6 +541,7 @@ fn join_acronyms(text: &str, mentions: &[Mention], sets: &mut UnionFind, country
             sets.union(name, i);
             continue;
         }
+        let by_initials = by_initials.get_or_insert_with(|| names_by_initials(mentions));
         let first = by_initials.partition_point(|&(k, _)| k < letters);
         let same_initials = by_initials[first..]
             .iter()
@@ -510,6 +551,18 @@ fn join_acronyms(text: &str, mentions: &[Mention], sets: &mut UnionFind, country
             sets.union(r, i);
         }
     }
+}
+
+/// The names' initials with the mention, sorted: "United Nations" -> "UN".
+fn names_by_initials(mentions: &[Mention]) -> Vec<(u64, usize)> {
+    let mut by_initials: Vec<(u64, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.label.is_named())
+        .filter_map(|(j, m)| Some((initials(&m.text)?, j)))
+        .collect();
+    by_initials.sort_unstable();
+    by_initials
 }
 
 /// Whether the name `name` defines the acronym `short` in parentheses

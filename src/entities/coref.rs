@@ -7,7 +7,6 @@
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::lexicon::gender::{self, Gender};
 use super::role_nouns;
-use crate::lexicon::roles as role_words;
 use super::roles;
 use crate::tokens::{Token, TokenKind};
 use crate::doc::Doc;
@@ -18,10 +17,16 @@ const WINDOW: usize = 2;
 const PERSON_REACH: usize = 50;
 
 /// Adds pronoun and role-noun mentions of people, keeping `mentions` sorted
-/// and every entity's mention list in step.
+/// and every entity's mention list in step. `honorifics` holds the gender
+/// an honorific before each mention shows ("Mr. Smith" is male).
 #[inline(never)]
-pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) {
-    let mut gender = genders(doc, mentions, entities);
+pub fn resolve(
+    doc: &Doc,
+    mentions: &mut Vec<Mention>,
+    honorifics: &[Option<Gender>],
+    entities: &mut [Entity],
+) {
+    let mut gender = genders(honorifics, entities);
     let people = people_by_sentence(doc, mentions, entities);
     let (added, learned) = references(doc, mentions, entities, &people, &mut gender);
     if added.is_empty() {
@@ -34,11 +39,7 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
         }
     }
     // Merge, then renumber the entities' mention lists.
-    mentions.reserve_exact(added.len());
-    mentions.extend(added);
-    // Disjoint mentions have distinct starts, so an unstable sort gives the
-    // same order without a stable sort's scratch copy of the list.
-    mentions.sort_unstable_by_key(|m| m.start);
+    merge_by_start(mentions, added);
     for e in entities.iter_mut() {
         e.mentions.clear();
     }
@@ -49,15 +50,37 @@ pub fn resolve(doc: &Doc, mentions: &mut Vec<Mention>, entities: &mut [Entity]) 
     }
 }
 
+/// Merges `added` into `mentions`, both sorted by start. Disjoint mentions
+/// have distinct starts, so the merge gives the order a sort would, without
+/// sorting the whole list again; `added` out of order falls back to a sort.
+fn merge_by_start(mentions: &mut Vec<Mention>, added: Vec<Mention>) {
+    if !added.windows(2).all(|w| w[0].start < w[1].start) {
+        mentions.extend(added);
+        mentions.sort_unstable_by_key(|m| m.start);
+        return;
+    }
+    let old = std::mem::take(mentions);
+    mentions.reserve_exact(old.len() + added.len());
+    let mut added = added.into_iter().peekable();
+    for m in old {
+        while let Some(a) = added.next_if(|a| a.start < m.start) {
+            mentions.push(a);
+        }
+        mentions.push(m);
+    }
+    mentions.extend(added);
+}
+
 /// Each entity's gender, where an honorific before one of its names or a
 /// person's given name shows it.
-fn genders(doc: &Doc, mentions: &[Mention], entities: &[Entity]) -> Vec<Option<Gender>> {
+#[inline(never)]
+fn genders(honorifics: &[Option<Gender>], entities: &[Entity]) -> Vec<Option<Gender>> {
     entities
         .iter()
         .map(|e| {
             e.mentions
                 .iter()
-                .find_map(|&i| honorific_gender(doc, &mentions[i]))
+                .find_map(|&i| honorifics[i])
                 .or_else(|| {
                     (e.label == Label::Person)
                         .then(|| gender::of_name(&e.name))
@@ -81,6 +104,7 @@ pub(super) struct Named {
 
 /// Person name mentions, in text order, only of entities that are people
 /// as a whole.
+#[inline(never)]
 fn people_by_sentence(doc: &Doc, mentions: &[Mention], entities: &[Entity]) -> Vec<Named> {
     let mut people = Vec::new();
     let mut m_iter = mentions
@@ -133,6 +157,7 @@ fn references(
     let text = doc.text;
     let mut added: Vec<Mention> = Vec::new();
     let mut learned: Vec<Learned> = Vec::new();
+    let mut ahead = Ahead { all: mentions, next: 0 };
     for (s, sent) in doc.sentences.iter().enumerate() {
         if !sent.part.yields_sentences() {
             continue;
@@ -151,12 +176,16 @@ fn references(
             let w = t.text(text);
             let the = w.eq_ignore_ascii_case("the");
             let pronoun = if the { None } else { gender::of_pronoun(w) };
-            if !(pronoun.is_some() || the) || overlaps_mention(mentions, t.start, t.end) {
+            if !(pronoun.is_some() || the) {
+                continue;
+            }
+            ahead.advance(t.start);
+            if first_overlap(ahead.after(), t.start, t.end).is_some() {
                 continue;
             }
             let found = match pronoun {
                 Some(g) => pronoun_mention(people, gender, s, t, w, g),
-                None => role_nouns::mention(doc, mentions, entities, people, &learned, k, range.end).map(
+                None => role_nouns::mention(doc, &ahead, entities, people, &learned, k, range.end).map(
                     |linked| {
                         if let (Some(e), Some((role, name))) = (linked.mention.entity, linked.role) {
                             learned.push((e, role, name));
@@ -184,6 +213,7 @@ fn may_refer(text: &str, t: Token) -> bool {
 
 /// "he" or "she" at token `t` of sentence `s`, as a mention of the one
 /// person it can refer to; that person's gender is then known.
+#[inline(never)]
 fn pronoun_mention(
     people: &[Named],
     gender: &mut [Option<Gender>],
@@ -204,16 +234,40 @@ fn pronoun_mention(
     })
 }
 
-/// Whether any mention overlaps `start..end` (mentions are sorted and disjoint).
-pub(super) fn overlaps_mention(mentions: &[Mention], start: usize, end: usize) -> bool {
-    !crate::mentions::overlapping(mentions, start, end).is_empty()
+/// The mentions from the first that ends after a position, for positions
+/// asked in text order: each step passes the few mentions since the last
+/// one, where a binary search over all of them would start over.
+pub(super) struct Ahead<'a> {
+    /// All the mentions, sorted and disjoint (so their ends are sorted too).
+    pub all: &'a [Mention],
+    /// The first that ends after the position last asked.
+    next: usize,
 }
 
-/// "Mr. Smith" is male, "Mrs./Ms. Smith" female.
-fn honorific_gender(doc: &Doc, m: &Mention) -> Option<Gender> {
-    let a = doc.token_range(m.start, m.end).start;
-    let prev = a.checked_sub(1).map(|p| doc.tokens[p].text(doc.text))?;
-    role_words::honorific_gender(prev)
+impl<'a> Ahead<'a> {
+    /// Moves on to the mentions that end after `pos`.
+    fn advance(&mut self, pos: usize) {
+        if self.next > 0 && self.all[self.next - 1].end > pos {
+            // Asked out of text order: start over.
+            self.next = self.all.partition_point(|m| m.end <= pos);
+        }
+        while self.all.get(self.next).is_some_and(|m| m.end <= pos) {
+            self.next += 1;
+        }
+    }
+
+    /// The mentions that end after the position last asked, and all after them.
+    pub fn after(&self) -> &'a [Mention] {
+        &self.all[self.next..]
+    }
+}
+
+/// The first mention that overlaps `start..end`, given `after`, the sorted,
+/// disjoint mentions from the first that ends after some position at or
+/// before `start` (what [`Ahead::after`] gives): the mention
+/// [`crate::mentions::overlapping`] would give first, found in a few steps.
+pub(super) fn first_overlap(after: &[Mention], start: usize, end: usize) -> Option<&Mention> {
+    after.iter().find(|m| m.end > start).filter(|m| m.start < end)
 }
 
 /// The one person a pronoun at `pos` in sentence `s` can refer to, if clear.
@@ -238,14 +292,8 @@ fn antecedent(
         .peekable();
     // The same sentence before the pronoun; else the nearest earlier sentence naming someone.
     let sentence = nearest.peek()?.sentence;
-    let mut candidates: Vec<usize> = nearest
-        .take_while(|p| p.sentence == sentence)
-        .map(|p| p.entity)
-        .collect();
-    candidates.sort_unstable();
-    candidates.dedup();
-    match candidates[..] {
-        [e] => Some(e),
-        _ => None,
-    }
+    // Clear when every candidate there is one and the same person.
+    let mut candidates = nearest.take_while(|p| p.sentence == sentence).map(|p| p.entity);
+    let e = candidates.next()?;
+    candidates.all(|c| c == e).then_some(e)
 }

@@ -24,6 +24,8 @@ pub mod roles;
 
 use crate::analysis::{Entity, Label, Mention, MentionKind, Quote};
 use crate::lexicon::countries::{self, Relation};
+use crate::lexicon::gender::Gender;
+use crate::lexicon::roles as role_words;
 use crate::doc::Doc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -46,14 +48,37 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     }
     // Each mention's normalised name ("" for dates and amounts).
     let norms: Vec<&str> = (0..n).map(|i| names.of(i).map_or("", |(norm, _)| norm)).collect();
-    aliases::join(doc, mentions, &norms, &mut sets, &country_of);
+    let honorifics = honorific_genders(doc, mentions);
+    aliases::join(doc, mentions, &norms, &honorifics, &mut sets, &country_of);
     let mut entities = number_entities(mentions, &mut sets);
     for e in &mut entities {
         name_entity(e, mentions, &country_of);
     }
     roles::assign(doc, mentions, &mut entities);
-    coref::resolve(doc, mentions, &mut entities);
+    coref::resolve(doc, mentions, &honorifics, &mut entities);
     entities
+}
+
+/// The gender an honorific right before each mention shows ("Mr. Obama",
+/// "Mrs. Smith"), found in one walk over the tokens: mentions and tokens
+/// are both in text order, so each mention's first token follows the last.
+fn honorific_genders(doc: &Doc, mentions: &[Mention]) -> Vec<Option<Gender>> {
+    // The mention's first token (where `Doc::token_range` starts).
+    let mut t = 0;
+    mentions
+        .iter()
+        .map(|m| {
+            if t > 0 && doc.tokens[t - 1].start >= m.start {
+                // Out of text order: search again.
+                t = doc.tokens.partition_point(|x| x.start < m.start);
+            }
+            while doc.tokens.get(t).is_some_and(|x| x.start < m.start) {
+                t += 1;
+            }
+            let prev = doc.tokens[t.checked_sub(1)?].text(doc.text);
+            role_words::honorific_gender(prev)
+        })
+        .collect()
 }
 
 /// The normalised form and country of each named mention. Names repeat
@@ -70,7 +95,7 @@ impl Names {
         let countries = countries::table();
         let mut found: Vec<(String, CountryRef)> = Vec::new();
         let mut found_of = vec![usize::MAX; mentions.len()];
-        let mut seen: HashMap<&str, usize> = HashMap::default();
+        let mut seen: HashMap<&str, usize> = sized_map(mentions.len());
         for (i, m) in mentions.iter().enumerate() {
             if m.label.is_named() {
                 found_of[i] = *seen.entry(m.text.as_str()).or_insert_with(|| {
@@ -110,14 +135,15 @@ fn group_by_key(
     country_of: &mut [CountryRef],
 ) -> Vec<usize> {
     // The words of multi-word person names: "Washington" in "Denzel Washington".
-    let person_words: HashSet<&str> = mentions
+    let words = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.label == Label::Person && m.text.contains(' '))
         .filter_map(|(i, _)| names.of(i))
-        .flat_map(|(norm, _)| norm.split(' '))
-        .collect();
-    let mut by_key: HashMap<Key, usize> = HashMap::default();
+        .flat_map(|(norm, _)| norm.split(' '));
+    let mut person_words: HashSet<&str> = sized_set(mentions.len());
+    person_words.extend(words);
+    let mut by_key: HashMap<Key, usize> = sized_map(mentions.len());
     let mut to_gpe: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let mut is_country_name = false;
@@ -177,11 +203,13 @@ fn joins_country(doc: &Doc, m: &Mention, rel: Relation, in_person_name: bool) ->
 /// One entity per set of mentions, numbered in order of first mention,
 /// with each mention's `entity` set.
 fn number_entities(mentions: &mut [Mention], sets: &mut UnionFind) -> Vec<Entity> {
-    let mut entity_of_root: HashMap<usize, usize> = HashMap::default();
+    // Each root's entity (`usize::MAX` until its first mention): roots are mention indices.
+    let mut entity_of_root: Vec<usize> = vec![usize::MAX; mentions.len()];
     let mut entities: Vec<Entity> = Vec::new();
     for (i, mention) in mentions.iter_mut().enumerate() {
         let root = sets.find(i);
-        let id = *entity_of_root.entry(root).or_insert_with(|| {
+        if entity_of_root[root] == usize::MAX {
+            entity_of_root[root] = entities.len();
             entities.push(Entity {
                 id: entities.len(),
                 name: String::new(),
@@ -194,8 +222,8 @@ fn number_entities(mentions: &mut [Mention], sets: &mut UnionFind) -> Vec<Entity
                 related: None,
                 salience: 0.0,
             });
-            entities.len() - 1
-        });
+        }
+        let id = entity_of_root[root];
         entities[id].mentions.push(i);
         mention.entity = Some(id);
     }
@@ -243,12 +271,7 @@ fn label_and_name(e: &mut Entity, mentions: &[Mention]) {
         }
     }
     let longest = ms()
-        .max_by_key(|m| {
-            (
-                m.text.split_whitespace().count(),
-                std::cmp::Reverse(m.start),
-            )
-        })
+        .max_by_key(|m| (word_count(&m.text), std::cmp::Reverse(m.start)))
         .expect("an entity has mentions");
     let best = counts.iter().map(|&(_, c)| c).max().unwrap_or(0);
     e.label = if counts
@@ -266,15 +289,27 @@ fn label_and_name(e: &mut Entity, mentions: &[Mention]) {
     // The fullest form with the entity's label.
     let fullest = ms()
         .filter(|m| m.label == e.label)
-        .max_by_key(|m| {
-            (
-                m.text.split_whitespace().count(),
-                m.text.len(),
-                std::cmp::Reverse(m.start),
-            )
-        })
+        .max_by_key(|m| (word_count(&m.text), m.text.len(), std::cmp::Reverse(m.start)))
         .unwrap_or(longest);
     e.name = canonical(&fullest.text);
+}
+
+/// How many words `s` has, as `split_whitespace` counts them; ASCII text
+/// (nearly every name) is counted by its bytes, without decoding characters.
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` accepts.
+    let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let mut prev_space = true;
+    let mut words = 0;
+    for b in s.bytes() {
+        let is_space = space(b);
+        words += usize::from(prev_space && !is_space);
+        prev_space = is_space;
+    }
+    words
 }
 
 /// A name as it would head a list: without a leading "the" or a possessive.
@@ -367,6 +402,17 @@ pub fn score_salience(
     }
 }
 
+/// A hash map with room for `n` entries: the maps of this stage hold about
+/// one entry per mention, and sizing them once saves the rehashes of growing.
+pub(crate) fn sized_map<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(n, Default::default())
+}
+
+/// A hash set with room for `n` entries, as [`sized_map`].
+pub(crate) fn sized_set<T>(n: usize) -> HashSet<T> {
+    HashSet::with_capacity_and_hasher(n, Default::default())
+}
+
 /// Disjoint sets over mention indices.
 pub(crate) struct UnionFind {
     parent: Vec<usize>,
@@ -455,6 +501,24 @@ mod tests {
             "",
         ] {
             assert_eq!(super::normalise(name), recipe(name), "{name:?}");
+        }
+    }
+
+    /// `word_count` counts what `split_whitespace` splits, ASCII or not.
+    #[test]
+    fn word_count_is_split_whitespace_count() {
+        for s in [
+            "",
+            " ",
+            "Kim Jong-Un",
+            "  the\tUnited\x0bStates \r\n",
+            "a\x0cb",
+            "x\x1fy",
+            "Peña Nieto",
+            "A\u{a0}B C",
+            "Jane  Roe ",
+        ] {
+            assert_eq!(super::word_count(s), s.split_whitespace().count(), "{s:?}");
         }
     }
 

@@ -5,12 +5,13 @@
 //! the phrase ("the [Indiana] governor") stays its own mention and must
 //! agree with the person's affiliation.
 
-use super::coref::{overlaps_mention, Learned, Named};
+use super::coref::{first_overlap, Ahead, Learned, Named};
 use crate::analysis::{Entity, Label, Mention, MentionKind};
 use crate::doc::Doc;
 use crate::lexicon::countries;
 use crate::lexicon::roles;
 use crate::mentions::overlapping;
+use std::cell::Cell;
 
 /// How many earlier person mentions a role noun may reach back.
 const ROLE_REACH: usize = 50;
@@ -27,10 +28,11 @@ const MAX_BEFORE_HEAD: usize = 5;
 
 /// The role phrase that starts with "the" at token `k`, as a mention of
 /// the person named before with that role (and that affiliation, if the
-/// phrase names one).
+/// phrase names one). `ahead` stands at token `k`.
+#[inline(never)]
 pub(super) fn mention(
     doc: &Doc,
-    mentions: &[Mention],
+    ahead: &Ahead,
     entities: &[Entity],
     people: &[Named],
     learned: &[Learned],
@@ -38,6 +40,7 @@ pub(super) fn mention(
     sent_end: usize,
 ) -> Option<Linked> {
     let text = doc.text;
+    let (mentions, after) = (ahead.all, ahead.after());
     let word = |j: usize| doc.tokens[j].text(text);
     let mut j = k + 1;
     // The first token of the mention: after the last name in the phrase.
@@ -49,7 +52,7 @@ pub(super) fn mention(
     while j < sent_end && j - k <= MAX_BEFORE_HEAD {
         let t = doc.tokens[j];
         let w = word(j);
-        if let Some(m) = overlapping(mentions, t.start, t.end).first() {
+        if let Some(m) = first_overlap(after, t.start, t.end) {
             if !m.label.is_named() || m.label == Label::Person {
                 return None;
             }
@@ -89,7 +92,7 @@ pub(super) fn mention(
             last = j + 1 + n;
         } else {
             let t = doc.tokens.get(c).filter(|_| c < sent_end)?;
-            let m = overlapping(mentions, t.start, t.end).first()?;
+            let m = first_overlap(after, t.start, t.end)?;
             if affiliation.is_some() || !m.label.is_named() {
                 return None;
             }
@@ -100,7 +103,7 @@ pub(super) fn mention(
     let next_is_name = j + 1 < sent_end && word(j + 1).starts_with(char::is_uppercase);
     let start = doc.tokens[first].start;
     if next_is_name
-        || overlaps_mention(mentions, start, head.end)
+        || first_overlap(after, start, head.end).is_some()
         || beside_a_person(doc, mentions, k, last, sent_end)
     {
         return None;
@@ -145,6 +148,7 @@ enum Antecedent {
 /// nominee, Donald Trump": a role phrase (article at `k`, head at `j`) set
 /// beside a person's name by a comma is that person's own appositive, which
 /// gives the role and is no separate mention.
+#[inline(never)]
 fn beside_a_person(doc: &Doc, mentions: &[Mention], k: usize, j: usize, sent_end: usize) -> bool {
     let text = doc.text;
     let is_person = |t: usize| {
@@ -171,6 +175,7 @@ fn beside_a_person(doc: &Doc, mentions: &[Mention], k: usize, j: usize, sent_end
 /// person the story is about, if it carries no role of its own and was
 /// the last person named and the phrase names a party or nation ("the
 /// Republican nominee" in a story about one politician).
+#[inline(never)]
 fn antecedent(
     entities: &[Entity],
     people: &[Named],
@@ -182,8 +187,16 @@ fn antecedent(
     let before = people.partition_point(|p| p.start < pos);
     // A role learned earlier in this pass counts as the person's own, so
     // that "the senator" follows "the Vermont senator" to the same person.
+    // Whether each entity's role is the phrase's, decided once per entity:
+    // a person named many times in the window would repeat the comparison.
+    let decided: Vec<Cell<Option<bool>>> = vec![Cell::new(None); entities.len()];
     let same = |e: &Entity| {
-        role_of(e, learned).is_some_and(|r| roles::same_role(r, head) && same_portfolio(r, head))
+        decided[e.id].get().unwrap_or_else(|| {
+            let same = role_of(e, learned)
+                .is_some_and(|r| roles::same_role(r, head) && same_portfolio(r, head));
+            decided[e.id].set(Some(same));
+            same
+        })
     };
     let agrees_with = |e: &Entity, m: &Mention| match (&e.role, learned_of(e, learned)) {
         (None, Some((_, _, Some(name)))) => name.entity.is_some() && name.entity == m.entity,

@@ -393,8 +393,14 @@ const NOUNS: &[&str] = &[
 /// A crude lemma: lower case with a common inflectional suffix removed.
 pub fn lemma(word: &str, buf: &mut String) {
     buf.clear();
-    for c in word.chars() {
-        buf.extend(c.to_lowercase());
+    // ASCII's lower case is its ASCII lower case: no per-char mapping needed.
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            buf.extend(c.to_lowercase());
+        }
     }
     let n = strip_inflection(buf).len();
     buf.truncate(n);
@@ -486,6 +492,9 @@ mod tests {
         assert_eq!(first_class(classes(&b)), Some(CueList::Finding));
         lemma("table", &mut b);
         assert_eq!(classes(&b), 0);
+        // Letters beyond ASCII are lower-cased too ("ÉTUDES" -> "étud").
+        lemma("ÉTUDES", &mut b);
+        assert_eq!(b, "étud");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! word is cased elsewhere). Computed once per document, so the per-token
 //! loop only mixes integers.
 
-use super::gazetteer::{mark_gazetteer, mark_keys_ahead};
+use super::gazetteer::{joins, mark_gazetteer, mark_keys_ahead};
 use super::lexicon::{Fnv, Lexicon};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -50,6 +50,15 @@ pub struct Tok {
     /// The gazetteer categories of the word on its own (remembered with the
     /// word's other facts, so only multi-word spans are looked up per token).
     pub gaz_self: u16,
+    /// The word starts with a letter or digit (only such words start a
+    /// gazetteer entry).
+    pub alnum_start: bool,
+    /// The word starts with an upper-case letter or a digit ([`is_name_start`]).
+    pub name_start: bool,
+    /// The word may stand inside a multi-word name: a name start or a
+    /// connector like "of" ([`joins`]). Remembered with the word so the
+    /// per-token gazetteer passes do not compare it with every connector.
+    pub joins: bool,
     pub casing: u8,
     /// No capital or caseless letter, and no digit beside a letter: a
     /// lower-case word, punctuation or a number, which hardly ever starts
@@ -98,6 +107,9 @@ const fn pad(h: u64) -> Tok {
         glove_coarse: 0,
         gaz: 0,
         gaz_self: 0,
+        alnum_start: false,
+        name_start: false,
+        joins: false,
         casing: casing::PAD,
         plain: false,
         headline: false,
@@ -118,16 +130,62 @@ fn str_hash(s: &str) -> u64 {
     h.0
 }
 
+/// A word's lower-cased characters as [`token_facts`] reads them: the
+/// norm hash (digits as 0), the first four and the last four.
+struct Lowered {
+    norm: Fnv,
+    first: [char; 4],
+    /// The last four, character `k` at `k % 4`.
+    ring: [char; 4],
+    n: usize,
+}
+
+impl Default for Lowered {
+    fn default() -> Self {
+        Lowered {
+            norm: Fnv::NEW,
+            first: ['\0'; 4],
+            ring: ['\0'; 4],
+            n: 0,
+        }
+    }
+}
+
+impl Lowered {
+    #[inline]
+    fn push(&mut self, l: char) {
+        if l.is_ascii() {
+            return self.push_ascii(l as u8);
+        }
+        self.norm.char(l);
+        self.keep(l);
+    }
+
+    /// [`Lowered::push`] of an ASCII character: its hash is its one byte.
+    #[inline]
+    fn push_ascii(&mut self, l: u8) {
+        let l = if l.is_ascii_digit() { b'0' } else { l };
+        self.norm.byte(l);
+        self.keep(l as char);
+    }
+
+    #[inline]
+    fn keep(&mut self, l: char) {
+        if self.n < 4 {
+            self.first[self.n] = l;
+        }
+        self.ring[self.n % 4] = l;
+        self.n += 1;
+    }
+}
+
 /// The facts of one word that depend on its text alone (no context).
 pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
     let mut t = pad(0);
     t.exact = str_hash(w);
-    let mut norm = Fnv::NEW;
     let mut shape = Fnv::NEW;
     let mut last_shape = 0u32;
-    let mut first: [char; 4] = ['\0'; 4];
-    let mut ring: [char; 4] = ['\0'; 4];
-    let mut n = 0usize;
+    let mut low = Lowered::default();
     let (mut upper, mut lower, mut digit, mut other) = (0usize, 0usize, 0usize, 0usize);
     let mut caseless = 0usize;
     let mut first_upper = false;
@@ -154,7 +212,7 @@ pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
                 '?'
             }
         };
-        if n == 0 {
+        if low.n == 0 {
             first_upper = class == 'X';
             first_lower = class == 'x' || class == 'a';
         }
@@ -162,16 +220,18 @@ pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
             shape.char(class);
             last_shape = class as u32;
         }
-        for l in c.to_lowercase() {
-            let l = if l.is_ascii_digit() { '0' } else { l };
-            norm.char(l);
-            if n < 4 {
-                first[n] = l;
-            }
-            ring[n % 4] = l;
-            n += 1;
+        if c.is_ascii() {
+            low.push_ascii(c.to_ascii_lowercase() as u8);
+        } else {
+            c.to_lowercase().for_each(|l| low.push(l));
         }
     }
+    let Lowered {
+        norm,
+        first,
+        ring,
+        n,
+    } = low;
     t.norm = norm.0;
     t.shape = shape.0;
     // Prefixes of 2..=4 characters, then suffixes of 1..=4 (shorter words repeat).
@@ -218,7 +278,10 @@ pub fn token_facts(lex: &Lexicon<'_>, w: &str) -> Tok {
     let mut low = Fnv::NEW;
     low.lower_str(w);
     t.lower = low.key();
-    t.gaz_self = if is_alnum_start(w) {
+    t.alnum_start = is_alnum_start(w);
+    t.name_start = is_name_start(w);
+    t.joins = joins(w);
+    t.gaz_self = if t.alnum_start {
         lex.gazetteer(t.lower)
     } else {
         0
@@ -361,35 +424,10 @@ pub fn ascii_punctuation(w: &str) -> Option<String> {
 
 /// [`analyse`] with the facts of each word (given its text and exact-text
 /// hash) from `facts`, which must return [`token_facts`]. Typographic
-/// punctuation is read as ASCII first ([`ascii_punctuation`]).
+/// punctuation is read as ASCII first ([`ascii_punctuation`]), sentence by
+/// sentence: only a sentence that has a non-ASCII word is copied.
 #[inline(never)]
 pub fn analyse_with(
-    lex: &Lexicon<'_>,
-    doc: &[Vec<&str>],
-    facts: impl FnMut(&str, u64) -> Tok,
-) -> Vec<Vec<Tok>> {
-    if doc.iter().flatten().all(|w| w.is_ascii()) {
-        return analyse_ascii(lex, doc, facts);
-    }
-    let fixed: Vec<Vec<Option<String>>> = doc
-        .iter()
-        .map(|s| s.iter().map(|w| ascii_punctuation(w)).collect())
-        .collect();
-    let doc: Vec<Vec<&str>> = doc
-        .iter()
-        .zip(&fixed)
-        .map(|(s, f)| {
-            s.iter()
-                .zip(f)
-                .map(|(w, f)| f.as_deref().unwrap_or(w))
-                .collect()
-        })
-        .collect();
-    analyse_ascii(lex, &doc, facts)
-}
-
-/// [`analyse_with`] once punctuation is ASCII.
-fn analyse_ascii(
     lex: &Lexicon<'_>,
     doc: &[Vec<&str>],
     mut facts: impl FnMut(&str, u64) -> Tok,
@@ -397,42 +435,65 @@ fn analyse_ascii(
     let mut out: Vec<Vec<Tok>> = Vec::with_capacity(doc.len());
     let mut seen: IdMap<u8> = IdMap::default();
     for words in doc {
-        let mut toks: Vec<Tok> = words.iter().map(|w| facts(w, str_hash(w))).collect();
-        mark_gazetteer(lex, words, &mut toks);
-        mark_keys_ahead(words, &mut toks);
-        let lettered = toks
-            .iter()
-            .filter(|t| t.casing == casing::LOWER || casing::is_capital(t.casing))
-            .count();
-        let caps = toks
-            .iter()
-            .filter(|t| t.casing == casing::ALL_CAPS || t.casing == casing::ONE_CAP)
-            .count();
-        let headline = lettered > 0 && caps * 10 >= lettered * 7;
-        mark_cap_runs(&mut toks);
-        for (i, t) in toks.iter_mut().enumerate() {
-            t.headline = headline;
-            let initial = i == 0
-                || matches!(
-                    words[i - 1],
-                    "\"" | "``" | "'" | "(" | ":" | "-" | "--" | "“" | "‘"
-                );
-            if headline || initial {
-                continue;
-            }
-            let bit = match t.casing {
-                c if casing::is_capital(c) => 1,
-                casing::LOWER => 2,
-                _ => continue,
-            };
-            *seen.entry(t.lower).or_insert(0) |= bit;
-        }
+        let toks = if words.iter().all(|w| w.is_ascii()) {
+            sentence_facts(lex, words, &mut facts, &mut seen)
+        } else {
+            let fixed: Vec<Option<String>> = words.iter().map(|w| ascii_punctuation(w)).collect();
+            let words: Vec<&str> = words
+                .iter()
+                .zip(&fixed)
+                .map(|(w, f)| f.as_deref().unwrap_or(w))
+                .collect();
+            sentence_facts(lex, &words, &mut facts, &mut seen)
+        };
         out.push(toks);
     }
     for t in out.iter_mut().flatten() {
         t.doc_case = seen.get(&t.lower).copied().unwrap_or(0);
     }
     out
+}
+
+/// The facts of one sentence's words (punctuation already ASCII), all but
+/// [`Tok::doc_case`]; adds to `seen` how each word is cased where casing
+/// tells something.
+fn sentence_facts(
+    lex: &Lexicon<'_>,
+    words: &[&str],
+    facts: &mut impl FnMut(&str, u64) -> Tok,
+    seen: &mut IdMap<u8>,
+) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = words.iter().map(|w| facts(w, str_hash(w))).collect();
+    mark_gazetteer(lex, words, &mut toks);
+    mark_keys_ahead(&mut toks);
+    let lettered = toks
+        .iter()
+        .filter(|t| t.casing == casing::LOWER || casing::is_capital(t.casing))
+        .count();
+    let caps = toks
+        .iter()
+        .filter(|t| t.casing == casing::ALL_CAPS || t.casing == casing::ONE_CAP)
+        .count();
+    let headline = lettered > 0 && caps * 10 >= lettered * 7;
+    mark_cap_runs(&mut toks);
+    for (i, t) in toks.iter_mut().enumerate() {
+        t.headline = headline;
+        let initial = i == 0
+            || matches!(
+                words[i - 1],
+                "\"" | "``" | "'" | "(" | ":" | "-" | "--" | "“" | "‘"
+            );
+        if headline || initial {
+            continue;
+        }
+        let bit = match t.casing {
+            c if casing::is_capital(c) => 1,
+            casing::LOWER => 2,
+            _ => continue,
+        };
+        *seen.entry(t.lower).or_insert(0) |= bit;
+    }
+    toks
 }
 
 #[cfg(test)]
@@ -455,6 +516,30 @@ mod tests {
         let straight = analyse(&lex, &[vec!["Moscow", "'s", "envoy"]]);
         assert_eq!(curly[0][1].norm, straight[0][1].norm);
         assert_eq!(curly[0][1].shape, straight[0][1].shape);
+        // Only the second sentence has typographic marks; the document reads
+        // as if both were ASCII, casing evidence across sentences included.
+        let typographic = [vec!["Paris", "said"], vec!["“", "Paris", "’s", "mayor"]];
+        let ascii = [vec!["Paris", "said"], vec!["\"", "Paris", "'s", "mayor"]];
+        let (typographic, ascii) = (analyse(&lex, &typographic), analyse(&lex, &ascii));
+        for (a, b) in typographic.iter().flatten().zip(ascii.iter().flatten()) {
+            assert_eq!((a.exact, a.doc_case, a.gaz), (b.exact, b.doc_case, b.gaz));
+        }
+    }
+
+    #[test]
+    fn norm_and_affixes_read_the_word_lower_cased_with_digits_as_zero() {
+        let lex = lexicon();
+        let same = |a: &str, b: &str| {
+            let (a, b) = (token_facts(&lex, a), token_facts(&lex, b));
+            assert_eq!((a.norm, a.affix), (b.norm, b.affix));
+        };
+        same("ÉCOLE", "école");
+        same("Zürich", "zürich");
+        same("F-16s", "f-00s");
+        // The Kelvin sign lower-cases to an ASCII 'k'.
+        same("\u{212A}m", "km");
+        let (a, b) = (token_facts(&lex, "Paris"), token_facts(&lex, "Parix"));
+        assert_ne!((a.norm, a.affix[6]), (b.norm, b.affix[6]));
     }
 
     #[test]

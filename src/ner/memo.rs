@@ -13,8 +13,8 @@
 //! slot per word, words that shared a slot evicted each other over and
 //! over, even on a second pass over the same documents). It
 //! starts at [`FIRST_SLOTS`] entries (about 300 KB, room for the few hundred
-//! distinct words of an article) and, when half full, starts over four
-//! times larger, up to [`SLOTS`] (about 4.7 MB), so a single short article
+//! distinct words of an article) and, when half full, grows four times
+//! larger (keeping its words), up to [`SLOTS`] (about 4.7 MB), so a single short article
 //! pays for a small memo and bulk work gets a large one. It belongs to one
 //! tagger; a different tagger using the same thread's memo clears it first.
 
@@ -135,32 +135,55 @@ impl WordMemo {
         *state = *state & 3 | ((i & 1) as u8) << 2;
     }
 
+    /// Gives the memo `slots` slots, keeping the words it remembers: moving
+    /// an entry is a copy, working a word's facts out again is thousands
+    /// of instructions.
+    fn grow(&mut self, slots: usize) {
+        let tags = std::mem::take(&mut self.tags);
+        let state = std::mem::take(&mut self.state);
+        let entries = std::mem::take(&mut self.entries);
+        self.reset(slots);
+        for (i, entry) in entries.into_iter().enumerate() {
+            if state[i / 2] & 1 << (i & 1) != 0 {
+                let j = self.place(tags[i]);
+                self.entries[j] = entry;
+            }
+        }
+    }
+
+    /// The slot for the word `exact`, which is not remembered: an empty
+    /// slot of its pair, else the less recently used. Marks it filled with
+    /// tag `exact`; the caller writes the entry.
+    #[inline]
+    fn place(&mut self, exact: u64) -> usize {
+        let p = self.pair(exact);
+        let state = self.state[p / 2];
+        let i = if state & 1 == 0 {
+            p
+        } else if state & 2 == 0 || state & 4 == 0 {
+            p + 1
+        } else {
+            p
+        };
+        let bit = 1 << (i & 1);
+        if state & bit == 0 {
+            self.filled += 1;
+            self.state[p / 2] |= bit;
+        }
+        self.tags[i] = exact;
+        i
+    }
+
     /// The facts of word `w` whose exact-text hash is `exact`.
     #[inline]
     pub fn tok(&mut self, lex: &Lexicon<'_>, w: &str, exact: u64) -> Tok {
         if self.filled * 2 > self.tags.len() && self.tags.len() < SLOTS {
-            // Half full: start over, larger (what was remembered is recomputed).
-            self.reset((self.tags.len() * 4).min(SLOTS));
+            self.grow((self.tags.len() * 4).min(SLOTS));
         }
         let i = match self.find(exact) {
             Some(i) => i,
             None => {
-                // An empty slot of the pair, else the less recently used.
-                let p = self.pair(exact);
-                let state = self.state[p / 2];
-                let i = if state & 1 == 0 {
-                    p
-                } else if state & 2 == 0 || state & 4 == 0 {
-                    p + 1
-                } else {
-                    p
-                };
-                let bit = 1 << (i & 1);
-                if state & bit == 0 {
-                    self.filled += 1;
-                    self.state[p / 2] |= bit;
-                }
-                self.tags[i] = exact;
+                let i = self.place(exact);
                 self.entries[i] = Entry {
                     tok: facts::token_facts(lex, w),
                     has_rows: 0,
@@ -195,5 +218,42 @@ impl WordMemo {
             // Evicted since its facts were taken: compute without storing.
             None => compute(t, role),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn growing_keeps_the_remembered_words() {
+        let lex = Lexicon::from_bytes(include_bytes!("../../data/ner/lexicons.bin")).unwrap();
+        let exact = |w: &str| {
+            let mut h = crate::tagging::Fnv::NEW;
+            w.bytes().for_each(|b| h.byte(b));
+            h.0
+        };
+        WordMemo::with(u64::MAX - 7, |memo| {
+            let words: Vec<String> = (0..FIRST_SLOTS).map(|i| format!("Word{i}")).collect();
+            let mut grown = false;
+            for (n, w) in words.iter().enumerate() {
+                let before: Vec<u64> = words[..n]
+                    .iter()
+                    .map(|w| exact(w))
+                    .filter(|&e| memo.find(e).is_some())
+                    .collect();
+                let slots = memo.tags.len();
+                let tok = memo.tok(&lex, w, exact(w));
+                assert_eq!(tok.exact, exact(w));
+                if memo.tags.len() > slots {
+                    grown = true;
+                    assert!(before.len() > FIRST_SLOTS / 3, "most words were remembered");
+                    assert!(before.iter().all(|&e| memo.find(e).is_some()));
+                    assert_eq!(memo.filled, before.len() + 1);
+                    break;
+                }
+            }
+            assert!(grown, "{} words fill half of the first memo", FIRST_SLOTS);
+        });
     }
 }

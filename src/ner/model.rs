@@ -607,7 +607,7 @@ mod tests {
         );
     }
 
-    /// The memo grows (and starts over) when half full, even mid-document;
+    /// The memo grows when half full, even mid-document;
     /// the classes stay those of the plain path.
     #[test]
     fn memo_growth_keeps_the_classes() {

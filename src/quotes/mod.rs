@@ -42,7 +42,7 @@ pub mod marks;
 mod signed;
 pub mod tagger;
 
-use tagger::{Model, Scorer, NCLASS};
+use tagger::Model;
 
 /// Weights written by `cargo run --release --features train --bin train-quotes`.
 static WEIGHTS: &[u8] = include_bytes!("../../data/quotes/weights.bin");
@@ -242,7 +242,7 @@ pub struct With<'c, 's, S> {
 
 /// [`find`] with given models (used when training).
 #[inline(never)]
-pub fn find_with<S: Scorer<NCLASS>>(
+pub fn find_with<S: tagger::Weights>(
     with: With<S>,
     doc: &Doc,
     layout: &Layout,
@@ -274,8 +274,7 @@ pub fn find_with<S: Scorer<NCLASS>>(
         let Some(seq) = prepare(doc, mentions, &state, r.clone(), to_tag) else {
             continue;
         };
-        let t = tagger::decode(scorer, &seq, &mut feats);
-        tags[r.clone()].copy_from_slice(&t);
+        tagger::decode_into(scorer, &seq, &mut feats, &mut tags[r.clone()]);
     }
     let inp = assemble::Input {
         doc,

@@ -36,6 +36,8 @@ pub fn allowed(prev: u8, cur: u8) -> bool {
 
 pub use crate::tagging::Scorer;
 
+mod transitions;
+
 crate::tagging::feature_templates! {
     /// The attribution tagger's feature templates (see [`static_features`]
     /// and [`dynamic_features`]).
@@ -276,7 +278,10 @@ impl WordFacts {
         let lemma = cues::strip_inflection(&buf);
         let cue = if is_word { cues::classes(lemma) } else { 0 };
         let all = if is_word && cue == 0 && lemma.len() < buf.len() {
-            cues::classes_of_stem(&mut lemma.to_string())
+            // With room for the "e" it may add.
+            let mut stem = String::with_capacity(lemma.len() + 1);
+            stem.push_str(lemma);
+            cues::classes_of_stem(&mut stem)
         } else {
             cue
         };
@@ -598,30 +603,61 @@ pub fn dynamic_features(seq: &Sequence, i: usize, p1: u8, p2: u8, out: &mut Vec<
     ]);
 }
 
-/// Greedy decoding of one sequence; `feats` is scratch space.
-pub fn decode<S: Scorer<NCLASS>>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>) -> Vec<u8> {
-    let n = seq.toks.len();
-    // Static scores first, for all tokens: no decision in between, so the
-    // weight lookups of many tokens overlap in flight.
-    let mut stat = vec![[0f32; NCLASS]; n];
-    for (i, acc) in stat.iter_mut().enumerate() {
-        feats.clear();
-        static_features(seq, i, feats);
-        scorer.add_all(feats, acc);
-    }
-    let mut out = Vec::with_capacity(n);
-    let (mut p1, mut p2) = (O, O);
-    for (i, st) in stat.iter().enumerate() {
+/// What the decoder scores with: weights for feature keys, and how they add
+/// a token's dynamic features (by default, hashed like the static ones).
+pub trait Weights: Scorer<NCLASS> {
+    /// Adds the weights of token `i`'s [`dynamic_features`] after classes
+    /// `p1` and `p2` to `acc`; `feats` is scratch space.
+    fn add_dynamic(
+        &self,
+        seq: &Sequence,
+        i: usize,
+        (p1, p2): (u8, u8),
+        feats: &mut Vec<u32>,
+        acc: &mut [f32; NCLASS],
+    ) {
         feats.clear();
         dynamic_features(seq, i, p1, p2, feats);
-        let mut acc = *st;
-        scorer.add_all(feats, &mut acc);
-        let c = best(&acc, p1);
-        out.push(c);
-        p2 = p1;
-        p1 = c;
+        self.add_all(feats, acc);
     }
+}
+
+/// Greedy decoding of one sequence; `feats` is scratch space.
+#[cfg(feature = "train")]
+pub fn decode<S: Weights>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>) -> Vec<u8> {
+    let mut out = vec![O; seq.toks.len()];
+    decode_into(scorer, seq, feats, &mut out);
     out
+}
+
+/// Tokens whose static scores are summed ahead of their decisions: the
+/// weight look-ups of a block overlap in flight, and a block on the stack
+/// needs no allocation per sequence.
+const STATIC_BLOCK: usize = 64;
+
+/// [`decode`] into `out` (one class per token of `seq`, the rest untouched).
+pub fn decode_into<S: Weights>(scorer: &S, seq: &Sequence, feats: &mut Vec<u32>, out: &mut [u8]) {
+    let n = seq.toks.len().min(out.len());
+    let (mut p1, mut p2) = (O, O);
+    let mut stat = [[0f32; NCLASS]; STATIC_BLOCK];
+    for from in (0..n).step_by(STATIC_BLOCK) {
+        let block = from..(from + STATIC_BLOCK).min(n);
+        // Static scores first, for the whole block: no decision in between.
+        for (i, acc) in block.clone().zip(stat.iter_mut()) {
+            *acc = [0.0; NCLASS];
+            feats.clear();
+            static_features(seq, i, feats);
+            scorer.add_all(feats, acc);
+        }
+        for (i, st) in block.zip(stat.iter()) {
+            let mut acc = *st;
+            scorer.add_dynamic(seq, i, (p1, p2), feats, &mut acc);
+            let c = best(&acc, p1);
+            out[i] = c;
+            p2 = p1;
+            p1 = c;
+        }
+    }
 }
 
 /// The best class allowed after `prev`.
@@ -644,6 +680,9 @@ pub struct Model<'a> {
     mask: usize,
     /// `scale / 127^2`: the weight of one unit of `q * |q|`.
     unit: f32,
+    /// The dynamic features' rows summed ahead: saves six of a token's
+    /// seven hashed look-ups on the decoder's critical path.
+    transitions: Box<transitions::Transitions>,
 }
 
 const MAGIC: &[u8; 8] = b"NLQUOT03";
@@ -663,6 +702,34 @@ impl Scorer<NCLASS> for Model<'_> {
 
     fn add_all(&self, keys: &[u32], acc: &mut [f32; NCLASS]) {
         let sum = self.sum(keys);
+        for (a, s) in acc.iter_mut().zip(sum) {
+            *a += s as f32 * self.unit;
+        }
+    }
+}
+
+impl Weights for Model<'_> {
+    /// As the hashed path: the same integer sum of the seven rows, scaled
+    /// once; only `PrevClassWord`'s row is looked up by its key.
+    #[inline]
+    fn add_dynamic(
+        &self,
+        seq: &Sequence,
+        i: usize,
+        (p1, p2): (u8, u8),
+        feats: &mut Vec<u32>,
+        acc: &mut [f32; NCLASS],
+    ) {
+        let x = &seq.toks[i];
+        let Some(mut sum) = self.transitions.sum(x, p1, p2) else {
+            feats.clear();
+            dynamic_features(seq, i, p1, p2, feats);
+            return self.add_all(feats, acc);
+        };
+        let word = self.sum(&[transitions::class_word_key(x, p1)]);
+        for (s, w) in sum.iter_mut().zip(word) {
+            *s += w;
+        }
         for (a, s) in acc.iter_mut().zip(sum) {
             *a += s as f32 * self.unit;
         }
@@ -737,15 +804,15 @@ impl Model<'_> {
 #[target_feature(enable = "sse2")]
 fn sum_sse2(rows: &[[u8; ROW]], mask: usize, keys: &[u32]) -> [i32; ROW] {
     use core::arch::x86_64::*;
-    // The eight products `q * |q|` of key `k`'s row (zero for no row).
-    let products = |k: u32| match rows.get(row_of(k, mask)) {
-        Some(row) => {
-            let b = _mm_cvtsi64_si128(i64::from_le_bytes(*row));
-            let q = _mm_srai_epi16::<8>(_mm_unpacklo_epi8(b, b));
-            let sign = _mm_srai_epi16::<15>(q);
-            _mm_sub_epi16(_mm_xor_si128(_mm_mullo_epi16(q, q), sign), sign)
-        }
-        None => _mm_setzero_si128(),
+    // Sliced to `mask + 1` rows (all a model has), so that no row needs a
+    // bounds check: `row_of` never passes `mask`.
+    let rows = &rows[..=mask];
+    // The eight products `q * |q|` of key `k`'s row.
+    let products = |k: u32| {
+        let b = _mm_cvtsi64_si128(i64::from_le_bytes(rows[row_of(k, mask)]));
+        let q = _mm_srai_epi16::<8>(_mm_unpacklo_epi8(b, b));
+        let sign = _mm_srai_epi16::<15>(q);
+        _mm_sub_epi16(_mm_xor_si128(_mm_mullo_epi16(q, q), sign), sign)
     };
     let (mut lo, mut hi) = (_mm_setzero_si128(), _mm_setzero_si128());
     let mut widen_add = |m: __m128i| {
@@ -782,11 +849,15 @@ impl<'a> Model<'a> {
         }
         let (rows, rest) = r.bytes(buf.len() - HEADER)?.as_chunks::<ROW>();
         debug_assert!(rest.is_empty());
-        Ok(Model {
+        let mut model = Model {
             rows,
             mask: (1usize << bits) - 1,
             unit: scale / (127.0 * 127.0),
-        })
+            transitions: transitions::Transitions::empty(),
+        };
+        let summed = transitions::Transitions::new(|keys| model.sum(keys));
+        model.transitions = summed;
+        Ok(model)
     }
 
     /// Serialises a table of `2^bits` weight rows (square-law companded to `i8`).

@@ -91,12 +91,16 @@ impl Speakers<'_> {
             } else {
                 self.named_entity(s, e).or_else(|| {
                     // A role noun the entity stage left unresolved: the previous speaker.
-                    let lower = src.to_ascii_lowercase();
-                    let role = SPEAKER_ROLES.iter().any(|r| lower.ends_with(r));
+                    // Both lists are lower case: compared in any case, in place.
+                    let b = src.as_bytes();
+                    let ends_with = |r: &str| {
+                        b.len() >= r.len() && b[b.len() - r.len()..].eq_ignore_ascii_case(r.as_bytes())
+                    };
+                    let role = SPEAKER_ROLES.iter().any(|r| ends_with(r));
                     // "the company said" after "Acme Corp. said".
-                    let body = lower
-                        .strip_prefix("the ")
-                        .is_some_and(|w| BODY_WORDS.contains(&w));
+                    let body = b.len() >= 4
+                        && b[..4].eq_ignore_ascii_case(b"the ")
+                        && BODY_WORDS.iter().any(|w| b[4..].eq_ignore_ascii_case(w.as_bytes()));
                     if role {
                         recent()
                     } else if body {
@@ -273,7 +277,8 @@ fn is_plural_phrase(text: &str) -> bool {
 /// mark or comma); unchanged if nothing would be left.
 fn trim_punctuation(text: &str, s: usize, e: usize) -> (usize, usize) {
     let edge = |c: char| {
-        c.is_ascii_punctuation() && !matches!(c, '.' | '\'' | ')') || "—–“”‘’«»".contains(c)
+        c.is_ascii_punctuation() && !matches!(c, '.' | '\'' | ')')
+            || matches!(c, '—' | '–' | '“' | '”' | '‘' | '’' | '«' | '»')
     };
     let trimmed = text[s..e].trim_end_matches(edge);
     let end = s + trimmed.len();
@@ -370,14 +375,15 @@ pub(super) fn relative_opener(doc: &Doc, b: usize, end: usize) -> Option<usize> 
 pub(super) fn according_source(doc: &Doc, cue: &Range<usize>) -> Option<Range<usize>> {
     let text = doc.text;
     let toks = &doc.tokens;
-    let words: Vec<&str> = toks[cue.clone()]
+    // Exactly two words, "according to" (read without collecting them).
+    let mut words = toks[cue.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(text))
-        .collect();
-    if !(words.len() == 2
-        && words[0].eq_ignore_ascii_case("according")
-        && words[1].eq_ignore_ascii_case("to"))
+        .map(|t| t.text(text));
+    let (first, second, third) = (words.next(), words.next(), words.next());
+    if !(first.is_some_and(|w| w.eq_ignore_ascii_case("according"))
+        && second.is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && third.is_none())
     {
         return None;
     }

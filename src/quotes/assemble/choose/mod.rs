@@ -577,7 +577,9 @@ fn cue_facts(doc: &Doc, u: Range<usize>, t: &mut Target) {
 /// serves both the hash and the class lookup.
 fn cue_head(doc: &Doc, u: Range<usize>) -> Option<(usize, u32, u8)> {
     let (text, toks) = (doc.text, &doc.tokens);
-    let mut buf = String::new();
+    // Room for most words and the "e" `classes_of_stem` may add: one
+    // allocation per cue, not one per word and another per "e".
+    let mut buf = String::with_capacity(32);
     let mut head = None;
     for i in u.filter(|&i| toks[i].kind == TokenKind::Word) {
         cues::lemma(toks[i].text(text), &mut buf);
