@@ -53,10 +53,10 @@ pub struct Tok {
     /// The word starts with a letter or digit (only such words start a
     /// gazetteer entry).
     pub alnum_start: bool,
-    /// The word starts with an upper-case letter or a digit ([`is_name_start`]).
+    /// The word starts with an upper-case letter or a digit (`is_name_start`).
     pub name_start: bool,
     /// The word may stand inside a multi-word name: a name start or a
-    /// connector like "of" ([`joins`]). Remembered with the word so the
+    /// connector like "of" (`joins`). Remembered with the word so the
     /// per-token gazetteer passes do not compare it with every connector.
     pub joins: bool,
     pub casing: u8,
