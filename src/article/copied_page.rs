@@ -665,37 +665,59 @@ pub(super) fn is_credit(s: &str) -> bool {
     if count_words(s) > CREDIT_MAX_WORDS {
         return false;
     }
-    let core = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let labelled = [
-        "photo:",
-        "photos:",
-        "photograph:",
-        "picture:",
-        "image:",
-        "images:",
-        "credit:",
-        "photo credit",
-        "image copyright",
-        "image source",
-        "illustration:",
-    ]
-    .iter()
-    .any(|p| starts_with_ci(core, p));
     let lower = s.to_lowercase();
-    let agency = s.contains('/')
-        && !ends_sentence(s)
-        && [
-            "getty images",
-            "afp",
-            "ap photo",
-            "associated press",
-            "reuters",
-            "epa",
-            "shutterstock",
-        ]
-        .iter()
-        .any(|a| lower.contains(a));
-    labelled || agency
+    let agency = s.contains('/') && !ends_sentence(s) && AGENCIES.iter().any(|a| lower.contains(a));
+    credit_labelled(s) || agency
+}
+
+/// Labels that open a photo credit line.
+const CREDIT_LABELS: &[&str] = &[
+    "photo:",
+    "photos:",
+    "photograph:",
+    "picture:",
+    "image:",
+    "images:",
+    "credit:",
+    "credit...",
+    "credit\u{2026}",
+    "photo credit",
+    "image copyright",
+    "image source",
+    "illustration:",
+    "ap photo/",
+];
+
+/// Photo agencies as credits name them, lower case.
+const AGENCIES: &[&str] = &[
+    "getty images",
+    "afp",
+    "ap photo",
+    "associated press",
+    "reuters",
+    "epa",
+    "shutterstock",
+];
+
+/// Whether `s` opens with a credit label ("Photo:", "Credit...", "(AP Photo/").
+fn credit_labelled(s: &str) -> bool {
+    let core = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    CREDIT_LABELS.iter().any(|p| starts_with_ci(core, p))
+}
+
+/// A photo credit anywhere in an article: [`is_credit`] read narrowly, for
+/// text with no page around it. The line opens with a credit label, or ends
+/// with an agency after a slash ("Rich Pedroncelli/Associated Press"); an
+/// agency that only opens a line ("Reuters/Ipsos poll shows Biden ahead")
+/// is the story's.
+pub(super) fn is_credit_line(s: &str) -> bool {
+    let s = s.trim().trim_end_matches(')').trim_end();
+    if count_words(s) > CREDIT_MAX_WORDS || ends_sentence(s) {
+        return false;
+    }
+    let last = s.rsplit_once('/').map(|(_, a)| a.trim().to_lowercase());
+    let ends_with_agency = last.is_some_and(|a| AGENCIES.contains(&a.as_str()));
+    credit_labelled(s) || ends_with_agency
 }
 
 #[cfg(test)]

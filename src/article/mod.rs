@@ -89,6 +89,8 @@ pub fn layout_with_title(text: &str, title: Option<Range<usize>>) -> Layout {
             b.title(*u);
         } else if let Some(kind) = boilerplate_kind(s, b.title_key.as_deref()) {
             b.set_aside(*u, kind);
+        } else if copied_page::is_credit_line(s) {
+            b.set_aside(*u, BoilerplateKind::Credit);
         } else if let Some(r) = labelled_value(s, &["source", "sources", "via"]) {
             let span = Span::of(text, u.start + r.0, u.start + r.1);
             b.meta(span.clone());
@@ -475,6 +477,21 @@ mod tests {
             l.parts.iter().filter(|p| p.kind == PartKind::Body).count(),
             1
         );
+    }
+
+    #[test]
+    fn photo_credit_lines_are_set_aside() {
+        let text = "Blackouts stump experts\n\nCredit...Rich Pedroncelli/Associated Press\n\nThe grid operator cut power on Friday.\n\nPhotograph: Guy Smallman/Getty Images\n\n(AP Photo/Evan Vucci)\n\nPrices rose on Saturday.";
+        let l = layout(text);
+        let credits = l.article.boilerplate.iter().filter(|b| b.kind == BoilerplateKind::Credit);
+        assert_eq!(credits.count(), 3, "{:?}", l.article.boilerplate);
+        assert_eq!(l.article.paragraphs.len(), 2);
+        // Counter-cases: an agency that opens a line of the story, and a
+        // sentence that names one.
+        let text = "Poll\n\nReuters/Ipsos poll shows Biden ahead\n\nThe photo was taken by a Getty Images/AFP photographer in May.\n\nThe poll of 1,000 adults ran for three days.";
+        let l = layout(text);
+        assert!(l.article.boilerplate.is_empty(), "{:?}", l.article.boilerplate);
+        assert_eq!(l.article.paragraphs.len(), 3);
     }
 
     /// Issue 23's example: every line but the headline is news, though each
