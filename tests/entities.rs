@@ -1587,3 +1587,23 @@ fn a_name_after_a_personal_title_is_a_person_wherever_it_stands() {
     assert_eq!(entity(&a, "Apple").label, Label::Org);
     assert_eq!(entity(&a, "General Electric").label, Label::Org);
 }
+
+#[test]
+fn a_role_owned_by_a_common_noun_is_affiliated_with_what_the_noun_stands_for() {
+    let a = analyse(
+        "Crew backs Biden\n\nA group known as The Reckoning Crew endorsed Kamala Harris. The group's founder, Bernice Scott, is a force in state politics.\n\nRep. Mark Meadows retired on Thursday. Wayne King, the congressman's deputy chief of staff, did not learn about it until later.",
+    );
+    let scott = entity(&a, "Bernice Scott");
+    assert_eq!(scott.role.as_deref(), Some("founder"));
+    assert_eq!(scott.affiliation.as_deref(), Some("Reckoning Crew"));
+    let king = entity(&a, "Wayne King");
+    assert_eq!(king.affiliation.as_deref(), Some("Mark Meadows"));
+    assert_eq!(king.affiliation_entity, Some(entity(&a, "Mark Meadows").id));
+    // Counter-cases: two senators named before "the senator's", and "the
+    // company's" with no organisation named near it.
+    let a = analyse(
+        "Talks\n\nSen. Jane Roe and Sen. John Doe met on Monday. Mary Major, the senator's chief of staff, said nothing.\n\nAcme Corp. opened a plant. Workers were hired. Prices fell. Sales rose. Tom Poe, the company's treasurer, retired.",
+    );
+    assert_eq!(entity(&a, "Mary Major").affiliation, None);
+    assert_eq!(entity(&a, "Tom Poe").affiliation, None);
+}

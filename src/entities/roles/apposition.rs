@@ -34,6 +34,7 @@ const FRONTING: &[&str] = &[
 
 /// "Jane Roe, the State Department spokeswoman," after the name ending at
 /// token `b` (a parenthesis such as "(D-Va.)" may come between).
+#[inline(never)]
 pub(super) fn after_name(ws: &Words, b: usize) -> Option<Found> {
     let mut k = super::party::skip(ws, b);
     if ws.w(k) == "(" {
@@ -121,6 +122,7 @@ fn who_leads(ws: &Words, k: usize) -> Option<Found> {
         return (org && closes).then(|| Found {
             role: role.to_string(),
             affiliation: Some(r),
+            owner: None,
         });
     }
     if the == 0 {
@@ -133,6 +135,7 @@ fn who_leads(ws: &Words, k: usize) -> Option<Found> {
     plain.then(|| Found {
         role: format!("{role} of {}", ws.span(k + 2, end)),
         affiliation: None,
+        owner: None,
     })
 }
 
@@ -154,6 +157,7 @@ pub(super) fn party_after(ws: &Words, b: usize) -> Option<Range<usize>> {
 
 /// "Jane Roe is director of research at Acme": a role after "is" or "was"
 /// that names the affiliation, so that "Roe is a leader who ..." says nothing.
+#[inline(never)]
 pub(super) fn predicate(ws: &Words, b: usize) -> Option<Found> {
     if !matches!(ws.w(b), "is" | "was") {
         return None;
@@ -166,11 +170,13 @@ pub(super) fn predicate(ws: &Words, b: usize) -> Option<Found> {
     Some(Found {
         role: phrase.found.role,
         affiliation: Some(after),
+        owner: None,
     })
 }
 
 /// "Acme's chief operating officer, Jane Roe, said": a role before the name
 /// at tokens `a..b`, set off by a comma, with the name closed by punctuation.
+#[inline(never)]
 pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
     let floor = ws.sent.start;
     if a < floor + 2 || ws.w(a - 1) != "," {
@@ -209,8 +215,18 @@ pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
     }
     Some(Found {
         role: ws.span(start, role_end).to_string(),
+        owner: common_owner(ws, start).filter(|_| affiliation.is_none()),
         affiliation,
     })
+}
+
+/// The common noun that owns the role starting at token `start` as "the
+/// `noun`'s" ("The group's founder"), for `super::owner` to resolve.
+fn common_owner(ws: &Words, start: usize) -> Option<usize> {
+    let noun = start.checked_sub(2).filter(|&n| n > ws.sent.start && ws.possessive(n + 1))?;
+    let the = ws.w(noun - 1).eq_ignore_ascii_case("the");
+    let common = ws.w(noun).starts_with(|c: char| c.is_lowercase());
+    (the && common).then_some(noun)
 }
 
 /// "An attorney for [Acme], Jane Roe,": the name that ends right before the
@@ -332,6 +348,7 @@ fn noun_phrase(ws: &Words, mut k: usize) -> Option<Phrase> {
     Some(Phrase {
         found: Found {
             role: role.join(" "),
+            owner: common_owner(ws, owner).filter(|_| after.is_none() && before.is_none()),
             affiliation: after.clone().or(before),
         },
         closed,

@@ -14,6 +14,7 @@
 
 mod apposition;
 mod lowercase;
+mod owner;
 mod party;
 mod phrase;
 mod title;
@@ -31,6 +32,9 @@ struct Found {
     role: String,
     /// The affiliation's tokens, if any.
     affiliation: Option<Range<usize>>,
+    /// The token of the common noun that owns the role when no name does
+    /// ("the group" in "the group's founder"), for [`owner`] to resolve.
+    owner: Option<usize>,
 }
 
 /// Sets `role`, `affiliation` and `affiliation_entity` for people, from the
@@ -41,6 +45,7 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
         .iter()
         .filter_map(|e| Some((e.country.clone()?, e.id)))
         .collect();
+    let mut owned = Vec::new();
     for e in entities.iter_mut().filter(|e| e.label == Label::Person) {
         for &i in &e.mentions {
             let m = &mentions[i];
@@ -50,6 +55,9 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
             let Some(found) = role_of(doc, mentions, m) else {
                 continue;
             };
+            if let (None, Some(k)) = (&found.affiliation, found.owner) {
+                owned.push((e.id, k));
+            }
             set_role(doc, mentions, &country_entities, e, found);
             break;
         }
@@ -78,6 +86,24 @@ pub fn assign(doc: &Doc, mentions: &[Mention], entities: &mut [Entity]) {
                 e.affiliation = Some(doc.text[r].to_string());
                 e.affiliation_entity = None;
             }
+        }
+    }
+    // Owners are resolved once every person has the role it states: "the
+    // congressman's deputy chief of staff" needs the congressman's.
+    resolve_owners(doc, mentions, entities, owned);
+}
+
+/// Gives each person in `owned` the entity its role's owner noun stands for
+/// (see [`owner`]) as its affiliation.
+#[inline(never)]
+fn resolve_owners(doc: &Doc, mentions: &[Mention], entities: &mut [Entity], owned: Vec<(usize, usize)>) {
+    for (id, k) in owned {
+        if entities[id].affiliation.is_some() {
+            continue;
+        }
+        if let Some(a) = owner::resolve(doc, mentions, entities, id, k) {
+            entities[id].affiliation = Some(entities[a].name.clone());
+            entities[id].affiliation_entity = Some(a);
         }
     }
 }
@@ -115,6 +141,7 @@ pub fn learn(
 }
 
 /// Gives person `e` the role and affiliation `found` names.
+#[inline(never)]
 fn set_role(
     doc: &Doc,
     mentions: &[Mention],
@@ -164,6 +191,7 @@ fn honorific_of(doc: &Doc, mentions: &[Mention], m: &Mention) -> Option<Found> {
 /// The role next to one name mention, trying the shapes from the tightest
 /// to the loosest: a title right before it, an appositive after it, an
 /// appositive before it, a predicate.
+#[inline(never)]
 fn role_of(doc: &Doc, mentions: &[Mention], m: &Mention) -> Option<Found> {
     let Range { start: a, end: b } = doc.token_range(m.start, m.end);
     let sent = doc.sentence_tokens(a)?;

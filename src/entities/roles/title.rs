@@ -18,6 +18,7 @@ const MAX_OF_WORDS: usize = 3;
 
 /// The title before the name at tokens `a..b`, with the affiliation before
 /// it ("Russian", "Acme") or after the name ("of Arizona").
+#[inline(never)]
 pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
     if let Some(found) = quoted(ws, a) {
         return Some(found);
@@ -50,7 +51,7 @@ pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
     // organisation owning it the affiliation.
     if let Some((beat, owner)) = before.as_ref().and_then(|r| beat_of(ws, floor, r)) {
         let role = format!("{} {role}", ws.span(beat.start, beat.end));
-        return Some(Found { role, affiliation: Some(owner) });
+        return Some(Found { role, affiliation: Some(owner), owner: None });
     }
     // "former [MSNBC] personality": a status word before the affiliation is the role's.
     let role = match &before {
@@ -60,7 +61,7 @@ pub(super) fn before_name(ws: &Words, a: usize, b: usize) -> Option<Found> {
         _ => role,
     };
     let affiliation = of_place(ws, b).or(before);
-    Some(Found { role, affiliation })
+    Some(Found { role, affiliation, owner: None })
 }
 
 /// A title set in quotation marks right before the name at token `a`: "its
@@ -86,6 +87,7 @@ fn quoted(ws: &Words, a: usize) -> Option<Found> {
     Some(Found {
         role: ws.span(open + 1, close).to_string(),
         affiliation: phrase::affiliation_before(ws, ws.sent.start, open),
+        owner: None,
     })
 }
 
@@ -162,6 +164,7 @@ pub(super) fn honorific(ws: &Words, a: usize, b: usize) -> Option<Found> {
     roles::is_occupational_honorific(ws.w(k)).then(|| Found {
         role: ws.w(k).to_string(),
         affiliation: of_place(ws, b),
+        owner: None,
     })
 }
 

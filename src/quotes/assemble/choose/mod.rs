@@ -238,6 +238,8 @@ pub(super) fn person_through(scene: &Scene, opts: &Options, i: usize) -> usize {
 /// subject it is part of (the widest subject before the cue, phrase after
 /// it or rules' speaker that holds it), then its appositive up to the
 /// appositive's end ("Michael McFaul, a senior fellow at Stanford,").
+// Not inlined: its callers stay small enough for V8's optimising compiler.
+#[inline(never)]
 pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
     let mut r = opts.candidates[i].toks.clone();
     for o in &opts.candidates {
