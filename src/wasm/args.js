@@ -35,6 +35,21 @@ export function readArgs(text, options, fn = 'extract', what = 'text') {
   throw new Error(`${fn}: options.offsets must be ${UNIT_NAMES}`);
 }
 
+/**
+ * `readArgs`, with what it throws returned instead: the Error itself, or
+ * the unit's name (or undefined). Rust returns the Error to the caller, who
+ * gets it thrown; an exception caught by wasm-bindgen's `catch` instead
+ * kept a table slot for each one, so thousands of failed calls grew the
+ * module's memory.
+ */
+export function readArgsOrError(text, options, fn, what) {
+  try {
+    return readArgs(text, options, fn, what);
+  } catch (err) {
+    return err;
+  }
+}
+
 /** Runs `get`, which reads the caller's object, turning what it throws into our Error. */
 function read(fn, get) {
   try {

@@ -7,9 +7,9 @@
 //!
 //! Two things happen in JavaScript, in small snippets beside this file:
 //! - `args.js` reads the arguments before any text is copied into wasm
-//!   memory. It is imported with `catch`, so an exception thrown while
-//!   reading them (a Proxy trap, a getter, a revoked Proxy) comes back to
-//!   Rust as an `Err` and Rust returns normally. An exception that crossed
+//!   memory. It catches what is thrown while reading them (a Proxy trap, a
+//!   getter, a revoked Proxy) and returns the `Error`, which Rust returns
+//!   as an `Err`, so Rust returns normally. An exception that crossed
 //!   wasm frames would skip Rust's cleanup: the stack pointer and the copy
 //!   of the text would never be restored, and the module would be poisoned.
 //! - `texts.js` fills in the span texts. With UTF-16 offsets, a span's text
@@ -43,14 +43,25 @@ const TYPES: &str = include_str!("types.d.ts");
 #[wasm_bindgen(module = "/src/wasm/args.js")]
 extern "C" {
     /// Checks `text` and `options` and returns `options.offsets` (a unit's
-    /// name, or undefined for the default); throws an `Error` otherwise.
-    #[wasm_bindgen(catch, js_name = readArgs)]
-    fn read_args(
-        text: &JsValue,
-        options: &JsValue,
-        function: &str,
-        what: &str,
-    ) -> Result<JsValue, JsValue>;
+    /// name, or undefined for the default), or the `Error` that says why not.
+    #[wasm_bindgen(js_name = readArgsOrError)]
+    fn read_args_or_error(text: &JsValue, options: &JsValue, function: &str, what: &str)
+        -> JsValue;
+}
+
+/// `options.offsets` as [`read_args_or_error`] reads it, or its `Error`.
+fn read_args(
+    text: &JsValue,
+    options: &JsValue,
+    function: &str,
+    what: &str,
+) -> Result<JsValue, JsValue> {
+    let v = read_args_or_error(text, options, function, what);
+    if v.is_instance_of::<js_sys::Error>() {
+        Err(v)
+    } else {
+        Ok(v)
+    }
 }
 
 #[wasm_bindgen(module = "/src/wasm/texts.js")]
