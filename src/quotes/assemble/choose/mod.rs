@@ -319,25 +319,30 @@ fn subject_after_comma(scene: &Scene, opts: &Options, r: &Range<usize>) -> Optio
 /// rather than a word ("pleased with Clinton, a top aide said").
 fn person_opens_clause_before(scene: &Scene, comma: usize) -> bool {
     let doc = scene.doc;
-    let Some(mut m) = named_ending_at(scene, comma) else { return false };
-    let a = doc.token_range(m.start, m.end).start;
-    if m.label != Label::Person {
-        let at = |k: usize| doc.tokens[k].text(doc.text);
-        let mut k = a;
-        if k > 0 && function_words::is_article(at(k - 1)) {
-            k -= 1;
-        }
-        let of = k.checked_sub(1).filter(|&p| matches!(at(p), "of" | "at" | "from"));
-        match of.and_then(|p| named_ending_at(scene, p)) {
-            Some(p) if p.label == Label::Person => m = p,
-            _ => return false,
-        }
-    }
+    let Some(m) = person_ending_at(scene, comma) else { return false };
     let a = doc.token_range(m.start, m.end).start;
     let starts = doc.sentence_tokens(a).is_some_and(|r| r.start == a);
     // "said Ross Eisenbrey of the Economic Policy Institute, an early voice":
     // after a cue word, the name is that cue's speaker.
     starts || a.checked_sub(1).is_some_and(|p| doc.tokens[p].kind != TokenKind::Word || is_cue(scene, p))
+}
+
+/// The person whose name ends right before token `k`, or whose name stands
+/// before "of", "at" or "from" and the name that does ("Ross Eisenbrey of
+/// the Economic Policy Institute").
+fn person_ending_at<'a>(scene: &Scene<'a>, k: usize) -> Option<&'a Mention> {
+    let doc = scene.doc;
+    let m = named_ending_at(scene, k)?;
+    if m.label == Label::Person {
+        return Some(m);
+    }
+    let at = |k: usize| doc.tokens[k].text(doc.text);
+    let mut j = doc.token_range(m.start, m.end).start;
+    if j > 0 && function_words::is_article(at(j - 1)) {
+        j -= 1;
+    }
+    let of = j.checked_sub(1).filter(|&p| matches!(at(p), "of" | "at" | "from"))?;
+    named_ending_at(scene, of).filter(|p| p.label == Label::Person)
 }
 
 /// Whether the sentence of token `comma` opens with "According to" and
