@@ -332,10 +332,9 @@ fn join_contained_names(
         // relative who shares the surname comes in later under a full name.
         let first = first_mention[n];
         let introduced_before = longer_names.iter().copied().filter(|&j| j < first);
-        let root = match sets.sole_root(longer_names.iter().copied()) {
-            Some(root) => Some(root),
-            None => sets.sole_root(introduced_before),
-        };
+        let root = sets
+            .sole_root(longer_names.iter().copied())
+            .or_else(|| sets.sole_root(introduced_before));
         if let Some(root) = root {
             sets.union(root, first);
         }

@@ -8,6 +8,7 @@ use super::{adjacent, is_cue, Options, Scene, SUBJECT};
 use crate::analysis::{Label, Mention, MentionKind};
 use crate::doc::Doc;
 use crate::lexicon::function_words;
+use crate::mentions::overlapping_range;
 use crate::quotes::assemble::speaker::relative_opener;
 use crate::tokens::TokenKind;
 use std::ops::Range;
@@ -22,10 +23,11 @@ use std::ops::Range;
 pub(super) fn subject_after_comma(scene: &Scene, opts: &Options, r: &Range<usize>) -> Option<usize> {
     let doc = scene.doc;
     let u = opts.target.cue.as_ref()?;
-    let subject = opts.candidates.iter().find(|o| o.flags & SUBJECT != 0)?;
-    let s = &subject.toks;
-    let comma_before = s.start.checked_sub(1).is_some_and(|c| doc.tokens[c].text(doc.text) == ",");
-    let inside = r.start < s.start && s.end == r.end;
+    let s = &opts.candidates.iter().find(|o| o.flags & SUBJECT != 0)?.toks;
+    let comma = s.start.checked_sub(1).filter(|&c| doc.tokens[c].text(doc.text) == ",")?;
+    if !(r.start < s.start && s.end == r.end && adjacent(scene, s, u)) {
+        return None;
+    }
     // "Patti LaBelle and Stevie Wonder, who said": a relative clause speaks
     // for the phrase before it; "X and Demos, filed suit": a verb is no subject.
     let relative = relative_opener(doc, s.start, s.end).is_some();
@@ -37,18 +39,15 @@ pub(super) fn subject_after_comma(scene: &Scene, opts: &Options, r: &Range<usize
     // a person's name that starts its clause is the name's apposition, its
     // closing comma left out.
     let description = !first.starts_with(char::is_uppercase) || function_words::is_article(first);
-    let apposition = description && comma_before && person_opens_clause_before(scene, s.start - 1);
+    let apposition = description && person_opens_clause_before(scene, comma);
     // "the University of California, Berkeley": a comma inside a name.
-    let in_name = comma_before && {
-        let c = &doc.tokens[s.start - 1];
-        scene.mentions.iter().any(|m| m.start < c.start && m.end > c.end)
-    };
-    let place = comma_before && (in_name || place_after_name(scene, s));
+    let c = &doc.tokens[comma];
+    let in_name = !overlapping_range(scene.mentions, c.start, c.end).is_empty();
     // "According to Yahoo News, Clinton spokesman Jesse Lehrich said": the
     // opening phrase names the source of all that follows.
-    let according = comma_before && opens_with_according(doc, s.start - 1);
-    let plain = !relative && !verb && !preposition && !apposition && !place && !according;
-    (inside && comma_before && plain && adjacent(scene, s, u)).then_some(s.start)
+    let according = opens_with_according(doc, comma);
+    let kept = relative || verb || preposition || apposition || in_name || according;
+    (!kept && !place_after_name(scene, s)).then_some(s.start)
 }
 
 /// Whether a person's name ends right before token `comma` ("Doug Andres,"),
@@ -108,6 +107,10 @@ fn place_after_name(scene: &Scene, s: &Range<usize>) -> bool {
     let doc = scene.doc;
     let (start, end) = (doc.tokens[s.start].start, doc.tokens[s.end - 1].end);
     let not_person = |m: &Mention| m.kind == MentionKind::Name && m.label != Label::Person;
-    let name = scene.mentions.iter().any(|m| m.start == start && m.end == end && not_person(m));
+    let at = scene.mentions.partition_point(|m| m.start < start);
+    let name = scene.mentions[at..]
+        .iter()
+        .take_while(|m| m.start == start)
+        .any(|m| m.end == end && not_person(m));
     name && named_ending_at(scene, s.start - 1).is_some_and(not_person)
 }
