@@ -61,11 +61,10 @@ pub struct Sentence {
 /// of the others.
 const TITLE_ABBREVS: &[&str] = &[
     "Adm", "Ald", "Apr", "Atty", "Aug", "Ave", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dec", "Dept",
-    "Det", "Dr", "Insp",
-    "Feb", "Fig", "Fr", "Ft", "Gen", "Gov", "Hon", "Jan", "Jul", "Jun", "Lt", "Maj", "Mar",
-    "Messrs", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Pres", "Prof", "Pte", "Rep",
-    "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "St", "Supt", "approx", "cf", "e.g", "i.e",
-    "vs",
+    "Det", "Dr", "Insp", "Feb", "Fig", "Fr", "Ft", "Gen", "Gov", "Hon", "Jan", "Jul", "Jun", "Lt",
+    "Maj", "Mar", "Messrs", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Pres", "Prof",
+    "Pte", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "St", "Supt", "approx", "cf",
+    "e.g", "i.e", "vs",
 ];
 const FINAL_ABBREVS: &[&str] = &[
     "Bros", "Co", "Corp", "Del", "Inc", "Jr", "Ltd", "Plc", "Sr", "a.m", "etc", "p.m",
@@ -555,11 +554,22 @@ mod tests {
     fn a_title_abbreviation_after_a_hyphen_keeps_its_dot() {
         assert_eq!(
             words("then-Rep. Esteban Torres and ex-Gov. Jane Roe"),
-            ["then-Rep.", "Esteban", "Torres", "and", "ex-Gov.", "Jane", "Roe"]
+            [
+                "then-Rep.",
+                "Esteban",
+                "Torres",
+                "and",
+                "ex-Gov.",
+                "Jane",
+                "Roe"
+            ]
         );
         // Counter-case: a hyphenated word that ends a sentence keeps its
         // dot apart.
-        assert_eq!(words("a well-known. Then"), ["a", "well-known", ".", "Then"]);
+        assert_eq!(
+            words("a well-known. Then"),
+            ["a", "well-known", ".", "Then"]
+        );
     }
 
     #[test]
@@ -592,7 +602,11 @@ mod tests {
         // "Del." is a delegate before a name, Delaware before a new sentence.
         assert_eq!(
             sentences("It passed, said Del. Jane Roe, a Democrat. Dover, Del. The state sued."),
-            ["It passed, said Del. Jane Roe, a Democrat.", "Dover, Del.", "The state sued."]
+            [
+                "It passed, said Del. Jane Roe, a Democrat.",
+                "Dover, Del.",
+                "The state sued."
+            ]
         );
     }
 
@@ -615,7 +629,9 @@ mod tests {
     #[test]
     fn heading_lines_end_sentences_but_wrapped_prose_does_not() {
         assert_eq!(
-            sentences("Storm Floods the Coast of Ruritania\nThe Ruritania Storm Is Over\nMore rain came."),
+            sentences(
+                "Storm Floods the Coast of Ruritania\nThe Ruritania Storm Is Over\nMore rain came."
+            ),
             [
                 "Storm Floods the Coast of Ruritania",
                 "The Ruritania Storm Is Over",
@@ -633,7 +649,10 @@ mod tests {
             ["Officials said they met\nAcme Corp and Jane Roe Of Ruritania\nOn Monday."]
         );
         // A short capitalised line, or one before a lower-case line, is not a heading.
-        assert_eq!(sentences("Jane Roe\nSmith met them."), ["Jane Roe\nSmith met them."]);
+        assert_eq!(
+            sentences("Jane Roe\nSmith met them."),
+            ["Jane Roe\nSmith met them."]
+        );
         assert_eq!(
             sentences("Jane Roe Met The Mayor\nand left."),
             ["Jane Roe Met The Mayor\nand left."]

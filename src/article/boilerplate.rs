@@ -54,8 +54,7 @@ pub(super) fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<Boilerpla
         Some(BoilerplateKind::CommentPolicy)
     } else if words <= PROMO_MAX_WORDS && is_promo(core, &lower) {
         Some(BoilerplateKind::Promo)
-    } else if words <= COPYRIGHT_MAX_WORDS
-        && (is_copyright(core, &lower) || is_syndication(&lower))
+    } else if words <= COPYRIGHT_MAX_WORDS && (is_copyright(core, &lower) || is_syndication(&lower))
     {
         // A syndication line is a rights notice of its own kind: where the
         // text was first published, under what licence.
@@ -465,17 +464,32 @@ fn is_copyright(core: &str, lower: &str) -> bool {
 const SYNDICATED_TEXTS: &[&str] = &["article", "column", "piece", "post", "report", "story"];
 /// Words between the text and the verb of a syndication line ("has been",
 /// "was first", "is"). Lowercase.
-const SYNDICATION_AUXILIARIES: &[&str] =
-    &["also", "been", "first", "has", "is", "originally", "previously", "was"];
+const SYNDICATION_AUXILIARIES: &[&str] = &[
+    "also",
+    "been",
+    "first",
+    "has",
+    "is",
+    "originally",
+    "previously",
+    "was",
+];
 /// The verbs of a syndication line ("adapted", "republished"). Lowercase.
 const SYNDICATION_VERBS: &[&str] = &[
-    "adapted", "appeared", "produced", "published", "reprinted", "republished", "syndicated",
+    "adapted",
+    "appeared",
+    "produced",
+    "published",
+    "reprinted",
+    "republished",
+    "syndicated",
 ];
 /// What may follow the verb of a syndication line: where and how the text
 /// was published ("from its original source", "by ProPublica", "on ...",
 /// "in partnership with ..."), or nothing. Lowercase.
-const SYNDICATION_FOLLOWERS: &[&str] =
-    &["as", "at", "by", "courtesy", "from", "here", "in", "on", "through", "under", "with"];
+const SYNDICATION_FOLLOWERS: &[&str] = &[
+    "as", "at", "by", "courtesy", "from", "here", "in", "on", "through", "under", "with",
+];
 /// The most words of a syndication line that opens with its verb
 /// ("Originally published by The Texas Tribune.").
 const SYNDICATION_SHORT_WORDS: usize = 12;
@@ -496,7 +510,9 @@ fn is_syndication(lower: &str) -> bool {
     if matches!(words.peek(), Some(&("originally" | "first"))) {
         words.next();
         return words.next().is_some_and(|w| SYNDICATION_VERBS.contains(&w))
-            && words.next().is_none_or(|w| SYNDICATION_FOLLOWERS.contains(&w))
+            && words
+                .next()
+                .is_none_or(|w| SYNDICATION_FOLLOWERS.contains(&w))
             && count_words(core) <= SYNDICATION_SHORT_WORDS
             && !core.contains(',');
     }
@@ -506,7 +522,8 @@ fn is_syndication(lower: &str) -> bool {
         .find_map(|p| core.strip_prefix(p))
         .unwrap_or(core);
     let mut words = tokens(rest);
-    if words.next() != Some("this") || !words.next().is_some_and(|w| SYNDICATED_TEXTS.contains(&w)) {
+    if words.next() != Some("this") || !words.next().is_some_and(|w| SYNDICATED_TEXTS.contains(&w))
+    {
         return false;
     }
     let mut w = words.next();
@@ -514,7 +531,9 @@ fn is_syndication(lower: &str) -> bool {
         w = words.next();
     }
     w.is_some_and(|w| SYNDICATION_VERBS.contains(&w))
-        && words.next().is_none_or(|w| SYNDICATION_FOLLOWERS.contains(&w))
+        && words
+            .next()
+            .is_none_or(|w| SYNDICATION_FOLLOWERS.contains(&w))
 }
 
 /// Labels that open a list of tags or topics.

@@ -483,14 +483,22 @@ mod tests {
     fn photo_credit_lines_are_set_aside() {
         let text = "Blackouts stump experts\n\nCredit...Rich Pedroncelli/Associated Press\n\nThe grid operator cut power on Friday.\n\nPhotograph: Guy Smallman/Getty Images\n\n(AP Photo/Evan Vucci)\n\nPrices rose on Saturday.";
         let l = layout(text);
-        let credits = l.article.boilerplate.iter().filter(|b| b.kind == BoilerplateKind::Credit);
+        let credits = l
+            .article
+            .boilerplate
+            .iter()
+            .filter(|b| b.kind == BoilerplateKind::Credit);
         assert_eq!(credits.count(), 3, "{:?}", l.article.boilerplate);
         assert_eq!(l.article.paragraphs.len(), 2);
         // Counter-cases: an agency that opens a line of the story, and a
         // sentence that names one.
         let text = "Poll\n\nReuters/Ipsos poll shows Biden ahead\n\nThe photo was taken by a Getty Images/AFP photographer in May.\n\nThe poll of 1,000 adults ran for three days.";
         let l = layout(text);
-        assert!(l.article.boilerplate.is_empty(), "{:?}", l.article.boilerplate);
+        assert!(
+            l.article.boilerplate.is_empty(),
+            "{:?}",
+            l.article.boilerplate
+        );
         assert_eq!(l.article.paragraphs.len(), 3);
     }
 
