@@ -442,7 +442,8 @@ const HEADING_CAPITALISED_LEN: usize = 4;
 
 /// Whether a line break follows token `i` (before the next token of the range).
 fn breaks_line(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
-    i + 1 < end && text[tokens[i].end..tokens[i + 1].start].contains('\n')
+    // Bytes, not a `str` search: the gap is a space or two after nearly every token.
+    i + 1 < end && text.as_bytes()[tokens[i].end..tokens[i + 1].start].contains(&b'\n')
 }
 
 /// Whether the tokens `line`, a whole line that starts a sentence and ends

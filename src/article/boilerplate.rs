@@ -34,7 +34,7 @@ pub(super) fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<Boilerpla
     if !s.chars().any(char::is_alphanumeric) {
         return Some(BoilerplateKind::Label);
     }
-    let words = count_words(s);
+    let words = count_words_to(s, COMMENT_POLICY_MAX_WORDS);
     // Sentence-length lines are by far the most common, and none of the
     // kinds below is that long but a comment policy.
     if words > COMMENT_POLICY_MAX_WORDS {
@@ -66,36 +66,102 @@ pub(super) fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<Boilerpla
     }
 }
 
-/// The number of words `s.split_whitespace()` gives. Every line of an
-/// article is counted, and decoding each character to ask whether it is
-/// whitespace was a third of the boilerplate test's time: ASCII text is
-/// counted as word starts (a non-space after a space or at the start), a
-/// sum the compiler vectorises.
+/// The number of words `s.split_whitespace()` gives.
 pub(super) fn count_words(s: &str) -> usize {
-    if !s.is_ascii() {
-        return s.split_whitespace().count();
-    }
-    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let b = s.as_bytes();
-    let first = b.first().is_some_and(|&c| !space(c)) as usize;
-    first
-        + b.iter()
-            .zip(&b[1.min(b.len())..])
-            .map(|(&a, &c)| (space(a) & !space(c)) as usize)
-            .sum::<usize>()
+    count_words_to(s, usize::MAX)
 }
 
+/// The number of words `s.split_whitespace()` gives, or `limit + 1` when
+/// it has more: the count stops there, so that a test of a short line
+/// does not read all of a long paragraph.
+///
+/// Every line of an article is counted, several times, and decoding each
+/// character to ask whether it is whitespace was a third of the boilerplate
+/// test's time: ASCII text is read eight bytes at a time, each word start
+/// (a non-space after a space or at the start) a bit of a mask.
+pub(super) fn count_words_to(s: &str, limit: usize) -> usize {
+    let cap = limit.saturating_add(1);
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    let mut n = 0;
+    // The space bit (0x80) of the byte before the chunk, in the place of a
+    // first byte's: the text starts as if after a space.
+    let mut before: u64 = 0x80;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if w & HIGH_BITS != 0 {
+            return count_words_slowly(s, cap);
+        }
+        let spaces = ascii_space_mask(w);
+        n += word_starts(spaces, before);
+        before = spaces >> 56;
+        if n >= cap {
+            return cap;
+        }
+    }
+    // The last bytes, padded with spaces (which start no word).
+    let mut last = [b' '; 8];
+    for (b, &r) in last.iter_mut().zip(chunks.remainder()) {
+        *b = r;
+    }
+    let w = u64::from_le_bytes(last);
+    if w & HIGH_BITS != 0 {
+        return count_words_slowly(s, cap);
+    }
+    n += word_starts(ascii_space_mask(w), before);
+    n.min(cap)
+}
+
+/// [`count_words_to`] for text that is not ASCII: up to `cap` words.
+fn count_words_slowly(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap).count()
+}
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// 1 in each byte of a `u64`.
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+
+/// For eight ASCII bytes (little-endian in `w`), the high bit of each byte
+/// that is whitespace as `split_whitespace` takes it: a space or `\t..=\r`.
+/// No sum below carries out of its byte, as every byte is under 0x80.
+fn ascii_space_mask(w: u64) -> u64 {
+    let x = w ^ (LOW_BITS * u64::from(b' '));
+    let is_space = !x.wrapping_add(LOW_BITS * 0x7F) & HIGH_BITS;
+    let from_tab = w.wrapping_add(LOW_BITS * (0x80 - u64::from(b'\t')));
+    let after_cr = w.wrapping_add(LOW_BITS * (0x80 - u64::from(b'\r') - 1));
+    is_space | (from_tab & !after_cr & HIGH_BITS)
+}
+
+/// How many bytes of a chunk start a word: not spaces, after a space (the
+/// previous byte in the chunk, or for the first the high bit of `before`).
+fn word_starts(spaces: u64, before: u64) -> usize {
+    let starts = !spaces & ((spaces << 8) | before) & HIGH_BITS;
+    // One bit a byte, summed into the top byte by the multiplication.
+    (((starts >> 7).wrapping_mul(LOW_BITS)) >> 56) as usize
+}
+
+/// Whether `s` starts with `prefix`, ASCII case ignored. Bytes are compared:
+/// where they match a whole `prefix`, `s` has a character boundary too.
+#[inline(always)]
 pub(super) fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len()
-        && s.is_char_boundary(prefix.len())
-        && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+    let (s, p) = (s.as_bytes(), prefix.as_bytes());
+    // The first byte alone rules out nearly every line, before the loop.
+    s.len() >= p.len()
+        && p.first().is_none_or(|f| s[0].eq_ignore_ascii_case(f))
+        && s[..p.len()].eq_ignore_ascii_case(p)
 }
 
 /// What follows `phrase` at the start of `s` (ASCII case ignored), if `s`
 /// starts with it as whole words ("share" starts "Share:" but not "Shares").
+/// Inlined into the loops over phrase lists, so that the first byte's
+/// test costs no call.
+#[inline(always)]
 pub(super) fn after_phrase<'a>(s: &'a str, phrase: &str) -> Option<&'a str> {
+    if !starts_with_ci(s, phrase) {
+        return None;
+    }
     let rest = s.get(phrase.len()..)?;
-    (starts_with_ci(s, phrase) && !rest.starts_with(|c: char| c.is_alphanumeric())).then_some(rest)
+    (!rest.starts_with(|c: char| c.is_alphanumeric())).then_some(rest)
 }
 
 /// Whether `s` ends as a sentence does: with a full stop, question or
@@ -136,6 +202,19 @@ fn tokens(lower: &str) -> impl Iterator<Item = &str> {
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+}
+
+/// Whether `hay` contains the ASCII text `needle`, as `str::contains`
+/// says: a scan for its first byte and a comparison there, without the
+/// tables a general substring search sets up on each call.
+fn contains_ascii(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    hay.iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && hay[i + 1..].starts_with(rest))
 }
 
 fn has_word(lower: &str, word: &str) -> bool {
@@ -331,7 +410,7 @@ const NOTICE_LEADS: &[&str] = &["warning", "note", "notice", "disclaimer", "impo
 /// "please", "our") instead of reporting what someone said.
 fn is_comment_policy(lower: &str) -> bool {
     // A substring search first: most lines have no "comment" at all.
-    if !lower.contains("comment")
+    if !contains_ascii(lower, "comment")
         || !tokens(lower).any(|w| matches!(w, "comment" | "comments" | "commenting"))
     {
         return false;
@@ -501,8 +580,17 @@ const SYNDICATION_SHORT_WORDS: usize = 12;
 /// a news sentence about a source ("The story was first reported by ...,
 /// she said", "The film was adapted from a novel") is none.
 fn is_syndication(lower: &str) -> bool {
+    // The line's own shape first, the search for a speech verb through all
+    // its words last: nearly every line fails at its first word.
+    syndication_shaped(lower) && !reports_speech(lower)
+}
+
+/// [`is_syndication`] but for the speech test.
+fn syndication_shaped(lower: &str) -> bool {
     let core = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if reports_speech(lower) {
+    // The first word starts "originally", "first", "a (version)", "an
+    // (earlier version)" or "this".
+    if !matches!(core.as_bytes().first(), Some(b'o' | b'f' | b'a' | b't')) {
         return false;
     }
     let mut words = tokens(core).peekable();
@@ -591,6 +679,47 @@ mod tests {
         ] {
             let all = s.split_whitespace().count();
             assert_eq!(count_words(s), all, "{s:?}");
+        }
+    }
+
+    /// Each ASCII byte at each place of a line longer than one eight-byte
+    /// chunk: counted as `split_whitespace` counts, and a count to a limit
+    /// is the whole count up to it and `limit + 1` past it.
+    #[test]
+    fn every_ascii_byte_at_every_place_is_counted_as_split_whitespace_does() {
+        let line = "ab cd  ef\tgh ij kl mn op q";
+        for b in 0u8..0x80 {
+            for at in 0..line.len() {
+                let mut bytes = line.as_bytes().to_vec();
+                bytes[at] = b;
+                let s = String::from_utf8(bytes).unwrap();
+                let all = s.split_whitespace().count();
+                assert_eq!(count_words(&s), all, "{s:?}");
+                for limit in 0..12 {
+                    assert_eq!(
+                        count_words_to(&s, limit),
+                        all.min(limit + 1),
+                        "{s:?} {limit}"
+                    );
+                }
+            }
+        }
+        assert_eq!(count_words_to("a b c", usize::MAX), 3);
+        assert_eq!(count_words_to("é b c d", 1), 2);
+    }
+
+    #[test]
+    fn an_ascii_needle_is_found_where_str_contains_finds_it() {
+        for (hay, needle) in [
+            ("no comments here", "comment"),
+            ("commen", "comment"),
+            ("ccomment", "comment"),
+            ("a “comment”", "comment"),
+            ("", "comment"),
+            ("anything", ""),
+            ("comm ent", "comment"),
+        ] {
+            assert_eq!(contains_ascii(hay, needle), hay.contains(needle), "{hay:?}");
         }
     }
 

@@ -253,16 +253,26 @@ fn is_hard_wrapped(text: &str, block: &[Unit]) -> bool {
         return false;
     }
     let body = &block[..block.len() - 1];
-    let long = body
-        .iter()
-        .filter(|u| (40..=100).contains(&text[u.start..u.end].chars().count()))
-        .count();
-    let open = body
-        .iter()
-        .filter(|u| !text[u.start..u.end].ends_with(['.', '!', '?', '"', '”', ':']))
-        .count();
-    long == body.len() && open * 2 >= body.len()
+    // Every line but the last is long: a block of one line a sentence
+    // (pasted plain text) fails at its first short line.
+    let long = body.iter().all(|u| {
+        let line = &text[u.start..u.end];
+        // A line has at least a quarter as many characters as bytes, and no more.
+        (WRAPPED_MIN_CHARS..=4 * WRAPPED_MAX_CHARS).contains(&line.len())
+            && (WRAPPED_MIN_CHARS..=WRAPPED_MAX_CHARS).contains(&line.chars().count())
+    });
+    let open = || {
+        body.iter()
+            .filter(|u| !text[u.start..u.end].ends_with(['.', '!', '?', '"', '”', ':']))
+            .count()
+    };
+    long && open() * 2 >= body.len()
 }
+
+/// The fewest characters of a hard-wrapped paragraph's lines (but the last).
+const WRAPPED_MIN_CHARS: usize = 40;
+/// The most characters of a hard-wrapped paragraph's lines.
+const WRAPPED_MAX_CHARS: usize = 100;
 
 /// The lowercase alphanumeric words of `s`: what a line and the title are compared by.
 fn words(s: &str) -> impl Iterator<Item = &str> {
