@@ -127,11 +127,17 @@ fn is_word_continuation(c: char) -> bool {
         | '\u{093A}'..='\u{094F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}')
 }
 
+/// Inlined: it is asked of nearly every character, most of them ASCII.
+#[inline(always)]
 fn is_word_char(c: char) -> bool {
     // No ASCII character continues a word (the ranges above start at U+0300).
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    is_word_char_beyond_ascii(c)
+}
+
+fn is_word_char_beyond_ascii(c: char) -> bool {
     c.is_alphanumeric() || is_word_continuation(c)
 }
 
@@ -268,15 +274,26 @@ fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
             piece_len += 1;
             i += 1;
         }
-        while let Some(c) = next(i).filter(|&c| is_word_char(c)) {
-            if !c.is_ascii_digit() && !is_word_continuation(c) {
-                all_digits = false;
+        // An ASCII byte here is no word character (the loop above stopped
+        // at it): only a non-ASCII one is decoded.
+        if bytes.get(i).is_some_and(|b| !b.is_ascii()) {
+            while let Some(c) = next(i).filter(|&c| is_word_char(c)) {
+                if !c.is_ascii_digit() && !is_word_continuation(c) {
+                    all_digits = false;
+                }
+                piece_len += 1;
+                i += c.len_utf8();
             }
-            piece_len += 1;
-            i += c.len_utf8();
         }
         if piece_len > 1 {
             dotted_letters = false;
+        }
+        // Of the ASCII marks, only these may join two pieces of a word.
+        if bytes
+            .get(i)
+            .is_none_or(|b| b.is_ascii() && !matches!(b, b'-' | b'/' | b'.' | b',' | b':' | b'\''))
+        {
+            break;
         }
         let Some(sep) = next(i) else { break };
         let after = i + sep.len_utf8();
@@ -317,7 +334,7 @@ fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
         return (i, TokenKind::Number);
     }
     // A final dot belongs to an abbreviation or an initial.
-    if next(i) == Some('.') && !s[i + 1..].starts_with('.') {
+    if s.as_bytes().get(i) == Some(&b'.') && !s[i + 1..].starts_with('.') {
         let single_upper = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
         let dotted = dotted_letters && word.contains('.');
         if single_upper
@@ -330,11 +347,12 @@ fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
             return (i + 1, TokenKind::Word);
         }
     }
-    let digits = word.bytes().filter(u8::is_ascii_digit).count();
-    let kind = if digits > 0
-        && word
-            .chars()
-            .all(|c| c.is_ascii_digit() || ".,:".contains(c))
+    // Digits and ".,:" only, one digit at least. The first test fails at
+    // the first letter of nearly every word.
+    let kind = if word
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b':'))
+        && word.bytes().any(|b| b.is_ascii_digit())
     {
         TokenKind::Number
     } else {
@@ -442,7 +460,7 @@ const HEADING_CAPITALISED_LEN: usize = 4;
 
 /// Whether a line break follows token `i` (before the next token of the range).
 fn breaks_line(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
-    // Bytes, not a `str` search: the gap is a space or two after nearly every token.
+    // Bytes, not a `str` search: the gap is a space or none after nearly every token.
     i + 1 < end && text.as_bytes()[tokens[i].end..tokens[i + 1].start].contains(&b'\n')
 }
 
