@@ -339,9 +339,10 @@ impl<'a> Page<'a> {
 
 /// A menu line: short, no sentence punctuation, no digits.
 fn is_menu_line(s: &str) -> bool {
+    // The end of the line first: most lines end as sentences do.
     s.len() <= MENU_MAX_BYTES
-        && count_words_to(s, MENU_MAX_WORDS) <= MENU_MAX_WORDS
         && !ends_sentence(s)
+        && count_words_to(s, MENU_MAX_WORDS) <= MENU_MAX_WORDS
         && !s.bytes().any(|b| b.is_ascii_digit())
 }
 
@@ -712,7 +713,8 @@ fn credit_labelled(s: &str) -> bool {
 /// is the story's.
 pub(super) fn is_credit_line(s: &str) -> bool {
     let s = s.trim().trim_end_matches(')').trim_end();
-    if count_words_to(s, CREDIT_MAX_WORDS) > CREDIT_MAX_WORDS || ends_sentence(s) {
+    // The end of the line first: most lines end as sentences do.
+    if ends_sentence(s) || count_words_to(s, CREDIT_MAX_WORDS) > CREDIT_MAX_WORDS {
         return false;
     }
     let last = s.rsplit_once('/').map(|(_, a)| a.trim().to_lowercase());
