@@ -29,8 +29,19 @@ const TAG_LIST_MAX_WORDS: usize = 30;
 
 /// Whether line `s` is boilerplate, and of which kind. `title` is the
 /// headline's key (see `normalise`), once the headline is known.
-#[inline(never)]
 pub(super) fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<BoilerplateKind> {
+    boilerplate_kind_with(s, title, &mut String::new())
+}
+
+/// [`boilerplate_kind`], lower-casing the line into `buffer`: the layout
+/// passes one buffer for all the lines of a text, which saves an
+/// allocation a line.
+#[inline(never)]
+pub(super) fn boilerplate_kind_with(
+    s: &str,
+    title: Option<&str>,
+    buffer: &mut String,
+) -> Option<BoilerplateKind> {
     if !s.chars().any(char::is_alphanumeric) {
         return Some(BoilerplateKind::Label);
     }
@@ -41,21 +52,23 @@ pub(super) fn boilerplate_kind(s: &str, title: Option<&str>) -> Option<Boilerpla
         return None;
     }
     let core = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let lower = if s.is_ascii() {
-        s.to_ascii_lowercase()
+    buffer.clear();
+    if s.is_ascii() {
+        buffer.push_str(s);
+        buffer.make_ascii_lowercase();
     } else {
-        s.to_lowercase()
-    };
+        buffer.push_str(&s.to_lowercase());
+    }
+    let lower = buffer.as_str();
     if title.is_some_and(|t| same_words(s, t)) {
         Some(BoilerplateKind::RepeatedTitle)
     } else if words <= STAMP_MAX_WORDS && is_stamp(core) {
         Some(BoilerplateKind::Stamp)
-    } else if is_comment_policy(&lower) {
+    } else if is_comment_policy(lower) {
         Some(BoilerplateKind::CommentPolicy)
-    } else if words <= PROMO_MAX_WORDS && is_promo(core, &lower) {
+    } else if words <= PROMO_MAX_WORDS && is_promo(core, lower) {
         Some(BoilerplateKind::Promo)
-    } else if words <= COPYRIGHT_MAX_WORDS && (is_copyright(core, &lower) || is_syndication(&lower))
-    {
+    } else if words <= COPYRIGHT_MAX_WORDS && (is_copyright(core, lower) || is_syndication(lower)) {
         // A syndication line is a rights notice of its own kind: where the
         // text was first published, under what licence.
         Some(BoilerplateKind::Copyright)

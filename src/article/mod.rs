@@ -10,7 +10,7 @@ mod boilerplate;
 mod copied_page;
 
 use crate::analysis::{Article, Boilerplate, BoilerplateKind, Span};
-use boilerplate::boilerplate_kind;
+use boilerplate::boilerplate_kind_with;
 use std::ops::Range;
 
 /// What part of an article a stretch of text is, for the later stages.
@@ -76,6 +76,8 @@ pub fn layout_with_title(text: &str, title: Option<Range<usize>>) -> Layout {
         title_key: None,
         seen_body: false,
     };
+    // The boilerplate test's lower-cased line, one buffer for all lines.
+    let mut lower = String::new();
     // The last unit of more than three words: a title needs text after it.
     let last_long = units
         .iter()
@@ -87,7 +89,7 @@ pub fn layout_with_title(text: &str, title: Option<Range<usize>>) -> Layout {
             b.set_aside(*u, kind);
         } else if known_title || page.as_ref().is_some_and(|p| p.headline == Some(n)) {
             b.title(*u);
-        } else if let Some(kind) = boilerplate_kind(s, b.title_key.as_deref()) {
+        } else if let Some(kind) = boilerplate_kind_with(s, b.title_key.as_deref(), &mut lower) {
             b.set_aside(*u, kind);
         } else if copied_page::is_credit_line(s) {
             b.set_aside(*u, BoilerplateKind::Credit);
