@@ -30,9 +30,10 @@
 //! lists, subheadings and quoted code stay with it.
 
 use super::boilerplate::{
-    after_phrase, boilerplate_kind, count_words, count_words_to, ends_sentence, is_calendar_word,
-    is_date_word, lower_share, starts_with_ci,
+    after_phrase, boilerplate_kind, ends_sentence, is_calendar_word, is_date_word, lower_share,
+    starts_with_ci,
 };
+use super::word_count::{count_words, count_words_to};
 use super::{byline, is_title_like, Unit};
 use crate::analysis::BoilerplateKind;
 use std::ops::Range;

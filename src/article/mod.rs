@@ -8,6 +8,7 @@
 
 mod boilerplate;
 mod copied_page;
+mod word_count;
 
 use crate::analysis::{Article, Boilerplate, BoilerplateKind, Span};
 use boilerplate::boilerplate_kind_with;
