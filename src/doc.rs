@@ -25,7 +25,7 @@ pub struct DocSentence {
 impl<'a> Doc<'a> {
     /// Tokenises each analysed part and splits it into sentences. A part never
     /// shares a sentence with another: the title is always a sentence of its own.
-#[inline(never)]
+    #[inline(never)]
     pub fn new(text: &'a str, parts: &[article::Part]) -> Doc<'a> {
         let mut toks = Vec::with_capacity(text.len() / 5);
         let mut sentences = Vec::new();

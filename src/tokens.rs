@@ -61,11 +61,10 @@ pub struct Sentence {
 /// of the others.
 const TITLE_ABBREVS: &[&str] = &[
     "Adm", "Ald", "Apr", "Atty", "Aug", "Ave", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Dec", "Dept",
-    "Det", "Dr", "Insp",
-    "Feb", "Fig", "Fr", "Ft", "Gen", "Gov", "Hon", "Jan", "Jul", "Jun", "Lt", "Maj", "Mar",
-    "Messrs", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Pres", "Prof", "Pte", "Rep",
-    "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "St", "Supt", "approx", "cf", "e.g", "i.e",
-    "vs",
+    "Det", "Dr", "Insp", "Feb", "Fig", "Fr", "Ft", "Gen", "Gov", "Hon", "Jan", "Jul", "Jun", "Lt",
+    "Maj", "Mar", "Messrs", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Pres", "Prof",
+    "Pte", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "St", "Supt", "approx", "cf",
+    "e.g", "i.e", "vs",
 ];
 const FINAL_ABBREVS: &[&str] = &[
     "Bros", "Co", "Corp", "Del", "Inc", "Jr", "Ltd", "Plc", "Sr", "a.m", "etc", "p.m",
@@ -128,11 +127,17 @@ fn is_word_continuation(c: char) -> bool {
         | '\u{093A}'..='\u{094F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}')
 }
 
+/// Inlined: it is asked of nearly every character, most of them ASCII.
+#[inline(always)]
 fn is_word_char(c: char) -> bool {
     // No ASCII character continues a word (the ranges above start at U+0300).
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    is_word_char_beyond_ascii(c)
+}
+
+fn is_word_char_beyond_ascii(c: char) -> bool {
     c.is_alphanumeric() || is_word_continuation(c)
 }
 
@@ -269,15 +274,26 @@ fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
             piece_len += 1;
             i += 1;
         }
-        while let Some(c) = next(i).filter(|&c| is_word_char(c)) {
-            if !c.is_ascii_digit() && !is_word_continuation(c) {
-                all_digits = false;
+        // An ASCII byte here is no word character (the loop above stopped
+        // at it): only a non-ASCII one is decoded.
+        if bytes.get(i).is_some_and(|b| !b.is_ascii()) {
+            while let Some(c) = next(i).filter(|&c| is_word_char(c)) {
+                if !c.is_ascii_digit() && !is_word_continuation(c) {
+                    all_digits = false;
+                }
+                piece_len += 1;
+                i += c.len_utf8();
             }
-            piece_len += 1;
-            i += c.len_utf8();
         }
         if piece_len > 1 {
             dotted_letters = false;
+        }
+        // Of the ASCII marks, only these may join two pieces of a word.
+        if bytes
+            .get(i)
+            .is_none_or(|b| b.is_ascii() && !matches!(b, b'-' | b'/' | b'.' | b',' | b':' | b'\''))
+        {
+            break;
         }
         let Some(sep) = next(i) else { break };
         let after = i + sep.len_utf8();
@@ -318,7 +334,7 @@ fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
         return (i, TokenKind::Number);
     }
     // A final dot belongs to an abbreviation or an initial.
-    if next(i) == Some('.') && !s[i + 1..].starts_with('.') {
+    if s.as_bytes().get(i) == Some(&b'.') && !s[i + 1..].starts_with('.') {
         let single_upper = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
         let dotted = dotted_letters && word.contains('.');
         if single_upper
@@ -331,11 +347,12 @@ fn scan_word(s: &str, start: usize) -> (usize, TokenKind) {
             return (i + 1, TokenKind::Word);
         }
     }
-    let digits = word.bytes().filter(u8::is_ascii_digit).count();
-    let kind = if digits > 0
-        && word
-            .chars()
-            .all(|c| c.is_ascii_digit() || ".,:".contains(c))
+    // Digits and ".,:" only, one digit at least. The first test fails at
+    // the first letter of nearly every word.
+    let kind = if word
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b':'))
+        && word.bytes().any(|b| b.is_ascii_digit())
     {
         TokenKind::Number
     } else {
@@ -443,7 +460,8 @@ const HEADING_CAPITALISED_LEN: usize = 4;
 
 /// Whether a line break follows token `i` (before the next token of the range).
 fn breaks_line(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
-    i + 1 < end && text[tokens[i].end..tokens[i + 1].start].contains('\n')
+    // Bytes, not a `str` search: the gap is a space or none after nearly every token.
+    i + 1 < end && text.as_bytes()[tokens[i].end..tokens[i + 1].start].contains(&b'\n')
 }
 
 /// Whether the tokens `line`, a whole line that starts a sentence and ends
@@ -555,11 +573,22 @@ mod tests {
     fn a_title_abbreviation_after_a_hyphen_keeps_its_dot() {
         assert_eq!(
             words("then-Rep. Esteban Torres and ex-Gov. Jane Roe"),
-            ["then-Rep.", "Esteban", "Torres", "and", "ex-Gov.", "Jane", "Roe"]
+            [
+                "then-Rep.",
+                "Esteban",
+                "Torres",
+                "and",
+                "ex-Gov.",
+                "Jane",
+                "Roe"
+            ]
         );
         // Counter-case: a hyphenated word that ends a sentence keeps its
         // dot apart.
-        assert_eq!(words("a well-known. Then"), ["a", "well-known", ".", "Then"]);
+        assert_eq!(
+            words("a well-known. Then"),
+            ["a", "well-known", ".", "Then"]
+        );
     }
 
     #[test]
@@ -592,7 +621,11 @@ mod tests {
         // "Del." is a delegate before a name, Delaware before a new sentence.
         assert_eq!(
             sentences("It passed, said Del. Jane Roe, a Democrat. Dover, Del. The state sued."),
-            ["It passed, said Del. Jane Roe, a Democrat.", "Dover, Del.", "The state sued."]
+            [
+                "It passed, said Del. Jane Roe, a Democrat.",
+                "Dover, Del.",
+                "The state sued."
+            ]
         );
     }
 
@@ -615,7 +648,9 @@ mod tests {
     #[test]
     fn heading_lines_end_sentences_but_wrapped_prose_does_not() {
         assert_eq!(
-            sentences("Storm Floods the Coast of Ruritania\nThe Ruritania Storm Is Over\nMore rain came."),
+            sentences(
+                "Storm Floods the Coast of Ruritania\nThe Ruritania Storm Is Over\nMore rain came."
+            ),
             [
                 "Storm Floods the Coast of Ruritania",
                 "The Ruritania Storm Is Over",
@@ -633,7 +668,10 @@ mod tests {
             ["Officials said they met\nAcme Corp and Jane Roe Of Ruritania\nOn Monday."]
         );
         // A short capitalised line, or one before a lower-case line, is not a heading.
-        assert_eq!(sentences("Jane Roe\nSmith met them."), ["Jane Roe\nSmith met them."]);
+        assert_eq!(
+            sentences("Jane Roe\nSmith met them."),
+            ["Jane Roe\nSmith met them."]
+        );
         assert_eq!(
             sentences("Jane Roe Met The Mayor\nand left."),
             ["Jane Roe Met The Mayor\nand left."]

@@ -30,9 +30,10 @@
 //! lists, subheadings and quoted code stay with it.
 
 use super::boilerplate::{
-    after_phrase, boilerplate_kind, count_words, ends_sentence, is_calendar_word, is_date_word,
-    lower_share, starts_with_ci,
+    after_phrase, boilerplate_kind, ends_sentence, is_calendar_word, is_date_word, lower_share,
+    starts_with_ci,
 };
+use super::word_count::{count_words, count_words_to};
 use super::{byline, is_title_like, Unit};
 use crate::analysis::BoilerplateKind;
 use std::ops::Range;
@@ -339,9 +340,10 @@ impl<'a> Page<'a> {
 
 /// A menu line: short, no sentence punctuation, no digits.
 fn is_menu_line(s: &str) -> bool {
+    // The end of the line first: most lines end as sentences do.
     s.len() <= MENU_MAX_BYTES
-        && count_words(s) <= MENU_MAX_WORDS
         && !ends_sentence(s)
+        && count_words_to(s, MENU_MAX_WORDS) <= MENU_MAX_WORDS
         && !s.bytes().any(|b| b.is_ascii_digit())
 }
 
@@ -477,7 +479,7 @@ const SECTION_LEADS: &[&str] = &[
 /// more words and no sentence ("More from Reuters", "Related coverage",
 /// "Most Popular:").
 fn is_section_label(s: &str) -> bool {
-    count_words(s) <= SECTION_LABEL_MAX_WORDS
+    count_words_to(s, SECTION_LABEL_MAX_WORDS) <= SECTION_LABEL_MAX_WORDS
         && !ends_sentence(s.trim_end_matches(':'))
         && SECTION_LEADS.iter().any(|lead| {
             after_phrase(s, lead).is_some_and(|rest| {
@@ -662,7 +664,7 @@ fn is_code(s: &str) -> bool {
 /// "Image copyright", "Credit:"), or that names an agency in the
 /// photographer/agency form ("JIM WATSON/AFP/Getty Images", "(AP Photo/Evan Vucci)").
 pub(super) fn is_credit(s: &str) -> bool {
-    if count_words(s) > CREDIT_MAX_WORDS {
+    if count_words_to(s, CREDIT_MAX_WORDS) > CREDIT_MAX_WORDS {
         return false;
     }
     let lower = s.to_lowercase();
@@ -712,7 +714,8 @@ fn credit_labelled(s: &str) -> bool {
 /// is the story's.
 pub(super) fn is_credit_line(s: &str) -> bool {
     let s = s.trim().trim_end_matches(')').trim_end();
-    if count_words(s) > CREDIT_MAX_WORDS || ends_sentence(s) {
+    // The end of the line first: most lines end as sentences do.
+    if ends_sentence(s) || count_words_to(s, CREDIT_MAX_WORDS) > CREDIT_MAX_WORDS {
         return false;
     }
     let last = s.rsplit_once('/').map(|(_, a)| a.trim().to_lowercase());

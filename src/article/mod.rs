@@ -8,9 +8,10 @@
 
 mod boilerplate;
 mod copied_page;
+mod word_count;
 
 use crate::analysis::{Article, Boilerplate, BoilerplateKind, Span};
-use boilerplate::boilerplate_kind;
+use boilerplate::boilerplate_kind_with;
 use std::ops::Range;
 
 /// What part of an article a stretch of text is, for the later stages.
@@ -76,6 +77,8 @@ pub fn layout_with_title(text: &str, title: Option<Range<usize>>) -> Layout {
         title_key: None,
         seen_body: false,
     };
+    // The boilerplate test's lower-cased line, one buffer for all lines.
+    let mut lower = String::new();
     // The last unit of more than three words: a title needs text after it.
     let last_long = units
         .iter()
@@ -87,7 +90,7 @@ pub fn layout_with_title(text: &str, title: Option<Range<usize>>) -> Layout {
             b.set_aside(*u, kind);
         } else if known_title || page.as_ref().is_some_and(|p| p.headline == Some(n)) {
             b.title(*u);
-        } else if let Some(kind) = boilerplate_kind(s, b.title_key.as_deref()) {
+        } else if let Some(kind) = boilerplate_kind_with(s, b.title_key.as_deref(), &mut lower) {
             b.set_aside(*u, kind);
         } else if copied_page::is_credit_line(s) {
             b.set_aside(*u, BoilerplateKind::Credit);
@@ -199,26 +202,23 @@ fn units(text: &str) -> Vec<Unit> {
         });
     };
     // Each line break ends a line: "\n", "\r" (so "\r\n" makes an empty
-    // line, dropped below), U+2028 and U+2029 (bytes E2 80 A8 / A9). A scan
-    // of the bytes: no character is decoded.
+    // line, dropped below), U+2028 and U+2029 (bytes E2 80 A8 / A9). A
+    // search for the three first bytes (memchr's, many bytes a step): no
+    // character is decoded.
     let bytes = text.as_bytes();
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
+    let mut start = 0;
+    for i in memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes) {
         let len = match bytes[i] {
             b'\n' | b'\r' => 1,
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
+            _ if bytes.get(i + 1) == Some(&0x80)
                 && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
             {
                 3
             }
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => continue,
         };
         push(start, i);
-        i += len;
-        start = i;
+        start = i + len;
     }
     if start < bytes.len() {
         push(start, bytes.len());
@@ -253,16 +253,26 @@ fn is_hard_wrapped(text: &str, block: &[Unit]) -> bool {
         return false;
     }
     let body = &block[..block.len() - 1];
-    let long = body
-        .iter()
-        .filter(|u| (40..=100).contains(&text[u.start..u.end].chars().count()))
-        .count();
-    let open = body
-        .iter()
-        .filter(|u| !text[u.start..u.end].ends_with(['.', '!', '?', '"', '”', ':']))
-        .count();
-    long == body.len() && open * 2 >= body.len()
+    // Every line but the last is long: a block of one line a sentence
+    // (pasted plain text) fails at its first short line.
+    let long = body.iter().all(|u| {
+        let line = &text[u.start..u.end];
+        // A line has at least a quarter as many characters as bytes, and no more.
+        (WRAPPED_MIN_CHARS..=4 * WRAPPED_MAX_CHARS).contains(&line.len())
+            && (WRAPPED_MIN_CHARS..=WRAPPED_MAX_CHARS).contains(&line.chars().count())
+    });
+    let open = || {
+        body.iter()
+            .filter(|u| !text[u.start..u.end].ends_with(['.', '!', '?', '"', '”', ':']))
+            .count()
+    };
+    long && open() * 2 >= body.len()
 }
+
+/// The fewest characters of a hard-wrapped paragraph's lines (but the last).
+const WRAPPED_MIN_CHARS: usize = 40;
+/// The most characters of a hard-wrapped paragraph's lines.
+const WRAPPED_MAX_CHARS: usize = 100;
 
 /// The lowercase alphanumeric words of `s`: what a line and the title are compared by.
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -272,10 +282,18 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 
 /// Lowercase, alphanumeric words only, space-separated: the title's key.
 fn normalise(s: &str) -> String {
-    words(s)
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(s.len());
+    for w in words(s) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if w.is_ascii() {
+            key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            key.push_str(&w.to_lowercase());
+        }
+    }
+    key
 }
 
 /// Whether line `s` has the same words as the title key `t`, without allocating.
@@ -348,11 +366,7 @@ fn byline(s: &str) -> Option<(usize, usize)> {
 fn dateline(s: &str) -> Option<(usize, Option<(usize, usize)>)> {
     let head_end = s.char_indices().nth(90).map_or(s.len(), |(i, _)| i);
     let head = &s[..head_end];
-    let Some((dash, dash_len)) = [" - ", " -- ", " — ", " – ", "—", "–"]
-        .iter()
-        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .min()
-    else {
+    let Some((dash, dash_len)) = first_dash(head) else {
         return colon_dateline(head).map(|end| (end, None));
     };
     let prefix = &s[..dash];
@@ -366,6 +380,33 @@ fn dateline(s: &str) -> Option<(usize, Option<(usize, usize)>)> {
     };
     // The dateline ends at the dash, without the space after it.
     Some((s[..dash + dash_len].trim_end().len(), agency))
+}
+
+/// The first dash in `head` that may end a dateline, as (start, length in
+/// bytes): " - ", " -- ", " — " or " – ", or "—" or "–" without spaces.
+/// One search for the bytes a dash starts with ('-', 0xE2 for "—" and
+/// "–"), not one search a pattern: a pattern starts at a dash or at the
+/// space before it, so the first dash that makes one gives the first.
+fn first_dash(head: &str) -> Option<(usize, usize)> {
+    let b = head.as_bytes();
+    let space_before = |at: usize| at > 0 && b[at - 1] == b' ';
+    let spaced = |at: usize, len: usize| space_before(at) && b.get(at + len) == Some(&b' ');
+    memchr::memchr2_iter(b'-', 0xE2, b).find_map(|at| {
+        let rest = &b[at..];
+        if rest[0] == b'-' {
+            if spaced(at, 1) {
+                Some((at - 1, 3))
+            } else if space_before(at) && rest.starts_with(b"-- ") {
+                Some((at - 1, 4))
+            } else {
+                None
+            }
+        } else if rest.starts_with("—".as_bytes()) || rest.starts_with("–".as_bytes()) {
+            Some(if spaced(at, 3) { (at - 1, 5) } else { (at, 3) })
+        } else {
+            None
+        }
+    })
 }
 
 /// "NEW DELHI: ..." -> the end of the colon. Only for a country or capital
@@ -450,6 +491,52 @@ mod tests {
         assert_eq!(l.article.paragraphs.len(), 2);
     }
 
+    /// The dash search finds what searching for each pattern and taking
+    /// the first finds.
+    #[test]
+    fn the_first_dash_is_the_first_of_the_patterns() {
+        fn by_patterns(head: &str) -> Option<(usize, usize)> {
+            [" - ", " -- ", " — ", " – ", "—", "–"]
+                .iter()
+                .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+                .min()
+        }
+        for head in [
+            "MOSCOW (Reuters) - Russia",
+            "LONDON -- The",
+            "PARIS — The",
+            "ROME – The",
+            "BERLIN—The",
+            "well-known -- x - y",
+            "a--b -- c",
+            "x -y - z",
+            "“Quoted” — he",
+            "—lead",
+            " -",
+            "-",
+            "a -- ",
+            "a —",
+            "a —b – c",
+            "a –— b",
+            "no dash at all",
+            "",
+        ] {
+            assert_eq!(first_dash(head), by_patterns(head), "{head:?}");
+        }
+        // Every string of up to six of the characters the patterns are made of.
+        let alphabet = [" ", "-", "—", "–", "a"];
+        let mut heads = vec![String::new()];
+        for _ in 0..6 {
+            heads = heads
+                .iter()
+                .flat_map(|h| alphabet.iter().map(move |c| format!("{h}{c}")))
+                .collect();
+            for head in &heads {
+                assert_eq!(first_dash(head), by_patterns(head), "{head:?}");
+            }
+        }
+    }
+
     #[test]
     fn a_capital_before_a_colon_is_a_dateline_a_speaker_is_not() {
         let l = layout("Export rules\n\nNEW DELHI: The government announced new rules.\n\nMore.");
@@ -483,14 +570,22 @@ mod tests {
     fn photo_credit_lines_are_set_aside() {
         let text = "Blackouts stump experts\n\nCredit...Rich Pedroncelli/Associated Press\n\nThe grid operator cut power on Friday.\n\nPhotograph: Guy Smallman/Getty Images\n\n(AP Photo/Evan Vucci)\n\nPrices rose on Saturday.";
         let l = layout(text);
-        let credits = l.article.boilerplate.iter().filter(|b| b.kind == BoilerplateKind::Credit);
+        let credits = l
+            .article
+            .boilerplate
+            .iter()
+            .filter(|b| b.kind == BoilerplateKind::Credit);
         assert_eq!(credits.count(), 3, "{:?}", l.article.boilerplate);
         assert_eq!(l.article.paragraphs.len(), 2);
         // Counter-cases: an agency that opens a line of the story, and a
         // sentence that names one.
         let text = "Poll\n\nReuters/Ipsos poll shows Biden ahead\n\nThe photo was taken by a Getty Images/AFP photographer in May.\n\nThe poll of 1,000 adults ran for three days.";
         let l = layout(text);
-        assert!(l.article.boilerplate.is_empty(), "{:?}", l.article.boilerplate);
+        assert!(
+            l.article.boilerplate.is_empty(),
+            "{:?}",
+            l.article.boilerplate
+        );
         assert_eq!(l.article.paragraphs.len(), 3);
     }
 
