@@ -432,7 +432,9 @@ impl Analysis {
             OffsetUnit::Bytes,
             "offsets are converted once, from bytes"
         );
-        if unit == OffsetUnit::Bytes {
+        if OffsetMap::counts_bytes(text, unit) {
+            // Every offset stays as it is: nothing to collect or rewrite.
+            self.offsets = unit;
             return self;
         }
         let map = OffsetMap::new(text, self.byte_offsets(), unit);
@@ -521,8 +523,14 @@ pub(crate) enum OffsetMap {
 }
 
 impl OffsetMap {
+    /// Whether `unit`s of `text` are its bytes: the unit is bytes, or the
+    /// text is ASCII, where every character is one byte and one unit.
+    fn counts_bytes(text: &str, unit: OffsetUnit) -> bool {
+        unit == OffsetUnit::Bytes || text.is_ascii()
+    }
+
     pub(crate) fn new(text: &str, mut bytes: Vec<usize>, unit: OffsetUnit) -> OffsetMap {
-        if unit == OffsetUnit::Bytes || text.is_ascii() {
+        if OffsetMap::counts_bytes(text, unit) {
             return OffsetMap::Same;
         }
         bytes.sort_unstable();
@@ -586,6 +594,22 @@ mod tests {
         // 'a' is one unit, the emoji two: 'b' starts at unit 3.
         assert_eq!(a.sentences[0].start, 3);
         assert_eq!(a.sentences[0].end, 6);
+    }
+
+    #[test]
+    fn ascii_offsets_are_the_same_in_every_unit() {
+        let text = "Putin met Kim Jong-un in Moscow on Monday.";
+        let bytes = crate::extract(text);
+        assert!(!bytes.mentions.is_empty());
+        for unit in [OffsetUnit::Utf16, OffsetUnit::Chars] {
+            let a = bytes.clone().into_unit(text, unit);
+            assert_eq!(a.offsets, unit);
+            let back = Analysis {
+                offsets: OffsetUnit::Bytes,
+                ..a
+            };
+            assert_eq!(back, bytes);
+        }
     }
 
     #[test]

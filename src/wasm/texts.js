@@ -18,35 +18,54 @@ function visit(value, source) {
   else visitObject(value, source, Object.keys(value));
 }
 
+function isSpan(object) {
+  return object.text === null && typeof object.start === 'number' && typeof object.end === 'number';
+}
+
 function visitObject(object, source, keys) {
-  if (object.text === null && typeof object.start === 'number' && typeof object.end === 'number') {
-    object.text = source.slice(object.start, object.end);
-  }
+  if (isSpan(object)) object.text = source.slice(object.start, object.end);
+  visitKeys(object, source, keys);
+}
+
+/** Visits what `object` holds under `keys` that is an object or array. */
+function visitKeys(object, source, keys) {
   for (let k = 0; k < keys.length; k++) {
     const v = object[keys[k]];
     if (v !== null && typeof v === 'object') visit(v, source);
   }
 }
 
-// serde writes a Vec as an array of one kind, so the first element's keys
-// serve for all: read once, not once per mention. Arrays of numbers or
-// strings hold no spans.
+// serde writes a Vec as an array of one type, so its first item tells for
+// all: whether they have numeric offsets (and are spans where their text is
+// null), and which keys may hold objects. Read once, not once per mention.
 function visitArray(array, source) {
-  const first = array[0];
-  if (typeof first !== 'object') return;
-  let keys = null;
+  const first = array.find((item) => item !== null);
+  if (typeof first !== 'object') return; // none, or numbers or strings
+  if (Array.isArray(first)) {
+    for (const item of array) if (item !== null) visitArray(item, source);
+    return;
+  }
+  const spans = typeof first.start === 'number' && typeof first.end === 'number';
+  const keys = nested(first, spans);
   for (let i = 0; i < array.length; i++) {
     const item = array[i];
     if (item === null) continue;
-    if (Array.isArray(item)) visitArray(item, source);
-    else visitObject(item, source, (keys ??= nested(item)));
+    if (spans && item.text === null) item.text = source.slice(item.start, item.end);
+    visitKeys(item, source, keys);
   }
 }
 
-/** The keys of `object` that may hold objects: all but those holding numbers, strings or booleans. */
-function nested(object) {
+/**
+ * The keys of `object` that may hold objects: not those holding numbers,
+ * strings, booleans or arrays of those, nor the `text` of an object with
+ * offsets (`span`), which is a string or null to be filled. A `null` may
+ * stand for an object elsewhere, an empty array for one of objects.
+ */
+function nested(object, span) {
   return Object.keys(object).filter((k) => {
-    const t = typeof object[k];
-    return t !== 'number' && t !== 'string' && t !== 'boolean';
+    const v = object[k];
+    if (v === null) return !(span && k === 'text');
+    if (Array.isArray(v)) return v.every((x) => x === null) || typeof v.find((x) => x !== null) === 'object';
+    return typeof v === 'object';
   });
 }
