@@ -766,33 +766,56 @@ impl Model<'_> {
         unsafe { sum_sse2(self.rows, self.mask, keys) }
     }
 
-    /// As above, eight lanes at a time: widen the row's bytes to 16 bits,
-    /// then multiply by their absolute values into two 32-bit halves.
+    /// As above with SIMD128 (see [`sum_simd128`]).
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     #[inline]
     fn sum(&self, keys: &[u32]) -> [i32; ROW] {
-        use core::arch::wasm32::*;
-        let (mut lo, mut hi) = (i32x4_splat(0), i32x4_splat(0));
-        for &k in keys {
-            if let Some(row) = self.rows.get(row_of(k, self.mask)) {
-                let q = i16x8_extend_low_i8x16(u64x2(u64::from_le_bytes(*row), 0));
-                let m = i16x8_abs(q);
-                lo = i32x4_add(lo, i32x4_extmul_low_i16x8(q, m));
-                hi = i32x4_add(hi, i32x4_extmul_high_i16x8(q, m));
-            }
-        }
-        use i32x4_extract_lane as x;
-        [
-            x::<0>(lo),
-            x::<1>(lo),
-            x::<2>(lo),
-            x::<3>(lo),
-            x::<0>(hi),
-            x::<1>(hi),
-            x::<2>(hi),
-            x::<3>(hi),
-        ]
+        sum_simd128(self.rows, self.mask, keys)
     }
+}
+
+/// [`Model::sum`] with SIMD128, as [`sum_sse2`] does it: each row's bytes
+/// loaded straight into eight 16-bit lanes, `q * |q|` in 16 bits, two rows'
+/// products added before they are widened into two halves of four `i32`s.
+/// Per key, about half the instructions of two widening multiplies.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn sum_simd128(rows: &[[u8; ROW]], mask: usize, keys: &[u32]) -> [i32; ROW] {
+    use core::arch::wasm32::*;
+    // Sliced to `mask + 1` rows (all a model has), so that no row needs a
+    // bounds check: `row_of` never passes `mask`.
+    let rows = &rows[..=mask];
+    // The eight products `q * |q|` of key `k`'s row.
+    let products = |k: u32| {
+        let row: &[u8; ROW] = &rows[row_of(k, mask)];
+        // SAFETY: `row` is a reference to eight bytes, all that
+        // `i16x8_load_extend_i8x8` reads; wasm loads need no alignment.
+        let q = unsafe { i16x8_load_extend_i8x8(row.as_ptr().cast()) };
+        i16x8_mul(q, i16x8_abs(q))
+    };
+    let (mut lo, mut hi) = (i32x4_splat(0), i32x4_splat(0));
+    let mut widen_add = |m: v128| {
+        lo = i32x4_add(lo, i32x4_extend_low_i16x8(m));
+        hi = i32x4_add(hi, i32x4_extend_high_i16x8(m));
+    };
+    let pairs = keys.chunks_exact(2);
+    let rest = pairs.remainder();
+    for p in pairs {
+        widen_add(i16x8_add(products(p[0]), products(p[1])));
+    }
+    for &k in rest {
+        widen_add(products(k));
+    }
+    use i32x4_extract_lane as x;
+    [
+        x::<0>(lo),
+        x::<1>(lo),
+        x::<2>(lo),
+        x::<3>(lo),
+        x::<0>(hi),
+        x::<1>(hi),
+        x::<2>(hi),
+        x::<3>(hi),
+    ]
 }
 
 /// [`Model::sum`] with SSE2: `q * |q|` as `q * q` with `q`'s sign applied
