@@ -333,56 +333,54 @@ impl WordFacts {
 /// Computes the per-token facts of one sequence. Linear in its length.
 #[cfg(feature = "train")]
 pub fn prepare(inp: &Input) -> Sequence {
-    let (mut toks, _) = word_facts(inp, None);
+    let mut toks = Vec::new();
+    word_facts(inp, None, &mut toks);
     add_context(inp, &mut toks);
     Sequence { toks }
 }
 
-/// [`prepare`] for tagging: `None`, with only the words' own facts worked
-/// out, for a sequence the tagger is not run on: one with no cue word (by
-/// [`cues::classes_of_stem`], which also finds "stated"), quotation mark or
-/// quoted word (see `quotes::find_with`). About half the paragraphs of wire
-/// text. Writes what each token is to `words` (see [`WordInfo`]).
-pub fn prepare_to_tag(inp: &Input, words: &mut [WordInfo]) -> Option<Sequence> {
-    let (mut toks, may_attribute) = word_facts(inp, Some(words));
-    if !may_attribute {
-        return None;
+/// [`prepare`] for tagging, into `seq` (its tokens replaced, so one buffer
+/// serves every paragraph of an article): false, with only the words' own
+/// facts worked out, for a sequence the tagger is not run on: one with no
+/// cue word (by [`cues::classes_of_stem`], which also finds "stated"),
+/// quotation mark or quoted word (see `quotes::find_with`). About half the
+/// paragraphs of wire text. Writes what each token is to `words` (see
+/// [`WordInfo`]).
+pub fn prepare_to_tag(inp: &Input, words: &mut [WordInfo], seq: &mut Sequence) -> bool {
+    let may_attribute = word_facts(inp, Some(words), &mut seq.toks);
+    if may_attribute {
+        add_context(inp, &mut seq.toks);
     }
-    add_context(inp, &mut toks);
-    Some(Sequence { toks })
+    may_attribute
 }
 
 /// What each token is on its own (word, lemma, cue classes, shape,
-/// punctuation, quotation state), and whether the sequence may attribute;
-/// what each token is goes to `words` when given.
-fn word_facts(inp: &Input, mut words: Option<&mut [WordInfo]>) -> (Vec<Tok>, bool) {
+/// punctuation, quotation state), into `toks` (emptied first), and whether
+/// the sequence may attribute; what each token is goes to `words` when given.
+fn word_facts(inp: &Input, mut words: Option<&mut [WordInfo]>, toks: &mut Vec<Tok>) -> bool {
     let mut may_attribute = false;
-    let toks = inp
-        .tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let facts = WordFacts::memo(t.text(inp.text), t.kind == TokenKind::Word);
-            if let Some(b) = words.as_deref_mut().and_then(|w| w.get_mut(i)) {
-                *b = WordInfo {
-                    lower: facts.word,
-                    bits: facts.bits,
-                };
-            }
-            let quote = inp.quote.get(i).copied().unwrap_or(0);
-            may_attribute |= facts.attributes || quote != 0;
-            Tok {
-                word: facts.word,
-                lemma: facts.lemma,
-                cue: facts.cue,
-                shape: facts.shape,
-                punct: facts.punct,
-                quote,
-                ..Tok::default()
-            }
-        })
-        .collect();
-    (toks, may_attribute)
+    toks.clear();
+    toks.extend(inp.tokens.iter().enumerate().map(|(i, t)| {
+        let facts = WordFacts::memo(t.text(inp.text), t.kind == TokenKind::Word);
+        if let Some(b) = words.as_deref_mut().and_then(|w| w.get_mut(i)) {
+            *b = WordInfo {
+                lower: facts.word,
+                bits: facts.bits,
+            };
+        }
+        let quote = inp.quote.get(i).copied().unwrap_or(0);
+        may_attribute |= facts.attributes || quote != 0;
+        Tok {
+            word: facts.word,
+            lemma: facts.lemma,
+            cue: facts.cue,
+            shape: facts.shape,
+            punct: facts.punct,
+            quote,
+            ..Tok::default()
+        }
+    }));
+    may_attribute
 }
 
 /// Adds what depends on the neighbourhood: mention codes, sentence flags
