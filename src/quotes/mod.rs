@@ -132,10 +132,11 @@ pub fn paragraphs(
     mentions: &[Mention],
 ) -> (Vec<Paragraph>, Vec<marks::Marked>) {
     let (ranges, marked, state) = paragraph_ranges(doc, layout);
+    let mut sents = Vec::new();
     let paras = ranges
         .into_iter()
         .map(|r| Paragraph {
-            seq: prepare(doc, mentions, &state, r.clone(), tagger::prepare),
+            seq: prepare(doc, mentions, &state, r.clone(), &mut sents, tagger::prepare),
             tokens: r,
         })
         .collect();
@@ -194,15 +195,17 @@ fn paragraph_ranges(
 
 /// The tagger's view of the paragraph of tokens `r`, made by `make`
 /// ([`tagger::prepare`], or [`tagger::prepare_to_tag`] to pass over a
-/// paragraph the tagger is not run on).
+/// paragraph the tagger is not run on). `sents` is scratch space for the
+/// paragraph's sentences, so that an article's paragraphs share one buffer.
 fn prepare<T>(
     doc: &Doc,
     mentions: &[Mention],
     state: &[u8],
     r: Range<usize>,
+    sents: &mut Vec<Range<usize>>,
     make: impl FnOnce(&tagger::Input) -> T,
 ) -> T {
-    let mut sents: Vec<Range<usize>> = Vec::new();
+    sents.clear();
     for s in &doc.sentences[doc.sentence_of(r.start)..] {
         if s.sentence.tokens.start >= r.end {
             break;
@@ -215,7 +218,7 @@ fn prepare<T>(
     make(&tagger::Input {
         text: doc.text,
         tokens: &doc.tokens[r.clone()],
-        sentences: &sents,
+        sentences: sents,
         mentions: overlapping(mentions, a, b),
         quote: &state[r],
         title: false,
@@ -263,6 +266,10 @@ pub fn find_with<S: tagger::Weights>(
     let mut feats = Vec::new();
     let mut tags = vec![tagger::O; doc.tokens.len()];
     let mut words = vec![tagger::WordInfo::default(); doc.tokens.len()];
+    // One sequence and one sentence buffer for every paragraph: no
+    // allocation per paragraph.
+    let mut seq = tagger::Sequence { toks: Vec::new() };
+    let mut sents = Vec::new();
     for r in &ranges {
         // A paragraph with no cue word (of any class: speech, belief,
         // finding, intention, cue noun) and no quotation mark is left O
@@ -270,10 +277,11 @@ pub fn find_with<S: tagger::Weights>(
         // wrong, and wire text has many (tables, results, prices). Such a
         // paragraph is not prepared beyond its words' own facts. The
         // figures are in data/quotes/MODEL.md.
-        let to_tag = |inp: &tagger::Input| tagger::prepare_to_tag(inp, &mut words[r.clone()]);
-        let Some(seq) = prepare(doc, mentions, &state, r.clone(), to_tag) else {
+        let words = &mut words[r.clone()];
+        let to_tag = |inp: &tagger::Input| tagger::prepare_to_tag(inp, words, &mut seq);
+        if !prepare(doc, mentions, &state, r.clone(), &mut sents, to_tag) {
             continue;
-        };
+        }
         tagger::decode_into(scorer, &seq, &mut feats, &mut tags[r.clone()]);
     }
     let inp = assemble::Input {

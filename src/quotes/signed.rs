@@ -58,7 +58,12 @@ fn signed_line(
 ) -> Option<Quote> {
     let text = doc.text;
     let toks = &doc.tokens[paras[i].clone()];
-    let dash = toks.iter().rposition(|t| is_dash(t.text(text)))?;
+    // A dash's first byte is '-' or 0xE2 (the UTF-8 lead byte of '–', '—'
+    // and '―'): it rules out almost every token without slicing the text.
+    let dash_at = |t: &Token| matches!(text.as_bytes().get(t.start), Some(b'-' | 0xE2));
+    let dash = toks
+        .iter()
+        .rposition(|t| dash_at(t) && is_dash(t.text(text)))?;
     let name = signature(text, &toks[dash + 1..])?;
     let quoted = if dash == 0 {
         let prev = &doc.tokens[paras.get(i.checked_sub(1)?)?.clone()];

@@ -333,56 +333,54 @@ impl WordFacts {
 /// Computes the per-token facts of one sequence. Linear in its length.
 #[cfg(feature = "train")]
 pub fn prepare(inp: &Input) -> Sequence {
-    let (mut toks, _) = word_facts(inp, None);
+    let mut toks = Vec::new();
+    word_facts(inp, None, &mut toks);
     add_context(inp, &mut toks);
     Sequence { toks }
 }
 
-/// [`prepare`] for tagging: `None`, with only the words' own facts worked
-/// out, for a sequence the tagger is not run on: one with no cue word (by
-/// [`cues::classes_of_stem`], which also finds "stated"), quotation mark or
-/// quoted word (see `quotes::find_with`). About half the paragraphs of wire
-/// text. Writes what each token is to `words` (see [`WordInfo`]).
-pub fn prepare_to_tag(inp: &Input, words: &mut [WordInfo]) -> Option<Sequence> {
-    let (mut toks, may_attribute) = word_facts(inp, Some(words));
-    if !may_attribute {
-        return None;
+/// [`prepare`] for tagging, into `seq` (its tokens replaced, so one buffer
+/// serves every paragraph of an article): false, with only the words' own
+/// facts worked out, for a sequence the tagger is not run on: one with no
+/// cue word (by [`cues::classes_of_stem`], which also finds "stated"),
+/// quotation mark or quoted word (see `quotes::find_with`). About half the
+/// paragraphs of wire text. Writes what each token is to `words` (see
+/// [`WordInfo`]).
+pub fn prepare_to_tag(inp: &Input, words: &mut [WordInfo], seq: &mut Sequence) -> bool {
+    let may_attribute = word_facts(inp, Some(words), &mut seq.toks);
+    if may_attribute {
+        add_context(inp, &mut seq.toks);
     }
-    add_context(inp, &mut toks);
-    Some(Sequence { toks })
+    may_attribute
 }
 
 /// What each token is on its own (word, lemma, cue classes, shape,
-/// punctuation, quotation state), and whether the sequence may attribute;
-/// what each token is goes to `words` when given.
-fn word_facts(inp: &Input, mut words: Option<&mut [WordInfo]>) -> (Vec<Tok>, bool) {
+/// punctuation, quotation state), into `toks` (emptied first), and whether
+/// the sequence may attribute; what each token is goes to `words` when given.
+fn word_facts(inp: &Input, mut words: Option<&mut [WordInfo]>, toks: &mut Vec<Tok>) -> bool {
     let mut may_attribute = false;
-    let toks = inp
-        .tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let facts = WordFacts::memo(t.text(inp.text), t.kind == TokenKind::Word);
-            if let Some(b) = words.as_deref_mut().and_then(|w| w.get_mut(i)) {
-                *b = WordInfo {
-                    lower: facts.word,
-                    bits: facts.bits,
-                };
-            }
-            let quote = inp.quote.get(i).copied().unwrap_or(0);
-            may_attribute |= facts.attributes || quote != 0;
-            Tok {
-                word: facts.word,
-                lemma: facts.lemma,
-                cue: facts.cue,
-                shape: facts.shape,
-                punct: facts.punct,
-                quote,
-                ..Tok::default()
-            }
-        })
-        .collect();
-    (toks, may_attribute)
+    toks.clear();
+    toks.extend(inp.tokens.iter().enumerate().map(|(i, t)| {
+        let facts = WordFacts::memo(t.text(inp.text), t.kind == TokenKind::Word);
+        if let Some(b) = words.as_deref_mut().and_then(|w| w.get_mut(i)) {
+            *b = WordInfo {
+                lower: facts.word,
+                bits: facts.bits,
+            };
+        }
+        let quote = inp.quote.get(i).copied().unwrap_or(0);
+        may_attribute |= facts.attributes || quote != 0;
+        Tok {
+            word: facts.word,
+            lemma: facts.lemma,
+            cue: facts.cue,
+            shape: facts.shape,
+            punct: facts.punct,
+            quote,
+            ..Tok::default()
+        }
+    }));
+    may_attribute
 }
 
 /// Adds what depends on the neighbourhood: mention codes, sentence flags
@@ -766,33 +764,56 @@ impl Model<'_> {
         unsafe { sum_sse2(self.rows, self.mask, keys) }
     }
 
-    /// As above, eight lanes at a time: widen the row's bytes to 16 bits,
-    /// then multiply by their absolute values into two 32-bit halves.
+    /// As above with SIMD128 (see [`sum_simd128`]).
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     #[inline]
     fn sum(&self, keys: &[u32]) -> [i32; ROW] {
-        use core::arch::wasm32::*;
-        let (mut lo, mut hi) = (i32x4_splat(0), i32x4_splat(0));
-        for &k in keys {
-            if let Some(row) = self.rows.get(row_of(k, self.mask)) {
-                let q = i16x8_extend_low_i8x16(u64x2(u64::from_le_bytes(*row), 0));
-                let m = i16x8_abs(q);
-                lo = i32x4_add(lo, i32x4_extmul_low_i16x8(q, m));
-                hi = i32x4_add(hi, i32x4_extmul_high_i16x8(q, m));
-            }
-        }
-        use i32x4_extract_lane as x;
-        [
-            x::<0>(lo),
-            x::<1>(lo),
-            x::<2>(lo),
-            x::<3>(lo),
-            x::<0>(hi),
-            x::<1>(hi),
-            x::<2>(hi),
-            x::<3>(hi),
-        ]
+        sum_simd128(self.rows, self.mask, keys)
     }
+}
+
+/// [`Model::sum`] with SIMD128, as [`sum_sse2`] does it: each row's bytes
+/// loaded straight into eight 16-bit lanes, `q * |q|` in 16 bits, two rows'
+/// products added before they are widened into two halves of four `i32`s.
+/// Per key, about half the instructions of two widening multiplies.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn sum_simd128(rows: &[[u8; ROW]], mask: usize, keys: &[u32]) -> [i32; ROW] {
+    use core::arch::wasm32::*;
+    // Sliced to `mask + 1` rows (all a model has), so that no row needs a
+    // bounds check: `row_of` never passes `mask`.
+    let rows = &rows[..=mask];
+    // The eight products `q * |q|` of key `k`'s row.
+    let products = |k: u32| {
+        let row: &[u8; ROW] = &rows[row_of(k, mask)];
+        // SAFETY: `row` is a reference to eight bytes, all that
+        // `i16x8_load_extend_i8x8` reads; wasm loads need no alignment.
+        let q = unsafe { i16x8_load_extend_i8x8(row.as_ptr().cast()) };
+        i16x8_mul(q, i16x8_abs(q))
+    };
+    let (mut lo, mut hi) = (i32x4_splat(0), i32x4_splat(0));
+    let mut widen_add = |m: v128| {
+        lo = i32x4_add(lo, i32x4_extend_low_i16x8(m));
+        hi = i32x4_add(hi, i32x4_extend_high_i16x8(m));
+    };
+    let pairs = keys.chunks_exact(2);
+    let rest = pairs.remainder();
+    for p in pairs {
+        widen_add(i16x8_add(products(p[0]), products(p[1])));
+    }
+    for &k in rest {
+        widen_add(products(k));
+    }
+    use i32x4_extract_lane as x;
+    [
+        x::<0>(lo),
+        x::<1>(lo),
+        x::<2>(lo),
+        x::<3>(lo),
+        x::<0>(hi),
+        x::<1>(hi),
+        x::<2>(hi),
+        x::<3>(hi),
+    ]
 }
 
 /// [`Model::sum`] with SSE2: `q * |q|` as `q * q` with `q`'s sign applied

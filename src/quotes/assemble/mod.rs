@@ -161,15 +161,18 @@ fn choose_speakers(
     // The last quote kept with a speaker: its paragraph and speaker.
     let mut previous: Option<(usize, Speaker)> = None;
     let mut feats = Vec::new();
+    // One set of options for every quote: no allocation per quote.
+    let mut opts = choose::Options::default();
     quotes.retain_mut(|b| {
-        let opts = choose::options(scene, &counts, &b.quote);
+        choose::options(scene, &counts, &b.quote, &mut opts);
+        let opts = &opts;
         let mut choice = choose::Choice::default();
         if let Some(model) = &steps.speaker {
-            let (chosen, c) = choose::best(model, &opts);
+            let (chosen, c) = choose::best(model, opts);
             let chosen = chosen
-                .map(|i| choose::person_over_document(scene, &opts, i))
-                .map(|i| choose::person_through(scene, &opts, i));
-            let span = chosen.map(|i| choose::display(scene, &opts, i));
+                .map(|i| choose::person_over_document(scene, opts, i))
+                .map(|i| choose::person_through(scene, opts, i));
+            let span = chosen.map(|i| choose::display(scene, opts, i));
             b.quote.speaker = span.map(|r| speakers.of_tokens(r, b.para, last));
             choice = c;
         }
@@ -196,7 +199,7 @@ fn choose_speakers(
                 speaker: b.quote.speaker.as_ref().map(|s| (s.start, s.end)),
                 features: feats.clone(),
             });
-            c.speakers.push(choose::example(scene.doc, &b.quote, &opts));
+            c.speakers.push(choose::example(scene.doc, &b.quote, opts));
         }
         // A direct quotation whose speaker is found stays whatever the
         // filter says: marks and a speaker are the surest attribution.

@@ -70,6 +70,7 @@ pub struct Candidate {
 }
 
 /// A quote as the ranker sees it: its content and cue tokens.
+#[derive(Default)]
 pub struct Target {
     pub content: Range<usize>,
     pub cue: Option<Range<usize>>,
@@ -84,6 +85,7 @@ pub struct Target {
 }
 
 /// The candidates of `q` and their features; the last option is "no speaker".
+#[derive(Default)]
 pub struct Options {
     pub candidates: Vec<Candidate>,
     /// The features of every option, one after the other ...
@@ -107,13 +109,18 @@ impl Options {
     }
 }
 
-/// The speaker candidates of quote `q` with their features (the last one
-/// is the empty candidate, no speaker); `counts` are the article's.
+/// Writes to `opts` the speaker candidates of quote `q` with their
+/// features (the last one is the empty candidate, no speaker); `counts` are
+/// the article's. What `opts` held before is replaced: one `Options` serves
+/// every quote of an article, with no allocation per quote once its
+/// vectors have grown.
 // Not inlined: its callers stay small enough for V8's optimising compiler.
 #[inline(never)]
-pub(super) fn options(scene: &Scene, counts: &Counts, q: &Quote) -> Options {
-    let t = target(scene, q);
-    let mut cands = candidates(scene, counts, q, &t);
+pub(super) fn options(scene: &Scene, counts: &Counts, q: &Quote, opts: &mut Options) {
+    opts.target = target(scene, q);
+    let t = &opts.target;
+    let cands = &mut opts.candidates;
+    candidates(scene, counts, q, t, cands);
     if cands.len() > MAX_CANDIDATES {
         let anchor = t.cue.clone().unwrap_or(t.content.clone());
         cands.sort_by_key(|c| (distance(&c.toks, &anchor), c.toks.start));
@@ -122,20 +129,15 @@ pub(super) fn options(scene: &Scene, counts: &Counts, q: &Quote) -> Options {
     // Each candidate is a distinct span, so this order does not depend on
     // the order before, and an unstable sort gives the same.
     cands.sort_unstable_by_key(|c| (c.toks.start, c.toks.end));
-    let mut features = Vec::with_capacity(40 * (cands.len() + 1));
-    let mut ends = Vec::with_capacity(cands.len() + 1);
+    let (features, ends) = (&mut opts.features, &mut opts.ends);
+    features.clear();
+    ends.clear();
     for i in 0..cands.len() {
-        features::candidate(scene, &t, counts, &cands, i, &mut features);
+        features::candidate(scene, t, counts, cands, i, features);
         ends.push(features.len());
     }
-    features::none(&t, q, &cands, &mut features);
+    features::none(t, q, cands, features);
     ends.push(features.len());
-    Options {
-        candidates: cands,
-        features,
-        ends,
-        target: t,
-    }
 }
 
 /// What the ranker chose and how sure it was.
@@ -614,12 +616,13 @@ fn scan(
     }
 }
 
-/// The candidates of one quote, one per distinct token span.
-fn candidates(scene: &Scene, counts: &Counts, q: &Quote, t: &Target) -> Vec<Candidate> {
+/// The candidates of one quote, one per distinct token span, into `out`
+/// (emptied first).
+fn candidates(scene: &Scene, counts: &Counts, q: &Quote, t: &Target, out: &mut Vec<Candidate>) {
     let doc = scene.doc;
     let toks = &doc.tokens;
     let reg = region(scene, t);
-    let mut out: Vec<Candidate> = Vec::with_capacity(2 * MAX_CANDIDATES);
+    out.clear();
     // A speaker is never quoted.
     let allowed = |r: &Range<usize>| {
         !r.is_empty() && r.end <= toks.len() && scene.state[r.clone()].iter().all(|&s| s == 0)
@@ -658,7 +661,6 @@ fn candidates(scene: &Scene, counts: &Counts, q: &Quote, t: &Target) -> Vec<Cand
     if let Some(sp) = &q.speaker {
         add(doc.token_range(sp.start, sp.end), RULES, 0);
     }
-    out
 }
 
 /// The words after a cue up to a comma, a sentence end or a quotation
