@@ -51,8 +51,9 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     let honorifics = honorific_genders(doc, mentions);
     aliases::join(doc, mentions, &norms, &honorifics, &mut sets, &country_of);
     let mut entities = number_entities(mentions, &mut sets);
+    let mut words = Vec::new();
     for e in &mut entities {
-        name_entity(e, mentions, &country_of);
+        name_entity(e, mentions, &country_of, &mut words);
     }
     roles::assign(doc, mentions, &mut entities);
     coref::resolve(doc, mentions, &honorifics, &mut entities);
@@ -203,18 +204,25 @@ fn joins_country(doc: &Doc, m: &Mention, rel: Relation, in_person_name: bool) ->
 /// One entity per set of mentions, numbered in order of first mention,
 /// with each mention's `entity` set.
 fn number_entities(mentions: &mut [Mention], sets: &mut UnionFind) -> Vec<Entity> {
+    // Each mention's root, and how many mentions each root has: each
+    // entity's list is allocated once at its size instead of grown by pushes.
+    let roots: Vec<usize> = (0..mentions.len()).map(|i| sets.find(i)).collect();
+    let mut size_of_root: Vec<usize> = vec![0; mentions.len()];
+    for &root in &roots {
+        size_of_root[root] += 1;
+    }
     // Each root's entity (`usize::MAX` until its first mention): roots are mention indices.
     let mut entity_of_root: Vec<usize> = vec![usize::MAX; mentions.len()];
-    let mut entities: Vec<Entity> = Vec::new();
+    let mut entities: Vec<Entity> = Vec::with_capacity(size_of_root.iter().filter(|&&c| c > 0).count());
     for (i, mention) in mentions.iter_mut().enumerate() {
-        let root = sets.find(i);
+        let root = roots[i];
         if entity_of_root[root] == usize::MAX {
             entity_of_root[root] = entities.len();
             entities.push(Entity {
                 id: entities.len(),
                 name: String::new(),
                 label: mention.label,
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(size_of_root[root]),
                 role: None,
                 affiliation: None,
                 affiliation_entity: None,
@@ -230,9 +238,10 @@ fn number_entities(mentions: &mut [Mention], sets: &mut UnionFind) -> Vec<Entity
     entities
 }
 
-/// Sets an entity's label, canonical name and country codes from its mentions.
+/// Sets an entity's label, canonical name and country codes from its
+/// mentions; `words` is room for the mentions' word counts, reused.
 #[inline(never)]
-fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef]) {
+fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef], words: &mut Vec<usize>) {
     if let Some(country) = e.mentions.iter().find_map(|&i| {
         country_of[i]
             .filter(|(_, r)| *r == Relation::Name)
@@ -248,7 +257,7 @@ fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef]) 
         e.label = mentions[only].label;
         e.name = canonical(&mentions[only].text);
     } else {
-        label_and_name(e, mentions);
+        label_and_name(e, mentions, words);
     }
     if e.label == Label::Norp {
         e.related = e
@@ -260,18 +269,22 @@ fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef]) 
 
 /// An entity's label and name from its several mentions: the most frequent
 /// label, ties to the longest name's, and the fullest form with that label.
-fn label_and_name(e: &mut Entity, mentions: &[Mention]) {
-    let ms = || e.mentions.iter().map(|&i| &mentions[i]);
+/// `words` is room for each mention's word count, counted once for both choices.
+fn label_and_name(e: &mut Entity, mentions: &[Mention], words: &mut Vec<usize>) {
+    words.clear();
+    words.extend(e.mentions.iter().map(|&i| word_count(&mentions[i].text)));
+    // Each mention with its word count.
+    let ms = || e.mentions.iter().zip(words.iter()).map(|(&i, &w)| (&mentions[i], w));
     // The most frequent label among the names, ties to the longest name's.
     let mut counts: Vec<(Label, usize)> = Vec::new();
-    for m in ms() {
+    for (m, _) in ms() {
         match counts.iter_mut().find(|(l, _)| *l == m.label) {
             Some((_, c)) => *c += 1,
             None => counts.push((m.label, 1)),
         }
     }
-    let longest = ms()
-        .max_by_key(|m| (word_count(&m.text), std::cmp::Reverse(m.start)))
+    let (longest, _) = ms()
+        .max_by_key(|&(m, w)| (w, std::cmp::Reverse(m.start)))
         .expect("an entity has mentions");
     let best = counts.iter().map(|&(_, c)| c).max().unwrap_or(0);
     e.label = if counts
@@ -288,9 +301,9 @@ fn label_and_name(e: &mut Entity, mentions: &[Mention]) {
     };
     // The fullest form with the entity's label.
     let fullest = ms()
-        .filter(|m| m.label == e.label)
-        .max_by_key(|m| (word_count(&m.text), m.text.len(), std::cmp::Reverse(m.start)))
-        .unwrap_or(longest);
+        .filter(|(m, _)| m.label == e.label)
+        .max_by_key(|&(m, w)| (w, m.text.len(), std::cmp::Reverse(m.start)))
+        .map_or(longest, |(m, _)| m);
     e.name = canonical(&fullest.text);
 }
 
