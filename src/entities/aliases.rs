@@ -79,7 +79,7 @@ fn join_short_org_names(
     // Longer names first, so that "Acme Robotics" joins "Acme Robotics Inc."
     // before "Acme" looks for its one candidate.
     let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| eligible(i)).collect();
-    order.sort_by_cached_key(|&i| std::cmp::Reverse(norms[i].matches(' ').count()));
+    order.sort_by_cached_key(|&i| std::cmp::Reverse(norms[i].bytes().filter(|&b| b == b' ').count()));
     // Each short name decided once: the long name it joins, if any.
     let mut decided: HashMap<&str, Option<usize>> = sized_map(mentions.len());
     for i in order {
@@ -169,11 +169,14 @@ fn join_unqualified_names(
     shorts.extend((0..mentions.len()).filter(|&i| body(&mentions[i])).map(|i| norms[i]));
     let mut seen: HashSet<&str> = sized_set(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
-        let named_short = norms[i]
-            .match_indices(' ')
-            .take(MAX_QUALIFIER)
-            .any(|(cut, _)| shorts.contains(&norms[i][cut + 1..]));
-        if !named_short || !body(m) || country_of[i].is_some() || !seen.insert(norms[i]) {
+        // The cheap tests first: most mentions are no body.
+        let named_short = || {
+            norms[i]
+                .match_indices(' ')
+                .take(MAX_QUALIFIER)
+                .any(|(cut, _)| shorts.contains(&norms[i][cut + 1..]))
+        };
+        if !body(m) || country_of[i].is_some() || !named_short() || !seen.insert(norms[i]) {
             continue;
         }
         let written: Vec<&str> = m.text.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the")).collect();

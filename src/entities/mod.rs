@@ -343,11 +343,10 @@ pub(crate) fn bare_name(name: &str) -> &str {
 
 /// Lowercase, with hyphens as spaces and no leading "the" or possessive.
 fn normalise(name: &str) -> String {
-    let lower = if name.is_ascii() {
-        name.to_ascii_lowercase()
-    } else {
-        name.to_lowercase() // final sigma and the like need the whole string
-    };
+    if name.is_ascii() {
+        return normalise_ascii(name);
+    }
+    let lower = name.to_lowercase(); // final sigma and the like need the whole string
     let hyphen = |c: char| c == '-' || c == '‐';
     let mut n = lower.as_str();
     if let Some(rest) = n.strip_prefix("the") {
@@ -368,6 +367,31 @@ fn normalise(name: &str) -> String {
             out.push_str(word);
         }
     }
+    out
+}
+
+/// [`normalise`] for an ASCII name (nearly every name), by its bytes: no
+/// character is decoded, and the words are lower-cased in place at the end.
+fn normalise_ascii(name: &str) -> String {
+    let b = name.as_bytes();
+    let the = b.len() > 3 && b[..3].eq_ignore_ascii_case(b"the") && matches!(b[3], b' ' | b'-');
+    let from = if the { 4 } else { 0 };
+    let possessive = b.len() >= from + 2 && b[b.len() - 2] == b'\'' && b[b.len() - 1].eq_ignore_ascii_case(&b's');
+    let to = if possessive { b.len() - 2 } else { b.len() };
+    // The ASCII characters `char::is_whitespace` accepts, and the hyphen.
+    let separator = |c: u8| matches!(c, b' ' | b'\t'..=b'\r' | b'-');
+    let mut out = String::with_capacity(to - from);
+    let mut start = from;
+    for end in (from..to).filter(|&k| separator(b[k])).chain([to]) {
+        if end > start {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&name[start..end]);
+        }
+        start = end + 1;
+    }
+    out.make_ascii_lowercase();
     out
 }
 
@@ -512,6 +536,14 @@ mod tests {
             "İstanbul",
             "Pyongyang's",
             "",
+            "THE US'S",
+            "the-'s",
+            "The 's",
+            "the's",
+            "the-",
+            "the",
+            "-a--b- ",
+            "x\x0by\x1fz",
         ] {
             assert_eq!(super::normalise(name), recipe(name), "{name:?}");
         }

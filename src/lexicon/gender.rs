@@ -37,7 +37,12 @@ pub fn of_name(name: &str) -> Option<Gender> {
     let mut words = name.split_whitespace();
     let first = words.next()?;
     words.next()?;
-    if !first.chars().all(|c| c.is_alphabetic()) || first.chars().count() < 2 {
+    let letters = if first.is_ascii() {
+        first.bytes().all(|b| b.is_ascii_alphabetic()) && first.len() >= 2
+    } else {
+        first.chars().all(|c| c.is_alphabetic()) && first.chars().count() >= 2
+    };
+    if !letters {
         return None;
     }
     // Every person entity's name is looked up: an ASCII name is lower-cased

@@ -104,6 +104,33 @@ pub fn is_head(word: &str) -> bool {
         || abbreviation(word).is_some_and(|a| a.usage != Use::Modifier)
 }
 
+/// What [`is_head`], [`is_modifier`] and [`is_status`] say of one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoleWord {
+    pub head: bool,
+    pub modifier: bool,
+    pub status: bool,
+}
+
+/// The three answers for `word` at once: a walk over a role phrase asks
+/// them of each word, and the lists and the abbreviation are looked up once.
+pub fn role_word(word: &str) -> RoleWord {
+    let bare = without_status_suffix(word);
+    let lists = lists_of(word);
+    let head_form = bare.trim_end_matches('.');
+    let head_lists = if head_form.len() == word.len() { lists } else { lists_of(head_form) };
+    let bare_abbreviation = abbreviation(bare);
+    let word_abbreviation = if bare.len() == word.len() { bare_abbreviation } else { abbreviation(word) };
+    let lower = bare.starts_with(|c: char| c.is_ascii_lowercase());
+    RoleWord {
+        head: head_lists & HEAD != 0
+            || lower && head_lists & LOWERCASE_HEAD != 0
+            || bare_abbreviation.is_some_and(|a| a.usage != Use::Modifier),
+        modifier: lists & MODIFIER != 0 || word_abbreviation.is_some_and(|a| a.usage != Use::Head),
+        status: lists & STATUSES != 0,
+    }
+}
+
 /// Whether `word` (any case) can modify a role head ("Deputy", "chief",
 /// "campaign", "Lt.").
 pub fn is_modifier(word: &str) -> bool {
@@ -181,21 +208,20 @@ const HONORIFICS: &[(&str, Option<Gender>)] = &[
 /// is written with a capital and then lower case: "Polls miss Trump's fall"
 /// and "LITTLE TO MISS CAMPESE FAREWELL" hold no honorific.
 fn honorific(word: &str) -> Option<Option<Gender>> {
-    let mut letters = word.trim_end_matches('.').bytes();
+    // The word right before every mention is asked: no honorific is longer
+    // than four letters, and a scan of the eight compares lengths first.
+    let word = word.trim_end_matches('.');
+    let mut buf = [0u8; 4];
+    let lower = buf.get_mut(..word.len())?;
+    let mut letters = word.bytes();
     if !letters.next().is_some_and(|b| b.is_ascii_uppercase())
         || letters.any(|b| !b.is_ascii_lowercase())
     {
         return None;
     }
-    let mut buf = [0u8; 8];
-    let word = word.trim_end_matches('.');
-    let lower = buf.get_mut(..word.len())?;
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    let i = HONORIFICS
-        .binary_search_by(|(h, _)| h.as_bytes().cmp(lower))
-        .ok()?;
-    Some(HONORIFICS[i].1)
+    HONORIFICS.iter().find(|(h, _)| h.as_bytes() == lower).map(|&(_, g)| g)
 }
 
 /// Whether `word` is an honorific ("Mr.", "Dr", "Dame").
@@ -353,6 +379,28 @@ mod tests {
     }
 
     #[test]
+    fn role_word_answers_as_the_three_questions_do() {
+        let listed = [HEADS, MODIFIERS, STATUS, LOWERCASE_HEADS].into_iter().flatten().copied();
+        let abbreviations = ABBREVIATIONS.iter().map(|a| a.short);
+        let others = ["the", "said", "", ".", "-elect", "Gov-elect", "Sen.", "Lt", "Brig.", "Del", "MINISTER."];
+        for w in listed.chain(abbreviations).chain(others) {
+            let mut capital = w.to_string();
+            if let Some(f) = capital.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            let forms = [w.to_string(), w.to_uppercase(), capital.clone(), format!("{capital}."), format!("{w}-elect")];
+            for form in forms {
+                let expected = RoleWord {
+                    head: is_head(&form),
+                    modifier: is_modifier(&form),
+                    status: is_status(&form),
+                };
+                assert_eq!(role_word(&form), expected, "{form:?}");
+            }
+        }
+    }
+
+    #[test]
     fn abbreviated_titles_are_heads_or_modifiers() {
         assert!(is_head("Sen.") && is_head("Gov.") && is_head("Gen") && is_head("Lt."));
         assert!(is_modifier("Lt.") && is_modifier("Brig.") && !is_head("Brig."));
@@ -395,7 +443,8 @@ mod tests {
         assert_eq!(honorific_gender("Mrs"), Some(Gender::Female));
         assert_eq!(honorific_gender("Sir"), Some(Gender::Male));
         assert_eq!(honorific_gender("Dr."), None);
-        assert!(!is_honorific("Mister-of-all-trades"));
+        assert!(!is_honorific("Mister-of-all-trades") && !is_honorific("Misses"));
+        assert!(HONORIFICS.iter().all(|(h, _)| h.len() <= 4), "the look-up's buffer holds each");
         // Lower case is a verb or noun: "polls miss Trump's fall".
         assert!(!is_honorific("miss") && !is_honorific("mr"));
         // Capitals are a headline's: "LITTLE TO MISS CAMPESE FAREWELL".
