@@ -17,15 +17,38 @@ include!(concat!(env!("OUT_DIR"), "/first_names.rs"));
 /// The gender of a third-person singular pronoun. Runs for every token the
 /// coreference pass reads, so it compares without allocating.
 pub fn of_pronoun(w: &str) -> Option<Gender> {
-    let mut buf = [0u8; 7];
-    let b = buf.get_mut(..w.len())?;
-    b.copy_from_slice(w.as_bytes());
-    b.make_ascii_lowercase();
-    match &*b {
-        b"he" | b"him" | b"his" | b"himself" => Some(Gender::Male),
-        b"she" | b"her" | b"hers" | b"herself" => Some(Gender::Female),
-        _ => None,
+    // The word lower-cased into one number: integer comparisons, where byte
+    // strings compare by a call to `memcmp` in WebAssembly.
+    let key = packed_lowercase(w)?;
+    const MALE: [u64; 4] = [pack(b"he"), pack(b"him"), pack(b"his"), pack(b"himself")];
+    const FEMALE: [u64; 4] = [pack(b"she"), pack(b"her"), pack(b"hers"), pack(b"herself")];
+    if MALE.contains(&key) {
+        Some(Gender::Male)
+    } else if FEMALE.contains(&key) {
+        Some(Gender::Female)
+    } else {
+        None
     }
+}
+
+/// Up to seven bytes after a leading 1 (so that the length counts): equal
+/// numbers are equal strings.
+const fn pack(s: &[u8]) -> u64 {
+    let mut key = 1u64;
+    let mut k = 0;
+    while k < s.len() {
+        key = key << 8 | s[k] as u64;
+        k += 1;
+    }
+    key
+}
+
+/// [`pack`] of `w` lower-cased (ASCII letters only); `None` past seven bytes.
+fn packed_lowercase(w: &str) -> Option<u64> {
+    if w.len() > 7 {
+        return None;
+    }
+    Some(w.bytes().fold(1u64, |key, b| key << 8 | b.to_ascii_lowercase() as u64))
 }
 
 /// The gender of a person's full name by its first word: "Hillary Clinton"
@@ -105,6 +128,10 @@ mod tests {
     #[test]
     fn pronouns() {
         assert_eq!(of_pronoun("She"), Some(Gender::Female));
+        assert_eq!(of_pronoun("HIMSELF"), Some(Gender::Male));
+        assert_eq!(of_pronoun("\0he"), None, "the length counts");
+        assert_eq!(of_pronoun("herselff"), None);
+        assert_eq!(of_pronoun(""), None);
         assert_eq!(of_pronoun("his"), Some(Gender::Male));
         assert_eq!(of_pronoun("they"), None);
     }
