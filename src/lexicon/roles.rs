@@ -65,8 +65,7 @@ fn without_status_suffix(word: &str) -> &str {
 
 /// The bits of the lists `word` (any case) is in, from one look-up.
 fn lists_of(word: &str) -> u8 {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], u8>> =
-        std::sync::OnceLock::new();
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<WordKey, u8>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut t = rustc_hash::FxHashMap::default();
         for (list, bit) in [
@@ -77,19 +76,29 @@ fn lists_of(word: &str) -> u8 {
             (LOWERCASE_HEADS, LOWERCASE_HEAD),
         ] {
             for w in list {
-                *t.entry(w.as_bytes()).or_insert(0) |= bit;
+                // No listed word is longer than a key holds (a test checks).
+                let key = word_key(w).expect("a listed word fits a key");
+                *t.entry(key).or_insert(0) |= bit;
             }
         }
         t
     });
-    // No listed word is longer than the buffer (a test checks).
+    word_key(word).and_then(|k| table.get(&k).copied()).unwrap_or(0)
+}
+
+/// A word of at most 24 bytes, lower-cased, as plain integers (its bytes
+/// zero-padded, and its length): a table keyed so hashes and compares
+/// numbers, where a byte string costs a loop over its bytes and, in
+/// WebAssembly, a call to `memcmp`.
+type WordKey = (u64, u64, u64, usize);
+
+/// `word`'s [`WordKey`]; `None` past 24 bytes, which no listed word is.
+fn word_key(word: &str) -> Option<WordKey> {
     let mut buf = [0u8; 24];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return 0;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    table.get(&*lower).copied().unwrap_or(0)
+    buf.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    let part = |k: usize| u64::from_le_bytes([buf[k], buf[k + 1], buf[k + 2], buf[k + 3], buf[k + 4], buf[k + 5], buf[k + 6], buf[k + 7]]);
+    Some((part(0), part(8), part(16), word.len()))
 }
 
 /// Whether `word` (any case) is a role head noun, or an abbreviated title
