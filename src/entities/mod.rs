@@ -28,6 +28,7 @@ use crate::lexicon::gender::Gender;
 use crate::lexicon::roles as role_words;
 use crate::doc::Doc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
 
 /// A country a name refers to, and how.
 pub(crate) type CountryRef = Option<(&'static countries::Country, Relation)>;
@@ -85,8 +86,11 @@ fn honorific_genders(doc: &Doc, mentions: &[Mention]) -> Vec<Option<Gender>> {
 /// The normalised form and country of each named mention. Names repeat
 /// within an article: each distinct text is normalised and looked up once.
 struct Names {
-    /// (normalised name, country) per distinct text.
-    found: Vec<(String, CountryRef)>,
+    /// The distinct texts' normalised names, one after another: one buffer
+    /// instead of a string allocated for each.
+    normals: String,
+    /// (where its normalised name is in `normals`, country) per distinct text.
+    found: Vec<(Range<usize>, CountryRef)>,
     /// For each mention, its entry in `found` (`usize::MAX` for dates and amounts).
     found_of: Vec<usize>,
 }
@@ -94,25 +98,28 @@ struct Names {
 impl Names {
     fn new(mentions: &[Mention]) -> Names {
         let countries = countries::table();
-        let mut found: Vec<(String, CountryRef)> = Vec::new();
+        let mut normals = String::new();
+        let mut found: Vec<(Range<usize>, CountryRef)> = Vec::new();
         let mut found_of = vec![usize::MAX; mentions.len()];
         let mut seen: HashMap<&str, usize> = sized_map(mentions.len());
         for (i, m) in mentions.iter().enumerate() {
             if m.label.is_named() {
                 found_of[i] = *seen.entry(m.text.as_str()).or_insert_with(|| {
-                    found.push((normalise(&m.text), countries.lookup(&m.text)));
+                    let start = normals.len();
+                    normalise_into(&m.text, &mut normals);
+                    found.push((start..normals.len(), countries.lookup(&m.text)));
                     found.len() - 1
                 });
             }
         }
-        Names { found, found_of }
+        Names { normals, found, found_of }
     }
 
     /// Mention `i`'s normalised name and country, if it is named.
     fn of(&self, i: usize) -> Option<(&str, CountryRef)> {
         self.found
             .get(self.found_of[i])
-            .map(|(norm, c)| (norm.as_str(), *c))
+            .map(|(norm, c)| (&self.normals[norm.clone()], *c))
     }
 }
 
@@ -341,10 +348,11 @@ pub(crate) fn bare_name(name: &str) -> &str {
         .unwrap_or(n)
 }
 
-/// Lowercase, with hyphens as spaces and no leading "the" or possessive.
-fn normalise(name: &str) -> String {
+/// Appends `name` to `out` lowercase, with hyphens as spaces and no
+/// leading "the" or possessive.
+fn normalise_into(name: &str, out: &mut String) {
     if name.is_ascii() {
-        return normalise_ascii(name);
+        return normalise_ascii_into(name, out);
     }
     let lower = name.to_lowercase(); // final sigma and the like need the whole string
     let hyphen = |c: char| c == '-' || c == '‐';
@@ -358,21 +366,20 @@ fn normalise(name: &str) -> String {
         .strip_suffix("'s")
         .or_else(|| n.strip_suffix("’s"))
         .unwrap_or(n);
-    let mut out = String::with_capacity(n.len());
+    let first = out.len();
     for word in n.split(|c: char| c.is_whitespace() || hyphen(c)) {
         if !word.is_empty() {
-            if !out.is_empty() {
+            if out.len() > first {
                 out.push(' ');
             }
             out.push_str(word);
         }
     }
-    out
 }
 
-/// [`normalise`] for an ASCII name (nearly every name), by its bytes: no
-/// character is decoded, and the words are lower-cased in place at the end.
-fn normalise_ascii(name: &str) -> String {
+/// [`normalise_into`] for an ASCII name (nearly every name), by its bytes:
+/// no character is decoded, and the words are lower-cased in place at the end.
+fn normalise_ascii_into(name: &str, out: &mut String) {
     let b = name.as_bytes();
     let the = b.len() > 3 && b[..3].eq_ignore_ascii_case(b"the") && matches!(b[3], b' ' | b'-');
     let from = if the { 4 } else { 0 };
@@ -380,19 +387,18 @@ fn normalise_ascii(name: &str) -> String {
     let to = if possessive { b.len() - 2 } else { b.len() };
     // The ASCII characters `char::is_whitespace` accepts, and the hyphen.
     let separator = |c: u8| matches!(c, b' ' | b'\t'..=b'\r' | b'-');
-    let mut out = String::with_capacity(to - from);
+    let first = out.len();
     let mut start = from;
     for end in (from..to).filter(|&k| separator(b[k])).chain([to]) {
         if end > start {
-            if !out.is_empty() {
+            if out.len() > first {
                 out.push(' ');
             }
             out.push_str(&name[start..end]);
         }
         start = end + 1;
     }
-    out.make_ascii_lowercase();
-    out
+    out[first..].make_ascii_lowercase();
 }
 
 /// Scores how central each entity is: mentions count (names fully, pronouns
@@ -510,6 +516,14 @@ mod tests {
     /// `normalise` reads the name once; it gives what the plain recipe
     /// (lower-case, hyphens as spaces, no leading "the ", no possessive,
     /// single spaces) gives.
+    /// A name's normal form, appended after other text as `Names` does.
+    fn normalise(name: &str) -> String {
+        let mut out = String::from("Before");
+        super::normalise_into(name, &mut out);
+        assert!(out.starts_with("Before"), "the text before is kept");
+        out.split_off("Before".len())
+    }
+
     #[test]
     fn normalise_is_the_plain_recipe() {
         fn recipe(name: &str) -> String {
@@ -545,7 +559,7 @@ mod tests {
             "-a--b- ",
             "x\x0by\x1fz",
         ] {
-            assert_eq!(super::normalise(name), recipe(name), "{name:?}");
+            assert_eq!(normalise(name), recipe(name), "{name:?}");
         }
     }
 
@@ -571,9 +585,6 @@ mod tests {
     fn canonical_and_normal_forms() {
         assert_eq!(super::canonical("the United States"), "United States");
         assert_eq!(super::canonical("Pyongyang's"), "Pyongyang");
-        assert_eq!(
-            super::normalise("Kim Jong-Un"),
-            super::normalise("kim jong-un")
-        );
+        assert_eq!(normalise("Kim Jong-Un"), normalise("kim jong-un"));
     }
 }
