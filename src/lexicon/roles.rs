@@ -28,7 +28,7 @@ fn abbreviation(word: &str) -> Option<&'static Abbreviation> {
     lower.copy_from_slice(bare.as_bytes());
     lower.make_ascii_lowercase();
     let i = ABBREVIATIONS
-        .binary_search_by(|a| a.short.as_bytes().cmp(lower))
+        .binary_search_by(|a| super::order(a.short.as_bytes(), lower))
         .ok()?;
     let a = &ABBREVIATIONS[i];
     (!a.dot_only || bare.len() < word.len()).then_some(a)
@@ -161,8 +161,20 @@ pub fn is_descriptive(word: &str) -> bool {
 /// Whether the words after "of" (or "in") belong to the title before them:
 /// "Secretary of [State]", "Speaker of [the House]", "editor in [chief]".
 pub fn is_portfolio(words: &[&str]) -> bool {
-    let phrase = words.join(" ");
-    !words.is_empty() && phrase.len() <= 24 && holds(PORTFOLIOS, &phrase)
+    // Asked of each run of words after a head's "of": joined on the stack,
+    // not in a new string. No portfolio is longer than the buffer.
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    for (k, w) in words.iter().enumerate() {
+        let space = usize::from(k > 0);
+        let Some(room) = buf.get_mut(n..n + space + w.len()) else {
+            return false;
+        };
+        room[0..space].fill(b' ');
+        room[space..].copy_from_slice(w.as_bytes());
+        n += space + w.len();
+    }
+    !words.is_empty() && std::str::from_utf8(&buf[..n]).is_ok_and(|phrase| holds(PORTFOLIOS, phrase))
 }
 
 /// The singular of a plural role head, as it would be written: "Sens." ->
@@ -443,6 +455,11 @@ mod tests {
         assert!(is_portfolio(&["State"]) && is_portfolio(&["the", "House"]));
         assert!(is_portfolio(&["Homeland", "Security"]) && !is_portfolio(&["Acme"]));
         assert!(!is_portfolio(&[]));
+        for p in PORTFOLIOS {
+            let words: Vec<&str> = p.split(' ').collect();
+            assert!(is_portfolio(&words), "{p}");
+        }
+        assert!(!is_portfolio(&["Homeland", "Security", "and", "Governmental", "Affairs"]), "too long");
     }
 
     #[test]
