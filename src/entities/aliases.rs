@@ -58,7 +58,7 @@ fn join_short_org_names(
         if !matches!(m.label, Label::Org | Label::Person) {
             continue;
         }
-        let Some((first, rest)) = norms[i].split_once(' ') else {
+        let Some((first, rest)) = split_at_space(norms[i]) else {
             continue;
         };
         if m.label == Label::Org {
@@ -73,13 +73,13 @@ fn join_short_org_names(
     let eligible = |i: usize| {
         let (m, short) = (&mentions[i], norms[i]);
         let person = m.label == Label::Person && m.kind == MentionKind::Name;
-        let kind = m.label == Label::Org || person && !short.contains(' ') && !person_words.contains(short);
+        let kind = m.label == Label::Org || person && !short.as_bytes().contains(&b' ') && !person_words.contains(short);
         kind && !short.is_empty() && country_of[i].is_none()
     };
     // Longer names first, so that "Acme Robotics" joins "Acme Robotics Inc."
     // before "Acme" looks for its one candidate.
     let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| eligible(i)).collect();
-    order.sort_by_cached_key(|&i| std::cmp::Reverse(norms[i].matches(' ').count()));
+    order.sort_by_cached_key(|&i| std::cmp::Reverse(norms[i].bytes().filter(|&b| b == b' ').count()));
     // Each short name decided once: the long name it joins, if any.
     let mut decided: HashMap<&str, Option<usize>> = sized_map(mentions.len());
     for i in order {
@@ -92,6 +92,13 @@ fn join_short_org_names(
             mentions[i].label = Label::Org;
         }
     }
+}
+
+/// `s` split at its first space: `str::split_once` by bytes, as names are
+/// short and a space is one byte.
+fn split_at_space(s: &str) -> Option<(&str, &str)> {
+    let k = s.as_bytes().iter().position(|&b| b == b' ')?;
+    Some((&s[..k], &s[k + 1..]))
 }
 
 /// The one longer organisation name that starts with `short` and adds a
@@ -169,11 +176,14 @@ fn join_unqualified_names(
     shorts.extend((0..mentions.len()).filter(|&i| body(&mentions[i])).map(|i| norms[i]));
     let mut seen: HashSet<&str> = sized_set(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
-        let named_short = norms[i]
-            .match_indices(' ')
-            .take(MAX_QUALIFIER)
-            .any(|(cut, _)| shorts.contains(&norms[i][cut + 1..]));
-        if !named_short || !body(m) || country_of[i].is_some() || !seen.insert(norms[i]) {
+        // The cheap tests first: most mentions are no body.
+        let named_short = || {
+            norms[i]
+                .match_indices(' ')
+                .take(MAX_QUALIFIER)
+                .any(|(cut, _)| shorts.contains(&norms[i][cut + 1..]))
+        };
+        if !body(m) || country_of[i].is_some() || !named_short() || !seen.insert(norms[i]) {
             continue;
         }
         let written: Vec<&str> = m.text.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the")).collect();
@@ -460,7 +470,9 @@ type NameWords<'n> = HashMap<&'n str, Vec<Cow<'n, str>>>;
 /// 'Robert "Bobby" Scott'.
 fn words_of(norm: &str) -> Vec<Cow<'_, str>> {
     let quote = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’');
-    norm.split(' ').map(|w| spelling_key(w.trim_matches(quote))).collect()
+    let mut words = Vec::with_capacity(1 + norm.bytes().filter(|&b| b == b' ').count());
+    words.extend(norm.split(' ').map(|w| spelling_key(w.trim_matches(quote))));
+    words
 }
 
 /// A word of a name as its spelling variants share it: transliterations
@@ -593,21 +605,27 @@ fn acronym(letters: impl Iterator<Item = u8>) -> Option<u64> {
 /// "United Nations" -> "UN" as an [`acronym`]; `None` for one-word names and
 /// for initials no acronym can match (more than six, or not ASCII capitals).
 fn initials(name: &str) -> Option<u64> {
-    if !name.contains([' ', '-']) {
+    // Every named mention is asked: split at the ASCII separators by bytes,
+    // decoding a character only where a word starts with one that is not ASCII.
+    let separator = |b: &u8| matches!(b, b' ' | b'-');
+    if !name.as_bytes().iter().any(separator) {
         return None;
     }
-    let words = name.split([' ', '-']).filter(|w| {
-        !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for" | "on" | "in" | "&" | "The")
+    let words = name.as_bytes().split(separator).filter(|w| {
+        !w.is_empty() && !matches!(*w, b"of" | b"the" | b"and" | b"for" | b"on" | b"in" | b"&" | b"The")
     });
     let mut firsts = [0u8; 7];
     let mut n = 0;
     for w in words {
-        let c = w.chars().next()?;
-        if !c.is_uppercase() || n == firsts.len() {
+        let upper = match w[0] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => std::str::from_utf8(w).ok()?.starts_with(char::is_uppercase),
+        };
+        if !upper || n == firsts.len() {
             return None;
         }
         // A capital that is not ASCII makes initials no acronym matches.
-        firsts[n] = if c.is_ascii() { c as u8 } else { 0 };
+        firsts[n] = if w[0].is_ascii() { w[0] } else { 0 };
         n += 1;
     }
     acronym(firsts[..n].iter().copied())
@@ -630,6 +648,19 @@ mod tests {
         assert_eq!(super::initials("Ökumenischer Rat"), None);
         assert_eq!(super::initials("A B C D E F G"), None);
         assert_eq!(super::initials("united Nations"), None);
+        // Separators by bytes, capitals that are not ASCII decoded.
+        assert_eq!(super::initials("Rolls-Royce  Holdings"), acronym("RRH"));
+        assert_eq!(super::initials("Électricité de France"), None);
+        assert_eq!(super::initials("Forces Armées"), acronym("FA"));
+        assert_eq!(super::initials("Bank of the  Éire"), None);
+        assert_eq!(super::initials("The Ω Fund"), None);
+    }
+
+    #[test]
+    fn split_at_space_is_split_once() {
+        for s in ["kim jong un", "acme", " x", "x ", "", "peña nieto"] {
+            assert_eq!(super::split_at_space(s), s.split_once(' '), "{s:?}");
+        }
     }
 
 }

@@ -28,6 +28,7 @@ use crate::lexicon::gender::Gender;
 use crate::lexicon::roles as role_words;
 use crate::doc::Doc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
 
 /// A country a name refers to, and how.
 pub(crate) type CountryRef = Option<(&'static countries::Country, Relation)>;
@@ -51,8 +52,9 @@ pub fn group(doc: &Doc, mentions: &mut Vec<Mention>) -> Vec<Entity> {
     let honorifics = honorific_genders(doc, mentions);
     aliases::join(doc, mentions, &norms, &honorifics, &mut sets, &country_of);
     let mut entities = number_entities(mentions, &mut sets);
+    let mut words = Vec::new();
     for e in &mut entities {
-        name_entity(e, mentions, &country_of);
+        name_entity(e, mentions, &country_of, &mut words);
     }
     roles::assign(doc, mentions, &mut entities);
     coref::resolve(doc, mentions, &honorifics, &mut entities);
@@ -84,8 +86,11 @@ fn honorific_genders(doc: &Doc, mentions: &[Mention]) -> Vec<Option<Gender>> {
 /// The normalised form and country of each named mention. Names repeat
 /// within an article: each distinct text is normalised and looked up once.
 struct Names {
-    /// (normalised name, country) per distinct text.
-    found: Vec<(String, CountryRef)>,
+    /// The distinct texts' normalised names, one after another: one buffer
+    /// instead of a string allocated for each.
+    normals: String,
+    /// (where its normalised name is in `normals`, country) per distinct text.
+    found: Vec<(Range<usize>, CountryRef)>,
     /// For each mention, its entry in `found` (`usize::MAX` for dates and amounts).
     found_of: Vec<usize>,
 }
@@ -93,25 +98,28 @@ struct Names {
 impl Names {
     fn new(mentions: &[Mention]) -> Names {
         let countries = countries::table();
-        let mut found: Vec<(String, CountryRef)> = Vec::new();
+        let mut normals = String::new();
+        let mut found: Vec<(Range<usize>, CountryRef)> = Vec::new();
         let mut found_of = vec![usize::MAX; mentions.len()];
         let mut seen: HashMap<&str, usize> = sized_map(mentions.len());
         for (i, m) in mentions.iter().enumerate() {
             if m.label.is_named() {
                 found_of[i] = *seen.entry(m.text.as_str()).or_insert_with(|| {
-                    found.push((normalise(&m.text), countries.lookup(&m.text)));
+                    let start = normals.len();
+                    normalise_into(&m.text, &mut normals);
+                    found.push((start..normals.len(), countries.lookup(&m.text)));
                     found.len() - 1
                 });
             }
         }
-        Names { found, found_of }
+        Names { normals, found, found_of }
     }
 
     /// Mention `i`'s normalised name and country, if it is named.
     fn of(&self, i: usize) -> Option<(&str, CountryRef)> {
         self.found
             .get(self.found_of[i])
-            .map(|(norm, c)| (norm.as_str(), *c))
+            .map(|(norm, c)| (&self.normals[norm.clone()], *c))
     }
 }
 
@@ -203,18 +211,25 @@ fn joins_country(doc: &Doc, m: &Mention, rel: Relation, in_person_name: bool) ->
 /// One entity per set of mentions, numbered in order of first mention,
 /// with each mention's `entity` set.
 fn number_entities(mentions: &mut [Mention], sets: &mut UnionFind) -> Vec<Entity> {
+    // Each mention's root, and how many mentions each root has: each
+    // entity's list is allocated once at its size instead of grown by pushes.
+    let roots: Vec<usize> = (0..mentions.len()).map(|i| sets.find(i)).collect();
+    let mut size_of_root: Vec<usize> = vec![0; mentions.len()];
+    for &root in &roots {
+        size_of_root[root] += 1;
+    }
     // Each root's entity (`usize::MAX` until its first mention): roots are mention indices.
     let mut entity_of_root: Vec<usize> = vec![usize::MAX; mentions.len()];
-    let mut entities: Vec<Entity> = Vec::new();
+    let mut entities: Vec<Entity> = Vec::with_capacity(size_of_root.iter().filter(|&&c| c > 0).count());
     for (i, mention) in mentions.iter_mut().enumerate() {
-        let root = sets.find(i);
+        let root = roots[i];
         if entity_of_root[root] == usize::MAX {
             entity_of_root[root] = entities.len();
             entities.push(Entity {
                 id: entities.len(),
                 name: String::new(),
                 label: mention.label,
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(size_of_root[root]),
                 role: None,
                 affiliation: None,
                 affiliation_entity: None,
@@ -230,9 +245,10 @@ fn number_entities(mentions: &mut [Mention], sets: &mut UnionFind) -> Vec<Entity
     entities
 }
 
-/// Sets an entity's label, canonical name and country codes from its mentions.
+/// Sets an entity's label, canonical name and country codes from its
+/// mentions; `words` is room for the mentions' word counts, reused.
 #[inline(never)]
-fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef]) {
+fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef], words: &mut Vec<usize>) {
     if let Some(country) = e.mentions.iter().find_map(|&i| {
         country_of[i]
             .filter(|(_, r)| *r == Relation::Name)
@@ -248,7 +264,7 @@ fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef]) 
         e.label = mentions[only].label;
         e.name = canonical(&mentions[only].text);
     } else {
-        label_and_name(e, mentions);
+        label_and_name(e, mentions, words);
     }
     if e.label == Label::Norp {
         e.related = e
@@ -260,18 +276,22 @@ fn name_entity(e: &mut Entity, mentions: &[Mention], country_of: &[CountryRef]) 
 
 /// An entity's label and name from its several mentions: the most frequent
 /// label, ties to the longest name's, and the fullest form with that label.
-fn label_and_name(e: &mut Entity, mentions: &[Mention]) {
-    let ms = || e.mentions.iter().map(|&i| &mentions[i]);
+/// `words` is room for each mention's word count, counted once for both choices.
+fn label_and_name(e: &mut Entity, mentions: &[Mention], words: &mut Vec<usize>) {
+    words.clear();
+    words.extend(e.mentions.iter().map(|&i| word_count(&mentions[i].text)));
+    // Each mention with its word count.
+    let ms = || e.mentions.iter().zip(words.iter()).map(|(&i, &w)| (&mentions[i], w));
     // The most frequent label among the names, ties to the longest name's.
     let mut counts: Vec<(Label, usize)> = Vec::new();
-    for m in ms() {
+    for (m, _) in ms() {
         match counts.iter_mut().find(|(l, _)| *l == m.label) {
             Some((_, c)) => *c += 1,
             None => counts.push((m.label, 1)),
         }
     }
-    let longest = ms()
-        .max_by_key(|m| (word_count(&m.text), std::cmp::Reverse(m.start)))
+    let (longest, _) = ms()
+        .max_by_key(|&(m, w)| (w, std::cmp::Reverse(m.start)))
         .expect("an entity has mentions");
     let best = counts.iter().map(|&(_, c)| c).max().unwrap_or(0);
     e.label = if counts
@@ -288,9 +308,9 @@ fn label_and_name(e: &mut Entity, mentions: &[Mention]) {
     };
     // The fullest form with the entity's label.
     let fullest = ms()
-        .filter(|m| m.label == e.label)
-        .max_by_key(|m| (word_count(&m.text), m.text.len(), std::cmp::Reverse(m.start)))
-        .unwrap_or(longest);
+        .filter(|(m, _)| m.label == e.label)
+        .max_by_key(|&(m, w)| (w, m.text.len(), std::cmp::Reverse(m.start)))
+        .map_or(longest, |(m, _)| m);
     e.name = canonical(&fullest.text);
 }
 
@@ -328,13 +348,13 @@ pub(crate) fn bare_name(name: &str) -> &str {
         .unwrap_or(n)
 }
 
-/// Lowercase, with hyphens as spaces and no leading "the" or possessive.
-fn normalise(name: &str) -> String {
-    let lower = if name.is_ascii() {
-        name.to_ascii_lowercase()
-    } else {
-        name.to_lowercase() // final sigma and the like need the whole string
-    };
+/// Appends `name` to `out` lowercase, with hyphens as spaces and no
+/// leading "the" or possessive.
+fn normalise_into(name: &str, out: &mut String) {
+    if name.is_ascii() {
+        return normalise_ascii_into(name, out);
+    }
+    let lower = name.to_lowercase(); // final sigma and the like need the whole string
     let hyphen = |c: char| c == '-' || c == '‐';
     let mut n = lower.as_str();
     if let Some(rest) = n.strip_prefix("the") {
@@ -346,16 +366,39 @@ fn normalise(name: &str) -> String {
         .strip_suffix("'s")
         .or_else(|| n.strip_suffix("’s"))
         .unwrap_or(n);
-    let mut out = String::with_capacity(n.len());
+    let first = out.len();
     for word in n.split(|c: char| c.is_whitespace() || hyphen(c)) {
         if !word.is_empty() {
-            if !out.is_empty() {
+            if out.len() > first {
                 out.push(' ');
             }
             out.push_str(word);
         }
     }
-    out
+}
+
+/// [`normalise_into`] for an ASCII name (nearly every name), by its bytes:
+/// no character is decoded, and the words are lower-cased in place at the end.
+fn normalise_ascii_into(name: &str, out: &mut String) {
+    let b = name.as_bytes();
+    let the = b.len() > 3 && b[..3].eq_ignore_ascii_case(b"the") && matches!(b[3], b' ' | b'-');
+    let from = if the { 4 } else { 0 };
+    let possessive = b.len() >= from + 2 && b[b.len() - 2] == b'\'' && b[b.len() - 1].eq_ignore_ascii_case(&b's');
+    let to = if possessive { b.len() - 2 } else { b.len() };
+    // The ASCII characters `char::is_whitespace` accepts, and the hyphen.
+    let separator = |c: u8| matches!(c, b' ' | b'\t'..=b'\r' | b'-');
+    let first = out.len();
+    let mut start = from;
+    for end in (from..to).filter(|&k| separator(b[k])).chain([to]) {
+        if end > start {
+            if out.len() > first {
+                out.push(' ');
+            }
+            out.push_str(&name[start..end]);
+        }
+        start = end + 1;
+    }
+    out[first..].make_ascii_lowercase();
 }
 
 /// Scores how central each entity is: mentions count (names fully, pronouns
@@ -473,6 +516,14 @@ mod tests {
     /// `normalise` reads the name once; it gives what the plain recipe
     /// (lower-case, hyphens as spaces, no leading "the ", no possessive,
     /// single spaces) gives.
+    /// A name's normal form, appended after other text as `Names` does.
+    fn normalise(name: &str) -> String {
+        let mut out = String::from("Before");
+        super::normalise_into(name, &mut out);
+        assert!(out.starts_with("Before"), "the text before is kept");
+        out.split_off("Before".len())
+    }
+
     #[test]
     fn normalise_is_the_plain_recipe() {
         fn recipe(name: &str) -> String {
@@ -499,8 +550,16 @@ mod tests {
             "İstanbul",
             "Pyongyang's",
             "",
+            "THE US'S",
+            "the-'s",
+            "The 's",
+            "the's",
+            "the-",
+            "the",
+            "-a--b- ",
+            "x\x0by\x1fz",
         ] {
-            assert_eq!(super::normalise(name), recipe(name), "{name:?}");
+            assert_eq!(normalise(name), recipe(name), "{name:?}");
         }
     }
 
@@ -526,9 +585,6 @@ mod tests {
     fn canonical_and_normal_forms() {
         assert_eq!(super::canonical("the United States"), "United States");
         assert_eq!(super::canonical("Pyongyang's"), "Pyongyang");
-        assert_eq!(
-            super::normalise("Kim Jong-Un"),
-            super::normalise("kim jong-un")
-        );
+        assert_eq!(normalise("Kim Jong-Un"), normalise("kim jong-un"));
     }
 }

@@ -65,12 +65,15 @@ pub(super) fn mention(
             continue;
         }
         let next = if j + 1 < sent_end { word(j + 1) } else { "" };
-        let is_head = roles::is_head(w);
-        let head_here = is_head && !(roles::is_head(next) || roles::is_modifier(next));
-        if !head_here && (roles::is_modifier(w) || roles::is_status(w)) {
+        let here = roles::role_word(w);
+        let head_here = here.head && {
+            let after = roles::role_word(next);
+            !(after.head || after.modifier)
+        };
+        if !head_here && (here.modifier || here.status) {
             j += 1;
         } else {
-            head_at_j = Some(is_head);
+            head_at_j = Some(here.head);
             break;
         }
     }

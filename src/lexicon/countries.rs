@@ -60,14 +60,60 @@ impl Countries {
 
     /// The country `name` refers to, and how.
     pub fn lookup(&self, name: &str) -> Option<(&Country, Relation)> {
-        let k = key(name);
-        let (i, r) = self.get(&k).or_else(|| {
+        let mut buf = [0u8; STACK_KEY];
+        let owned;
+        let k = match ascii_key(name, &mut buf) {
+            Some(k) => k,
+            None => {
+                owned = key(name);
+                owned.as_str()
+            }
+        };
+        let (i, r) = self.get(k).or_else(|| {
             // Plural demonyms: "Russians".
             k.strip_suffix('s')
                 .and_then(|s| self.get(s).filter(|(_, r)| *r == Relation::Demonym))
         })?;
         Some((&self.list[i], r))
     }
+}
+
+/// The longest ASCII name whose key [`ascii_key`] builds on the stack:
+/// nearly every name looked up, and none of them then allocates.
+const STACK_KEY: usize = 64;
+
+/// [`key`] of an ASCII name of at most [`STACK_KEY`] bytes, written into
+/// `buf` (a key is never longer than its name); `None` for other names.
+fn ascii_key<'b>(name: &str, buf: &'b mut [u8; STACK_KEY]) -> Option<&'b str> {
+    if !name.is_ascii() || name.len() > buf.len() {
+        return None;
+    }
+    let (mut n, mut in_word) = (0, false);
+    for b in name.bytes() {
+        if b.is_ascii_whitespace() || b == 0x0b {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            if n > 0 {
+                buf[n] = b' ';
+                n += 1;
+            }
+        }
+        if b != b'.' {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    let mut k = &buf[..n];
+    if let Some(s) = k.strip_suffix(b"'s").or_else(|| k.strip_suffix(b"'")) {
+        k = s.trim_ascii_end();
+    }
+    if let Some(s) = k.strip_prefix(b"the ") {
+        k = s;
+    }
+    std::str::from_utf8(k).ok()
 }
 
 #[cfg(test)]
@@ -103,6 +149,25 @@ mod tests {
                 "{name:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_stack_key_is_the_key() {
+        let names = [
+            "The  U.S.'s", "the US", "U.S.", "us'", "North  Korea 's", "The Hague", "The", "the ",
+            "U.S. .", " .  x", "A\x0bB\x0cC", "\tThe  Hague", "..", "St. John's Town", "'s", "x '",
+            "the the", "Russians'", "",
+        ];
+        let listed = table().list.iter().map(|c| c.name);
+        for name in names.into_iter().chain(listed) {
+            let mut buf = [0u8; STACK_KEY];
+            let expected = key(name);
+            let stack = ascii_key(name, &mut buf);
+            assert_eq!(stack, name.is_ascii().then_some(expected.as_str()), "{name:?}");
+        }
+        let mut buf = [0u8; STACK_KEY];
+        assert_eq!(ascii_key(&"x".repeat(STACK_KEY + 1), &mut buf), None, "too long: the heap key");
+        assert_eq!(ascii_key("Curaçao", &mut buf), None, "not ASCII: the heap key");
     }
 
     #[test]

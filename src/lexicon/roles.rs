@@ -28,7 +28,7 @@ fn abbreviation(word: &str) -> Option<&'static Abbreviation> {
     lower.copy_from_slice(bare.as_bytes());
     lower.make_ascii_lowercase();
     let i = ABBREVIATIONS
-        .binary_search_by(|a| a.short.as_bytes().cmp(lower))
+        .binary_search_by(|a| super::order(a.short.as_bytes(), lower))
         .ok()?;
     let a = &ABBREVIATIONS[i];
     (!a.dot_only || bare.len() < word.len()).then_some(a)
@@ -65,8 +65,7 @@ fn without_status_suffix(word: &str) -> &str {
 
 /// The bits of the lists `word` (any case) is in, from one look-up.
 fn lists_of(word: &str) -> u8 {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], u8>> =
-        std::sync::OnceLock::new();
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<WordKey, u8>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut t = rustc_hash::FxHashMap::default();
         for (list, bit) in [
@@ -77,19 +76,29 @@ fn lists_of(word: &str) -> u8 {
             (LOWERCASE_HEADS, LOWERCASE_HEAD),
         ] {
             for w in list {
-                *t.entry(w.as_bytes()).or_insert(0) |= bit;
+                // No listed word is longer than a key holds (a test checks).
+                let key = word_key(w).expect("a listed word fits a key");
+                *t.entry(key).or_insert(0) |= bit;
             }
         }
         t
     });
-    // No listed word is longer than the buffer (a test checks).
+    word_key(word).and_then(|k| table.get(&k).copied()).unwrap_or(0)
+}
+
+/// A word of at most 24 bytes, lower-cased, as plain integers (its bytes
+/// zero-padded, and its length): a table keyed so hashes and compares
+/// numbers, where a byte string costs a loop over its bytes and, in
+/// WebAssembly, a call to `memcmp`.
+type WordKey = (u64, u64, u64, usize);
+
+/// `word`'s [`WordKey`]; `None` past 24 bytes, which no listed word is.
+fn word_key(word: &str) -> Option<WordKey> {
     let mut buf = [0u8; 24];
-    let Some(lower) = buf.get_mut(..word.len()) else {
-        return 0;
-    };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    table.get(&*lower).copied().unwrap_or(0)
+    buf.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    let part = |k: usize| u64::from_le_bytes([buf[k], buf[k + 1], buf[k + 2], buf[k + 3], buf[k + 4], buf[k + 5], buf[k + 6], buf[k + 7]]);
+    Some((part(0), part(8), part(16), word.len()))
 }
 
 /// Whether `word` (any case) is a role head noun, or an abbreviated title
@@ -102,6 +111,33 @@ pub fn is_head(word: &str) -> bool {
     lists & HEAD != 0
         || lower && lists & LOWERCASE_HEAD != 0
         || abbreviation(word).is_some_and(|a| a.usage != Use::Modifier)
+}
+
+/// What [`is_head`], [`is_modifier`] and [`is_status`] say of one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoleWord {
+    pub head: bool,
+    pub modifier: bool,
+    pub status: bool,
+}
+
+/// The three answers for `word` at once: a walk over a role phrase asks
+/// them of each word, and the lists and the abbreviation are looked up once.
+pub fn role_word(word: &str) -> RoleWord {
+    let bare = without_status_suffix(word);
+    let lists = lists_of(word);
+    let head_form = bare.trim_end_matches('.');
+    let head_lists = if head_form.len() == word.len() { lists } else { lists_of(head_form) };
+    let bare_abbreviation = abbreviation(bare);
+    let word_abbreviation = if bare.len() == word.len() { bare_abbreviation } else { abbreviation(word) };
+    let lower = bare.starts_with(|c: char| c.is_ascii_lowercase());
+    RoleWord {
+        head: head_lists & HEAD != 0
+            || lower && head_lists & LOWERCASE_HEAD != 0
+            || bare_abbreviation.is_some_and(|a| a.usage != Use::Modifier),
+        modifier: lists & MODIFIER != 0 || word_abbreviation.is_some_and(|a| a.usage != Use::Head),
+        status: lists & STATUSES != 0,
+    }
 }
 
 /// Whether `word` (any case) can modify a role head ("Deputy", "chief",
@@ -125,8 +161,20 @@ pub fn is_descriptive(word: &str) -> bool {
 /// Whether the words after "of" (or "in") belong to the title before them:
 /// "Secretary of [State]", "Speaker of [the House]", "editor in [chief]".
 pub fn is_portfolio(words: &[&str]) -> bool {
-    let phrase = words.join(" ");
-    !words.is_empty() && phrase.len() <= 24 && holds(PORTFOLIOS, &phrase)
+    // Asked of each run of words after a head's "of": joined on the stack,
+    // not in a new string. No portfolio is longer than the buffer.
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    for (k, w) in words.iter().enumerate() {
+        let space = usize::from(k > 0);
+        let Some(room) = buf.get_mut(n..n + space + w.len()) else {
+            return false;
+        };
+        room[0..space].fill(b' ');
+        room[space..].copy_from_slice(w.as_bytes());
+        n += space + w.len();
+    }
+    !words.is_empty() && std::str::from_utf8(&buf[..n]).is_ok_and(|phrase| holds(PORTFOLIOS, phrase))
 }
 
 /// The singular of a plural role head, as it would be written: "Sens." ->
@@ -181,21 +229,20 @@ const HONORIFICS: &[(&str, Option<Gender>)] = &[
 /// is written with a capital and then lower case: "Polls miss Trump's fall"
 /// and "LITTLE TO MISS CAMPESE FAREWELL" hold no honorific.
 fn honorific(word: &str) -> Option<Option<Gender>> {
-    let mut letters = word.trim_end_matches('.').bytes();
+    // The word right before every mention is asked: no honorific is longer
+    // than four letters, and a scan of the eight compares lengths first.
+    let word = word.trim_end_matches('.');
+    let mut buf = [0u8; 4];
+    let lower = buf.get_mut(..word.len())?;
+    let mut letters = word.bytes();
     if !letters.next().is_some_and(|b| b.is_ascii_uppercase())
         || letters.any(|b| !b.is_ascii_lowercase())
     {
         return None;
     }
-    let mut buf = [0u8; 8];
-    let word = word.trim_end_matches('.');
-    let lower = buf.get_mut(..word.len())?;
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    let i = HONORIFICS
-        .binary_search_by(|(h, _)| h.as_bytes().cmp(lower))
-        .ok()?;
-    Some(HONORIFICS[i].1)
+    HONORIFICS.iter().find(|(h, _)| h.as_bytes() == lower).map(|&(_, g)| g)
 }
 
 /// Whether `word` is an honorific ("Mr.", "Dr", "Dame").
@@ -353,6 +400,28 @@ mod tests {
     }
 
     #[test]
+    fn role_word_answers_as_the_three_questions_do() {
+        let listed = [HEADS, MODIFIERS, STATUS, LOWERCASE_HEADS].into_iter().flatten().copied();
+        let abbreviations = ABBREVIATIONS.iter().map(|a| a.short);
+        let others = ["the", "said", "", ".", "-elect", "Gov-elect", "Sen.", "Lt", "Brig.", "Del", "MINISTER."];
+        for w in listed.chain(abbreviations).chain(others) {
+            let mut capital = w.to_string();
+            if let Some(f) = capital.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            let forms = [w.to_string(), w.to_uppercase(), capital.clone(), format!("{capital}."), format!("{w}-elect")];
+            for form in forms {
+                let expected = RoleWord {
+                    head: is_head(&form),
+                    modifier: is_modifier(&form),
+                    status: is_status(&form),
+                };
+                assert_eq!(role_word(&form), expected, "{form:?}");
+            }
+        }
+    }
+
+    #[test]
     fn abbreviated_titles_are_heads_or_modifiers() {
         assert!(is_head("Sen.") && is_head("Gov.") && is_head("Gen") && is_head("Lt."));
         assert!(is_modifier("Lt.") && is_modifier("Brig.") && !is_head("Brig."));
@@ -386,6 +455,11 @@ mod tests {
         assert!(is_portfolio(&["State"]) && is_portfolio(&["the", "House"]));
         assert!(is_portfolio(&["Homeland", "Security"]) && !is_portfolio(&["Acme"]));
         assert!(!is_portfolio(&[]));
+        for p in PORTFOLIOS {
+            let words: Vec<&str> = p.split(' ').collect();
+            assert!(is_portfolio(&words), "{p}");
+        }
+        assert!(!is_portfolio(&["Homeland", "Security", "and", "Governmental", "Affairs"]), "too long");
     }
 
     #[test]
@@ -395,7 +469,8 @@ mod tests {
         assert_eq!(honorific_gender("Mrs"), Some(Gender::Female));
         assert_eq!(honorific_gender("Sir"), Some(Gender::Male));
         assert_eq!(honorific_gender("Dr."), None);
-        assert!(!is_honorific("Mister-of-all-trades"));
+        assert!(!is_honorific("Mister-of-all-trades") && !is_honorific("Misses"));
+        assert!(HONORIFICS.iter().all(|(h, _)| h.len() <= 4), "the look-up's buffer holds each");
         // Lower case is a verb or noun: "polls miss Trump's fall".
         assert!(!is_honorific("miss") && !is_honorific("mr"));
         // Capitals are a headline's: "LITTLE TO MISS CAMPESE FAREWELL".

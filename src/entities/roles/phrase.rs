@@ -78,24 +78,35 @@ const MAX_SERVED_TITLE: usize = 2;
 /// Heads whose "of" names a work, not an employer ("author of [a book]").
 const WORK_HEADS: &[&str] = &["author", "co-author", "creator", "writer"];
 
-/// One sentence's tokens, with the text and the mentions over them.
 /// `w` without a leading "then-" ("then-President", "Then-Gov."): the
 /// title is the role, held when the events told of happened.
 fn without_then(w: &str) -> &str {
-    match w.get(..5) {
-        Some(p) if p.eq_ignore_ascii_case("then-") && w.len() > 5 => &w[5..],
-        _ => w,
+    // "then-" is ASCII: a match ends on a character boundary.
+    let b = w.as_bytes();
+    if b.len() > 5 && b[..5].eq_ignore_ascii_case(b"then-") {
+        &w[5..]
+    } else {
+        w
     }
 }
 
+/// One sentence's tokens, with the text and the mentions over them.
 pub(super) struct Words<'a> {
     doc: &'a Doc<'a>,
+    /// The mentions over the sentence: every question asked is about its
+    /// tokens, so the searches for a name run over these few, not all.
     mentions: &'a [Mention],
     pub sent: Range<usize>,
 }
 
 impl<'a> Words<'a> {
     pub fn new(doc: &'a Doc<'a>, mentions: &'a [Mention], sent: Range<usize>) -> Words<'a> {
+        let first = doc.tokens.get(sent.start).filter(|_| sent.start < sent.end);
+        let last = sent.end.checked_sub(1).and_then(|k| doc.tokens.get(k));
+        let mentions = match (first, last) {
+            (Some(f), Some(l)) => overlapping(mentions, f.start, l.end),
+            _ => &[],
+        };
         Words {
             doc,
             mentions,
