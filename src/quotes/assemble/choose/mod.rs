@@ -620,9 +620,11 @@ fn candidates(scene: &Scene, counts: &Counts, q: &Quote, t: &Target) -> Vec<Cand
     let toks = &doc.tokens;
     let reg = region(scene, t);
     let mut out: Vec<Candidate> = Vec::with_capacity(2 * MAX_CANDIDATES);
-    // A speaker is never quoted.
+    // A speaker is never quoted; a nickname in a name is no quotation.
     let allowed = |r: &Range<usize>| {
-        !r.is_empty() && r.end <= toks.len() && scene.state[r.clone()].iter().all(|&s| s == 0)
+        !r.is_empty()
+            && r.end <= toks.len()
+            && (r.start..r.end).all(|i| scene.state[i] == 0 || in_nicknamed(scene, r, i))
     };
     let mut add = |r: Range<usize>, flags: u16, label: u8| {
         if !allowed(&r) {
@@ -659,6 +661,25 @@ fn candidates(scene: &Scene, counts: &Counts, q: &Quote, t: &Target) -> Vec<Cand
         add(doc.token_range(sp.start, sp.end), RULES, 0);
     }
     out
+}
+
+/// Whether token `i` is inside a person's name that lies within `r` and
+/// starts and ends outside quotation marks: the nickname in 'Robert C.
+/// "Bobby" Scott'.
+fn in_nicknamed(scene: &Scene, r: &Range<usize>, i: usize) -> bool {
+    let toks = &scene.doc.tokens;
+    let name = overlapping_range(scene.mentions, toks[i].start, toks[i].end)
+        .map(|j| &scene.mentions[j])
+        .find(|m| m.label == Label::Person && m.kind == MentionKind::Name);
+    name.is_some_and(|m| {
+        let span = scene.doc.token_range(m.start, m.end);
+        span.start >= r.start
+            && span.end <= r.end
+            && span.start < i
+            && i + 1 < span.end
+            && scene.state[span.start] == 0
+            && scene.state[span.end - 1] == 0
+    })
 }
 
 /// The words after a cue up to a comma, a sentence end or a quotation
