@@ -37,6 +37,7 @@ mod speaker;
 mod tagged;
 mod told;
 mod trailing;
+mod titles;
 
 use super::marks::Marked;
 use super::tagger::WordInfo;
@@ -125,6 +126,7 @@ pub(super) fn assemble(
     told::add(&mut built, &speakers, inp);
     trailing::add(&mut built, &speakers, inp);
     colon::attribute(&mut built.quotes, &speakers, &pcs);
+    built.quotes.retain(|b| !titles::is_work_title(doc, &b.quote));
     let scene = choose::Scene {
         doc,
         mentions: inp.mentions,
