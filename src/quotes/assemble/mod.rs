@@ -30,6 +30,7 @@ pub(super) mod choose;
 mod keep;
 mod colon;
 mod interrupted;
+mod inverted;
 mod link;
 mod pieces;
 mod spans;
@@ -136,6 +137,7 @@ pub(super) fn assemble(
         paras: inp.paras,
     };
     choose_speakers(&mut built.quotes, &speakers, &scene, steps, collect);
+    inverted::split(&speakers, &mut built.quotes);
     interrupted::merge(doc, built.quotes)
 }
 
