@@ -1673,3 +1673,44 @@ fn under_before_a_title_is_a_preposition_unless_it_is_the_rank() {
         Some("Under Secretary of State")
     );
 }
+
+#[test]
+fn a_role_after_who_is_without_a_comma() {
+    // Broadcast web copy: "said NAME who is ROLE".
+    let a = analyse(
+        "Resort plan\n\n\"We will have a marina,\" said Leigh Sears who is the Lake Berryessa concessions manager.",
+    );
+    assert_eq!(
+        entity(&a, "Leigh Sears").role.as_deref(),
+        Some("concessions manager")
+    );
+    // Counter-case: "who is" and a verb is no role.
+    let a = analyse("Jane Roe who is running for mayor said the vote was close.");
+    assert_eq!(entity(&a, "Jane Roe").role, None);
+}
+
+#[test]
+fn where_a_person_is_based_or_born_is_no_employer() {
+    // Business press and wire: the place describes the holder.
+    let a = analyse(
+        "Robert Arnott, a California-based investor, said the market fell. Maryland-based product liability lawyer Jim Dunham agreed.",
+    );
+    let arnott = entity(&a, "Robert Arnott");
+    assert_eq!(
+        (arnott.role.as_deref(), arnott.affiliation.as_deref()),
+        (Some("investor"), None)
+    );
+    let dunham = entity(&a, "Jim Dunham");
+    assert_eq!(dunham.role.as_deref(), Some("product liability lawyer"));
+    assert_eq!(dunham.affiliation, None);
+    // Counter-case: the body after the role still employs the holder.
+    let a = analyse(
+        "Leslie Wimes, a South Florida-based president of the Democratic African-American Women Caucus, spoke.",
+    );
+    let wimes = entity(&a, "Leslie Wimes");
+    assert_eq!(wimes.role.as_deref(), Some("president"));
+    assert_eq!(
+        wimes.affiliation.as_deref(),
+        Some("Democratic African-American Women Caucus")
+    );
+}

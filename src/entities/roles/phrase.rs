@@ -287,7 +287,7 @@ pub(super) fn affiliation_before(ws: &Words, floor: usize, end: usize) -> Option
         // when it is no word that opens sentences ("Acme Vice President").
         let capitalised =
             ws.capitalised(k) && (k > ws.sent.start || end - k == 1 && may_name(w));
-        if (in_name || capitalised) && !function_words::is_article(w) {
+        if (in_name || capitalised) && !function_words::is_article(w) && !is_where_from(w) {
             a -= 1;
         } else {
             break;
@@ -503,6 +503,12 @@ fn classifier_end(ws: &Words, k: usize) -> Option<usize> {
         + 1;
     let noun = (k..end).rev().find(|&j| names::is_org_noun(ws.w(j)))?;
     (noun + 1 == end && ws.capitalised(end)).then_some(end)
+}
+
+/// "Maryland-based", "Cuban-born": where a holder is based or born
+/// describes the holder; it is no employer.
+pub(super) fn is_where_from(w: &str) -> bool {
+    w.ends_with("-based") || w.ends_with("-born")
 }
 
 /// A lowercase content word: not a closed-class word or punctuation.
