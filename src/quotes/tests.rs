@@ -825,3 +825,17 @@ fn an_attribution_inverted_after_reported_speech_is_the_speaker() {
     let q = quote(&a, "he thought");
     assert_eq!(speaker_name(&a, q).as_deref(), Some("Steven Aftergood"));
 }
+
+#[test]
+fn whom_a_speaker_spoke_to_is_no_speaker() {
+    // Regional news site: the quotation, an inverted cue, the person, and
+    // the paper that heard it.
+    let text = "Amazon ruling\n\nThe court ruled against Amazon on Thursday.\n\n“Amazon has successfully avoided being liable for other sellers for years,” noted Maryland-based product liability lawyer Jim Dunham in an interview with the Globe. “Most courts have said they are not a seller at all.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "Amazon has successfully");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Jim Dunham"));
+    assert_eq!(q.speaker.as_ref().unwrap().text, "Maryland-based product liability lawyer Jim Dunham");
+    // Counter-case: a place after "of" stays part of the speaker's span.
+    let a = crate::extract("Vote\n\n“We won,” said Jane Roe of Napa County.");
+    assert_eq!(quote(&a, "We won").speaker.as_ref().unwrap().text, "Jane Roe of Napa County");
+}

@@ -172,7 +172,8 @@ fn choose_speakers(
             let (chosen, c) = choose::best(model, &opts);
             let chosen = chosen
                 .map(|i| choose::person_over_document(scene, &opts, i))
-                .map(|i| choose::person_through(scene, &opts, i));
+                .map(|i| choose::person_through(scene, &opts, i))
+                .map(|i| choose::person_before_addressee(scene, &opts, i));
             let span = chosen.map(|i| choose::display(scene, &opts, i));
             b.quote.speaker = span.map(|r| speakers.of_tokens(r, b.para, last));
             choice = c;

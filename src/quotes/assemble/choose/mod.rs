@@ -9,8 +9,11 @@
 //! the cue's lemma and voice. The ranker is trained on PolNeAR train (see
 //! `src/bin/train-quotes.rs`); without one the rules' speaker stays.
 
+mod addressee;
 mod features;
 mod opening;
+
+pub(in crate::quotes::assemble) use addressee::person_before_addressee;
 
 pub(super) use features::Counts;
 
@@ -248,6 +251,13 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
         if whole && o.toks.start <= r.start && o.toks.end >= r.end {
             r = o.toks.clone();
         }
+    }
+    // "lawyer Jane Roe in an interview with the Globe": the phrase after the
+    // cue ends with the person's name.
+    let c = &opts.candidates[i];
+    let next = scene.doc.tokens.get(c.toks.end).map_or("", |t| t.text(scene.doc.text));
+    if c.label == 1 && c.flags & NAME != 0 && r.end > c.toks.end && next != "of" && function_words::is_preposition(next) {
+        r.end = c.toks.end;
     }
     if let Some(start) = opening::subject_after_comma(scene, opts, &r) {
         r.start = start;
