@@ -256,7 +256,8 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
     // cue ends with the person's name.
     let c = &opts.candidates[i];
     let next = scene.doc.tokens.get(c.toks.end).map_or("", |t| t.text(scene.doc.text));
-    if c.label == 1 && c.flags & NAME != 0 && r.end > c.toks.end && next != "of" && function_words::is_preposition(next) {
+    let name_ends = c.label == 1 && c.flags & NAME != 0 && r.end > c.toks.end;
+    if name_ends && titles_only(scene, r.start..c.toks.start) && next != "of" && function_words::is_preposition(next) {
         r.end = c.toks.end;
     }
     if let Some(start) = opening::subject_after_comma(scene, opts, &r) {
@@ -282,6 +283,18 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
         Some(end) if end > r.end => r.start..end,
         _ => r,
     }
+}
+
+/// Whether the tokens `r` before a name read as its titles ("Maryland-based
+/// product liability lawyer"), with no verb, adverb or preposition ("praised",
+/// "privately about").
+fn titles_only(scene: &Scene, r: Range<usize>) -> bool {
+    let doc = scene.doc;
+    r.into_iter().all(|k| {
+        let w = doc.tokens[k].text(doc.text);
+        let verb_like = w.ends_with("ly") || w.ends_with("ed") && !w.contains('-');
+        !verb_like && !function_words::is_preposition(w) && !function_words::comes_before_verb(w)
+    })
 }
 
 /// The most tokens of the noun phrase a relative clause speaks for.
