@@ -1607,3 +1607,110 @@ fn a_role_owned_by_a_common_noun_is_affiliated_with_what_the_noun_stands_for() {
     assert_eq!(entity(&a, "Mary Major").affiliation, None);
     assert_eq!(entity(&a, "Tom Poe").affiliation, None);
 }
+
+#[test]
+fn a_quoted_nickname_is_part_of_the_name() {
+    // Local sports paper: the nickname in curly quotes, the family name alone later.
+    let a = analyse(
+        "That is the view of football coach Renaldo “Peewee” Gilkes as the Tridents prepare for four games. Gilkes said the break had hurt the team.",
+    );
+    let gilkes = entity(&a, "Renaldo “Peewee” Gilkes");
+    assert_eq!(gilkes.label, Label::Person);
+    assert!(
+        names(&a, gilkes).contains(&"Gilkes".to_string()),
+        "{:?}",
+        texts(&a, gilkes)
+    );
+    // Wire style, straight quotes, the nickname before the family name speaks.
+    let a =
+        analyse("Rep. Robert C. \"Bobby\" Scott said the plan would help families in Virginia.");
+    let scott = entity(&a, "Robert C. \"Bobby\" Scott");
+    assert_eq!(scott.role.as_deref(), Some("Rep."));
+    let q = &a.quotes[0];
+    let speaker = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(speaker.entity, Some(scott.id), "{q:?}");
+    // Counter-case: a slogan in quotes between a name's possessive and a
+    // law's name joins nothing.
+    let a = analyse("Senator Jane Roe’s “Build Back Better” Act passed the House on Friday.");
+    let roe = entity(&a, "Jane Roe");
+    assert_eq!(texts(&a, roe), ["Jane Roe"]);
+    assert_ne!(entity(&a, "Build Back Better").label, Label::Person);
+}
+
+#[test]
+fn an_employer_named_after_the_kind_of_body_it_is() {
+    // Trade press: "at the <kind> <name>".
+    let a = analyse(
+        "Gustavo Faleiros, an editor at the environmental news group InfoAmazonia, said the air was worse. Jane Roe, an analyst at the research firm Gartner, said sales fell.",
+    );
+    assert_eq!(
+        entity(&a, "Gustavo Faleiros").affiliation.as_deref(),
+        Some("InfoAmazonia")
+    );
+    assert_eq!(
+        entity(&a, "Jane Roe").affiliation.as_deref(),
+        Some("Gartner")
+    );
+    // Counter-case: the body's own possessive, then a place: the place is no employer.
+    let a = analyse("Mary Major, a partner at the firm's New York office, declined to comment.");
+    assert_eq!(entity(&a, "Mary Major").affiliation, None);
+}
+
+#[test]
+fn under_before_a_title_is_a_preposition_unless_it_is_the_rank() {
+    // Magazine style: the lowercase title after "under".
+    let a = analyse(
+        "Deforestation rose under far-right president Jair Bolsonaro, which prompted protests.",
+    );
+    assert_eq!(
+        entity(&a, "Jair Bolsonaro").role.as_deref(),
+        Some("president")
+    );
+    // Counter-case: "Under Secretary" is a rank of its own.
+    let a = analyse("Under Secretary of State Jane Roe arrived in Kyiv on Monday.");
+    assert_eq!(
+        entity(&a, "Jane Roe").role.as_deref(),
+        Some("Under Secretary of State")
+    );
+}
+
+#[test]
+fn a_role_after_who_is_without_a_comma() {
+    // Broadcast web copy: "said NAME who is ROLE".
+    let a = analyse(
+        "Resort plan\n\n\"We will have a marina,\" said Leigh Sears who is the Lake Berryessa concessions manager.",
+    );
+    assert_eq!(
+        entity(&a, "Leigh Sears").role.as_deref(),
+        Some("concessions manager")
+    );
+    // Counter-case: "who is" and a verb is no role.
+    let a = analyse("Jane Roe who is running for mayor said the vote was close.");
+    assert_eq!(entity(&a, "Jane Roe").role, None);
+}
+
+#[test]
+fn where_a_person_is_based_or_born_is_no_employer() {
+    // Business press and wire: the place describes the holder.
+    let a = analyse(
+        "Robert Arnott, a California-based investor, said the market fell. Maryland-based product liability lawyer Jim Dunham agreed.",
+    );
+    let arnott = entity(&a, "Robert Arnott");
+    assert_eq!(
+        (arnott.role.as_deref(), arnott.affiliation.as_deref()),
+        (Some("investor"), None)
+    );
+    let dunham = entity(&a, "Jim Dunham");
+    assert_eq!(dunham.role.as_deref(), Some("product liability lawyer"));
+    assert_eq!(dunham.affiliation, None);
+    // Counter-case: the body after the role still employs the holder.
+    let a = analyse(
+        "Leslie Wimes, a South Florida-based president of the Democratic African-American Women Caucus, spoke.",
+    );
+    let wimes = entity(&a, "Leslie Wimes");
+    assert_eq!(wimes.role.as_deref(), Some("president"));
+    assert_eq!(
+        wimes.affiliation.as_deref(),
+        Some("Democratic African-American Women Caucus")
+    );
+}

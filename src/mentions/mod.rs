@@ -5,6 +5,7 @@
 //! times, money, percentages, quantities and numbers come from the rules in
 //! `numeric.rs`. Where the two overlap, the name wins.
 
+mod nicknames;
 mod numeric;
 mod org_names;
 mod refine;
@@ -49,6 +50,7 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
                 None => names.push((a, b, label)),
             }
         }
+        nicknames::join(words, &mut names);
         refine::repair_titles(words, &mut names);
         refine::add_groups(words, &mut names);
         refine::add_laws(words, &mut names);

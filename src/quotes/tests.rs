@@ -806,3 +806,36 @@ fn a_relative_clause_set_off_after_the_subject_speaks_for_it() {
         a.quotes
     );
 }
+
+#[test]
+fn an_attribution_inverted_after_reported_speech_is_the_speaker() {
+    // Wire style: the clause, a comma, "said" and the speaker at the end.
+    let text = "Burials\n\nBut burial operations have increased from one day a week to five days a week, with around 24 burials each day, said Department of Correction spokesman Jason Kersten.\n\nThe city will open a second site next month, said Mayor Jane Roe.";
+    let a = crate::extract(text);
+    let q = quote(&a, "But burial operations have increased");
+    assert!(q.text.ends_with("each day"), "{q:?}");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Jason Kersten"));
+    let q = quote(&a, "The city will open");
+    assert_eq!(q.text, "The city will open a second site next month");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Jane Roe"));
+    // Counter-case: the subject set off by a relative clause, then "said"
+    // and what was said: no inversion.
+    let text = "Secrecy\n\nSteven Aftergood, who heads a project on government secrecy, said he thought the attention was overblown.";
+    let a = crate::extract(text);
+    let q = quote(&a, "he thought");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Steven Aftergood"));
+}
+
+#[test]
+fn whom_a_speaker_spoke_to_is_no_speaker() {
+    // Regional news site: the quotation, an inverted cue, the person, and
+    // the paper that heard it.
+    let text = "Amazon ruling\n\nThe court ruled against Amazon on Thursday.\n\n“Amazon has successfully avoided being liable for other sellers for years,” noted Maryland-based product liability lawyer Jim Dunham in an interview with the Globe. “Most courts have said they are not a seller at all.”";
+    let a = crate::extract(text);
+    let q = quote(&a, "Amazon has successfully");
+    assert_eq!(speaker_name(&a, q).as_deref(), Some("Jim Dunham"));
+    assert_eq!(q.speaker.as_ref().unwrap().text, "Maryland-based product liability lawyer Jim Dunham");
+    // Counter-case: a place after "of" stays part of the speaker's span.
+    let a = crate::extract("Vote\n\n“We won,” said Jane Roe of Napa County.");
+    assert_eq!(quote(&a, "We won").speaker.as_ref().unwrap().text, "Jane Roe of Napa County");
+}

@@ -49,6 +49,12 @@ pub(super) fn after_name(ws: &Words, b: usize) -> Option<Found> {
         let phrase = noun_phrase(ws, k + 1)?;
         return phrase.closed.then_some(phrase.found);
     }
+    // "said Jane Roe who is the county's public works director": broadcast
+    // copy leaves the comma out.
+    if ws.w(k) == "who" && is_present_or_past_be(ws.w(k + 1)) {
+        let phrase = noun_phrase(ws, skip_adverbs(ws, k + 2))?;
+        return phrase.closed.then_some(phrase.found);
+    }
     if ws.w(k) != "," {
         return None;
     }
@@ -58,14 +64,24 @@ pub(super) fn after_name(ws: &Words, b: usize) -> Option<Found> {
     }
     // "Jane Roe, who is now the governor,"
     if matches!(ws.w(k), "who" | "whose") && matches!(ws.w(k + 1), "is" | "was") {
-        k += 2;
-        while holds(ADVERBS, ws.w(k)) {
-            k += 1;
-        }
+        k = skip_adverbs(ws, k + 2);
     }
     let phrase = noun_phrase(ws, k)?;
     // The phrase is closed, or completed by the affiliation after it.
     (phrase.closed || phrase.found.affiliation.is_some()).then_some(phrase.found)
+}
+
+/// The first token from `k` on that is not an adverb of [`ADVERBS`].
+fn skip_adverbs(ws: &Words, mut k: usize) -> usize {
+    while holds(ADVERBS, ws.w(k)) {
+        k += 1;
+    }
+    k
+}
+
+/// "is", "was" or the clitic "'s" after "who".
+fn is_present_or_past_be(w: &str) -> bool {
+    matches!(w, "is" | "was" | "'s" | "’s")
 }
 
 /// Whether `w` is a person's age as news sets it after a name: a number
@@ -327,7 +343,9 @@ fn noun_phrase(ws: &Words, mut k: usize) -> Option<Phrase> {
     // ("former", "longtime", "35-year-old") after an owner ("the
     // president's"), or the phrase is about something else.
     let owner = (k..first).rev().find(|&j| ws.possessive(j)).map_or(k, |j| j + 1);
-    if owner - k > MAX_OWNER || !(owner..first).all(|j| describes(ws.w(j))) {
+    // "a South Florida-based": a place's capitalised words before "-based".
+    let from_place = |j: usize| ws.capitalised(j) && (j + 1..first).any(|x| phrase::is_where_from(ws.w(x)));
+    if owner - k > MAX_OWNER || !(owner..first).all(|j| describes(ws.w(j)) || from_place(j)) {
         return None;
     }
     let (role_end, after) = phrase::complement(ws, head);
@@ -357,9 +375,12 @@ fn noun_phrase(ws: &Words, mut k: usize) -> Option<Phrase> {
 }
 
 /// Words that may stand before a role and its affiliation in an appositive:
-/// "former", "longtime", "35-year-old".
+/// "former", "longtime", "35-year-old", "Texas-based".
 fn describes(w: &str) -> bool {
-    roles::is_modifier(w) || roles::is_descriptive(w) || w.bytes().any(|b| b.is_ascii_digit())
+    roles::is_modifier(w)
+        || roles::is_descriptive(w)
+        || phrase::is_where_from(w)
+        || w.bytes().any(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 use crate::analysis::{Label, Mention};
 use crate::doc::Doc;
 use crate::lexicon::cues::{self, CueList};
-use crate::lexicon::{function_words, holds, roles};
+use crate::lexicon::{function_words, holds, names, roles};
 use crate::mentions::overlapping;
 use std::ops::Range;
 
@@ -25,20 +25,22 @@ const MAX_COMPLEMENT: usize = 5;
 /// Words that never belong to a role phrase: determiners, pronouns,
 /// prepositions, conjunctions, auxiliaries. Lowercase and sorted.
 const CLOSED_CLASS: &[&str] = &[
-    "a", "about", "across", "after", "again", "against", "ago", "all", "almost", "already", "also",
-    "although", "always", "amid", "among", "an", "and", "another", "any", "are", "as", "at", "be",
-    "because", "been", "before", "behind", "between", "beyond", "both", "but", "by", "can", "could",
+    "a", "about", "above", "across", "after", "again", "against", "ago", "all", "almost",
+    "alongside", "already", "also", "although", "always", "amid", "among", "an", "and", "another",
+    "any", "are", "around", "as", "at", "be", "because", "been", "before", "behind", "below",
+    "beneath", "beside", "besides", "between", "beyond", "both", "but", "by", "can", "could",
     "despite", "did", "do", "does", "during", "each", "eight", "either", "even", "ever", "every",
     "few", "five", "for", "four", "from", "had", "has", "have", "he", "hence", "her", "here", "his",
-    "how", "however", "if", "in", "into", "is", "it", "its", "just", "like", "many", "may", "might",
-    "more", "most", "much", "must", "my", "neither", "never", "nine", "no", "nor", "not", "now",
-    "of", "off", "often", "on", "once", "one", "only", "onto", "or", "other", "our", "out", "over",
-    "per", "seven", "several", "she", "should", "since", "six", "so", "some", "soon", "still",
-    "such", "ten", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-    "those", "though", "three", "through", "thus", "to", "too", "toward", "towards", "two",
-    "unless", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when",
-    "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within",
-    "without", "would", "yet", "you", "your",
+    "how", "however", "if", "in", "inside", "into", "is", "it", "its", "just", "like", "many",
+    "may", "might", "more", "most", "much", "must", "my", "near", "neither", "never", "nine", "no",
+    "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "onto", "or", "other",
+    "our", "out", "outside", "over", "per", "seven", "several", "she", "should", "since", "six",
+    "so", "some", "soon", "still", "such", "ten", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "though", "three", "through", "throughout", "thus",
+    "to", "too", "toward", "towards", "two", "under", "underneath", "unless", "unlike", "until",
+    "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when", "where", "whether",
+    "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would",
+    "yet", "you", "your",
 ];
 /// Words after which a run of plain nouns starts a role ("the math
 /// teacher", "his campaign chairman", "to math teacher"). Lowercase and sorted.
@@ -231,7 +233,7 @@ pub(super) fn role_start(ws: &Words, head: usize, floor: usize) -> usize {
         }
         // "Secretary General", "Surgeon General": a title that ends in "general".
         let before_general = k + 1 == head && ws.w(head).eq_ignore_ascii_case("general");
-        if roles::is_modifier(w) || before_general && roles::is_head(w) {
+        if roles::is_modifier(w) && !preposition_under(ws, k) || before_general && roles::is_head(w) {
             start -= 1;
         } else if plain < MAX_PLAIN && plain_noun(w) && !roles::is_head(w) {
             plain += 1;
@@ -247,6 +249,14 @@ pub(super) fn role_start(ws: &Words, head: usize, floor: usize) -> usize {
         }
     }
     start
+}
+
+/// Whether token `k` is "under" as a preposition ("under far-right president
+/// Jane Roe"), not the rank of an "under secretary".
+fn preposition_under(ws: &Words, k: usize) -> bool {
+    let next = ws.w(k + 1).as_bytes();
+    ws.w(k).eq_ignore_ascii_case("under")
+        && !(next.len() >= 8 && next[..8].eq_ignore_ascii_case(b"secretar"))
 }
 
 /// "the Roe [campaign] spokesman", "Acme [campaign] manager": a body that
@@ -288,7 +298,7 @@ pub(super) fn affiliation_before(ws: &Words, floor: usize, end: usize) -> Option
         // when it is no word that opens sentences ("Acme Vice President").
         let capitalised =
             ws.capitalised(k) && (k > ws.sent.start || end - k == 1 && may_name(w));
-        if (in_name || capitalised) && !function_words::is_article(w) {
+        if (in_name || capitalised) && !function_words::is_article(w) && !is_where_from(w) {
             a -= 1;
         } else {
             break;
@@ -442,6 +452,9 @@ pub(super) fn complement(ws: &Words, head: usize) -> (usize, Option<Range<usize>
         while k - described < MAX_DESCRIBING && describes_body(ws.w(k)) {
             k += 1;
         }
+        // "at the environmental news group InfoAmazonia": the kind of body
+        // before its name.
+        k = classifier_end(ws, k).unwrap_or(k);
         // "of a prominent Orthodox family": the name qualifies a common noun.
         let qualifies = |r: &Range<usize>| k > described && lowercase_content(ws.w(r.end));
         if let Some(r) = name_from(ws, k).filter(|r| !qualifies(r)) {
@@ -484,6 +497,29 @@ const MAX_DESCRIBING: usize = 2;
 fn describes_body(w: &str) -> bool {
     let lowercase = w.starts_with(char::is_lowercase);
     lowercase && roles::is_descriptive(w) || w.ends_with("-based") || w.ends_with("-leaning")
+}
+
+/// The most lowercase words that say what kind of body the name after them
+/// is ("news group", "consulting firm").
+const MAX_CLASSIFIER: usize = 3;
+
+/// The token after a classifier that starts at token `k` and ends in an
+/// organisation's common noun right before a capitalised word ("news group
+/// [InfoAmazonia]", "the consulting firm [McKinsey]"); none when the noun is
+/// not followed by a name ("at the group's office").
+fn classifier_end(ws: &Words, k: usize) -> Option<usize> {
+    let end = (k..k + MAX_CLASSIFIER)
+        .take_while(|&j| lowercase_content(ws.w(j)))
+        .last()?
+        + 1;
+    let noun = (k..end).rev().find(|&j| names::is_org_noun(ws.w(j)))?;
+    (noun + 1 == end && ws.capitalised(end)).then_some(end)
+}
+
+/// "Maryland-based", "Cuban-born": where a holder is based or born
+/// describes the holder; it is no employer.
+pub(super) fn is_where_from(w: &str) -> bool {
+    w.ends_with("-based") || w.ends_with("-born")
 }
 
 /// A lowercase content word: not a closed-class word or punctuation.

@@ -30,6 +30,7 @@ pub(super) mod choose;
 mod keep;
 mod colon;
 mod interrupted;
+mod inverted;
 mod link;
 mod pieces;
 mod spans;
@@ -37,6 +38,7 @@ mod speaker;
 mod tagged;
 mod told;
 mod trailing;
+mod titles;
 
 use super::marks::Marked;
 use super::tagger::WordInfo;
@@ -125,6 +127,7 @@ pub(super) fn assemble(
     told::add(&mut built, &speakers, inp);
     trailing::add(&mut built, &speakers, inp);
     colon::attribute(&mut built.quotes, &speakers, &pcs);
+    built.quotes.retain(|b| !titles::is_work_title(doc, &b.quote));
     let scene = choose::Scene {
         doc,
         mentions: inp.mentions,
@@ -134,6 +137,7 @@ pub(super) fn assemble(
         paras: inp.paras,
     };
     choose_speakers(&mut built.quotes, &speakers, &scene, steps, collect);
+    inverted::split(&speakers, &mut built.quotes);
     interrupted::merge(doc, built.quotes)
 }
 
@@ -171,7 +175,8 @@ fn choose_speakers(
             let (chosen, c) = choose::best(model, opts);
             let chosen = chosen
                 .map(|i| choose::person_over_document(scene, opts, i))
-                .map(|i| choose::person_through(scene, opts, i));
+                .map(|i| choose::person_through(scene, opts, i))
+                .map(|i| choose::person_before_addressee(scene, opts, i));
             let span = chosen.map(|i| choose::display(scene, opts, i));
             b.quote.speaker = span.map(|r| speakers.of_tokens(r, b.para, last));
             choice = c;

@@ -9,8 +9,11 @@
 //! the cue's lemma and voice. The ranker is trained on PolNeAR train (see
 //! `src/bin/train-quotes.rs`); without one the rules' speaker stays.
 
+mod addressee;
 mod features;
 mod opening;
+
+pub(in crate::quotes::assemble) use addressee::person_before_addressee;
 
 pub(super) use features::Counts;
 
@@ -251,6 +254,14 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
             r = o.toks.clone();
         }
     }
+    // "lawyer Jane Roe in an interview with the Globe": the phrase after the
+    // cue ends with the person's name.
+    let c = &opts.candidates[i];
+    let next = scene.doc.tokens.get(c.toks.end).map_or("", |t| t.text(scene.doc.text));
+    let name_ends = c.label == 1 && c.flags & NAME != 0 && r.end > c.toks.end;
+    if name_ends && titles_only(scene, r.start..c.toks.start) && next != "of" && function_words::is_preposition(next) {
+        r.end = c.toks.end;
+    }
     if let Some(start) = opening::subject_after_comma(scene, opts, &r) {
         r.start = start;
     }
@@ -274,6 +285,18 @@ pub(super) fn display(scene: &Scene, opts: &Options, i: usize) -> Range<usize> {
         Some(end) if end > r.end => r.start..end,
         _ => r,
     }
+}
+
+/// Whether the tokens `r` before a name read as its titles ("Maryland-based
+/// product liability lawyer"), with no verb, adverb or preposition ("praised",
+/// "privately about").
+fn titles_only(scene: &Scene, r: Range<usize>) -> bool {
+    let doc = scene.doc;
+    r.into_iter().all(|k| {
+        let w = doc.tokens[k].text(doc.text);
+        let verb_like = w.ends_with("ly") || w.ends_with("ed") && !w.contains('-');
+        !verb_like && !function_words::is_preposition(w) && !function_words::comes_before_verb(w)
+    })
 }
 
 /// The most tokens of the noun phrase a relative clause speaks for.
@@ -623,9 +646,11 @@ fn candidates(scene: &Scene, counts: &Counts, q: &Quote, t: &Target, out: &mut V
     let toks = &doc.tokens;
     let reg = region(scene, t);
     out.clear();
-    // A speaker is never quoted.
+    // A speaker is never quoted; a nickname in a name is no quotation.
     let allowed = |r: &Range<usize>| {
-        !r.is_empty() && r.end <= toks.len() && scene.state[r.clone()].iter().all(|&s| s == 0)
+        !r.is_empty()
+            && r.end <= toks.len()
+            && (r.start..r.end).all(|i| scene.state[i] == 0 || in_nicknamed(scene, r, i))
     };
     let mut add = |r: Range<usize>, flags: u16, label: u8| {
         if !allowed(&r) {
@@ -661,6 +686,25 @@ fn candidates(scene: &Scene, counts: &Counts, q: &Quote, t: &Target, out: &mut V
     if let Some(sp) = &q.speaker {
         add(doc.token_range(sp.start, sp.end), RULES, 0);
     }
+}
+
+/// Whether token `i` is inside a person's name that lies within `r` and
+/// starts and ends outside quotation marks: the nickname in 'Robert C.
+/// "Bobby" Scott'.
+fn in_nicknamed(scene: &Scene, r: &Range<usize>, i: usize) -> bool {
+    let toks = &scene.doc.tokens;
+    let name = overlapping_range(scene.mentions, toks[i].start, toks[i].end)
+        .map(|j| &scene.mentions[j])
+        .find(|m| m.label == Label::Person && m.kind == MentionKind::Name);
+    name.is_some_and(|m| {
+        let span = scene.doc.token_range(m.start, m.end);
+        span.start >= r.start
+            && span.end <= r.end
+            && span.start < i
+            && i + 1 < span.end
+            && scene.state[span.start] == 0
+            && scene.state[span.end - 1] == 0
+    })
 }
 
 /// The words after a cue up to a comma, a sentence end or a quotation
