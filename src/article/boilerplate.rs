@@ -597,7 +597,16 @@ fn is_label(s: &str, core: &str, words: usize) -> bool {
     }
     words <= TAG_LIST_MAX_WORDS
         && !s.ends_with(['.', '!', '?'])
-        && TAG_LEADS.iter().any(|p| after_phrase(core, p).is_some())
+        && (TAG_LEADS.iter().any(|p| after_phrase(core, p).is_some()) || posted_in(core))
+}
+
+/// A blog's category line, "Posted in Crime, News", often with the first
+/// link's text glued on when a reader copies the page ("Posted
+/// inBrookhaven, DeKalb, News").
+fn posted_in(core: &str) -> bool {
+    const LEAD: &str = "posted in";
+    starts_with_ci(core, LEAD)
+        && core[LEAD.len()..].starts_with(|c: char| !c.is_alphanumeric() || c.is_uppercase())
 }
 
 #[cfg(test)]
@@ -769,6 +778,8 @@ mod tests {
             "12:45 p.m.:",
             "Tags: Russia, North Korea",
             "Filed under Politics",
+            "Posted in Crime, News",
+            "Posted inBrookhaven, DeKalb, News",
         ] {
             assert_eq!(kind(s), Some(Label), "{s}");
         }
@@ -777,6 +788,8 @@ mod tests {
             "He added:",
             "Fox News reports:",
             "Filed under seal in March, the documents were released on Monday.",
+            "Posted in Kabul since May, the soldiers waited for orders.",
+            "Posted inside the door",
             "Topics discussed included trade.",
         ] {
             assert_eq!(kind(s), None, "{s}");

@@ -227,6 +227,9 @@ pub fn label(ty: EntityType, words: &[&str]) -> Label {
     if organisation {
         return Label::Org;
     }
+    if is_street(ty, words) {
+        return Label::Fac;
+    }
     // "World Affairs Council of Orange County" is headed before its "of".
     let headed_by_last = !words.iter().any(|w| matches!(*w, "of" | "for"));
     if words.len() >= 2 && ty != EntityType::Per && POLITY_HEADS.contains(&last) && headed_by_last {
@@ -241,6 +244,35 @@ pub fn label(ty: EntityType, words: &[&str]) -> Label {
         EntityType::Loc => location_label(words),
         EntityType::Misc => misc_label(words),
     }
+}
+
+/// The last words of a street's name. Sorted (by bytes).
+const STREET_HEADS: &[&str] = &[
+    "Ave.", "Avenue", "Blvd.", "Boulevard", "Drive", "Expressway", "Freeway", "Highway", "Parkway",
+    "Rd.", "Road", "Street", "Turnpike",
+];
+/// The most words of a street's name ("Martin Luther King Jr. Boulevard").
+const MAX_STREET_WORDS: usize = 5;
+
+/// Street heads that also end other names: "Street" a family name
+/// ("Picabo Street"), "Road" and "Street" a market, a trade route or an
+/// industry ("Silk Road", "Wall Street"). Sorted.
+const SHARED_STREET_HEADS: &[&str] = &["Road", "Street"];
+
+/// "Dresden Drive", "Peachtree Road", "Fifth Avenue": a street (FAC)
+/// whatever the tagger typed it, local news naming them as often as
+/// people. A person keeps the label when the lexicon knows the given name
+/// ("Della Drive" aside, "Della Street"); a name typed a person or an
+/// organisation is a street only by a head no other kind of name ends in.
+/// "Lane" and "Way", family names and more, are no street heads here.
+fn is_street(ty: EntityType, words: &[&str]) -> bool {
+    let last = words.last().copied().unwrap_or("");
+    let shared = SHARED_STREET_HEADS.contains(&last);
+    (2..=MAX_STREET_WORDS).contains(&words.len())
+        && STREET_HEADS.binary_search(&last).is_ok()
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        && (ty == EntityType::Loc || !shared)
+        && !(ty == EntityType::Per && crate::lexicon::gender::of_name(&words.join(" ")).is_some())
 }
 
 /// A people or faith in the plural ("Latinos", "Muslims", "Evangelicals"),
@@ -403,6 +435,22 @@ fn drop_party_labels(words: &[&str], names: &mut Vec<(usize, usize, Label)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streets_are_facilities_whatever_the_tagger_typed() {
+        assert!(STREET_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(label(EntityType::Org, &["Dresden", "Drive"]), Label::Fac);
+        assert_eq!(label(EntityType::Per, &["Ellijay", "Drive"]), Label::Fac);
+        assert_eq!(label(EntityType::Loc, &["Peachtree", "Road"]), Label::Fac);
+        assert_eq!(label(EntityType::Org, &["Wilshire", "Boulevard"]), Label::Fac);
+        // Counter-cases: names that end like a street but are a person, a
+        // market or an industry; one word.
+        assert_eq!(label(EntityType::Per, &["Nathan", "Lane"]), Label::Person);
+        assert_eq!(label(EntityType::Per, &["Picabo", "Street"]), Label::Person);
+        assert_eq!(label(EntityType::Org, &["Silk", "Road"]), Label::Org);
+        assert_eq!(label(EntityType::Org, &["Wall", "Street"]), Label::Org);
+        assert_eq!(label(EntityType::Org, &["Road"]), Label::Org);
+    }
 
     #[test]
     fn locations_split_into_gpe_and_loc() {
