@@ -30,6 +30,16 @@ pub enum TokenKind {
     Punct,
 }
 
+impl TokenKind {
+    /// Whether the token is a quotation mark of any kind.
+    pub fn is_quote_mark(self) -> bool {
+        matches!(
+            self,
+            TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote
+        )
+    }
+}
+
 /// One token: `text[start..end]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {

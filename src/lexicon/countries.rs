@@ -53,7 +53,8 @@ impl Countries {
     fn get(&self, k: &str) -> Option<(usize, Relation)> {
         type ByKey = rustc_hash::FxHashMap<&'static str, (u16, Relation)>;
         static BY_KEY: std::sync::OnceLock<ByKey> = std::sync::OnceLock::new();
-        let by_key = BY_KEY.get_or_init(|| self.index.iter().map(|&(k, c, r)| (k, (c, r))).collect());
+        let by_key =
+            BY_KEY.get_or_init(|| self.index.iter().map(|&(k, c, r)| (k, (c, r))).collect());
         let &(c, r) = by_key.get(k)?;
         Some((c as usize, r))
     }
@@ -88,24 +89,11 @@ fn ascii_key<'b>(name: &str, buf: &'b mut [u8; STACK_KEY]) -> Option<&'b str> {
     if !name.is_ascii() || name.len() > buf.len() {
         return None;
     }
-    let (mut n, mut in_word) = (0, false);
-    for b in name.bytes() {
-        if b.is_ascii_whitespace() || b == 0x0b {
-            in_word = false;
-            continue;
-        }
-        if !in_word {
-            in_word = true;
-            if n > 0 {
-                buf[n] = b' ';
-                n += 1;
-            }
-        }
-        if b != b'.' {
-            buf[n] = b.to_ascii_lowercase();
-            n += 1;
-        }
-    }
+    let mut n = 0;
+    super::country_key::ascii_key_bytes(name, |b| {
+        buf[n] = b;
+        n += 1;
+    });
     let mut k = &buf[..n];
     if let Some(s) = k.strip_suffix(b"'s").or_else(|| k.strip_suffix(b"'")) {
         k = s.trim_ascii_end();
@@ -154,20 +142,48 @@ mod tests {
     #[test]
     fn the_stack_key_is_the_key() {
         let names = [
-            "The  U.S.'s", "the US", "U.S.", "us'", "North  Korea 's", "The Hague", "The", "the ",
-            "U.S. .", " .  x", "A\x0bB\x0cC", "\tThe  Hague", "..", "St. John's Town", "'s", "x '",
-            "the the", "Russians'", "",
+            "The  U.S.'s",
+            "the US",
+            "U.S.",
+            "us'",
+            "North  Korea 's",
+            "The Hague",
+            "The",
+            "the ",
+            "U.S. .",
+            " .  x",
+            "A\x0bB\x0cC",
+            "\tThe  Hague",
+            "..",
+            "St. John's Town",
+            "'s",
+            "x '",
+            "the the",
+            "Russians'",
+            "",
         ];
         let listed = table().list.iter().map(|c| c.name);
         for name in names.into_iter().chain(listed) {
             let mut buf = [0u8; STACK_KEY];
             let expected = key(name);
             let stack = ascii_key(name, &mut buf);
-            assert_eq!(stack, name.is_ascii().then_some(expected.as_str()), "{name:?}");
+            assert_eq!(
+                stack,
+                name.is_ascii().then_some(expected.as_str()),
+                "{name:?}"
+            );
         }
         let mut buf = [0u8; STACK_KEY];
-        assert_eq!(ascii_key(&"x".repeat(STACK_KEY + 1), &mut buf), None, "too long: the heap key");
-        assert_eq!(ascii_key("Curaçao", &mut buf), None, "not ASCII: the heap key");
+        assert_eq!(
+            ascii_key(&"x".repeat(STACK_KEY + 1), &mut buf),
+            None,
+            "too long: the heap key"
+        );
+        assert_eq!(
+            ascii_key("Curaçao", &mut buf),
+            None,
+            "not ASCII: the heap key"
+        );
     }
 
     #[test]

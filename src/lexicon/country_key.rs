@@ -7,22 +7,7 @@ pub fn key(name: &str) -> String {
     let mut k = String::with_capacity(name.len());
     if name.is_ascii() {
         // Most names (and every table entry): bytes, no char decoding.
-        let mut in_word = false;
-        for b in name.bytes() {
-            if b.is_ascii_whitespace() || b == 0x0b {
-                in_word = false;
-                continue;
-            }
-            if !in_word {
-                in_word = true;
-                if !k.is_empty() {
-                    k.push(' ');
-                }
-            }
-            if b != b'.' {
-                k.push(b.to_ascii_lowercase() as char);
-            }
-        }
+        ascii_key_bytes(name, |b| k.push(b as char));
     } else {
         for w in name.split_whitespace() {
             if !k.is_empty() {
@@ -44,4 +29,27 @@ pub fn key(name: &str) -> String {
         k.drain(..4);
     }
     k
+}
+
+/// Hands `push` each byte of an ASCII name's key before its possessive and
+/// "the" go: lower case, words joined by one space, dots dropped. [`key`]
+/// collects them in a string, the country table's look-up on the stack.
+pub fn ascii_key_bytes(name: &str, mut push: impl FnMut(u8)) {
+    let (mut any, mut in_word) = (false, false);
+    for b in name.bytes() {
+        if b.is_ascii_whitespace() || b == 0x0b {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            if any {
+                push(b' ');
+            }
+        }
+        if b != b'.' {
+            push(b.to_ascii_lowercase());
+            any = true;
+        }
+    }
 }

@@ -72,10 +72,7 @@ pub fn in_doubled_apostrophe(text: &str, toks: &[Token], i: usize) -> bool {
 }
 
 fn mark(text: &str, t: &Token) -> Option<Mark> {
-    if !matches!(
-        t.kind,
-        TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote
-    ) {
+    if !t.kind.is_quote_mark() {
         return None;
     }
     Some(match t.text(text) {

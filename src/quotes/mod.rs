@@ -176,12 +176,7 @@ fn paragraph_ranges(
     }
     // Marks of continued paragraphs.
     for (i, t) in doc.tokens.iter().enumerate() {
-        if state[i] == 1
-            && matches!(
-                t.kind,
-                TokenKind::OpenQuote | TokenKind::Quote | TokenKind::CloseQuote
-            )
-        {
+        if state[i] == 1 && t.kind.is_quote_mark() {
             let s = t.text(text);
             if matches!(s, "\"" | "“" | "”" | "«" | "»")
                 || marks::in_doubled_apostrophe(text, &doc.tokens, i)

@@ -146,10 +146,7 @@ fn signature(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
 /// and end with a closing one.
 fn quoted_whole(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
     let is_mark = |t: &Token| {
-        matches!(
-            t.kind,
-            TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote
-        ) && !matches!(t.text(text), "‘" | "’")
+        t.kind.is_quote_mark() && !matches!(t.text(text), "‘" | "’")
     };
     let width = |at_start: bool| {
         let apostrophes = |a: &Token, b: &Token| {

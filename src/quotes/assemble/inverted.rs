@@ -12,7 +12,6 @@ use super::Building;
 use crate::analysis::QuoteKind;
 use crate::doc::Doc;
 use crate::lexicon::{function_words, holds, pronouns};
-use crate::tokens::TokenKind;
 use std::ops::Range;
 
 /// The most tokens of an inverted attribution after its cue ("said
@@ -89,7 +88,7 @@ fn clause_before_cue(doc: &Doc, b: &Building) -> Option<(Range<usize>, Range<usi
     // The clause from the sentence's start: the tagger left its subject
     // out. Not over a quotation mark: that is another quote's.
     let first = sent.start.min(content.start);
-    if (first..content.start).any(|k| is_mark(toks[k].kind)) {
+    if (first..content.start).any(|k| toks[k].kind.is_quote_mark()) {
         return None;
     }
     (cue_toks.end < content.end).then_some((first..comma, cue_toks.end..content.end))
@@ -123,10 +122,6 @@ fn appositive_subject(doc: &Doc, r: Range<usize>) -> bool {
     let next = w(comma + 1);
     matches!(next, "who" | "whom" | "whose" | "which" | "a" | "an" | "the" | "of")
         || next.starts_with(|c: char| c.is_ascii_digit())
-}
-
-fn is_mark(kind: TokenKind) -> bool {
-    matches!(kind, TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote)
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ pub(super) fn is_work_title(doc: &Doc, q: &Quote) -> bool {
     }
     let toks = &doc.tokens;
     let w = |k: usize| toks.get(k).map_or("", |t| t.text(doc.text));
-    let is_mark = |k: usize| toks.get(k).is_some_and(|t| is_quote_mark(t.kind));
+    let is_mark = |k: usize| toks.get(k).is_some_and(|t| t.kind.is_quote_mark());
     let r = doc.token_range(q.start, q.end);
     if r.is_empty() || r.start == 0 {
         return false;
@@ -62,10 +62,6 @@ pub(super) fn is_work_title(doc: &Doc, q: &Quote) -> bool {
     let before = r.start.checked_sub(2).map_or("", w);
     let after = w(close + 1);
     work_noun(before) || work_noun(after) || role_after(after)
-}
-
-fn is_quote_mark(kind: TokenKind) -> bool {
-    matches!(kind, TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Quote)
 }
 
 /// A word of a title: capitalised, a number, a minor word or a mark

@@ -5,7 +5,7 @@
 //! spoke.
 
 use super::{Options, Scene, NAME};
-use crate::lexicon::holds;
+use crate::lexicon::{function_words, holds};
 
 /// Words before "with" that make what follows the hearer ("in an
 /// interview with"). Sorted.
@@ -33,10 +33,10 @@ pub(in crate::quotes::assemble) fn person_before_addressee(scene: &Scene, opts: 
     let chosen = &opts.candidates[i].toks;
     let at = |k: usize| doc.tokens.get(k).map_or("", |t| t.text(doc.text));
     let mut k = chosen.start;
-    if k > 0 && matches!(at(k - 1).to_ascii_lowercase().as_str(), "the" | "a" | "an") {
+    if k > 0 && function_words::is_article(at(k - 1)) {
         k -= 1;
     }
-    let heard = k > u.end + 1 && hears(&at(k - 2).to_ascii_lowercase(), at(k - 1));
+    let heard = k > u.end + 1 && hears(at(k - 2), at(k - 1));
     let Some(sentence) = doc.sentence_tokens(u.start).filter(|_| heard) else {
         return i;
     };
